@@ -1,0 +1,203 @@
+//! Diagnostics in the style of rustc and typst, in Vietnamese:
+//!
+//! ```text
+//! lỗi: ngày không có thật: 30/02/2027
+//!   --> plans/x.yaml:12:9
+//!    |
+//! 12 |   date: 30/02/2027
+//!    |         ^
+//!    = trường: plan.date
+//!    = gợi ý: kiểm tra lại ngày và tháng
+//! ```
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A 1-based line and column in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub file: Option<PathBuf>,
+    pub pos: Option<Pos>,
+    /// The field path in the YAML, e.g. `plan.sections[2].task[1].timeline`.
+    pub field: Option<String>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            file: None,
+            pos: None,
+            field: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn field(mut self, path: impl Into<String>) -> Self {
+        self.field = Some(path.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn file(mut self, file: impl Into<PathBuf>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, pos: Option<Pos>) -> Self {
+        self.pos = pos;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic; `source` is the text of `self.file`, used to
+    /// quote the offending line.
+    pub fn render(&self, source: Option<&str>) -> String {
+        let mut out = String::new();
+        let label = match self.severity {
+            Severity::Error => "lỗi",
+            Severity::Warning => "cảnh báo",
+        };
+        let _ = writeln!(out, "{label}: {}", self.message);
+        let line_text = match (source, self.pos) {
+            (Some(src), Some(pos)) => src.lines().nth(pos.line.saturating_sub(1)),
+            _ => None,
+        };
+        let gutter = self
+            .pos
+            .map(|p| p.line.to_string().len())
+            .unwrap_or(1)
+            .max(1);
+        let pad = " ".repeat(gutter);
+        if let Some(file) = &self.file {
+            match self.pos {
+                Some(p) => {
+                    let _ = writeln!(out, "{pad}--> {}:{}:{}", display_path(file), p.line, p.col);
+                }
+                None => {
+                    let _ = writeln!(out, "{pad}--> {}", display_path(file));
+                }
+            }
+        }
+        if let (Some(text), Some(pos)) = (line_text, self.pos) {
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{} | {}", pos.line, text);
+            // The caret sits under the column, counted in characters.
+            let offset: String = text
+                .chars()
+                .take(pos.col.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{pad} | {offset}^");
+        }
+        if let Some(field) = &self.field {
+            let _ = writeln!(out, "{pad} = trường: {field}");
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{pad} = gợi ý: {hint}");
+        }
+        out
+    }
+}
+
+/// Paths are shown with forward slashes so messages read the same everywhere.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Problems collected while loading one file; errors and warnings together.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    /// Sorted by position so a file's problems read top to bottom.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by_key(|d| (d.file.clone(), d.pos, d.severity));
+        v
+    }
+}
+
+/// Edit-distance suggestion for "did you mean …".
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_with_caret_under_column() {
+        let src = "plan:\n  date: 30/02/2027\n";
+        let d = Diagnostic::error("ngày không có thật: 30/02/2027")
+            .file("plans/x.yaml")
+            .at(Some(Pos { line: 2, col: 9 }))
+            .field("plan.date")
+            .hint("kiểm tra lại ngày và tháng");
+        let text = d.render(Some(src));
+        assert_eq!(
+            text,
+            "lỗi: ngày không có thật: 30/02/2027\n --> plans/x.yaml:2:9\n  |\n2 |   date: 30/02/2027\n  |         ^\n  = trường: plan.date\n  = gợi ý: kiểm tra lại ngày và tháng\n"
+        );
+    }
+
+    #[test]
+    fn suggests_close_names() {
+        assert_eq!(did_you_mean("titel", ["title", "date", "number"]), Some("title"));
+        assert_eq!(did_you_mean("xyz", ["title", "date"]), None);
+    }
+}

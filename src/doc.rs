@@ -1,0 +1,109 @@
+//! The composed document: everything computed (numbers, dates, labels,
+//! punctuation), ready for a template to lay out. Templates receive this
+//! as their context and make no decisions about content.
+
+use serde::Serialize;
+
+use crate::vn::Date;
+
+/// One document to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The template that lays it out, e.g. `plan.typ.tera`.
+    pub template: &'static str,
+    /// ASCII file stem without extension, e.g. `ke-hoach`.
+    pub file_stem: String,
+    /// Title for the PDF metadata.
+    pub meta_title: String,
+    /// A stable identifier for the PDF (số ký hiệu or title).
+    pub ident: String,
+    #[serde(skip)]
+    pub timestamp: Date,
+    pub header: Header,
+    /// Tên loại: "KẾ HOẠCH".
+    pub kind_name: String,
+    /// Trích yếu.
+    pub subject: String,
+    /// Căn cứ and introduction, before the numbered body.
+    pub preamble: Vec<Block>,
+    pub body: Vec<Block>,
+    pub signature: Signature,
+}
+
+/// The two-column NĐ 30 header.
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    /// Cơ quan chủ quản line(s), regular weight.
+    pub parent: Option<String>,
+    /// Issuer lines, bold: ["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU"].
+    pub issuer_lines: Vec<String>,
+    /// Document number, None in a draft (printed as a blank).
+    pub number: Option<String>,
+    /// "KH-UBND"
+    pub symbol: String,
+    pub place: String,
+    /// Zero-padded day, None in a draft.
+    pub day: Option<String>,
+    /// Month with the 01/02 rule, None when left blank.
+    pub month: Option<String>,
+    pub year: i32,
+}
+
+/// A block of body text, in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A numbered title on its own line: "I. MỤC ĐÍCH, YÊU CẦU".
+    Heading { label: String, title: String, bold: bool },
+    /// A paragraph, optionally opened by a marker ("-", "+", "a)", "(1)")
+    /// and a lead-in ("Nội dung thực hiện:").
+    Para {
+        marker: Option<String>,
+        lead: Option<String>,
+        lead_style: LeadStyle,
+        text: String,
+        italic: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeadStyle {
+    Plain,
+    Bold,
+    Italic,
+}
+
+impl Block {
+    pub fn para(text: impl Into<String>) -> Block {
+        Block::Para {
+            marker: None,
+            lead: None,
+            lead_style: LeadStyle::Plain,
+            text: text.into(),
+            italic: false,
+        }
+    }
+
+    pub fn item(marker: impl Into<String>, lead: Option<String>, text: impl Into<String>) -> Block {
+        Block::Para {
+            marker: Some(marker.into()),
+            lead,
+            lead_style: LeadStyle::Plain,
+            text: text.into(),
+            italic: false,
+        }
+    }
+}
+
+/// The signature row: Nơi nhận on the left, the signer on the right.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signature {
+    /// Recipient lines without the dash, each ending ";".
+    pub recipients: Vec<String>,
+    /// The last line, "Lưu: …", verbatim after "Lưu: ".
+    pub archive: String,
+    /// Upper-case authority and title lines: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
+    pub authority: Vec<String>,
+    pub name: String,
+}

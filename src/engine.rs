@@ -1,0 +1,267 @@
+//! Typst compilation: one engine per run, fonts parsed once, the layout
+//! library registered as a static source, and a fixed virtual path per
+//! worker for the document being compiled (Typst's file ids are a global
+//! interner of 65,536 entries, so paths must not be minted per document).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use typst::diag::{FileResult, Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{DiagSpanKind, FileId, Source};
+use typst::text::{Font, FontStyle, FontWeight};
+use typst::World;
+use typst_as_lib::conversions::IntoFileId;
+use typst_as_lib::file_resolver::FileResolver;
+use typst_as_lib::{TypstEngine, TypstTemplateCollection};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::diag::Diagnostic;
+use crate::vn::Date;
+
+/// The freely licensed Times-metric font shipped with the binary (SIL OFL 1.1).
+pub const BUILTIN_FONTS: &[&[u8]] = &[
+    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+pub const BUILTIN_FAMILY: &str = "Liberation Serif";
+/// The family NĐ 30 names; used automatically when the user supplies it.
+pub const PREFERRED_FAMILY: &str = "Times New Roman";
+
+/// Sources swapped per compile, one fixed path per worker.
+#[derive(Default)]
+struct DocumentSlots {
+    sources: Mutex<HashMap<FileId, Source>>,
+}
+
+struct SlotResolver(Arc<DocumentSlots>);
+
+impl FileResolver for SlotResolver {
+    fn resolve_binary(&self, id: FileId) -> FileResult<std::borrow::Cow<'_, Bytes>> {
+        Err(typst::diag::FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+
+    fn resolve_source(&self, id: FileId) -> FileResult<std::borrow::Cow<'_, Source>> {
+        let sources = self.0.sources.lock().unwrap_or_else(|p| p.into_inner());
+        sources
+            .get(&id)
+            .cloned()
+            .map(std::borrow::Cow::Owned)
+            .ok_or_else(|| typst::diag::FileError::NotFound(id.vpath().get_without_slash().into()))
+    }
+}
+
+pub struct Engine {
+    typst: TypstEngine<TypstTemplateCollection>,
+    slots: Arc<DocumentSlots>,
+    /// The family every document is set in.
+    pub family: String,
+    /// The faces of that family, for glyph checks.
+    faces: Vec<Font>,
+}
+
+/// Options that shape the PDF bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfMeta<'a> {
+    pub ident: &'a str,
+    /// The creation date written into the PDF: the document's own date,
+    /// or SOURCE_DATE_EPOCH when set, never the wall clock.
+    pub date: Date,
+}
+
+/// Reads fonts from a folder, refusing files that yield no face (WOFF …).
+pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
+    if !dir.is_dir() {
+        return Err(vec![Diagnostic::error("không tìm thấy thư mục phông chữ")
+            .file(dir)
+            .hint("--font-path phải là một thư mục chứa tệp .ttf, .otf hoặc .ttc")]);
+    }
+    let mut fonts = Vec::new();
+    let mut errors = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let Some(ext) = ext else { continue };
+        if !matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc" | "woff" | "woff2") {
+            continue;
+        }
+        let data = match std::fs::read(path) {
+            Ok(d) => d,
+            Err(e) => {
+                errors.push(Diagnostic::error(format!("không đọc được tệp phông: {e}")).file(path));
+                continue;
+            }
+        };
+        let faces: Vec<Font> = Font::iter(Bytes::new(data)).collect();
+        if faces.is_empty() {
+            errors.push(
+                Diagnostic::error("tệp phông không đọc được (không có mặt chữ nào)")
+                    .file(path)
+                    .hint("chỉ dùng được phông .ttf, .otf, .ttc; phông web .woff/.woff2 cần chuyển đổi trước"),
+            );
+        }
+        fonts.extend(faces);
+    }
+    if errors.is_empty() { Ok(fonts) } else { Err(errors) }
+}
+
+impl Engine {
+    /// Builds the engine with the built-in font, the user's fonts, and the
+    /// layout `library`. `family` forces a family; otherwise Times New Roman
+    /// is used when supplied, else the built-in Liberation Serif.
+    pub fn new(library: &str, user_fonts: Vec<Font>, family: Option<&str>) -> Result<Engine, Diagnostic> {
+        let mut fonts: Vec<Font> = BUILTIN_FONTS
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        fonts.extend(user_fonts);
+        let has = |name: &str| fonts.iter().any(|f| f.info().family.eq_ignore_ascii_case(name));
+        let family = match family {
+            Some(f) if has(f) => f.to_string(),
+            Some(f) => {
+                let mut names: Vec<&str> = fonts.iter().map(|f| f.info().family.as_str()).collect();
+                names.dedup();
+                return Err(Diagnostic::error(format!("không có phông chữ `{f}`"))
+                    .hint(format!("các phông đã nạp: {}; thêm phông bằng --font-path", names.join(", "))));
+            }
+            None if has(PREFERRED_FAMILY) => PREFERRED_FAMILY.to_string(),
+            None => BUILTIN_FAMILY.to_string(),
+        };
+        let faces: Vec<Font> = fonts
+            .iter()
+            .filter(|f| f.info().family.eq_ignore_ascii_case(&family))
+            .cloned()
+            .collect();
+        let slots = Arc::new(DocumentSlots::default());
+        let typst = TypstEngine::builder()
+            .fonts(fonts)
+            .with_static_source_file_resolver([("/nd30.typ", library.to_string())])
+            .add_file_resolver(SlotResolver(slots.clone()))
+            .build();
+        Ok(Engine { typst, slots, family, faces })
+    }
+
+    /// Whether every face of the document family (regular, bold, italic …) has `c`.
+    pub fn has_glyph(&self, c: char) -> bool {
+        if c == ' ' {
+            return true;
+        }
+        let styles = [
+            (FontStyle::Normal, FontWeight::REGULAR),
+            (FontStyle::Normal, FontWeight::BOLD),
+            (FontStyle::Italic, FontWeight::REGULAR),
+        ];
+        let relevant: Vec<&Font> = self
+            .faces
+            .iter()
+            .filter(|f| styles.iter().any(|(s, w)| f.info().variant.style == *s && f.info().variant.weight == *w))
+            .collect();
+        let check = if relevant.is_empty() { self.faces.iter().collect() } else { relevant };
+        check.iter().all(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// Compiles `markup` in worker slot `slot` and exports the PDF.
+    pub fn compile_pdf(&self, slot: usize, markup: String, meta: PdfMeta<'_>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let id = format!("/document-{slot}.typ").as_str().into_file_id();
+        self.slots
+            .sources
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id, Source::new(id, markup));
+        let world = self
+            .typst
+            .world_builder(id)
+            .build()
+            .map_err(|e| vec![Diagnostic::error(format!("không dựng được môi trường Typst: {e}"))])?;
+        let warned = typst::compile::<PagedDocument>(&world);
+        // A font Typst cannot find is only a warning there; it would
+        // silently fall back to another family, so it is an error here.
+        let fatal_warnings: Vec<&SourceDiagnostic> = warned
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("unknown font family"))
+            .collect();
+        let document = match warned.output {
+            Ok(doc) if fatal_warnings.is_empty() => doc,
+            Ok(_) => return Err(fatal_warnings.into_iter().map(|d| typst_diagnostic(&world, d)).collect()),
+            Err(errors) => return Err(errors.iter().map(|d| typst_diagnostic(&world, d)).collect()),
+        };
+        let options = PdfOptions {
+            ident: Smart::Custom(meta.ident.to_string()),
+            timestamp: Some(pdf_timestamp(meta.date)),
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options)
+            .map_err(|errors| errors.iter().map(|d| typst_diagnostic(&world, d)).collect())
+    }
+}
+
+/// SOURCE_DATE_EPOCH (reproducible builds) wins over the document date.
+fn pdf_timestamp(date: Date) -> Timestamp {
+    let from_env = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(epoch_to_datetime);
+    let datetime = from_env.unwrap_or_else(|| {
+        Datetime::from_ymd_hms(date.year, date.month, date.day, 0, 0, 0).expect("a validated date")
+    });
+    Timestamp::new_utc(datetime)
+}
+
+fn epoch_to_datetime(secs: i64) -> Option<Datetime> {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil-from-days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
+    Datetime::from_ymd_hms(year, month, day, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)
+}
+
+/// A Typst error located in the generated markup. It points at a template
+/// problem, not at the user's YAML: say so, and how to see the markup.
+fn typst_diagnostic(world: &dyn World, d: &SourceDiagnostic) -> Diagnostic {
+    let mut location = String::new();
+    let located = match d.span.get() {
+        DiagSpanKind::Number { id, num, sub_range } => {
+            world.source(id).ok().and_then(|s| s.range(num, sub_range).map(|r| (id, s, r)))
+        }
+        DiagSpanKind::Range { id, range } => world.source(id).ok().map(|s| (id, s, range)),
+        DiagSpanKind::Detached => None,
+    };
+    if let Some((id, source, range)) = located {
+        let lines = source.lines();
+        if let (Some(line), Some(col)) = (lines.byte_to_line(range.start), lines.byte_to_column(range.start)) {
+            location = format!(" ({}:{}:{})", id.vpath().get_without_slash(), line + 1, col + 1);
+        }
+    }
+    let severity = if d.severity == TypstSeverity::Error { "lỗi" } else { "cảnh báo" };
+    let mut hint = String::from("đây là lỗi của mẫu văn bản, không phải của tệp YAML; xem mã Typst sinh ra bằng --emit-typ");
+    for h in &d.hints {
+        hint.push_str(&format!("; {}", h.v));
+    }
+    Diagnostic::error(format!("Typst báo {severity}{location}: {}", d.message)).hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_conversion() {
+        let d = epoch_to_datetime(0).unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (Some(1970), Some(1), Some(1)));
+        let d = epoch_to_datetime(1_700_000_000).unwrap();
+        assert_eq!((d.year(), d.month(), d.day()), (Some(2023), Some(11), Some(14)));
+    }
+}

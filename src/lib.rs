@@ -1,0 +1,20 @@
+//! ocop: Vietnamese OCOP programme documents from YAML to PDF in the
+//! layout of Nghị định 30/2020/NĐ-CP.
+//!
+//! The data flows one way: `load` → `validate` → `compose` → `render`
+//! (tera → Typst markup) → `engine` (Typst → PDF) → `output`.
+
+pub mod app;
+pub mod compose;
+pub mod diag;
+pub mod doc;
+pub mod engine;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod text;
+pub mod timeline;
+pub mod validate;
+pub mod vn;
+pub mod yaml_index;

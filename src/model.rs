@@ -1,0 +1,532 @@
+//! The YAML schema of a plan file, as typed Rust. Keys are English
+//! snake_case; docs/schema.md lists the Vietnamese element each produces.
+//!
+//! Values that need domain checks (dates, timelines, unit references) are
+//! kept as typed here and checked in `validate`, so that every problem of a
+//! file is reported in one run instead of serde stopping at the first.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+/// Implements `Deserialize` for a type written either as a plain string or
+/// as a mapping (`$map`), e.g. a citation as free text or as fields.
+macro_rules! string_or_map {
+    ($ty:ty, $map:ty, $expecting:literal, |$s:ident| $from_str:expr, |$m:ident| $from_map:expr) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: de::Error>(self, $s: &str) -> Result<$ty, E> {
+                        Ok($from_str)
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<$ty, A::Error> {
+                        let $m = <$map>::deserialize(de::value::MapAccessDeserializer::new(access))?;
+                        Ok($from_map)
+                    }
+                }
+                d.deserialize_any(V)
+            }
+        }
+    };
+}
+
+/// One YAML file: who issues, the units it names, and the documents it describes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    pub issuer: Issuer,
+    #[serde(default)]
+    pub units: BTreeMap<String, Unit>,
+    pub plan: Option<Plan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Province,
+    District,
+    Commune,
+}
+
+impl Level {
+    /// The generic noun of the administrative unit ("tỉnh", "huyện", "xã").
+    pub fn default_unit_type(self) -> &'static str {
+        match self {
+            Level::Province => "tỉnh",
+            Level::District => "huyện",
+            Level::Commune => "xã",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    pub level: Level,
+    /// Locality name: "Lai Châu", "Tủa Chùa".
+    pub name: String,
+    /// "tỉnh", "thành phố", "huyện", "thị xã", "xã", "phường", "đặc khu";
+    /// defaults from `level`.
+    pub unit_type: Option<String>,
+    /// Parent province, required for a district or commune.
+    pub province: Option<String>,
+    /// The issuing body: "ỦY BAN NHÂN DÂN".
+    #[serde(default = "default_body")]
+    pub body: String,
+    /// Tên cơ quan chủ quản (the line above the issuer), if any.
+    pub parent: Option<String>,
+    /// The issuer's part of every ký hiệu: "UBND".
+    #[serde(default = "default_symbol")]
+    pub symbol: String,
+    /// Địa danh on the date line; defaults to `name`.
+    pub place: Option<String>,
+}
+
+fn default_body() -> String {
+    "ỦY BAN NHÂN DÂN".to_string()
+}
+
+fn default_symbol() -> String {
+    "UBND".to_string()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Full name as written in the body: "Sở Nông nghiệp và Môi trường".
+    pub name: String,
+    /// Short form for Nơi nhận: "Sở NN&MT".
+    pub short: Option<String>,
+}
+
+/// A document number: empty for a draft (the văn thư assigns it after signing).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocNumber(pub Option<String>);
+
+impl<'de> Deserialize<'de> for DocNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = DocNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một số (125) hoặc để trống cho bản dự thảo")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DocNumber, E> {
+                Ok(DocNumber(Some(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<DocNumber, E> {
+                Ok(DocNumber(Some(v.to_string())))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DocNumber, E> {
+                let v = v.trim();
+                Ok(DocNumber((!v.is_empty()).then(|| v.to_string())))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<DocNumber, E> {
+                Ok(DocNumber(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A document date. Drafts leave the day, or the day and month, blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocDate {
+    /// "15/01/2027" or "2027-01-15".
+    Text(String),
+    Parts {
+        year: i32,
+        month: Option<u8>,
+        day: Option<u8>,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocDateParts {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+string_or_map!(
+    DocDate,
+    DocDateParts,
+    "một ngày dạng 15/01/2027, hoặc { year: 2023, month: 4 } cho bản dự thảo",
+    |s| DocDate::Text(s.to_string()),
+    |m| DocDate::Parts { year: m.year, month: m.month, day: m.day }
+);
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    #[serde(default)]
+    pub number: DocNumber,
+    /// Ký hiệu override; default "KH-" + issuer symbol.
+    pub symbol: Option<String>,
+    pub date: DocDate,
+    /// The year the plan covers; defaults to the year of `date`.
+    pub year: Option<i32>,
+    /// Trích yếu.
+    pub title: String,
+    pub bases: Option<Bases>,
+    /// The sentence that introduces the plan ("UBND tỉnh ban hành Kế hoạch … như sau:").
+    pub intro: Option<String>,
+    pub sections: Vec<Section>,
+    /// Closing paragraph; "./." is added if missing.
+    pub closing: String,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// The last Nơi nhận line after "- Lưu: ", printed verbatim.
+    pub archive: String,
+    pub signer: Signer,
+    #[serde(default)]
+    pub style: PlanStyle,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStyle {
+    #[serde(default)]
+    pub citation_dates: DateStyle,
+    #[serde(default)]
+    pub task_marker: Marker,
+    #[serde(default)]
+    pub labels: Labels,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateStyle {
+    /// 01/8/2022
+    #[default]
+    Short,
+    /// ngày 01 tháng 8 năm 2022
+    Long,
+}
+
+/// How the lines of a task are marked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Marker {
+    /// "- Nội dung thực hiện: …"
+    #[default]
+    Dash,
+    /// "a) Nội dung: …"
+    Letter,
+}
+
+/// The words before each line of a task.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Labels {
+    pub content: String,
+    pub units: String,
+    pub support: String,
+    pub timeline: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            content: "Nội dung thực hiện".into(),
+            units: "Đơn vị thực hiện".into(),
+            support: "Đơn vị phối hợp".into(),
+            timeline: "Thời gian thực hiện".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bases {
+    /// "Căn cứ" or "Thực hiện".
+    #[serde(default = "default_verb")]
+    pub verb: String,
+    #[serde(default)]
+    pub layout: BasesLayout,
+    /// With `inline`: the punctuation between the last basis and the intro ("," or ".").
+    pub end: Option<String>,
+    /// Italic căn cứ lines (NĐ 30 element 10); default: yes when separate.
+    pub italic: Option<bool>,
+    pub items: Vec<Citation>,
+}
+
+fn default_verb() -> String {
+    "Căn cứ".to_string()
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BasesLayout {
+    /// One paragraph per basis: "Căn cứ …;"
+    #[default]
+    Separate,
+    /// All bases and the intro in one paragraph: "Thực hiện …; …, UBND tỉnh ban hành …"
+    Inline,
+}
+
+/// A legal basis: structured, or free text as an escape hatch.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Citation {
+    Text(String),
+    Fields(CitationFields),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitationFields {
+    /// "Quyết định", "Kế hoạch", "Nghị quyết", "Luật", "Văn bản" …
+    pub kind: String,
+    /// For a Luật: its name, printed right after the kind.
+    pub name: Option<String>,
+    /// "919/QĐ-TTg"
+    pub number: Option<String>,
+    pub date: Option<String>,
+    /// "Thủ tướng Chính phủ"
+    pub issuer: Option<String>,
+    /// "về việc phê duyệt …", as it should read after the issuer.
+    pub subject: Option<String>,
+}
+
+string_or_map!(
+    Citation,
+    CitationFields,
+    "một căn cứ: văn bản tự do, hoặc { kind, number, date, issuer, subject }",
+    |s| Citation::Text(s.to_string()),
+    |m| Citation::Fields(m)
+);
+
+/// A numbered section of the plan (I., 1., 1.1., a) …), nested to any depth.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: Option<String>,
+    /// A unit key: the section is that unit's duties, titled with its name.
+    pub unit: Option<String>,
+    /// Added after the title in parentheses: "(Cơ quan thường trực)".
+    pub note: Option<String>,
+    /// Title and first paragraph on one line: "**7. Kinh phí:** Sử dụng …".
+    #[serde(default)]
+    pub inline: bool,
+    /// Bold title (default yes).
+    pub bold: Option<bool>,
+    /// How this section's sub-sections are numbered.
+    pub numbering: Option<Numbering>,
+    #[serde(default)]
+    pub body: Vec<Block>,
+    #[serde(default)]
+    pub task: Vec<TaskEntry>,
+    pub task_marker: Option<Marker>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// I., 1., 1.1. by depth.
+    Auto,
+    /// a) b) c) d) đ) e) g) …
+    Letters,
+    /// No number.
+    None,
+}
+
+/// A piece of body text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(String),
+    Fields(BlockFields),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockFields {
+    /// A lead-in printed in italics before `text`: "Về tiêu chí …: …".
+    pub label: Option<String>,
+    pub text: Option<String>,
+    /// Dash list; items may carry "+" sub-items.
+    pub list: Option<Vec<ListItem>>,
+    /// Inline enumeration: (1) …, (2) …
+    pub enumerate: Option<Vec<String>>,
+    /// An amount in đồng, printed 1.250.000.000 đồng, with `text` before it.
+    pub amount: Option<u64>,
+    /// Add "(Bằng chữ: …)" after an amount (default yes).
+    pub in_words: Option<bool>,
+    /// Funding sources, one dash line each.
+    pub funding: Option<Vec<FundingSource>>,
+}
+
+string_or_map!(
+    Block,
+    BlockFields,
+    "một đoạn văn, hoặc { list: [...] }, { enumerate: [...] }, { label, text }, { funding: [...] }",
+    |s| Block::Paragraph(s.to_string()),
+    |m| Block::Fields(m)
+);
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingSource {
+    pub source: String,
+    pub amount: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListItem {
+    Text(String),
+    Nested { text: String, list: Vec<ListItem> },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListItemFields {
+    text: String,
+    #[serde(default)]
+    list: Vec<ListItem>,
+}
+
+string_or_map!(
+    ListItem,
+    ListItemFields,
+    "một dòng gạch đầu dòng, hoặc { text, list: [...] } khi có ý con",
+    |s| ListItem::Text(s.to_string()),
+    |m| ListItem::Nested { text: m.text, list: m.list }
+);
+
+/// One line of a task: content, units, timeline, or any labelled text.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskEntry {
+    /// Overrides the default label ("Thời gian hoàn thành" …).
+    pub label: Option<String>,
+    pub content: Option<Content>,
+    pub units: Option<Vec<UnitItem>>,
+    pub support: Option<Vec<String>>,
+    pub timeline: Option<Timeline>,
+    pub text: Option<String>,
+    pub list: Option<Vec<ListItem>>,
+    /// Print each unit clause on its own "+" line.
+    #[serde(default)]
+    pub lines: bool,
+}
+
+/// Task content: one paragraph, or several blocks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Text(String),
+    Blocks(Vec<Block>),
+}
+
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Content;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một đoạn văn, hoặc một danh sách các đoạn/gạch đầu dòng")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Content, E> {
+                Ok(Content::Text(s.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Content, A::Error> {
+                let blocks = Vec::<Block>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(Content::Blocks(blocks))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Who carries a task out: a unit key or free text, or a clause with a lead
+/// unit and cooperating units.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitItem {
+    Ref(String),
+    Clause(UnitClause),
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitClause {
+    /// Đơn vị chủ trì.
+    pub lead: Vec<String>,
+    /// Đơn vị phối hợp.
+    #[serde(default)]
+    pub support: Vec<String>,
+    /// What the lead units do, instead of "chủ trì".
+    pub role: Option<String>,
+}
+
+string_or_map!(
+    UnitItem,
+    UnitClause,
+    "một khóa đơn vị (snnmt), một tên viết tự do, hoặc { lead: [...], support: [...] }",
+    |s| UnitItem::Ref(s.to_string()),
+    |m| UnitItem::Clause(m)
+);
+
+/// A timeline as a value: rendered the way plans write it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Timeline {
+    /// "continuous", "whole_year", "year"
+    Keyword(String),
+    Fields(TimelineFields),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineFields {
+    /// Quý II, III, IV
+    pub quarters: Option<Vec<u8>>,
+    /// Between quarters: ", " (default) or "+".
+    pub join: Option<String>,
+    /// "Trong tháng 12/2024" — or with `within: false`, "Tháng 5 năm 2023".
+    pub month: Option<u8>,
+    /// Prefix "Trong" for quarters and months.
+    pub within: Option<bool>,
+    /// Add "năm YYYY" after quarters.
+    pub with_year: Option<bool>,
+    /// "Trước ngày 30/10/2024"
+    pub before: Option<String>,
+    /// "Từ ngày … đến ngày …"
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Free text, printed as typed.
+    pub text: Option<String>,
+}
+
+string_or_map!(
+    Timeline,
+    TimelineFields,
+    "continuous, whole_year, year, hoặc { quarters }, { month }, { before }, { from, to }, { text }",
+    |s| Timeline::Keyword(s.to_string()),
+    |m| Timeline::Fields(m)
+);
+
+/// The signature block: authority lines (TM./TL./TUQ./KT./Q.), title, name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Thay mặt a collective body: "ỦY BAN NHÂN DÂN".
+    pub tm: Option<String>,
+    /// Thừa lệnh.
+    pub tl: Option<String>,
+    /// Thừa ủy quyền.
+    pub tuq: Option<String>,
+    /// Ký thay the head: "CHỦ TỊCH".
+    pub kt: Option<String>,
+    /// Quyền (acting head).
+    pub q: Option<String>,
+    /// The signer's own post: "PHÓ CHỦ TỊCH".
+    pub title: Option<String>,
+    pub name: String,
+}

@@ -1,0 +1,66 @@
+//! Writing outputs atomically: a temporary file in the target folder,
+//! renamed over the destination, so a reader never sees half a PDF and an
+//! interrupted run leaves the previous file intact.
+
+use std::io::Write;
+use std::path::Path;
+
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".ocop-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A Vietnamese explanation of an output error.
+pub fn describe_io_error(e: &std::io::Error) -> (&'static str, &'static str) {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        PermissionDenied | ReadOnlyFilesystem => (
+            "không có quyền ghi vào thư mục kết quả",
+            "chọn thư mục khác bằng --out, hoặc cấp quyền ghi",
+        ),
+        StorageFull => ("ổ đĩa đã đầy", "giải phóng dung lượng rồi chạy lại"),
+        NotADirectory | AlreadyExists => (
+            "đường dẫn kết quả đang là một tệp, không phải thư mục",
+            "chọn một thư mục khác bằng --out",
+        ),
+        IsADirectory => (
+            "tên tệp kết quả trùng với một thư mục",
+            "đổi tên hoặc xóa thư mục đó",
+        ),
+        _ => ("không ghi được tệp kết quả", "kiểm tra thư mục kết quả và dung lượng đĩa"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_existing_file_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn output_under_a_file_fails_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        std::fs::write(&file, b"x").unwrap();
+        let err = write_atomic(&file.join("a.pdf"), b"one").unwrap_err();
+        let (msg, _) = describe_io_error(&err);
+        assert!(msg.contains("tệp") || msg.contains("không ghi"), "{msg}");
+    }
+}

@@ -1,0 +1,112 @@
+//! tera templates → Typst markup. Built-in templates are embedded; a user
+//! folder overrides them file by file (the zola pattern). Every `{{ }}`
+//! in a `.typ.tera` template goes through the Typst escape function.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::diag::Diagnostic;
+use crate::text;
+
+/// The built-in templates: file name and text.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("components.typ.tera", include_str!("../templates/components.typ.tera")),
+    ("plan.typ.tera", include_str!("../templates/plan.typ.tera")),
+];
+
+/// The Typst layout library, imported by every template as `/nd30.typ`.
+pub const BUILTIN_LIBRARY: (&str, &str) = ("nd30.typ", include_str!("../templates/nd30.typ"));
+
+const BUILTIN_PREFIX: &str = "builtin/";
+
+pub struct Templates {
+    tera: Tera,
+    /// The Typst library source (built-in or the user's override).
+    pub library: String,
+}
+
+fn escape_typst(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(text::markup(input).as_bytes())
+}
+
+impl Templates {
+    /// Loads the built-ins, then `user_dir`'s `*.typ.tera` and `nd30.typ`, which take precedence.
+    pub fn load(user_dir: Option<&Path>) -> Result<Templates, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.set_fallback_prefixes([BUILTIN_PREFIX]).map_err(|e| vec![tera_error(e, None)])?;
+        tera.autoescape_on([".typ.tera"]);
+        tera.set_escape_fn(escape_typst);
+        tera.register_filter("typst_string", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&text::string_literal(s))
+        });
+        let mut templates: Vec<(String, String)> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, body)| (format!("{BUILTIN_PREFIX}{name}"), body.to_string()))
+            .collect();
+        let mut library = BUILTIN_LIBRARY.1.to_string();
+        let mut errors = Vec::new();
+        if let Some(dir) = user_dir {
+            if !dir.is_dir() {
+                return Err(vec![Diagnostic::error("không tìm thấy thư mục mẫu")
+                    .file(dir)
+                    .hint("--templates phải là một thư mục chứa các tệp *.typ.tera")]);
+            }
+            for entry in walkdir::WalkDir::new(dir).max_depth(1).sort_by_file_name() {
+                let Ok(entry) = entry else { continue };
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().to_string();
+                let is_template = name.ends_with(".typ.tera");
+                if !is_template && name != BUILTIN_LIBRARY.0 {
+                    continue;
+                }
+                match std::fs::read_to_string(path) {
+                    Ok(body) if is_template => templates.push((name, text::normalise(&body))),
+                    Ok(body) => library = text::normalise(&body),
+                    Err(e) => errors.push(Diagnostic::error(format!("không đọc được tệp mẫu: {e}")).file(path)),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        tera.add_raw_templates(templates).map_err(|e| vec![tera_error(e, user_dir)])?;
+        Ok(Templates { tera, library })
+    }
+
+    /// Renders `template` with `document` as context, plus the chosen font family.
+    pub fn render(&self, template: &str, document: &impl Serialize, font: &str) -> Result<String, Diagnostic> {
+        let mut ctx = Context::from_serialize(document).map_err(|e| tera_error(e, None))?;
+        ctx.insert("font", font);
+        self.tera.render(template, &ctx).map_err(|e| tera_error(e, None))
+    }
+}
+
+/// tera 2 errors carry the template file:line:col in their text; the source chain is kept.
+fn tera_error(e: tera::Error, dir: Option<&Path>) -> Diagnostic {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    let d = Diagnostic::error(format!("lỗi trong mẫu văn bản: {message}"))
+        .hint("sửa tệp mẫu được chỉ ra; chạy lại với --templates bỏ trống để dùng mẫu có sẵn");
+    match dir {
+        Some(d2) => d.file(PathBuf::from(d2)),
+        None => d,
+    }
+}
+
+/// Writes the built-in templates and library into `dir`, to start a custom set.
+pub fn export_builtins(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (name, body) in BUILTIN_TEMPLATES.iter().chain(std::iter::once(&BUILTIN_LIBRARY)) {
+        let path = dir.join(name);
+        crate::output::write_atomic(&path, body.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
