@@ -55,7 +55,8 @@ impl Session {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let engine = Engine::new(&templates.library, fonts, options.font_family.as_deref()).map_err(|e| vec![e])?;
+        let engine = Engine::new(&templates.library, fonts, options.font_family.as_deref())
+            .map_err(|e| vec![e])?;
         Ok(Session { templates, engine })
     }
 
@@ -77,7 +78,9 @@ impl Session {
         outcome.source = Some(file.text.clone());
         let parsed: Result<PlanFile, _> = file.parse();
         // Text problems are reported even when the structure is wrong.
-        outcome.diagnostics.extend(load::check_text(&file, &|c| self.engine.has_glyph(c)));
+        outcome
+            .diagnostics
+            .extend(load::check_text(&file, &|c| self.engine.has_glyph(c)));
         let pf = match parsed {
             Ok(pf) => pf,
             Err(d) => {
@@ -87,10 +90,9 @@ impl Session {
         };
         outcome.diagnostics.extend(validate::plan_file(&file, &pf));
         if let Some(plan) = &pf.plan {
-            match compose::plan(&file, &pf, plan) {
-                Ok(doc) => outcome.documents.push(doc),
-                Err(diags) => outcome.diagnostics.extend(diags),
-            }
+            let (doc, diags) = compose::plan(&file, &pf, plan);
+            outcome.documents.extend(doc);
+            outcome.diagnostics.extend(diags);
         }
         // Warnings from composition travel with a successful document too.
         outcome.diagnostics.sort_by_key(|d| (d.pos, d.severity));
@@ -102,11 +104,18 @@ impl Session {
     }
 
     pub fn markup(&self, doc: &Document) -> Result<String, Diagnostic> {
-        self.templates.render(doc.template, doc, &self.engine.family)
+        self.templates
+            .render(doc.template, doc, &self.engine.family)
     }
 
     pub fn pdf(&self, doc: &Document, markup: String) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        self.engine.compile_pdf(0, markup, PdfMeta { ident: &doc.ident, date: doc.timestamp })
+        self.engine.compile_pdf(
+            markup,
+            PdfMeta {
+                ident: &doc.ident,
+                date: doc.timestamp,
+            },
+        )
     }
 }
 
@@ -134,15 +143,24 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Vec<PathBuf> {
 
 /// The folder a file's documents are written to: `<out>/<file stem>/`.
 pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
-    let stem = input.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     let slug = crate::text::slug(&stem);
-    out.join(if slug.is_empty() { "van-ban".to_string() } else { slug })
+    out.join(if slug.is_empty() {
+        "van-ban".to_string()
+    } else {
+        slug
+    })
 }
 
 /// Writes `bytes` to `path`, turning an I/O failure into a diagnostic.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     output::write_atomic(path, bytes).map_err(|e| {
         let (msg, hint) = output::describe_io_error(&e);
-        Diagnostic::error(format!("{msg} ({e})")).file(path).hint(hint)
+        Diagnostic::error(format!("{msg} ({e})"))
+            .file(path)
+            .hint(hint)
     })
 }

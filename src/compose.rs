@@ -36,14 +36,24 @@ impl HeaderDate {
 }
 
 /// Resolves a header date, reporting impossible ones.
-pub fn header_date(file: &SourceFile, date: &DocDate, path: &str) -> Result<HeaderDate, Diagnostic> {
+pub fn header_date(
+    file: &SourceFile,
+    date: &DocDate,
+    path: &str,
+) -> Result<HeaderDate, Diagnostic> {
     match date {
         DocDate::Text(t) => timeline::parse_date(t)
-            .map(|d| HeaderDate { year: d.year, month: Some(d.month), day: Some(d.day) })
+            .map(|d| HeaderDate {
+                year: d.year,
+                month: Some(d.month),
+                day: Some(d.day),
+            })
             .map_err(|(m, h)| file.error_at(path, m).hint(h)),
         DocDate::Parts { year, month, day } => {
             if !(1900..=2200).contains(year) {
-                return Err(file.error_at(&join(path, "year"), format!("năm {year} không hợp lệ")).hint("viết năm đủ 4 chữ số, ví dụ 2027"));
+                return Err(file
+                    .error_at(&join(path, "year"), format!("năm {year} không hợp lệ"))
+                    .hint("viết năm đủ 4 chữ số, ví dụ 2027"));
             }
             match (month, day) {
                 (None, Some(_)) => Err(file
@@ -53,9 +63,19 @@ pub fn header_date(file: &SourceFile, date: &DocDate, path: &str) -> Result<Head
                     .error_at(&join(path, "month"), format!("tháng {m} không có thật"))
                     .hint("tháng chỉ từ 1 đến 12")),
                 (Some(m), Some(d)) if Date::new(*year, *m, *d).is_none() => Err(file
-                    .error_at(&join(path, "day"), format!("ngày không có thật: {d}/{m}/{year}"))
-                    .hint(format!("tháng {m}/{year} có {} ngày", vn::days_in_month(*year, *m)))),
-                _ => Ok(HeaderDate { year: *year, month: *month, day: *day }),
+                    .error_at(
+                        &join(path, "day"),
+                        format!("ngày không có thật: {d}/{m}/{year}"),
+                    )
+                    .hint(format!(
+                        "tháng {m}/{year} có {} ngày",
+                        vn::days_in_month(*year, *m)
+                    ))),
+                _ => Ok(HeaderDate {
+                    year: *year,
+                    month: *month,
+                    day: *day,
+                }),
             }
         }
     }
@@ -78,7 +98,11 @@ pub struct Composer<'a> {
 
 impl<'a> Composer<'a> {
     pub fn new(file: &'a SourceFile, units: &'a BTreeMap<String, Unit>) -> Self {
-        Composer { file, units, diags: Vec::new() }
+        Composer {
+            file,
+            units,
+            diags: Vec::new(),
+        }
     }
 
     fn error(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
@@ -97,10 +121,18 @@ impl<'a> Composer<'a> {
             Some(u) => u.name.clone(),
             None => {
                 let hint = match did_you_mean(reference, self.units.keys().map(String::as_str)) {
-                    Some(s) => format!("có phải ý bạn là `{s}`? Đơn vị phải được khai báo trong `units`"),
-                    None => format!("khai báo `{reference}` trong `units` (name, short), hoặc viết tên đầy đủ"),
+                    Some(s) => {
+                        format!("có phải ý bạn là `{s}`? Đơn vị phải được khai báo trong `units`")
+                    }
+                    None => format!(
+                        "khai báo `{reference}` trong `units` (name, short), hoặc viết tên đầy đủ"
+                    ),
                 };
-                self.error(path, format!("đơn vị `{reference}` chưa được khai báo"), hint);
+                self.error(
+                    path,
+                    format!("đơn vị `{reference}` chưa được khai báo"),
+                    hint,
+                );
                 reference.to_string()
             }
         }
@@ -108,13 +140,26 @@ impl<'a> Composer<'a> {
 
     fn non_empty(&mut self, path: &str, text: &str, what: &str) {
         if text.trim().is_empty() {
-            self.error(path, format!("{what} đang để trống"), "điền nội dung hoặc xóa mục này");
+            self.error(
+                path,
+                format!("{what} đang để trống"),
+                "điền nội dung hoặc xóa mục này",
+            );
         }
     }
 
     /// The header of a document of kind `type_abbrev` (KH, QĐ …).
-    pub fn header(&mut self, issuer: &Issuer, number: &model::DocNumber, symbol: String, date: HeaderDate) -> Header {
-        let unit_type = issuer.unit_type.clone().unwrap_or_else(|| issuer.level.default_unit_type().to_string());
+    pub fn header(
+        &mut self,
+        issuer: &Issuer,
+        number: &model::DocNumber,
+        symbol: String,
+        date: HeaderDate,
+    ) -> Header {
+        let unit_type = issuer
+            .unit_type
+            .clone()
+            .unwrap_or_else(|| issuer.level.default_unit_type().to_string());
         let number = number.0.as_ref().map(|n| {
             if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
                 format!("0{n}")
@@ -124,7 +169,10 @@ impl<'a> Composer<'a> {
         });
         Header {
             parent: issuer.parent.as_ref().map(|p| p.to_uppercase()),
-            issuer_lines: vec![issuer.body.to_uppercase(), format!("{unit_type} {}", issuer.name).to_uppercase()],
+            issuer_lines: vec![
+                issuer.body.to_uppercase(),
+                format!("{unit_type} {}", issuer.name).to_uppercase(),
+            ],
             number,
             symbol,
             place: issuer.place.clone().unwrap_or_else(|| issuer.name.clone()),
@@ -134,17 +182,33 @@ impl<'a> Composer<'a> {
         }
     }
 
-    pub fn signature(&mut self, recipients: &[String], archive: &str, signer: &model::Signer, path: &str) -> Signature {
+    pub fn signature(
+        &mut self,
+        recipients: &[String],
+        archive: &str,
+        signer: &model::Signer,
+        path: &str,
+    ) -> Signature {
         let recipients = recipients
             .iter()
             .enumerate()
             .map(|(i, r)| {
                 let text = self.unit(&index(&join(path, "recipients"), i), r, true);
-                if text.ends_with(';') { text } else { format!("{text};") }
+                if text.ends_with(';') {
+                    text
+                } else {
+                    format!("{text};")
+                }
             })
             .collect();
         let mut authority = Vec::new();
-        for (prefix, value) in [("TM", &signer.tm), ("TL", &signer.tl), ("TUQ", &signer.tuq), ("KT", &signer.kt), ("Q", &signer.q)] {
+        for (prefix, value) in [
+            ("TM", &signer.tm),
+            ("TL", &signer.tl),
+            ("TUQ", &signer.tuq),
+            ("KT", &signer.kt),
+            ("Q", &signer.q),
+        ] {
             if let Some(v) = value {
                 authority.push(format!("{prefix}. {}", v.trim().to_uppercase()));
             }
@@ -228,7 +292,11 @@ pub fn with_closing_mark(text: &str) -> String {
 
 fn with_colon(text: &str) -> String {
     let t = text.trim_end();
-    if t.ends_with(':') { t.to_string() } else { format!("{t}:") }
+    if t.ends_with(':') {
+        t.to_string()
+    } else {
+        format!("{t}:")
+    }
 }
 
 /// Dash-list markers by nesting depth.
@@ -249,17 +317,52 @@ impl Numberer {
     fn label(&self, mode: Numbering, i: usize) -> (String, Numberer) {
         let n = i + 1;
         match mode {
-            Numbering::None => (String::new(), Numberer { chain: None, depth: self.depth + 1 }),
-            Numbering::Letters => (format!("{})", vn::point_letter(i)), Numberer { chain: None, depth: self.depth + 1 }),
+            Numbering::None => (
+                String::new(),
+                Numberer {
+                    chain: None,
+                    depth: self.depth + 1,
+                },
+            ),
+            Numbering::Letters => (
+                format!("{})", vn::point_letter(i)),
+                Numberer {
+                    chain: None,
+                    depth: self.depth + 1,
+                },
+            ),
             Numbering::Auto => match (&self.chain, self.depth) {
-                (_, 0) => (format!("{}.", vn::roman(n as u32)), Numberer { chain: Some(vec![]), depth: 1 }),
+                (_, 0) => (
+                    format!("{}.", vn::roman(n as u32)),
+                    Numberer {
+                        chain: Some(vec![]),
+                        depth: 1,
+                    },
+                ),
                 (Some(chain), _) => {
                     let mut next = chain.clone();
                     next.push(n);
-                    let label = next.iter().map(usize::to_string).collect::<Vec<_>>().join(".") + ".";
-                    (label, Numberer { chain: Some(next), depth: self.depth + 1 })
+                    let label = next
+                        .iter()
+                        .map(usize::to_string)
+                        .collect::<Vec<_>>()
+                        .join(".")
+                        + ".";
+                    (
+                        label,
+                        Numberer {
+                            chain: Some(next),
+                            depth: self.depth + 1,
+                        },
+                    )
                 }
-                (None, _) => ("-".into(), Numberer { chain: None, depth: self.depth + 1 }),
+                (None, _) => (
+                    "-".into(),
+                    Numberer {
+                        chain: None,
+                        depth: self.depth + 1,
+                    },
+                ),
             },
         }
     }
@@ -271,41 +374,61 @@ struct PlanComposer<'a, 'b> {
     year: i32,
 }
 
-/// Composes the plan of `file`, or returns every problem found.
-pub fn plan(file: &SourceFile, pf: &PlanFile, plan: &Plan) -> Result<Document, Vec<Diagnostic>> {
+/// Composes the plan of `file`. Returns the document (None if any error was
+/// found) and every problem found, warnings included.
+pub fn plan(file: &SourceFile, pf: &PlanFile, plan: &Plan) -> (Option<Document>, Vec<Diagnostic>) {
     let mut c = Composer::new(file, &pf.units);
     let date = match header_date(file, &plan.date, "plan.date") {
         Ok(d) => d,
         Err(e) => {
             c.diags.push(e);
-            HeaderDate { year: plan.year.unwrap_or(2000), month: None, day: None }
+            HeaderDate {
+                year: plan.year.unwrap_or(2000),
+                month: None,
+                day: None,
+            }
         }
     };
     let year = plan.year.unwrap_or(date.year);
-    let symbol = plan.symbol.clone().unwrap_or_else(|| format!("KH-{}", pf.issuer.symbol));
+    let symbol = plan
+        .symbol
+        .clone()
+        .unwrap_or_else(|| format!("KH-{}", pf.issuer.symbol));
     let header = c.header(&pf.issuer, &plan.number, symbol.clone(), date);
     c.non_empty("plan.title", &plan.title, "trích yếu (title)");
     c.non_empty("plan.closing", &plan.closing, "đoạn kết (closing)");
 
-    let mut pc = PlanComposer { c: &mut c, plan, year };
+    let mut pc = PlanComposer {
+        c: &mut c,
+        plan,
+        year,
+    };
     let preamble = pc.preamble();
     let mut body = Vec::new();
     if plan.sections.is_empty() {
-        pc.c.error("plan.sections", "kế hoạch chưa có mục nào", "thêm ít nhất một mục vào sections");
+        pc.c.error(
+            "plan.sections",
+            "kế hoạch chưa có mục nào",
+            "thêm ít nhất một mục vào sections",
+        );
     }
-    let root = Numberer { chain: None, depth: 0 };
+    let root = Numberer {
+        chain: None,
+        depth: 0,
+    };
     for (i, s) in plan.sections.iter().enumerate() {
         let (label, numberer) = root.label(Numbering::Auto, i);
         pc.section(s, &index("plan.sections", i), label, numberer, &mut body);
     }
     body.push(Block::para(with_closing_mark(&plan.closing)));
-    let signature = pc.c.signature(&plan.recipients, &plan.archive, &plan.signer, "plan");
+    let signature =
+        pc.c.signature(&plan.recipients, &plan.archive, &plan.signer, "plan");
 
     if c.diags.iter().any(Diagnostic::is_error) {
-        return Err(c.diags);
+        return (None, c.diags);
     }
     let subject_flat = plan.title.split_whitespace().collect::<Vec<_>>().join(" ");
-    Ok(Document {
+    let document = Document {
         template: "plan.typ.tera",
         file_stem: "ke-hoach".into(),
         meta_title: format!("Kế hoạch {subject_flat}"),
@@ -320,23 +443,35 @@ pub fn plan(file: &SourceFile, pf: &PlanFile, plan: &Plan) -> Result<Document, V
         preamble,
         body,
         signature,
-    })
+    };
+    (Some(document), c.diags)
 }
 
 impl PlanComposer<'_, '_> {
     fn preamble(&mut self) -> Vec<Block> {
         let plan = self.plan;
         let mut out = Vec::new();
-        let intro = plan.intro.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let intro = plan
+            .intro
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
         if let Some(bases) = &plan.bases {
             let cites: Vec<String> = bases
                 .items
                 .iter()
                 .enumerate()
-                .map(|(i, c)| self.c.citation(c, &index("plan.bases.items", i), plan.style.citation_dates))
+                .map(|(i, c)| {
+                    self.c
+                        .citation(c, &index("plan.bases.items", i), plan.style.citation_dates)
+                })
                 .collect();
             if cites.is_empty() {
-                self.c.error("plan.bases.items", "chưa có căn cứ nào", "thêm căn cứ vào items, hoặc xóa bases");
+                self.c.error(
+                    "plan.bases.items",
+                    "chưa có căn cứ nào",
+                    "thêm căn cứ vào items, hoặc xóa bases",
+                );
             }
             let verb = bases.verb.trim();
             match bases.layout {
@@ -344,7 +479,11 @@ impl PlanComposer<'_, '_> {
                     let italic = bases.italic.unwrap_or(true);
                     let last = cites.len().saturating_sub(1);
                     for (i, cite) in cites.iter().enumerate() {
-                        let end = if i == last && intro.is_none() { "." } else { ";" };
+                        let end = if i == last && intro.is_none() {
+                            "."
+                        } else {
+                            ";"
+                        };
                         out.push(Block::Para {
                             marker: None,
                             lead: None,
@@ -379,16 +518,31 @@ impl PlanComposer<'_, '_> {
         out
     }
 
-    fn section(&mut self, s: &Section, path: &str, label: String, numberer: Numberer, out: &mut Vec<Block>) {
+    fn section(
+        &mut self,
+        s: &Section,
+        path: &str,
+        label: String,
+        numberer: Numberer,
+        out: &mut Vec<Block>,
+    ) {
         let mut title = match (&s.title, &s.unit) {
             (Some(t), None) => t.trim().to_string(),
             (None, Some(u)) => self.c.unit(&join(path, "unit"), u, false),
             (Some(_), Some(_)) => {
-                self.c.error(&join(path, "unit"), "mục có cả title và unit", "giữ một trong hai: unit lấy tên đơn vị làm tiêu đề");
+                self.c.error(
+                    &join(path, "unit"),
+                    "mục có cả title và unit",
+                    "giữ một trong hai: unit lấy tên đơn vị làm tiêu đề",
+                );
                 String::new()
             }
             (None, None) => {
-                self.c.error(path, "mục thiếu tiêu đề", "thêm `title:`, hoặc `unit:` cho mục nhiệm vụ của một đơn vị");
+                self.c.error(
+                    path,
+                    "mục thiếu tiêu đề",
+                    "thêm `title:`, hoặc `unit:` cho mục nhiệm vụ của một đơn vị",
+                );
                 String::new()
             }
         };
@@ -403,11 +557,15 @@ impl PlanComposer<'_, '_> {
         if s.inline {
             match body.peek() {
                 Some((_, model::Block::Paragraph(text))) => {
-                    let lead = with_colon(&format!("{label} {title}").trim_start().to_string());
+                    let lead = with_colon(format!("{label} {title}").trim_start());
                     out.push(Block::Para {
                         marker: None,
                         lead: Some(lead),
-                        lead_style: if bold { LeadStyle::Bold } else { LeadStyle::Plain },
+                        lead_style: if bold {
+                            LeadStyle::Bold
+                        } else {
+                            LeadStyle::Plain
+                        },
                         text: text.trim().to_string(),
                         italic: false,
                     });
@@ -447,10 +605,15 @@ impl PlanComposer<'_, '_> {
             }
             model::Block::Fields(f) => f,
         };
-        let kinds = [f.list.is_some(), f.enumerate.is_some(), f.amount.is_some(), f.funding.is_some()]
-            .iter()
-            .filter(|k| **k)
-            .count();
+        let kinds = [
+            f.list.is_some(),
+            f.enumerate.is_some(),
+            f.amount.is_some(),
+            f.funding.is_some(),
+        ]
+        .iter()
+        .filter(|k| **k)
+        .count();
         if kinds > 1 || (kinds == 0 && f.text.is_none()) {
             self.c.error(
                 path,
@@ -469,7 +632,8 @@ impl PlanComposer<'_, '_> {
                 out.push(Block::para(text.trim()));
             }
             for (i, t) in items.iter().enumerate() {
-                self.c.non_empty(&index(&join(path, "enumerate"), i), t, "ý liệt kê");
+                self.c
+                    .non_empty(&index(&join(path, "enumerate"), i), t, "ý liệt kê");
                 out.push(Block::item(format!("({})", i + 1), None, t.trim()));
             }
         } else if let Some(amount) = f.amount {
@@ -479,15 +643,29 @@ impl PlanComposer<'_, '_> {
             }
             text.push('.');
             let lead = f.text.as_deref().map(with_colon);
-            out.push(Block::Para { marker: None, lead, lead_style: LeadStyle::Plain, text, italic: false });
+            out.push(Block::Para {
+                marker: None,
+                lead,
+                lead_style: LeadStyle::Plain,
+                text,
+                italic: false,
+            });
         } else if let Some(sources) = &f.funding {
             if let Some(text) = &f.text {
                 out.push(Block::para(text.trim()));
             }
             for (i, s) in sources.iter().enumerate() {
-                self.c.non_empty(&join(&index(&join(path, "funding"), i), "source"), &s.source, "nguồn kinh phí");
+                self.c.non_empty(
+                    &join(&index(&join(path, "funding"), i), "source"),
+                    &s.source,
+                    "nguồn kinh phí",
+                );
                 let text = match s.amount {
-                    Some(a) => format!("{}: {} đồng.", s.source.trim().trim_end_matches(':'), vn::group_thousands(a)),
+                    Some(a) => format!(
+                        "{}: {} đồng.",
+                        s.source.trim().trim_end_matches(':'),
+                        vn::group_thousands(a)
+                    ),
                     None => s.source.trim().to_string(),
                 };
                 out.push(Block::item(list_marker(depth), None, text));
@@ -513,7 +691,8 @@ impl PlanComposer<'_, '_> {
                     out.push(Block::item(list_marker(depth), None, t.trim()));
                 }
                 ListItem::Nested { text, list } => {
-                    self.c.non_empty(&join(&p, "text"), text, "dòng gạch đầu dòng");
+                    self.c
+                        .non_empty(&join(&p, "text"), text, "dòng gạch đầu dòng");
                     out.push(Block::item(list_marker(depth), None, text.trim()));
                     self.list(list, &join(&p, "list"), depth + 1, out);
                 }
@@ -529,7 +708,14 @@ impl PlanComposer<'_, '_> {
             .join(", ")
     }
 
-    fn task_entry(&mut self, e: &TaskEntry, path: &str, marker: Marker, i: usize, out: &mut Vec<Block>) {
+    fn task_entry(
+        &mut self,
+        e: &TaskEntry,
+        path: &str,
+        marker: Marker,
+        i: usize,
+        out: &mut Vec<Block>,
+    ) {
         let kinds = [
             e.content.is_some(),
             e.units.is_some(),
@@ -574,22 +760,38 @@ impl PlanComposer<'_, '_> {
             let lead = label(&labels.units);
             let upath = join(path, "units");
             if units.is_empty() {
-                self.c.error(&upath, "chưa có đơn vị thực hiện", "thêm ít nhất một đơn vị");
+                self.c.error(
+                    &upath,
+                    "chưa có đơn vị thực hiện",
+                    "thêm ít nhất một đơn vị",
+                );
             }
-            let clauses: Vec<String> = units.iter().enumerate().map(|(j, u)| self.unit_clause(u, &index(&upath, j))).collect();
+            let clauses: Vec<String> = units
+                .iter()
+                .enumerate()
+                .map(|(j, u)| self.unit_clause(u, &index(&upath, j)))
+                .collect();
             if e.lines {
                 out.push(Block::item(mark, lead, ""));
                 let last = clauses.len().saturating_sub(1);
                 for (j, clause) in clauses.iter().enumerate() {
                     let end = if j == last { "." } else { ";" };
-                    out.push(Block::item(list_marker(sub_depth), None, format!("{clause}{end}")));
+                    out.push(Block::item(
+                        list_marker(sub_depth),
+                        None,
+                        format!("{clause}{end}"),
+                    ));
                 }
             } else {
                 out.push(Block::item(mark, lead, format!("{}.", clauses.join("; "))));
             }
         } else if let Some(support) = &e.support {
             let text = self.unit_list(support, &join(path, "support"));
-            out.push(Block::item(mark, label(&labels.support), with_period(&text)));
+            out.push(Block::item(
+                mark,
+                label(&labels.support),
+                with_period(&text),
+            ));
         } else if let Some(t) = &e.timeline {
             let tpath = join(path, "timeline");
             match timeline::render(t, self.year) {
@@ -604,7 +806,11 @@ impl PlanComposer<'_, '_> {
                             self.c.diags.push(d);
                         }
                     }
-                    out.push(Block::item(mark, label(&labels.timeline), with_period(&r.text)));
+                    out.push(Block::item(
+                        mark,
+                        label(&labels.timeline),
+                        with_period(&r.text),
+                    ));
                 }
                 Err(p) => {
                     let at = p.field.map(|f| join(&tpath, f)).unwrap_or(tpath);
@@ -613,7 +819,11 @@ impl PlanComposer<'_, '_> {
             }
         } else if let Some(t) = &e.text {
             self.c.non_empty(&join(path, "text"), t, "nội dung");
-            out.push(Block::item(mark, e.label.as_deref().map(with_colon), t.trim()));
+            out.push(Block::item(
+                mark,
+                e.label.as_deref().map(with_colon),
+                t.trim(),
+            ));
         } else if let Some(items) = &e.list {
             out.push(Block::item(mark, e.label.as_deref().map(with_colon), ""));
             self.list(items, &join(path, "list"), sub_depth, out);
@@ -625,7 +835,11 @@ impl PlanComposer<'_, '_> {
             UnitItem::Ref(r) => self.c.unit(path, r, false),
             UnitItem::Clause(cl) => {
                 if cl.lead.is_empty() {
-                    self.c.error(&join(path, "lead"), "thiếu đơn vị chủ trì", "thêm ít nhất một đơn vị vào lead");
+                    self.c.error(
+                        &join(path, "lead"),
+                        "thiếu đơn vị chủ trì",
+                        "thêm ít nhất một đơn vị vào lead",
+                    );
                 }
                 let lead = self.unit_list(&cl.lead, &join(path, "lead"));
                 let role = cl.role.as_deref().map(str::trim).unwrap_or("chủ trì");
@@ -646,7 +860,10 @@ mod tests {
 
     #[test]
     fn section_numbers_by_depth() {
-        let root = Numberer { chain: None, depth: 0 };
+        let root = Numberer {
+            chain: None,
+            depth: 0,
+        };
         let (l1, n1) = root.label(Numbering::Auto, 3);
         assert_eq!(l1, "IV.");
         let (l2, n2) = n1.label(Numbering::Auto, 0);
@@ -662,9 +879,18 @@ mod tests {
 
     #[test]
     fn closing_mark_and_periods() {
-        assert_eq!(with_closing_mark("triển khai thực hiện."), "triển khai thực hiện./.");
-        assert_eq!(with_closing_mark("triển khai thực hiện./."), "triển khai thực hiện./.");
-        assert_eq!(with_closing_mark("triển khai thực hiện"), "triển khai thực hiện./.");
+        assert_eq!(
+            with_closing_mark("triển khai thực hiện."),
+            "triển khai thực hiện./."
+        );
+        assert_eq!(
+            with_closing_mark("triển khai thực hiện./."),
+            "triển khai thực hiện./."
+        );
+        assert_eq!(
+            with_closing_mark("triển khai thực hiện"),
+            "triển khai thực hiện./."
+        );
         assert_eq!(with_period("Quý II"), "Quý II.");
         assert_eq!(with_period("a;"), "a;");
     }

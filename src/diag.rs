@@ -167,7 +167,10 @@ impl Diagnostics {
 }
 
 /// Edit-distance suggestion for "did you mean …".
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))
@@ -197,7 +200,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names() {
-        assert_eq!(did_you_mean("titel", ["title", "date", "number"]), Some("title"));
+        assert_eq!(
+            did_you_mean("titel", ["title", "date", "number"]),
+            Some("title")
+        );
         assert_eq!(did_you_mean("xyz", ["title", "date"]), None);
     }
 }

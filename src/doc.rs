@@ -54,7 +54,11 @@ pub struct Header {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A numbered title on its own line: "I. MỤC ĐÍCH, YÊU CẦU".
-    Heading { label: String, title: String, bold: bool },
+    Heading {
+        label: String,
+        title: String,
+        bold: bool,
+    },
     /// A paragraph, optionally opened by a marker ("-", "+", "a)", "(1)")
     /// and a lead-in ("Nội dung thực hiện:").
     Para {

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use typst::World;
 use typst::diag::{FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{DiagSpanKind, FileId, Source};
 use typst::text::{Font, FontStyle, FontWeight};
-use typst::World;
 use typst_as_lib::conversions::IntoFileId;
 use typst_as_lib::file_resolver::FileResolver;
 use typst_as_lib::{TypstEngine, TypstTemplateCollection};
@@ -32,17 +32,41 @@ pub const BUILTIN_FAMILY: &str = "Liberation Serif";
 /// The family NĐ 30 names; used automatically when the user supplies it.
 pub const PREFERRED_FAMILY: &str = "Times New Roman";
 
-/// Sources swapped per compile, one fixed path per worker.
+/// Sources swapped per compile. Each compile borrows a slot (a fixed
+/// virtual path) from a pool and returns it, so concurrent compiles never
+/// see each other's markup and the number of paths stays bounded.
 #[derive(Default)]
 struct DocumentSlots {
     sources: Mutex<HashMap<FileId, Source>>,
+    free: Mutex<Vec<usize>>,
+    created: Mutex<usize>,
+}
+
+impl DocumentSlots {
+    fn acquire(&self) -> usize {
+        if let Some(slot) = self.free.lock().unwrap_or_else(|p| p.into_inner()).pop() {
+            return slot;
+        }
+        let mut created = self.created.lock().unwrap_or_else(|p| p.into_inner());
+        *created += 1;
+        *created - 1
+    }
+
+    fn release(&self, slot: usize) {
+        self.free
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(slot);
+    }
 }
 
 struct SlotResolver(Arc<DocumentSlots>);
 
 impl FileResolver for SlotResolver {
     fn resolve_binary(&self, id: FileId) -> FileResult<std::borrow::Cow<'_, Bytes>> {
-        Err(typst::diag::FileError::NotFound(id.vpath().get_without_slash().into()))
+        Err(typst::diag::FileError::NotFound(
+            id.vpath().get_without_slash().into(),
+        ))
     }
 
     fn resolve_source(&self, id: FileId) -> FileResult<std::borrow::Cow<'_, Source>> {
@@ -76,17 +100,29 @@ pub struct PdfMeta<'a> {
 /// Reads fonts from a folder, refusing files that yield no face (WOFF …).
 pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
     if !dir.is_dir() {
-        return Err(vec![Diagnostic::error("không tìm thấy thư mục phông chữ")
-            .file(dir)
-            .hint("--font-path phải là một thư mục chứa tệp .ttf, .otf hoặc .ttc")]);
+        return Err(vec![
+            Diagnostic::error("không tìm thấy thư mục phông chữ")
+                .file(dir)
+                .hint("--font-path phải là một thư mục chứa tệp .ttf, .otf hoặc .ttc"),
+        ]);
     }
     let mut fonts = Vec::new();
     let mut errors = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let path = entry.path();
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
         let Some(ext) = ext else { continue };
-        if !matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc" | "woff" | "woff2") {
+        if !matches!(
+            ext.as_str(),
+            "ttf" | "otf" | "ttc" | "otc" | "woff" | "woff2"
+        ) {
             continue;
         }
         let data = match std::fs::read(path) {
@@ -106,27 +142,43 @@ pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
         }
         fonts.extend(faces);
     }
-    if errors.is_empty() { Ok(fonts) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(fonts)
+    } else {
+        Err(errors)
+    }
 }
 
 impl Engine {
     /// Builds the engine with the built-in font, the user's fonts, and the
     /// layout `library`. `family` forces a family; otherwise Times New Roman
     /// is used when supplied, else the built-in Liberation Serif.
-    pub fn new(library: &str, user_fonts: Vec<Font>, family: Option<&str>) -> Result<Engine, Diagnostic> {
+    pub fn new(
+        library: &str,
+        user_fonts: Vec<Font>,
+        family: Option<&str>,
+    ) -> Result<Engine, Diagnostic> {
         let mut fonts: Vec<Font> = BUILTIN_FONTS
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
         fonts.extend(user_fonts);
-        let has = |name: &str| fonts.iter().any(|f| f.info().family.eq_ignore_ascii_case(name));
+        let has = |name: &str| {
+            fonts
+                .iter()
+                .any(|f| f.info().family.eq_ignore_ascii_case(name))
+        };
         let family = match family {
             Some(f) if has(f) => f.to_string(),
             Some(f) => {
                 let mut names: Vec<&str> = fonts.iter().map(|f| f.info().family.as_str()).collect();
                 names.dedup();
-                return Err(Diagnostic::error(format!("không có phông chữ `{f}`"))
-                    .hint(format!("các phông đã nạp: {}; thêm phông bằng --font-path", names.join(", "))));
+                return Err(
+                    Diagnostic::error(format!("không có phông chữ `{f}`")).hint(format!(
+                        "các phông đã nạp: {}; thêm phông bằng --font-path",
+                        names.join(", ")
+                    )),
+                );
             }
             None if has(PREFERRED_FAMILY) => PREFERRED_FAMILY.to_string(),
             None => BUILTIN_FAMILY.to_string(),
@@ -142,7 +194,12 @@ impl Engine {
             .with_static_source_file_resolver([("/nd30.typ", library.to_string())])
             .add_file_resolver(SlotResolver(slots.clone()))
             .build();
-        Ok(Engine { typst, slots, family, faces })
+        Ok(Engine {
+            typst,
+            slots,
+            family,
+            faces,
+        })
     }
 
     /// Whether every face of the document family (regular, bold, italic …) has `c`.
@@ -158,25 +215,49 @@ impl Engine {
         let relevant: Vec<&Font> = self
             .faces
             .iter()
-            .filter(|f| styles.iter().any(|(s, w)| f.info().variant.style == *s && f.info().variant.weight == *w))
+            .filter(|f| {
+                styles
+                    .iter()
+                    .any(|(s, w)| f.info().variant.style == *s && f.info().variant.weight == *w)
+            })
             .collect();
-        let check = if relevant.is_empty() { self.faces.iter().collect() } else { relevant };
+        let check = if relevant.is_empty() {
+            self.faces.iter().collect()
+        } else {
+            relevant
+        };
         check.iter().all(|f| f.info().coverage.contains(c as u32))
     }
 
-    /// Compiles `markup` in worker slot `slot` and exports the PDF.
-    pub fn compile_pdf(&self, slot: usize, markup: String, meta: PdfMeta<'_>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    /// Compiles `markup` and exports the PDF. Safe to call from many threads.
+    pub fn compile_pdf(
+        &self,
+        markup: String,
+        meta: PdfMeta<'_>,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let slot = self.slots.acquire();
+        let result = self.compile_in_slot(slot, markup, meta);
+        self.slots.release(slot);
+        result
+    }
+
+    fn compile_in_slot(
+        &self,
+        slot: usize,
+        markup: String,
+        meta: PdfMeta<'_>,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         let id = format!("/document-{slot}.typ").as_str().into_file_id();
         self.slots
             .sources
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .insert(id, Source::new(id, markup));
-        let world = self
-            .typst
-            .world_builder(id)
-            .build()
-            .map_err(|e| vec![Diagnostic::error(format!("không dựng được môi trường Typst: {e}"))])?;
+        let world = self.typst.world_builder(id).build().map_err(|e| {
+            vec![Diagnostic::error(format!(
+                "không dựng được môi trường Typst: {e}"
+            ))]
+        })?;
         let warned = typst::compile::<PagedDocument>(&world);
         // A font Typst cannot find is only a warning there; it would
         // silently fall back to another family, so it is an error here.
@@ -187,8 +268,15 @@ impl Engine {
             .collect();
         let document = match warned.output {
             Ok(doc) if fatal_warnings.is_empty() => doc,
-            Ok(_) => return Err(fatal_warnings.into_iter().map(|d| typst_diagnostic(&world, d)).collect()),
-            Err(errors) => return Err(errors.iter().map(|d| typst_diagnostic(&world, d)).collect()),
+            Ok(_) => {
+                return Err(fatal_warnings
+                    .into_iter()
+                    .map(|d| typst_diagnostic(&world, d))
+                    .collect());
+            }
+            Err(errors) => {
+                return Err(errors.iter().map(|d| typst_diagnostic(&world, d)).collect());
+            }
         };
         let options = PdfOptions {
             ident: Smart::Custom(meta.ident.to_string()),
@@ -225,7 +313,14 @@ fn epoch_to_datetime(secs: i64) -> Option<Datetime> {
     let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
-    Datetime::from_ymd_hms(year, month, day, (rem / 3600) as u8, (rem % 3600 / 60) as u8, (rem % 60) as u8)
+    Datetime::from_ymd_hms(
+        year,
+        month,
+        day,
+        (rem / 3600) as u8,
+        (rem % 3600 / 60) as u8,
+        (rem % 60) as u8,
+    )
 }
 
 /// A Typst error located in the generated markup. It points at a template
@@ -233,20 +328,35 @@ fn epoch_to_datetime(secs: i64) -> Option<Datetime> {
 fn typst_diagnostic(world: &dyn World, d: &SourceDiagnostic) -> Diagnostic {
     let mut location = String::new();
     let located = match d.span.get() {
-        DiagSpanKind::Number { id, num, sub_range } => {
-            world.source(id).ok().and_then(|s| s.range(num, sub_range).map(|r| (id, s, r)))
-        }
+        DiagSpanKind::Number { id, num, sub_range } => world
+            .source(id)
+            .ok()
+            .and_then(|s| s.range(num, sub_range).map(|r| (id, s, r))),
         DiagSpanKind::Range { id, range } => world.source(id).ok().map(|s| (id, s, range)),
         DiagSpanKind::Detached => None,
     };
     if let Some((id, source, range)) = located {
         let lines = source.lines();
-        if let (Some(line), Some(col)) = (lines.byte_to_line(range.start), lines.byte_to_column(range.start)) {
-            location = format!(" ({}:{}:{})", id.vpath().get_without_slash(), line + 1, col + 1);
+        if let (Some(line), Some(col)) = (
+            lines.byte_to_line(range.start),
+            lines.byte_to_column(range.start),
+        ) {
+            location = format!(
+                " ({}:{}:{})",
+                id.vpath().get_without_slash(),
+                line + 1,
+                col + 1
+            );
         }
     }
-    let severity = if d.severity == TypstSeverity::Error { "lỗi" } else { "cảnh báo" };
-    let mut hint = String::from("đây là lỗi của mẫu văn bản, không phải của tệp YAML; xem mã Typst sinh ra bằng --emit-typ");
+    let severity = if d.severity == TypstSeverity::Error {
+        "lỗi"
+    } else {
+        "cảnh báo"
+    };
+    let mut hint = String::from(
+        "đây là lỗi của mẫu văn bản, không phải của tệp YAML; xem mã Typst sinh ra bằng --emit-typ",
+    );
     for h in &d.hints {
         hint.push_str(&format!("; {}", h.v));
     }
@@ -260,8 +370,14 @@ mod tests {
     #[test]
     fn epoch_conversion() {
         let d = epoch_to_datetime(0).unwrap();
-        assert_eq!((d.year(), d.month(), d.day()), (Some(1970), Some(1), Some(1)));
+        assert_eq!(
+            (d.year(), d.month(), d.day()),
+            (Some(1970), Some(1), Some(1))
+        );
         let d = epoch_to_datetime(1_700_000_000).unwrap();
-        assert_eq!((d.year(), d.month(), d.day()), (Some(2023), Some(11), Some(14)));
+        assert_eq!(
+            (d.year(), d.month(), d.day()),
+            (Some(2023), Some(11), Some(14))
+        );
     }
 }

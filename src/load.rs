@@ -26,7 +26,10 @@ impl SourceFile {
     pub fn read(path: &Path) -> Result<SourceFile, Diagnostic> {
         let fail = |msg: String, hint: &str| Diagnostic::error(msg).file(path).hint(hint);
         let meta = std::fs::metadata(path).map_err(|e| {
-            fail(format!("không mở được tệp: {}", io_reason(&e)), "kiểm tra lại đường dẫn tệp")
+            fail(
+                format!("không mở được tệp: {}", io_reason(&e)),
+                "kiểm tra lại đường dẫn tệp",
+            )
         })?;
         if meta.is_dir() {
             return Err(fail(
@@ -41,16 +44,25 @@ impl SourceFile {
             ));
         }
         let bytes = std::fs::read(path).map_err(|e| {
-            fail(format!("không đọc được tệp: {}", io_reason(&e)), "kiểm tra quyền đọc tệp")
+            fail(
+                format!("không đọc được tệp: {}", io_reason(&e)),
+                "kiểm tra quyền đọc tệp",
+            )
         })?;
         let raw = match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(e) => {
                 let binary = e.as_bytes().contains(&0);
                 let (msg, hint) = if binary {
-                    ("tệp không phải văn bản (có byte nhị phân)", "chỉ định tệp .yaml được soạn bằng trình soạn thảo văn bản")
+                    (
+                        "tệp không phải văn bản (có byte nhị phân)",
+                        "chỉ định tệp .yaml được soạn bằng trình soạn thảo văn bản",
+                    )
                 } else {
-                    ("tệp không được lưu ở mã UTF-8", "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode)")
+                    (
+                        "tệp không được lưu ở mã UTF-8",
+                        "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode)",
+                    )
                 };
                 return Err(fail(msg.into(), hint));
             }
@@ -102,17 +114,29 @@ impl SourceFile {
 
     fn translate(&self, err: serde_path_to_error::Error<serde_yaml::Error>) -> Diagnostic {
         let path = err.path().to_string();
-        let path = if path == "." || path.is_empty() { None } else { Some(path) };
+        let path = if path == "." || path.is_empty() {
+            None
+        } else {
+            Some(path)
+        };
         let inner = err.into_inner();
         let location = inner.location().map(|l| Pos {
             line: l.line(),
             col: l.column(),
         });
         let raw = inner.to_string();
-        let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        let message = raw.split(" at line ").next().unwrap_or(&raw);
+        // serde_yaml prefixes the message with its own rendering of the path.
+        let message = SERDE_PHRASES
+            .iter()
+            .filter_map(|p| message.find(p))
+            .min()
+            .map_or(message, |i| &message[i..])
+            .to_string();
+        let is_syntax = !SERDE_PHRASES.iter().any(|p| message.starts_with(p));
         let (msg, hint, pos) = self.explain(&message, path.as_deref(), location);
         let mut d = Diagnostic::error(msg).file(&self.path).at(pos);
-        if let Some(p) = path {
+        if let Some(p) = path.filter(|p| !is_syntax && !p.contains('?')) {
             d = d.field(p);
         }
         if let Some(h) = hint {
@@ -121,7 +145,12 @@ impl SourceFile {
         d
     }
 
-    fn explain(&self, message: &str, path: Option<&str>, location: Option<Pos>) -> (String, Option<String>, Option<Pos>) {
+    fn explain(
+        &self,
+        message: &str,
+        path: Option<&str>,
+        location: Option<Pos>,
+    ) -> (String, Option<String>, Option<Pos>) {
         let field_pos = path.and_then(|p| self.index.value(p)).or(location);
         if let Some(rest) = message.strip_prefix("unknown field ") {
             let (name, expected) = split_expected(rest);
@@ -130,35 +159,51 @@ impl SourceFile {
                 .or(location);
             let suggestion = did_you_mean(&name, expected.iter().map(String::as_str));
             let hint = match suggestion {
-                Some(s) => format!("có phải ý bạn là `{s}`? Các trường được phép ở đây: {}", expected.join(", ")),
+                Some(s) => format!(
+                    "có phải ý bạn là `{s}`? Các trường được phép ở đây: {}",
+                    expected.join(", ")
+                ),
                 None if expected.is_empty() => "xóa trường này".to_string(),
                 None => format!("các trường được phép ở đây: {}", expected.join(", ")),
             };
-            return (format!("trường `{name}` không có trong mẫu"), Some(hint), key_pos);
+            return (
+                format!("trường `{name}` không có trong mẫu"),
+                Some(hint),
+                key_pos,
+            );
         }
         if let Some(rest) = message.strip_prefix("missing field ") {
             let name = rest.trim_matches('`').to_string();
+            let at = path.and_then(|p| self.index.key(p)).or(field_pos);
             return (
                 format!("thiếu trường bắt buộc `{name}`"),
                 Some(format!("thêm `{name}:` vào mục này")),
-                field_pos,
+                at,
             );
         }
         if let Some(rest) = message.strip_prefix("unknown variant ") {
             let (name, expected) = split_expected(rest);
             let suggestion = did_you_mean(&name, expected.iter().map(String::as_str));
             let hint = match suggestion {
-                Some(s) => format!("có phải ý bạn là `{s}`? Các giá trị được phép: {}", expected.join(", ")),
+                Some(s) => format!(
+                    "có phải ý bạn là `{s}`? Các giá trị được phép: {}",
+                    expected.join(", ")
+                ),
                 None => format!("các giá trị được phép: {}", expected.join(", ")),
             };
-            return (format!("giá trị `{name}` không hợp lệ"), Some(hint), field_pos);
+            return (
+                format!("giá trị `{name}` không hợp lệ"),
+                Some(hint),
+                field_pos,
+            );
         }
         if let Some(rest) = message.strip_prefix("duplicate field ") {
             let name = rest.trim_matches('`');
+            let at = path.and_then(|p| self.index.duplicate_key(&yaml_index::join(p, name)));
             return (
                 format!("trường `{name}` được khai báo hai lần"),
                 Some("giữ lại một lần khai báo và xóa lần còn lại".into()),
-                location.or(field_pos),
+                at.or(location).or(field_pos),
             );
         }
         if message.starts_with("duplicate entry") {
@@ -171,20 +216,33 @@ impl SourceFile {
         if let Some(rest) = message.strip_prefix("invalid type: ") {
             let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
             return (
-                format!("sai kiểu dữ liệu: có {}, cần {}", vi_found(found), vi_expected(expected)),
-                Some("sửa giá trị cho đúng kiểu; văn bản có ký tự đặc biệt nên đặt trong ngoặc kép".into()),
+                format!(
+                    "sai kiểu dữ liệu: có {}, cần {}",
+                    vi_found(found),
+                    vi_expected(expected)
+                ),
+                Some(
+                    "sửa giá trị cho đúng kiểu; văn bản có ký tự đặc biệt nên đặt trong ngoặc kép"
+                        .into(),
+                ),
                 field_pos,
             );
         }
         if let Some(rest) = message.strip_prefix("invalid value: ") {
             let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
             return (
-                format!("giá trị không hợp lệ: có {}, cần {}", vi_found(found), vi_expected(expected)),
+                format!(
+                    "giá trị không hợp lệ: có {}, cần {}",
+                    vi_found(found),
+                    vi_expected(expected)
+                ),
                 None,
                 field_pos,
             );
         }
-        if message.contains("recursion limit exceeded") || message.contains("repetition limit exceeded") {
+        if message.contains("recursion limit exceeded")
+            || message.contains("repetition limit exceeded")
+        {
             return (
                 "tệp dùng quá nhiều tham chiếu YAML (anchor/alias) lồng nhau".into(),
                 Some("viết trực tiếp nội dung thay vì dùng & và *".into()),
@@ -192,29 +250,76 @@ impl SourceFile {
             );
         }
         if message.contains("EOF while parsing") {
-            return ("tệp rỗng hoặc bị cắt cụt".into(), Some("kiểm tra lại nội dung tệp".into()), location);
+            return (
+                "tệp rỗng hoặc bị cắt cụt".into(),
+                Some("kiểm tra lại nội dung tệp".into()),
+                location,
+            );
         }
         let line_text = location.and_then(|p| self.text.lines().nth(p.line.saturating_sub(1)));
-        if line_text.is_some_and(|l| l.contains('\t')) || message.contains("cannot start any token") && self.text.contains('\t') {
+        if line_text.is_some_and(|l| l.contains('\t'))
+            || message.contains("cannot start any token") && self.text.contains('\t')
+        {
             return (
                 "ký tự Tab trong tệp YAML".into(),
                 Some("YAML chỉ cho phép thụt lề bằng dấu cách; thay các Tab bằng dấu cách".into()),
                 location,
             );
         }
+        if (message.contains("quoted scalar") || message.contains("unexpected end of stream"))
+            && let Some(line) = self.unbalanced_quote_line()
+        {
+            return (
+                "lỗi cú pháp YAML: thiếu dấu ngoặc kép đóng".into(),
+                Some("dấu \" mở ở dòng này chưa được đóng; thêm dấu \" ở cuối giá trị".into()),
+                Some(line),
+            );
+        }
+        // A wrongly indented "key: value" fails at its own colon; text with
+        // a colon in it fails at a later colon on the line.
+        let first_colon_col =
+            line_text.and_then(|l| l.find(':').map(|b| l[..b].chars().count() + 1));
+        let key_like = line_text
+            .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(':'))
+            .is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+            && first_colon_col == location.map(|p| p.col);
         let (msg, hint) = if message.contains("quoted scalar") {
-            ("thiếu dấu ngoặc kép đóng", "đóng chuỗi bằng dấu \" cùng loại đã mở")
+            (
+                "thiếu dấu ngoặc kép đóng",
+                "đóng chuỗi bằng dấu \" cùng loại đã mở",
+            )
+        } else if message.contains("mapping values are not allowed") && key_like {
+            (
+                "thụt lề không khớp",
+                "các trường cùng cấp phải thẳng cột với trường ở dòng trên; nếu đây là văn bản có dấu \": \", đặt cả giá trị trong ngoặc kép",
+            )
         } else if message.contains("mapping values are not allowed") {
             (
                 "dấu hai chấm không hợp lệ ở đây",
                 "nếu văn bản có dấu \": \", đặt cả giá trị trong ngoặc kép",
             )
-        } else if message.contains("did not find expected key") || message.contains("block mapping") {
-            ("thụt lề không khớp", "các trường cùng cấp phải thẳng cột với nhau")
-        } else if message.contains("did not find expected '-'") || message.contains("block sequence") {
-            ("danh sách thụt lề không khớp", "các dòng \"- \" cùng danh sách phải thẳng cột")
+        } else if message.contains("did not find expected key") || message.contains("block mapping")
+        {
+            (
+                "thụt lề không khớp",
+                "các trường cùng cấp phải thẳng cột với nhau",
+            )
+        } else if message.contains("did not find expected '-'")
+            || message.contains("block sequence")
+        {
+            (
+                "danh sách thụt lề không khớp",
+                "các dòng \"- \" cùng danh sách phải thẳng cột",
+            )
         } else if message.contains("unexpected end of stream") {
-            ("tệp kết thúc đột ngột", "kiểm tra ngoặc và dấu nháy chưa đóng")
+            (
+                "tệp kết thúc đột ngột",
+                "kiểm tra ngoặc và dấu nháy chưa đóng",
+            )
         } else {
             return (
                 format!("lỗi cú pháp YAML ({message})"),
@@ -222,7 +327,39 @@ impl SourceFile {
                 location,
             );
         };
-        (format!("lỗi cú pháp YAML: {msg}"), Some(hint.into()), location)
+        (
+            format!("lỗi cú pháp YAML: {msg}"),
+            Some(hint.into()),
+            location,
+        )
+    }
+}
+
+/// The messages serde produces for type and structure problems; anything
+/// else comes from the YAML scanner and is a syntax error.
+const SERDE_PHRASES: &[&str] = &[
+    "unknown field",
+    "missing field",
+    "unknown variant",
+    "duplicate field",
+    "duplicate entry",
+    "invalid type",
+    "invalid value",
+    "invalid length",
+];
+
+impl SourceFile {
+    /// The first line whose double quotes do not balance, for an unclosed string.
+    fn unbalanced_quote_line(&self) -> Option<Pos> {
+        for (i, line) in self.text.lines().enumerate() {
+            let code = line.split(" #").next().unwrap_or(line);
+            let quotes = code.matches('"').count() - code.matches("\\\"").count();
+            if quotes % 2 == 1 {
+                let col = code.find('"').map_or(1, |b| code[..b].chars().count() + 1);
+                return Some(Pos { line: i + 1, col });
+            }
+        }
+        None
     }
 }
 
@@ -316,7 +453,10 @@ pub fn check_text(file: &SourceFile, has_glyph: &dyn Fn(char) -> bool) -> Vec<Di
     let mut out = Vec::new();
     for (path, value) in file.strings() {
         if let Some(enc) = text::detect_legacy(&value) {
-            out.push(file.error_at(&path, format!("văn bản có vẻ ở bảng mã cũ {}", enc.name())).hint(legacy_hint(enc)));
+            out.push(
+                file.error_at(&path, format!("văn bản có vẻ ở bảng mã cũ {}", enc.name()))
+                    .hint(legacy_hint(enc)),
+            );
             continue;
         }
         let mut reported = Vec::new();
@@ -327,8 +467,17 @@ pub fn check_text(file: &SourceFile, has_glyph: &dyn Fn(char) -> bool) -> Vec<Di
             if c.is_control() || !has_glyph(c) {
                 reported.push(c);
                 out.push(
-                    file.error_at(&path, format!("phông chữ không có ký tự {} (U+{:04X})", describe_char(c), c as u32))
-                        .hint("xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó"),
+                    file.error_at(
+                        &path,
+                        format!(
+                            "phông chữ không có ký tự {} (U+{:04X})",
+                            describe_char(c),
+                            c as u32
+                        ),
+                    )
+                    .hint(
+                        "xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó",
+                    ),
                 );
             }
         }
@@ -346,7 +495,11 @@ fn describe_char(c: char) -> String {
 
 fn legacy_hint(enc: LegacyEncoding) -> &'static str {
     match enc {
-        LegacyEncoding::Tcvn3 => "chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn TCVN3 (ABC), đích Unicode) rồi dán lại",
-        LegacyEncoding::Vni => "chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn VNI Windows, đích Unicode) rồi dán lại",
+        LegacyEncoding::Tcvn3 => {
+            "chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn TCVN3 (ABC), đích Unicode) rồi dán lại"
+        }
+        LegacyEncoding::Vni => {
+            "chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn VNI Windows, đích Unicode) rồi dán lại"
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! `ocop`: soạn văn bản Chương trình OCOP (kế hoạch …) từ tệp YAML ra PDF
 //! đúng thể thức Nghị định 30/2020/NĐ-CP.
 
+#![allow(clippy::result_large_err)]
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,7 +44,13 @@ enum Command {
         #[arg(required = true, value_name = "TỆP|THƯ_MỤC", help_heading = "Đối số")]
         inputs: Vec<PathBuf>,
         /// Thư mục ghi kết quả; mỗi tệp YAML có một thư mục con
-        #[arg(short, long, value_name = "THƯ_MỤC", default_value = "out", help_heading = "Tùy chọn")]
+        #[arg(
+            short,
+            long,
+            value_name = "THƯ_MỤC",
+            default_value = "out",
+            help_heading = "Tùy chọn"
+        )]
         out: PathBuf,
         /// Ghi thêm mã Typst sinh ra (.typ) cạnh mỗi PDF, để sửa mẫu
         #[arg(long, help_heading = "Tùy chọn")]
@@ -94,7 +102,12 @@ impl Shared {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Render { inputs, out, emit_typ, shared } => run(&inputs, &shared.options(), Some((&out, emit_typ))),
+        Command::Render {
+            inputs,
+            out,
+            emit_typ,
+            shared,
+        } => run(&inputs, &shared.options(), Some((&out, emit_typ))),
         Command::Check { inputs, shared } => run(&inputs, &shared.options(), None),
         Command::Templates { dir } => match ocop::render::export_builtins(&dir) {
             Ok(paths) => {
@@ -105,7 +118,12 @@ fn main() -> ExitCode {
             }
             Err(e) => {
                 let (msg, hint) = ocop::output::describe_io_error(&e);
-                report(&[Diagnostic::error(format!("{msg} ({e})")).file(&dir).hint(hint)], None);
+                report(
+                    &[Diagnostic::error(format!("{msg} ({e})"))
+                        .file(&dir)
+                        .hint(hint)],
+                    None,
+                );
                 ExitCode::from(1)
             }
         },
@@ -131,7 +149,8 @@ fn run(inputs: &[PathBuf], options: &Options, write: Option<(&PathBuf, bool)>) -
     let files = app::collect_inputs(inputs);
     if files.is_empty() {
         report(
-            &[Diagnostic::error("không tìm thấy tệp .yaml nào").hint("chỉ định một tệp .yaml, hoặc thư mục chứa tệp .yaml")],
+            &[Diagnostic::error("không tìm thấy tệp .yaml nào")
+                .hint("chỉ định một tệp .yaml, hoặc thư mục chứa tệp .yaml")],
             None,
         );
         return ExitCode::from(1);
@@ -164,7 +183,11 @@ fn run(inputs: &[PathBuf], options: &Options, write: Option<(&PathBuf, bool)>) -
         }
     }
     let _ = stdout.flush();
-    let verb = if write.is_some() { "đã ghi" } else { "đã kiểm tra" };
+    let verb = if write.is_some() {
+        "đã ghi"
+    } else {
+        "đã kiểm tra"
+    };
     let summary = if write.is_some() {
         format!("{verb} {written} tệp PDF từ {} tệp YAML", files.len())
     } else {
@@ -177,7 +200,11 @@ fn run(inputs: &[PathBuf], options: &Options, write: Option<(&PathBuf, bool)>) -
         ExitCode::SUCCESS
     } else {
         let list: Vec<String> = failed.iter().map(|p| display_path(p)).collect();
-        eprintln!("{summary}; {} tệp có lỗi: {}", failed.len(), list.join(", "));
+        eprintln!(
+            "{summary}; {} tệp có lỗi: {}",
+            failed.len(),
+            list.join(", ")
+        );
         ExitCode::from(1)
     }
 }
@@ -190,12 +217,18 @@ fn produce(
 ) -> Vec<(PathBuf, Result<(), Vec<Diagnostic>>)> {
     let mut results = Vec::new();
     for doc in &outcome.documents {
-        let dir = write.map(|(out, _)| app::output_dir(out, &outcome.path)).unwrap_or_default();
+        let dir = write
+            .map(|(out, _)| app::output_dir(out, &outcome.path))
+            .unwrap_or_default();
         let pdf_path = dir.join(format!("{}.pdf", doc.file_stem));
         let result = (|| {
             let markup = session.markup(doc).map_err(|d| vec![d])?;
             if let Some((_, true)) = write {
-                app::write_output(&dir.join(format!("{}.typ", doc.file_stem)), markup.as_bytes()).map_err(|d| vec![d])?;
+                app::write_output(
+                    &dir.join(format!("{}.typ", doc.file_stem)),
+                    markup.as_bytes(),
+                )
+                .map_err(|d| vec![d])?;
             }
             let pdf = session.pdf(doc, markup)?;
             if write.is_some() {

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// Implements `Deserialize` for a type written either as a plain string or
 /// as a mapping (`$map`), e.g. a citation as free text or as fields.
@@ -27,7 +27,8 @@ macro_rules! string_or_map {
                         Ok($from_str)
                     }
                     fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<$ty, A::Error> {
-                        let $m = <$map>::deserialize(de::value::MapAccessDeserializer::new(access))?;
+                        let $m =
+                            <$map>::deserialize(de::value::MapAccessDeserializer::new(access))?;
                         Ok($from_map)
                     }
                 }
@@ -161,7 +162,11 @@ string_or_map!(
     DocDateParts,
     "một ngày dạng 15/01/2027, hoặc { year: 2023, month: 4 } cho bản dự thảo",
     |s| DocDate::Text(s.to_string()),
-    |m| DocDate::Parts { year: m.year, month: m.month, day: m.day }
+    |m| DocDate::Parts {
+        year: m.year,
+        month: m.month,
+        day: m.day
+    }
 );
 
 #[derive(Debug, Clone, Deserialize)]
@@ -399,7 +404,10 @@ string_or_map!(
     ListItemFields,
     "một dòng gạch đầu dòng, hoặc { text, list: [...] } khi có ý con",
     |s| ListItem::Text(s.to_string()),
-    |m| ListItem::Nested { text: m.text, list: m.list }
+    |m| ListItem::Nested {
+        text: m.text,
+        list: m.list
+    }
 );
 
 /// One line of a task: content, units, timeline, or any labelled text.

@@ -11,7 +11,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".ocop-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".ocop-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -35,7 +38,10 @@ pub fn describe_io_error(e: &std::io::Error) -> (&'static str, &'static str) {
             "tên tệp kết quả trùng với một thư mục",
             "đổi tên hoặc xóa thư mục đó",
         ),
-        _ => ("không ghi được tệp kết quả", "kiểm tra thư mục kết quả và dung lượng đĩa"),
+        _ => (
+            "không ghi được tệp kết quả",
+            "kiểm tra thư mục kết quả và dung lượng đĩa",
+        ),
     }
 }
 
@@ -50,7 +56,10 @@ mod tests {
         write_atomic(&path, b"one").unwrap();
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 1);
     }
 

@@ -12,7 +12,10 @@ use crate::text;
 
 /// The built-in templates: file name and text.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    ("components.typ.tera", include_str!("../templates/components.typ.tera")),
+    (
+        "components.typ.tera",
+        include_str!("../templates/components.typ.tera"),
+    ),
     ("plan.typ.tera", include_str!("../templates/plan.typ.tera")),
 ];
 
@@ -35,7 +38,8 @@ impl Templates {
     /// Loads the built-ins, then `user_dir`'s `*.typ.tera` and `nd30.typ`, which take precedence.
     pub fn load(user_dir: Option<&Path>) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = Tera::new();
-        tera.set_fallback_prefixes([BUILTIN_PREFIX]).map_err(|e| vec![tera_error(e, None)])?;
+        tera.set_fallback_prefixes([BUILTIN_PREFIX])
+            .map_err(|e| vec![tera_error(e, None)])?;
         tera.autoescape_on([".typ.tera"]);
         tera.set_escape_fn(escape_typst);
         tera.register_filter("typst_string", |s: &str, _: Kwargs, _: &State| {
@@ -49,9 +53,11 @@ impl Templates {
         let mut errors = Vec::new();
         if let Some(dir) = user_dir {
             if !dir.is_dir() {
-                return Err(vec![Diagnostic::error("không tìm thấy thư mục mẫu")
-                    .file(dir)
-                    .hint("--templates phải là một thư mục chứa các tệp *.typ.tera")]);
+                return Err(vec![
+                    Diagnostic::error("không tìm thấy thư mục mẫu")
+                        .file(dir)
+                        .hint("--templates phải là một thư mục chứa các tệp *.typ.tera"),
+                ]);
             }
             for entry in walkdir::WalkDir::new(dir).max_depth(1).sort_by_file_name() {
                 let Ok(entry) = entry else { continue };
@@ -64,22 +70,31 @@ impl Templates {
                 match std::fs::read_to_string(path) {
                     Ok(body) if is_template => templates.push((name, text::normalise(&body))),
                     Ok(body) => library = text::normalise(&body),
-                    Err(e) => errors.push(Diagnostic::error(format!("không đọc được tệp mẫu: {e}")).file(path)),
+                    Err(e) => errors
+                        .push(Diagnostic::error(format!("không đọc được tệp mẫu: {e}")).file(path)),
                 }
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        tera.add_raw_templates(templates).map_err(|e| vec![tera_error(e, user_dir)])?;
+        tera.add_raw_templates(templates)
+            .map_err(|e| vec![tera_error(e, user_dir)])?;
         Ok(Templates { tera, library })
     }
 
     /// Renders `template` with `document` as context, plus the chosen font family.
-    pub fn render(&self, template: &str, document: &impl Serialize, font: &str) -> Result<String, Diagnostic> {
+    pub fn render(
+        &self,
+        template: &str,
+        document: &impl Serialize,
+        font: &str,
+    ) -> Result<String, Diagnostic> {
         let mut ctx = Context::from_serialize(document).map_err(|e| tera_error(e, None))?;
         ctx.insert("font", font);
-        self.tera.render(template, &ctx).map_err(|e| tera_error(e, None))
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| tera_error(e, None))
     }
 }
 
@@ -103,7 +118,10 @@ fn tera_error(e: tera::Error, dir: Option<&Path>) -> Diagnostic {
 pub fn export_builtins(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for (name, body) in BUILTIN_TEMPLATES.iter().chain(std::iter::once(&BUILTIN_LIBRARY)) {
+    for (name, body) in BUILTIN_TEMPLATES
+        .iter()
+        .chain(std::iter::once(&BUILTIN_LIBRARY))
+    {
         let path = dir.join(name);
         crate::output::write_atomic(&path, body.as_bytes())?;
         written.push(path);

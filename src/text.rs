@@ -38,7 +38,9 @@ const TCVN3_MARKERS: &[char] = &[
 
 /// Latin-1 letters that are not Vietnamese but are VNI's diacritic bytes
 /// (ñ = đ, ö = ư, and marks after a vowel: ø ù û õ ï ä å ë).
-const VNI_MARKERS: &[char] = &['ñ', 'Ñ', 'ö', 'Ö', 'ø', 'Ø', 'û', 'Û', 'ï', 'Ï', 'ä', 'Ä', 'å', 'Å', 'ë', 'Ë'];
+const VNI_MARKERS: &[char] = &[
+    'ñ', 'Ñ', 'ö', 'Ö', 'ø', 'Ø', 'û', 'Û', 'ï', 'Ï', 'ä', 'Ä', 'å', 'Å', 'ë', 'Ë',
+];
 
 /// Guesses whether `text` is legacy-encoded Vietnamese read as Latin-1.
 /// Two marker characters are required so a lone "©" or "«" passes.
@@ -57,8 +59,8 @@ pub fn detect_legacy(text: &str) -> Option<LegacyEncoding> {
 /// Characters that start markup or code in Typst, or that Typst rewrites
 /// (`...` → …, `--` → –, quotes → curly quotes, `~` → no-break space).
 const TYPST_SPECIAL: &[char] = &[
-    '\\', '#', '*', '_', '`', '$', '@', '<', '>', '[', ']', '/', '=', '-', '+', '.', '~', '\'', '"',
-    ':',
+    '\\', '#', '*', '_', '`', '$', '@', '<', '>', '[', ']', '/', '=', '-', '+', '.', '~', '\'',
+    '"', ':',
 ];
 
 /// Writes `text` as Typst markup that prints exactly as typed. A line break
@@ -138,19 +140,37 @@ mod tests {
 
     #[test]
     fn legacy_encodings_are_recognised() {
-        assert_eq!(detect_legacy("Céng hßa x· héi chñ nghÜa ViÖt Nam"), Some(LegacyEncoding::Tcvn3));
-        assert_eq!(detect_legacy("§éc lËp - Tù do - H¹nh phóc"), Some(LegacyEncoding::Tcvn3));
-        assert_eq!(detect_legacy("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"), Some(LegacyEncoding::Vni));
-        assert_eq!(detect_legacy("ñöôïc giao nhieäm vuï"), Some(LegacyEncoding::Vni));
+        assert_eq!(
+            detect_legacy("Céng hßa x· héi chñ nghÜa ViÖt Nam"),
+            Some(LegacyEncoding::Tcvn3)
+        );
+        assert_eq!(
+            detect_legacy("§éc lËp - Tù do - H¹nh phóc"),
+            Some(LegacyEncoding::Tcvn3)
+        );
+        assert_eq!(
+            detect_legacy("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+            Some(LegacyEncoding::Vni)
+        );
+        assert_eq!(
+            detect_legacy("ñöôïc giao nhieäm vuï"),
+            Some(LegacyEncoding::Vni)
+        );
         assert_eq!(detect_legacy("Cộng hòa xã hội chủ nghĩa Việt Nam"), None);
         assert_eq!(detect_legacy("Bản quyền © 2024"), None);
     }
 
     #[test]
     fn escaping_neutralises_markup() {
-        assert_eq!(markup("#read(\"/etc/passwd\")"), "\\#read(\\\"\\/etc\\/passwd\\\")");
+        assert_eq!(
+            markup("#read(\"/etc/passwd\")"),
+            "\\#read(\\\"\\/etc\\/passwd\\\")"
+        );
         assert_eq!(markup("1. a"), "1\\. a");
-        assert_eq!(markup("*đậm* _nghiêng_ $x$"), "\\*đậm\\* \\_nghiêng\\_ \\$x\\$");
+        assert_eq!(
+            markup("*đậm* _nghiêng_ $x$"),
+            "\\*đậm\\* \\_nghiêng\\_ \\$x\\$"
+        );
         assert_eq!(markup("a\nb"), "a\\\nb");
         assert_eq!(markup("Sở NN&MT"), "Sở NN&MT");
     }

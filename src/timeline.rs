@@ -41,13 +41,20 @@ pub fn render(timeline: &Timeline, year: i32) -> Result<RenderedTimeline, Timeli
                     });
                 }
             };
-            Ok(RenderedTimeline { text, dates: vec![] })
+            Ok(RenderedTimeline {
+                text,
+                dates: vec![],
+            })
         }
         Timeline::Fields(f) => render_fields(f, year),
     }
 }
 
-fn problem(field: &'static str, message: impl Into<String>, hint: impl Into<String>) -> TimelineProblem {
+fn problem(
+    field: &'static str,
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> TimelineProblem {
     TimelineProblem {
         field: Some(field),
         message: message.into(),
@@ -66,7 +73,10 @@ pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
             if month > 12 {
                 "tháng chỉ từ 1 đến 12".to_string()
             } else {
-                format!("tháng {month}/{year} có {} ngày", vn::days_in_month(year, month))
+                format!(
+                    "tháng {month}/{year} có {} ngày",
+                    vn::days_in_month(year, month)
+                )
             },
         ),
     })
@@ -86,32 +96,59 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Time
     if forms != 1 {
         return Err(TimelineProblem {
             field: None,
-            message: if forms == 0 { "thời gian trống".into() } else { "thời gian có nhiều dạng cùng lúc".into() },
+            message: if forms == 0 {
+                "thời gian trống".into()
+            } else {
+                "thời gian có nhiều dạng cùng lúc".into()
+            },
             hint: "chọn đúng một: quarters, month, before, from/to, hoặc text".into(),
         });
     }
     let within = f.within.unwrap_or(false);
     if let Some(quarters) = &f.quarters {
         if quarters.is_empty() || quarters.iter().any(|q| !(1..=4).contains(q)) {
-            return Err(problem("quarters", "quý phải từ 1 đến 4", "ví dụ quarters: [2, 3, 4]"));
+            return Err(problem(
+                "quarters",
+                "quý phải từ 1 đến 4",
+                "ví dụ quarters: [2, 3, 4]",
+            ));
         }
         let mut sorted = quarters.clone();
         sorted.sort_unstable();
         sorted.dedup();
         if sorted != *quarters {
-            return Err(problem("quarters", "các quý phải tăng dần và không lặp", "ví dụ quarters: [2, 3, 4]"));
+            return Err(problem(
+                "quarters",
+                "các quý phải tăng dần và không lặp",
+                "ví dụ quarters: [2, 3, 4]",
+            ));
         }
         let join = f.join.as_deref().unwrap_or(", ");
-        let list = quarters.iter().map(|q| vn::roman(*q as u32)).collect::<Vec<_>>().join(join);
-        let mut text = if within { format!("Trong quý {list}") } else { format!("Quý {list}") };
+        let list = quarters
+            .iter()
+            .map(|q| vn::roman(*q as u32))
+            .collect::<Vec<_>>()
+            .join(join);
+        let mut text = if within {
+            format!("Trong quý {list}")
+        } else {
+            format!("Quý {list}")
+        };
         if f.with_year.unwrap_or(within) {
             text.push_str(&format!(" năm {year}"));
         }
-        return Ok(RenderedTimeline { text, dates: vec![] });
+        return Ok(RenderedTimeline {
+            text,
+            dates: vec![],
+        });
     }
     if let Some(month) = f.month {
         if !(1..=12).contains(&month) {
-            return Err(problem("month", format!("tháng {month} không có thật"), "tháng chỉ từ 1 đến 12"));
+            return Err(problem(
+                "month",
+                format!("tháng {month} không có thật"),
+                "tháng chỉ từ 1 đến 12",
+            ));
         }
         let text = if f.within.unwrap_or(true) {
             format!("Trong tháng {month}/{year}")
@@ -119,7 +156,10 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Time
             format!("Tháng {month} năm {year}")
         };
         let last = Date::new(year, month, vn::days_in_month(year, month)).expect("valid month");
-        return Ok(RenderedTimeline { text, dates: vec![("month", last)] });
+        return Ok(RenderedTimeline {
+            text,
+            dates: vec![("month", last)],
+        });
     }
     if let Some(before) = &f.before {
         let date = parse_date(before).map_err(|(m, h)| problem("before", m, h))?;
@@ -129,7 +169,10 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Time
         });
     }
     if let Some(text) = &f.text {
-        return Ok(RenderedTimeline { text: text.clone(), dates: vec![] });
+        return Ok(RenderedTimeline {
+            text: text.clone(),
+            dates: vec![],
+        });
     }
     let (Some(from), Some(to)) = (&f.from, &f.to) else {
         return Err(problem(
@@ -141,7 +184,11 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Time
     let from = parse_date(from).map_err(|(m, h)| problem("from", m, h))?;
     let to = parse_date(to).map_err(|(m, h)| problem("to", m, h))?;
     if to < from {
-        return Err(problem("to", "ngày kết thúc trước ngày bắt đầu", "đổi chỗ from và to"));
+        return Err(problem(
+            "to",
+            "ngày kết thúc trước ngày bắt đầu",
+            "đổi chỗ from và to",
+        ));
     }
     Ok(RenderedTimeline {
         text: format!("Từ ngày {} đến ngày {}", from.short(), to.short()),
@@ -160,7 +207,13 @@ mod tests {
     #[test]
     fn renders_like_the_seeds() {
         let r = |t: Timeline| render(&t, 2024).unwrap().text;
-        assert_eq!(r(fields(TimelineFields { quarters: Some(vec![2, 3, 4]), ..Default::default() })), "Quý II, III, IV");
+        assert_eq!(
+            r(fields(TimelineFields {
+                quarters: Some(vec![2, 3, 4]),
+                ..Default::default()
+            })),
+            "Quý II, III, IV"
+        );
         assert_eq!(
             r(fields(TimelineFields {
                 quarters: Some(vec![1, 2]),
@@ -170,16 +223,39 @@ mod tests {
             })),
             "Trong quý I+II năm 2024"
         );
-        assert_eq!(r(fields(TimelineFields { before: Some("30/10/2024".into()), ..Default::default() })), "Trước ngày 30/10/2024");
-        assert_eq!(r(fields(TimelineFields { month: Some(12), ..Default::default() })), "Trong tháng 12/2024");
         assert_eq!(
-            r(fields(TimelineFields { month: Some(5), within: Some(false), ..Default::default() })),
+            r(fields(TimelineFields {
+                before: Some("30/10/2024".into()),
+                ..Default::default()
+            })),
+            "Trước ngày 30/10/2024"
+        );
+        assert_eq!(
+            r(fields(TimelineFields {
+                month: Some(12),
+                ..Default::default()
+            })),
+            "Trong tháng 12/2024"
+        );
+        assert_eq!(
+            r(fields(TimelineFields {
+                month: Some(5),
+                within: Some(false),
+                ..Default::default()
+            })),
             "Tháng 5 năm 2024"
         );
-        assert_eq!(r(Timeline::Keyword("continuous".into())), "Thường xuyên, liên tục trong năm");
+        assert_eq!(
+            r(Timeline::Keyword("continuous".into())),
+            "Thường xuyên, liên tục trong năm"
+        );
         assert_eq!(r(Timeline::Keyword("whole_year".into())), "Trong năm 2024");
         assert_eq!(
-            r(fields(TimelineFields { from: Some("01/3/2024".into()), to: Some("30/06/2024".into()), ..Default::default() })),
+            r(fields(TimelineFields {
+                from: Some("01/3/2024".into()),
+                to: Some("30/06/2024".into()),
+                ..Default::default()
+            })),
             "Từ ngày 01/3/2024 đến ngày 30/6/2024"
         );
     }
@@ -187,12 +263,38 @@ mod tests {
     #[test]
     fn refuses_nonsense() {
         let e = |t: Timeline| render(&t, 2024).unwrap_err();
-        assert_eq!(e(Timeline::Keyword("continous".into())).hint.contains("continuous"), true);
-        assert_eq!(e(fields(TimelineFields { quarters: Some(vec![5]), ..Default::default() })).field, Some("quarters"));
-        assert_eq!(e(fields(TimelineFields { before: Some("30/02/2024".into()), ..Default::default() })).message, "ngày không có thật: 30/2/2024");
-        assert_eq!(e(fields(TimelineFields::default())).message, "thời gian trống");
+        assert!(
+            e(Timeline::Keyword("continous".into()))
+                .hint
+                .contains("continuous")
+        );
         assert_eq!(
-            e(fields(TimelineFields { month: Some(2), before: Some("1/1/2024".into()), ..Default::default() })).message,
+            e(fields(TimelineFields {
+                quarters: Some(vec![5]),
+                ..Default::default()
+            }))
+            .field,
+            Some("quarters")
+        );
+        assert_eq!(
+            e(fields(TimelineFields {
+                before: Some("30/02/2024".into()),
+                ..Default::default()
+            }))
+            .message,
+            "ngày không có thật: 30/2/2024"
+        );
+        assert_eq!(
+            e(fields(TimelineFields::default())).message,
+            "thời gian trống"
+        );
+        assert_eq!(
+            e(fields(TimelineFields {
+                month: Some(2),
+                before: Some("1/1/2024".into()),
+                ..Default::default()
+            }))
+            .message,
             "thời gian có nhiều dạng cùng lúc"
         );
     }

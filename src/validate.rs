@@ -10,18 +10,33 @@ use crate::vn::Date;
 
 /// From this date there is no district-level government (Luật Tổ chức chính
 /// quyền địa phương số 72/2025/QH15, Điều 51 khoản 3).
-pub const DISTRICT_ABOLISHED: Date = Date { year: 2025, month: 7, day: 1 };
+pub const DISTRICT_ABOLISHED: Date = Date {
+    year: 2025,
+    month: 7,
+    day: 1,
+};
 
 pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let issuer = &pf.issuer;
     if issuer.name.trim().is_empty() {
-        out.push(file.error_at("issuer.name", "tên địa phương đang để trống").hint("ví dụ name: Lai Châu"));
+        out.push(
+            file.error_at("issuer.name", "tên địa phương đang để trống")
+                .hint("ví dụ name: Lai Châu"),
+        );
     }
     if issuer.symbol.trim().is_empty() {
-        out.push(file.error_at("issuer.symbol", "ký hiệu cơ quan đang để trống").hint("ví dụ symbol: UBND"));
+        out.push(
+            file.error_at("issuer.symbol", "ký hiệu cơ quan đang để trống")
+                .hint("ví dụ symbol: UBND"),
+        );
     }
-    if matches!(issuer.level, Level::District) && issuer.province.as_deref().is_none_or(|p| p.trim().is_empty()) {
+    if matches!(issuer.level, Level::District)
+        && issuer
+            .province
+            .as_deref()
+            .is_none_or(|p| p.trim().is_empty())
+    {
         out.push(
             file.error_at("issuer", "cấp huyện cần tên tỉnh")
                 .hint("thêm `province:` (tên tỉnh của huyện), ví dụ province: Điện Biên"),
@@ -36,7 +51,10 @@ pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
             );
         }
         if unit.name.trim().is_empty() {
-            out.push(file.error_at(&format!("{path}.name"), "tên đơn vị đang để trống").hint("điền tên đầy đủ của đơn vị"));
+            out.push(
+                file.error_at(&format!("{path}.name"), "tên đơn vị đang để trống")
+                    .hint("điền tên đầy đủ của đơn vị"),
+            );
         }
     }
     match &pf.plan {
@@ -54,7 +72,10 @@ pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
                 );
             }
             if plan.archive.trim().is_empty() {
-                out.push(file.error_at("plan.archive", "dòng \"Lưu:\" đang để trống").hint("ví dụ archive: \"VT, NN.\""));
+                out.push(
+                    file.error_at("plan.archive", "dòng \"Lưu:\" đang để trống")
+                        .hint("ví dụ archive: \"VT, NN.\""),
+                );
             } else if !plan.archive.trim_end().ends_with('.') {
                 out.push(
                     file.warning_at("plan.archive", "dòng \"Lưu:\" không kết thúc bằng dấu chấm")
@@ -72,7 +93,12 @@ pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
 }
 
 /// A district issuer is valid only for documents dated before 01/07/2025.
-pub fn issuer_level_on(file: &SourceFile, pf: &PlanFile, date: HeaderDate, path: &str) -> Vec<Diagnostic> {
+pub fn issuer_level_on(
+    file: &SourceFile,
+    pf: &PlanFile,
+    date: HeaderDate,
+    path: &str,
+) -> Vec<Diagnostic> {
     if pf.issuer.level != Level::District {
         return vec![];
     }
@@ -86,9 +112,10 @@ pub fn issuer_level_on(file: &SourceFile, pf: &PlanFile, date: HeaderDate, path:
             .error_at(path, "UBND cấp huyện không còn ban hành văn bản từ ngày 01/7/2025")
             .hint("theo Luật số 72/2025/QH15 (Điều 51 khoản 3) chính quyền địa phương chỉ còn cấp tỉnh và cấp xã; đổi issuer.level thành province hoặc commune, hoặc sửa ngày nếu đây là văn bản cũ")]
     } else if ambiguous {
-        vec![file
-            .error_at(path, "văn bản cấp huyện năm 2025 cần ghi rõ tháng")
-            .hint("cấp huyện chỉ ban hành văn bản trước ngày 01/7/2025; thêm month vào ngày")]
+        vec![
+            file.error_at(path, "văn bản cấp huyện năm 2025 cần ghi rõ tháng")
+                .hint("cấp huyện chỉ ban hành văn bản trước ngày 01/7/2025; thêm month vào ngày"),
+        ]
     } else {
         vec![]
     }
@@ -103,7 +130,10 @@ pub fn signer(file: &SourceFile, s: &Signer, path: &str) -> Vec<Diagnostic> {
         );
     }
     let lines = [&s.tm, &s.tl, &s.tuq, &s.kt, &s.q, &s.title];
-    if lines.iter().all(|l| l.as_deref().is_none_or(|t| t.trim().is_empty())) {
+    if lines
+        .iter()
+        .all(|l| l.as_deref().is_none_or(|t| t.trim().is_empty()))
+    {
         out.push(
             file.error_at(path, "chưa có chức vụ người ký")
                 .hint("thêm title (ví dụ PHÓ CHỦ TỊCH) và nếu cần tm/kt (ví dụ tm: ỦY BAN NHÂN DÂN, kt: CHỦ TỊCH)"),
@@ -111,20 +141,29 @@ pub fn signer(file: &SourceFile, s: &Signer, path: &str) -> Vec<Diagnostic> {
     }
     if s.kt.is_some() && s.title.is_none() {
         out.push(
-            file.error_at(&format!("{path}.kt"), "ký thay (KT.) cần chức vụ của người ký")
-                .hint("thêm title, ví dụ title: PHÓ CHỦ TỊCH"),
+            file.error_at(
+                &format!("{path}.kt"),
+                "ký thay (KT.) cần chức vụ của người ký",
+            )
+            .hint("thêm title, ví dụ title: PHÓ CHỦ TỊCH"),
         );
     }
     if s.kt.is_some() && s.q.is_some() {
         out.push(
-            file.error_at(&format!("{path}.q"), "không thể vừa ký thay (KT.) vừa ký quyền (Q.)")
-                .hint("giữ một trong hai"),
+            file.error_at(
+                &format!("{path}.q"),
+                "không thể vừa ký thay (KT.) vừa ký quyền (Q.)",
+            )
+            .hint("giữ một trong hai"),
         );
     }
     if s.tl.is_some() && s.tuq.is_some() {
         out.push(
-            file.error_at(&format!("{path}.tuq"), "không thể vừa thừa lệnh (TL.) vừa thừa ủy quyền (TUQ.)")
-                .hint("giữ một trong hai"),
+            file.error_at(
+                &format!("{path}.tuq"),
+                "không thể vừa thừa lệnh (TL.) vừa thừa ủy quyền (TUQ.)",
+            )
+            .hint("giữ một trong hai"),
         );
     }
     out

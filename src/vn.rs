@@ -35,7 +35,11 @@ impl Date {
         } else {
             return Err(DateError::Format);
         };
-        if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+        {
             return Err(DateError::Format);
         }
         let year: i32 = parts[0].parse().map_err(|_| DateError::Format)?;
@@ -163,7 +167,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -277,19 +281,36 @@ mod tests {
         assert_eq!(d.short(), "01/8/2022");
         assert_eq!(d.long(), "01 tháng 8 năm 2022");
         assert_eq!(Date::parse("2023-02-24").unwrap().short(), "24/02/2023");
-        assert_eq!(Date::parse("5/1/2020").unwrap().long(), "05 tháng 01 năm 2020");
-        assert_eq!(Date::parse("29/6/2019").unwrap().long(), "29 tháng 6 năm 2019");
+        assert_eq!(
+            Date::parse("5/1/2020").unwrap().long(),
+            "05 tháng 01 năm 2020"
+        );
+        assert_eq!(
+            Date::parse("29/6/2019").unwrap().long(),
+            "29 tháng 6 năm 2019"
+        );
     }
 
     #[test]
     fn impossible_dates_are_refused() {
         assert_eq!(
             Date::parse("30/02/2027"),
-            Err(DateError::Impossible { year: 2027, month: 2, day: 30 })
+            Err(DateError::Impossible {
+                year: 2027,
+                month: 2,
+                day: 30
+            })
         );
         assert!(Date::parse("29/02/2024").is_ok());
         assert!(Date::parse("29/02/2023").is_err());
-        assert_eq!(Date::parse("31/13/2023").unwrap_err(), DateError::Impossible { year: 2023, month: 13, day: 31 });
+        assert_eq!(
+            Date::parse("31/13/2023").unwrap_err(),
+            DateError::Impossible {
+                year: 2023,
+                month: 13,
+                day: 31
+            }
+        );
         assert_eq!(Date::parse("hôm nay"), Err(DateError::Format));
         assert_eq!(Date::parse("1/1/23"), Err(DateError::Format));
     }
@@ -299,7 +320,10 @@ mod tests {
         let d = Date::new(2024, 1, 31).unwrap();
         assert_eq!(d.add_months(1), Date::new(2024, 2, 29).unwrap());
         assert_eq!(d.add_months(36), Date::new(2027, 1, 31).unwrap());
-        assert_eq!(Date::new(2025, 11, 15).unwrap().add_months(3), Date::new(2026, 2, 15).unwrap());
+        assert_eq!(
+            Date::new(2025, 11, 15).unwrap().add_months(3),
+            Date::new(2026, 2, 15).unwrap()
+        );
     }
 
     #[test]
@@ -336,7 +360,10 @@ mod tests {
         assert_eq!(number_in_words(1_000_000), "một triệu");
         assert_eq!(number_in_words(1_000_000_000_000), "một nghìn tỷ");
         assert_eq!(number_in_words(2_000_500_000), "hai tỷ năm trăm nghìn");
-        assert_eq!(number_in_words(1_001_000), "một triệu không trăm linh một nghìn");
+        assert_eq!(
+            number_in_words(1_001_000),
+            "một triệu không trăm linh một nghìn"
+        );
         assert_eq!(
             amount_in_words(1_250_000_000),
             "Một tỷ, hai trăm năm mươi triệu đồng"

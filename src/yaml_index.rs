@@ -13,17 +13,13 @@ use crate::diag::Pos;
 pub struct PositionIndex {
     values: HashMap<String, Pos>,
     keys: HashMap<String, Pos>,
+    /// The second occurrence of a key declared twice in one mapping.
+    duplicate_keys: HashMap<String, Pos>,
 }
 
 enum Frame {
-    Map {
-        path: String,
-        key: Option<String>,
-    },
-    Seq {
-        path: String,
-        index: usize,
-    },
+    Map { path: String, key: Option<String> },
+    Seq { path: String, index: usize },
 }
 
 pub fn join(parent: &str, key: &str) -> String {
@@ -45,10 +41,7 @@ impl PositionIndex {
         let mut idx = PositionIndex::default();
         let mut parser = Parser::new_from_str(source);
         let mut stack: Vec<Frame> = Vec::new();
-        loop {
-            let Ok((event, mark)) = parser.next_token() else {
-                break;
-            };
+        while let Ok((event, mark)) = parser.next_token() {
             let pos = Pos {
                 line: mark.line(),
                 col: mark.col() + 1,
@@ -59,8 +52,18 @@ impl PositionIndex {
             {
                 match &event {
                     Event::Scalar(k, ..) => {
+                        // A mapping is located at its first key: the parser's
+                        // own mark for a block mapping lies after that key.
+                        idx.values.entry(path.clone()).or_insert(pos);
                         let full = join(path, k);
-                        idx.keys.entry(full).or_insert(pos);
+                        match idx.keys.entry(full) {
+                            std::collections::hash_map::Entry::Occupied(e) => {
+                                idx.duplicate_keys.entry(e.key().clone()).or_insert(pos);
+                            }
+                            std::collections::hash_map::Entry::Vacant(e) => {
+                                e.insert(pos);
+                            }
+                        }
                         *key = Some(k.clone());
                         continue;
                     }
@@ -88,7 +91,6 @@ impl PositionIndex {
                     finish_node(&mut stack);
                 }
                 Event::MappingStart(..) => {
-                    idx.values.entry(node_path.clone()).or_insert(pos);
                     stack.push(Frame::Map {
                         path: node_path,
                         key: None,
@@ -123,6 +125,11 @@ impl PositionIndex {
         }
     }
 
+    /// Position of the second declaration of a duplicated key.
+    pub fn duplicate_key(&self, path: &str) -> Option<Pos> {
+        self.duplicate_keys.get(path).copied()
+    }
+
     /// Position of the key naming `path` (for unknown or duplicate keys).
     pub fn key(&self, path: &str) -> Option<Pos> {
         self.keys.get(path).copied().or_else(|| self.value(path))
@@ -154,10 +161,22 @@ mod tests {
         let src = "issuer:\n  name: Lai Châu\nplan:\n  sections:\n    - title: A\n    - title: B\n      body:\n        - x\n";
         let idx = PositionIndex::build(src);
         assert_eq!(idx.value("issuer.name"), Some(Pos { line: 2, col: 9 }));
-        assert_eq!(idx.value("plan.sections[1].title"), Some(Pos { line: 6, col: 14 }));
-        assert_eq!(idx.value("plan.sections[1].body[0]"), Some(Pos { line: 8, col: 11 }));
-        assert_eq!(idx.key("plan.sections[0].title"), Some(Pos { line: 5, col: 7 }));
+        assert_eq!(
+            idx.value("plan.sections[1].title"),
+            Some(Pos { line: 6, col: 14 })
+        );
+        assert_eq!(
+            idx.value("plan.sections[1].body[0]"),
+            Some(Pos { line: 8, col: 11 })
+        );
+        assert_eq!(
+            idx.key("plan.sections[0].title"),
+            Some(Pos { line: 5, col: 7 })
+        );
         // Missing field: falls back to the mapping that should contain it.
-        assert_eq!(idx.value("plan.sections[0].timeline"), Some(Pos { line: 5, col: 7 }));
+        assert_eq!(
+            idx.value("plan.sections[0].timeline"),
+            Some(Pos { line: 5, col: 7 })
+        );
     }
 }

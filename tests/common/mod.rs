@@ -1,0 +1,81 @@
+//! Helpers shared by the integration tests: one session for the whole test
+//! binary (fonts and templates loaded once), and PDF text extraction.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use ocop::app::{Options, Session};
+
+pub fn session() -> &'static Session {
+    static SESSION: OnceLock<Session> = OnceLock::new();
+    SESSION.get_or_init(|| {
+        Session::new(&Options::default()).expect("built-in templates and fonts load")
+    })
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The YAML files of a folder, sorted.
+pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Composes `path` (which must be valid) and returns its markup and PDF.
+pub fn render(path: &Path) -> (String, Vec<u8>) {
+    let s = session();
+    let outcome = s.compose(path);
+    let errors: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render(outcome.source.as_deref()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let doc = outcome.documents.first().expect("one document");
+    let markup = s.markup(doc).expect("template renders");
+    let pdf = s
+        .pdf(doc, markup.clone())
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    (markup, pdf)
+}
+
+/// Text of a PDF as poppler's pdftotext reads it, pages separated by \f.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed by the PDF tests: apt-get install poppler-utils");
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Whitespace folded to single spaces, so justified line breaks do not matter.
+pub fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn ocop() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_ocop"));
+    c.current_dir(root());
+    c.env_remove("SOURCE_DATE_EPOCH");
+    c
+}

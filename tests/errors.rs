@@ -1,0 +1,119 @@
+//! Bad input: every file under tests/bad/ gets a Vietnamese diagnostic with
+//! file:line:column, field and hint (snapshotted), the right exit code, and
+//! no output file.
+
+mod common;
+
+use common::{ocop, root, yaml_files};
+
+fn run_check(path: &str) -> (i32, String) {
+    let out = ocop().args(["check", path]).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn bad_inputs_snapshots() {
+    let files = yaml_files(&root().join("tests/bad"));
+    assert!(files.len() >= 12);
+    for file in files {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        let rel = format!("tests/bad/{name}.yaml");
+        let (code, stderr) = run_check(&rel);
+        // Only a warning is expected for a deadline outside the plan year.
+        let expected = if name == "deadline-outside-year" {
+            0
+        } else {
+            1
+        };
+        assert_eq!(code, expected, "{rel}:\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{rel}:\n{stderr}");
+        insta::assert_snapshot!(format!("check-{name}"), stderr);
+    }
+}
+
+#[test]
+fn no_output_is_written_for_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ocop()
+        .args([
+            "render",
+            "tests/bad/many-problems.yaml",
+            "plans/tua-chua-2023.yaml",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    // The broken file fails, the good one is still rendered.
+    assert_eq!(out.status.code(), Some(1));
+    assert!(dir.path().join("tua-chua-2023/ke-hoach.pdf").is_file());
+    assert!(!dir.path().join("many-problems").exists());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("1 tệp có lỗi: tests/bad/many-problems.yaml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_at_once() {
+    let (_, stderr) = run_check("tests/bad/many-problems.yaml");
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("lỗi: ")).count(),
+        4,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn odd_inputs_are_refused_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("anh.yaml");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe]).unwrap();
+    let latin1 = dir.path().join("cu.yaml");
+    std::fs::write(&latin1, b"issuer:\n  name: L\xe0o Cai\n").unwrap();
+    let empty_dir = dir.path().join("trong");
+    std::fs::create_dir(&empty_dir).unwrap();
+    let cases = [
+        (binary, "tệp không phải văn bản"),
+        (latin1, "tệp không được lưu ở mã UTF-8"),
+        (dir.path().join("khong-co.yaml"), "không tìm thấy tệp"),
+        (empty_dir, "không tìm thấy tệp .yaml nào"),
+    ];
+    for (path, message) in cases {
+        let out = ocop().arg("check").arg(&path).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{path:?}: {stderr}");
+        assert!(stderr.contains(message), "{path:?}: {stderr}");
+    }
+}
+
+#[test]
+fn output_folder_that_is_a_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ket-qua");
+    std::fs::write(&file, b"x").unwrap();
+    let out = ocop()
+        .args(["render", "plans/tua-chua-2023.yaml", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("đường dẫn kết quả đang là một tệp"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = ocop().args(["render"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = ocop().args(["khong-co-lenh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,165 @@
+//! Every example plan renders; its Typst markup is snapshotted and its PDF
+//! reads back with the NĐ 30 elements in place.
+
+mod common;
+
+use common::{folded, pdf_text, render, root, yaml_files};
+
+#[test]
+fn example_markup_snapshots() {
+    let files = yaml_files(&root().join("plans"));
+    assert!(files.len() >= 2, "plans/ holds the example plans");
+    for file in files {
+        let (markup, _) = render(&file);
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        insta::assert_snapshot!(format!("markup-{name}"), markup);
+    }
+}
+
+fn assert_contains_all(text: &str, expected: &[&str]) {
+    let text = folded(text);
+    let missing: Vec<&&str> = expected.iter().filter(|e| !text.contains(*e)).collect();
+    assert!(missing.is_empty(), "missing {missing:?} in:\n{text}");
+}
+
+#[test]
+fn province_plan_reads_back() {
+    let (_, pdf) = render(&root().join("plans/lai-chau-2027.yaml"));
+    let text = pdf_text(&pdf);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), 4, "the 2027 plan is four pages");
+    // No number on page 1; pages 2… start with their number, centred at the top.
+    assert!(
+        pages[0].trim_start().starts_with("ỦY BAN NHÂN DÂN"),
+        "{}",
+        pages[0]
+    );
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        assert_eq!(
+            page.split_whitespace().next(),
+            Some((i + 1).to_string().as_str())
+        );
+    }
+    assert_contains_all(
+        &text,
+        &[
+            "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Số: /KH-UBND",
+            "Lai Châu, ngày tháng 01 năm 2027",
+            "KẾ HOẠCH Thực hiện Chương trình mỗi xã một sản phẩm (OCOP) trên địa bàn tỉnh Lai Châu năm 2027",
+            "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ",
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "1. Mục đích",
+            "II. CHỈ TIÊU",
+            "III. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "4.1. Hỗ trợ nâng cấp sản phẩm đã được công nhận",
+            "a) Đánh giá ở cấp xã",
+            "b) Đánh giá, phân hạng ở cấp tỉnh",
+            "- Thời gian thực hiện: Quý I.",
+            "- Thời gian thực hiện: Thường xuyên, liên tục trong năm.",
+            "- Thời gian thực hiện: Trước ngày 30/9/2027.",
+            "- Thời gian thực hiện: Từ ngày 01/02/2027 đến ngày 30/6/2027.",
+            "- Thời gian thực hiện: Trong tháng 12/2027.",
+            "- Đơn vị thực hiện: Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Công Thương, Sở Y tế",
+            "+ Sở Công Thương triển khai tại các hội chợ, điểm bán ngoài tỉnh;",
+            "1.250.000.000 đồng (Bằng chữ: Một tỷ, hai trăm năm mươi triệu đồng).",
+            "1. Sở Nông nghiệp và Môi trường (cơ quan thường trực)",
+            "2. Sở Công Thương: Chủ trì",
+            "giải quyết./.",
+            "Nơi nhận:",
+            "- UBND các xã, phường;",
+            "- Lưu: VT, Kt5.",
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+            "Hà Trọng Hải",
+        ],
+    );
+}
+
+#[test]
+fn district_plan_reads_back() {
+    let (_, pdf) = render(&root().join("plans/tua-chua-2023.yaml"));
+    assert_contains_all(
+        &pdf_text(&pdf),
+        &[
+            "ỦY BAN NHÂN DÂN HUYỆN TỦA CHÙA",
+            "Tủa Chùa, ngày tháng 4 năm 2023",
+            "Căn cứ Quyết định số 211/QĐ-UBND ngày 24/02/2021 của UBND tỉnh Điện Biên",
+            "định hướng đến năm 2030. UBND huyện Tủa Chùa ban hành",
+            "(1) Phấn đấu năm 2023",
+            "1.2. Tăng cường quản lý chất lượng sản phẩm OCOP",
+            "a) Nội dung: Thường xuyên kiểm tra",
+            "b) Thời gian thực hiện: Năm 2023.",
+            "c) Đơn vị thực hiện: Phòng Nông nghiệp và Phát triển nông thôn huyện; Phòng Y tế huyện;",
+            "c) Thời gian thực hiện: Trong quý I+II năm 2023.",
+            "c) Thời gian hoàn thành: Tháng 5 năm 2023.",
+            "7. Nguồn kinh phí thực hiện: Sử dụng nguồn kinh phí",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "1. Phòng Nông nghiệp và Phát triển nông thôn huyện (Cơ quan thường trực)",
+            "- Lưu: VT, NN.",
+            "Nguyễn Minh Tuấn",
+        ],
+    );
+}
+
+#[test]
+fn pdfs_are_byte_for_byte_reproducible() {
+    let file = root().join("plans/tua-chua-2023.yaml");
+    let (_, first) = render(&file);
+    let (_, second) = render(&file);
+    assert!(first == second, "two renders of the same plan differ");
+}
+
+#[test]
+fn source_date_epoch_is_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |epoch: Option<&str>, out: &str| {
+        let mut cmd = common::ocop();
+        cmd.args(["render", "plans/tua-chua-2023.yaml", "--out"])
+            .arg(dir.path().join(out));
+        if let Some(e) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", e);
+        }
+        assert!(cmd.status().unwrap().success());
+        std::fs::read(dir.path().join(out).join("tua-chua-2023/ke-hoach.pdf")).unwrap()
+    };
+    let plain_a = run(None, "a");
+    let plain_b = run(None, "b");
+    let epoch_a = run(Some("1700000000"), "c");
+    let epoch_b = run(Some("1700000000"), "d");
+    assert!(plain_a == plain_b, "runs without SOURCE_DATE_EPOCH differ");
+    assert!(
+        epoch_a == epoch_b,
+        "runs with the same SOURCE_DATE_EPOCH differ"
+    );
+    assert!(
+        plain_a != epoch_a,
+        "SOURCE_DATE_EPOCH did not change the creation date"
+    );
+}
+
+#[test]
+fn render_prints_each_written_path_and_a_folder_renders_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::ocop()
+        .args(["render", "plans", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), yaml_files(&root().join("plans")).len());
+    for line in lines {
+        assert!(line.ends_with("/ke-hoach.pdf"), "{line}");
+        assert!(std::path::Path::new(line).is_file());
+    }
+}
