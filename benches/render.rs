@@ -54,13 +54,23 @@ fn main() {
             whole.push(start.elapsed());
         }
     }
-    println!("process start → PDF written (median of {RUNS}): {}", ms(median(whole.clone())));
-    println!("  fastest: {}, slowest: {}", ms(*whole.iter().min().unwrap()), ms(*whole.iter().max().unwrap()));
+    println!(
+        "process start → PDF written (median of {RUNS}): {}",
+        ms(median(whole.clone()))
+    );
+    println!(
+        "  fastest: {}, slowest: {}",
+        ms(*whole.iter().min().unwrap()),
+        ms(*whole.iter().max().unwrap())
+    );
 
     // Stages inside one process.
     let start = Instant::now();
     let session = Session::new(&Options::default()).unwrap();
-    println!("session (fonts + templates + engine): {}", ms(start.elapsed()));
+    println!(
+        "session (fonts + templates + engine): {}",
+        ms(start.elapsed())
+    );
     let (mut compose, mut markup, mut compile) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let t = Instant::now();

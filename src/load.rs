@@ -300,7 +300,7 @@ impl SourceFile {
         } else if message.contains("mapping values are not allowed") {
             (
                 "dấu hai chấm không hợp lệ ở đây",
-                "nếu văn bản có dấu \": \", đặt cả giá trị trong ngoặc kép",
+                "nếu văn bản có dấu hai chấm, đặt cả giá trị trong ngoặc kép",
             )
         } else if message.contains("did not find expected key") || message.contains("block mapping")
         {

@@ -163,3 +163,24 @@ fn render_prints_each_written_path_and_a_folder_renders_all() {
         assert!(std::path::Path::new(line).is_file());
     }
 }
+
+#[test]
+fn inline_bases_and_lead_paragraphs_read_back() {
+    let (_, pdf) = render(&root().join("plans/ha-tinh-2020.yaml"));
+    assert_contains_all(
+        &pdf_text(&pdf),
+        &[
+            "Số: 88/KH-UBND",
+            "Hà Tĩnh, ngày 20 tháng 02 năm 2020",
+            "Thực hiện Quyết định số 3292/QĐ-UBND ngày 01/11/2018 của Ủy ban nhân dân tỉnh",
+            "năm 2030; Văn bản số 911/BNN-VPĐP ngày 10/02/2020",
+            "OCOP năm 2020, Ủy ban nhân dân tỉnh ban hành",
+            "2. Phát triển sản phẩm: Phát triển sản phẩm phải",
+            "2.1. Xét chọn ý tưởng phát triển sản phẩm",
+            "3.1. Sở Công Thương chủ trì",
+            "III. KINH PHÍ THỰC HIỆN:",
+            "- Lưu: VT, NL₃.",
+            "Đặng Ngọc Sơn",
+        ],
+    );
+}
