@@ -24,6 +24,7 @@ const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-
     disable_version_flag = true,
     disable_help_subcommand = true,
     subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
     after_help = "Mã thoát: 0 thành công, 1 tệp đầu vào có lỗi, 2 sai cách gọi lệnh."
 )]
 struct Cli {
@@ -67,6 +68,13 @@ enum Command {
         #[command(flatten)]
         shared: Shared,
     },
+    /// Tạo tệp kế hoạch mới từ kế hoạch mẫu, để sửa
+    #[command(help_template = HELP_TEMPLATE)]
+    New {
+        /// Tệp .yaml sẽ tạo (không ghi đè tệp đã có)
+        #[arg(value_name = "TỆP", help_heading = "Đối số")]
+        file: PathBuf,
+    },
     /// Chép các mẫu có sẵn ra thư mục để tùy biến (dùng lại với --templates)
     #[command(help_template = HELP_TEMPLATE)]
     Templates {
@@ -100,7 +108,10 @@ impl Shared {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match cli.command {
         Command::Render {
             inputs,
@@ -109,6 +120,7 @@ fn main() -> ExitCode {
             shared,
         } => run(&inputs, &shared.options(), Some((&out, emit_typ))),
         Command::Check { inputs, shared } => run(&inputs, &shared.options(), None),
+        Command::New { file } => new_plan(&file),
         Command::Templates { dir } => match ocop::render::export_builtins(&dir) {
             Ok(paths) => {
                 for p in paths {
@@ -127,6 +139,78 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+/// clap's own messages are English; say what went wrong in Vietnamese and
+/// keep clap's line as the detail. Help and version go to stdout as usual.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    let what = match e.kind() {
+        ErrorKind::InvalidSubcommand => "không có lệnh này",
+        ErrorKind::UnknownArgument => "tùy chọn không hợp lệ",
+        ErrorKind::MissingRequiredArgument => "thiếu đối số bắt buộc",
+        ErrorKind::MissingSubcommand => "thiếu lệnh",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "giá trị tùy chọn không hợp lệ",
+        ErrorKind::ArgumentConflict => "các tùy chọn xung đột nhau",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "số giá trị không đúng",
+        _ => "sai cách gọi lệnh",
+    };
+    let rendered = e.to_string();
+    let detail: Vec<&str> = rendered
+        .lines()
+        .take_while(|l| !l.starts_with("Usage:"))
+        .map(|l| l.trim().trim_start_matches("error: "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let detail = detail.join(" ");
+    eprintln!("lỗi: {what} ({detail})\n  = gợi ý: chạy `ocop --help` để xem các lệnh và tùy chọn");
+    ExitCode::from(2)
+}
+
+/// The annotated example plan, as a starting point.
+const EXAMPLE_PLAN: &str = include_str!("../plans/lai-chau-2027.yaml");
+
+fn new_plan(file: &std::path::Path) -> ExitCode {
+    if file.exists() {
+        report(
+            &[Diagnostic::error("tệp đã tồn tại, không ghi đè")
+                .file(file)
+                .hint("chọn một tên tệp khác")],
+            None,
+        );
+        return ExitCode::from(1);
+    }
+    match ocop::output::write_atomic(file, EXAMPLE_PLAN.as_bytes()) {
+        Ok(()) => {
+            println!("{}", display_path(file));
+            eprintln!(
+                "đã tạo kế hoạch mới từ mẫu; sửa tệp rồi chạy: ocop render {}",
+                display_path(file)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let (msg, hint) = ocop::output::describe_io_error(&e);
+            report(
+                &[Diagnostic::error(format!("{msg} ({e})"))
+                    .file(file)
+                    .hint(hint)],
+                None,
+            );
+            ExitCode::from(1)
+        }
     }
 }
 

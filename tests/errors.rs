@@ -117,3 +117,21 @@ fn usage_errors_exit_with_2() {
     let out = ocop().args(["khong-co-lenh"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn new_scaffolds_a_valid_plan_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ke-hoach-moi.yaml");
+    let out = ocop().arg("new").arg(&file).output().unwrap();
+    assert!(out.status.success());
+    let check = ocop().arg("check").arg(&file).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    std::fs::write(&file, "sửa dở").unwrap();
+    let again = ocop().arg("new").arg(&file).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "sửa dở");
+}
