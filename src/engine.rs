@@ -183,11 +183,28 @@ impl Engine {
             None if has(PREFERRED_FAMILY) => PREFERRED_FAMILY.to_string(),
             None => BUILTIN_FAMILY.to_string(),
         };
-        let faces: Vec<Font> = fonts
+        // The faces documents are set in: regular, bold and italic of the
+        // family (other weights of a user's family are never used).
+        let used = [
+            (FontStyle::Normal, FontWeight::REGULAR),
+            (FontStyle::Normal, FontWeight::BOLD),
+            (FontStyle::Italic, FontWeight::REGULAR),
+        ];
+        let family_faces: Vec<&Font> = fonts
             .iter()
             .filter(|f| f.info().family.eq_ignore_ascii_case(&family))
-            .cloned()
             .collect();
+        let mut faces: Vec<Font> = family_faces
+            .iter()
+            .filter(|f| {
+                used.iter()
+                    .any(|(s, w)| f.info().variant.style == *s && f.info().variant.weight == *w)
+            })
+            .map(|f| (*f).clone())
+            .collect();
+        if faces.is_empty() {
+            faces = family_faces.into_iter().cloned().collect();
+        }
         let slots = Arc::new(DocumentSlots::default());
         let typst = TypstEngine::builder()
             .fonts(fonts)
@@ -204,29 +221,11 @@ impl Engine {
 
     /// Whether every face of the document family (regular, bold, italic …) has `c`.
     pub fn has_glyph(&self, c: char) -> bool {
-        if c == ' ' {
-            return true;
-        }
-        let styles = [
-            (FontStyle::Normal, FontWeight::REGULAR),
-            (FontStyle::Normal, FontWeight::BOLD),
-            (FontStyle::Italic, FontWeight::REGULAR),
-        ];
-        let relevant: Vec<&Font> = self
-            .faces
-            .iter()
-            .filter(|f| {
-                styles
-                    .iter()
-                    .any(|(s, w)| f.info().variant.style == *s && f.info().variant.weight == *w)
-            })
-            .collect();
-        let check = if relevant.is_empty() {
-            self.faces.iter().collect()
-        } else {
-            relevant
-        };
-        check.iter().all(|f| f.info().coverage.contains(c as u32))
+        c == ' '
+            || self
+                .faces
+                .iter()
+                .all(|f| f.info().coverage.contains(c as u32))
     }
 
     /// Compiles `markup` and exports the PDF. Safe to call from many threads.
