@@ -62,20 +62,25 @@ impl Session {
 
     /// Loads, validates and composes the documents described by `path`.
     pub fn compose(&self, path: &Path) -> FileOutcome {
+        match SourceFile::read(path) {
+            Ok(file) => self.compose_source(&file),
+            Err(d) => FileOutcome {
+                path: path.to_path_buf(),
+                source: None,
+                diagnostics: vec![d],
+                documents: Vec::new(),
+            },
+        }
+    }
+
+    /// Validates and composes an already read source.
+    pub fn compose_source(&self, file: &SourceFile) -> FileOutcome {
         let mut outcome = FileOutcome {
-            path: path.to_path_buf(),
-            source: None,
+            path: file.path.clone(),
+            source: Some(file.text.clone()),
             diagnostics: Vec::new(),
             documents: Vec::new(),
         };
-        let file = match SourceFile::read(path) {
-            Ok(f) => f,
-            Err(d) => {
-                outcome.diagnostics.push(d);
-                return outcome;
-            }
-        };
-        outcome.source = Some(file.text.clone());
         let parsed: Result<PlanFile, _> = file.parse();
         // Text problems are reported even when the structure is wrong.
         outcome
@@ -88,9 +93,9 @@ impl Session {
                 return outcome;
             }
         };
-        outcome.diagnostics.extend(validate::plan_file(&file, &pf));
+        outcome.diagnostics.extend(validate::plan_file(file, &pf));
         if let Some(plan) = &pf.plan {
-            let (doc, diags) = compose::plan(&file, &pf, plan);
+            let (doc, diags) = compose::plan(file, &pf, plan);
             outcome.documents.extend(doc);
             outcome.diagnostics.extend(diags);
         }

@@ -67,14 +67,20 @@ impl SourceFile {
                 return Err(fail(msg.into(), hint));
             }
         };
-        let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
+        Ok(SourceFile::from_text(path, &raw))
+    }
+
+    /// A source from text already read (a byte-order mark is dropped, the
+    /// text normalised to NFC with Unix line endings).
+    pub fn from_text(path: &Path, raw: &str) -> SourceFile {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
         let text = text::normalise(raw);
         let index = PositionIndex::build(&text);
-        Ok(SourceFile {
+        SourceFile {
             path: path.to_path_buf(),
             text,
             index,
-        })
+        }
     }
 
     /// A diagnostic located at the value of `field`.
@@ -247,6 +253,30 @@ impl SourceFile {
                 "tệp dùng quá nhiều tham chiếu YAML (anchor/alias) lồng nhau".into(),
                 Some("viết trực tiếp nội dung thay vì dùng & và *".into()),
                 location,
+            );
+        }
+        if message.contains("control characters are not allowed") {
+            let found = self.text.lines().enumerate().find_map(|(i, line)| {
+                line.chars()
+                    .position(|c| c.is_control() && c != '\t')
+                    .map(|col| {
+                        (
+                            Pos {
+                                line: i + 1,
+                                col: col + 1,
+                            },
+                            line.chars().nth(col).unwrap_or(' '),
+                        )
+                    })
+            });
+            let (pos, c) = match found {
+                Some((p, c)) => (Some(p), c as u32),
+                None => (location, 0),
+            };
+            return (
+                format!("tệp có ký tự điều khiển không in được (U+{c:04X})"),
+                Some("xóa ký tự này; nó thường lẫn vào khi dán văn bản từ Word hoặc PDF".into()),
+                pos,
             );
         }
         if message.contains("EOF while parsing") {
@@ -486,10 +516,13 @@ pub fn check_text(file: &SourceFile, has_glyph: &dyn Fn(char) -> bool) -> Vec<Di
 }
 
 fn describe_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
-        "điều khiển/khoảng trắng đặc biệt".into()
-    } else {
-        format!("«{c}»")
+    match c as u32 {
+        0xE000..=0xF8FF => {
+            "ký hiệu riêng của phông (thường từ phông Symbol/Wingdings khi dán từ Word)".into()
+        }
+        0x200B..=0x200F | 0x2060..=0x2064 | 0xFEFF => "vô hình (khoảng trắng độ rộng 0)".into(),
+        _ if c.is_control() || c.is_whitespace() => "điều khiển/khoảng trắng đặc biệt".into(),
+        _ => format!("«{c}»"),
     }
 }
 

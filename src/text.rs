@@ -67,9 +67,16 @@ const TYPST_SPECIAL: &[char] = &[
 /// typed by the user stays a line break; nothing can open a paragraph,
 /// heading, list, code, math, label or reference.
 pub fn escape_markup(text: &str, out: &mut String) {
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '\n' => out.push_str("\\\n"),
+            // CR LF is one line break.
+            '\r' if chars.peek() == Some(&'\n') => {}
+            // Everything Typst takes as a newline becomes a forced line
+            // break, so no run of them can ever make a paragraph break.
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str("\\\n")
+            }
             '\t' => out.push(' '),
             c if TYPST_SPECIAL.contains(&c) => {
                 out.push('\\');
