@@ -85,7 +85,7 @@ impl Session {
         // Text problems are reported even when the structure is wrong.
         outcome
             .diagnostics
-            .extend(load::check_text(&file, &|c| self.engine.has_glyph(c)));
+            .extend(load::check_text(file, &|c| self.engine.has_glyph(c)));
         let pf = match parsed {
             Ok(pf) => pf,
             Err(d) => {
