@@ -95,7 +95,7 @@ impl Session {
         };
         outcome.diagnostics.extend(validate::plan_file(file, &pf));
         if let Some(plan) = &pf.plan {
-            let (doc, diags) = compose::plan(file, &pf, plan);
+            let (doc, diags) = compose::plan::plan(file, &pf, plan);
             outcome.documents.extend(doc);
             outcome.diagnostics.extend(diags);
         }

@@ -1,0 +1,1 @@
+//! Dispatches (Công văn, NĐ 30 Mẫu 1.5).
