@@ -99,6 +99,9 @@ impl Session {
             outcome.documents.extend(doc);
             outcome.diagnostics.extend(diags);
         }
+        let (docs, diags) = compose::dispatch::dispatches(file, &pf);
+        outcome.documents.extend(docs);
+        outcome.diagnostics.extend(diags);
         // Warnings from composition travel with a successful document too.
         outcome.diagnostics.sort_by_key(|d| (d.pos, d.severity));
         outcome.diagnostics.dedup();

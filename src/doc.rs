@@ -20,10 +20,12 @@ pub struct Document {
     #[serde(skip)]
     pub timestamp: Date,
     pub header: Header,
-    /// Tên loại: "KẾ HOẠCH".
+    /// Tên loại: "KẾ HOẠCH"; empty for a công văn, which has none.
     pub kind_name: String,
-    /// Trích yếu.
+    /// Trích yếu (for a công văn, the text after "V/v ").
     pub subject: String,
+    /// Kính gửi (dispatches); empty for other kinds.
+    pub to: Vec<String>,
     /// Căn cứ and introduction, before the numbered body.
     pub preamble: Vec<Block>,
     pub body: Vec<Block>,

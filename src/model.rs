@@ -46,6 +46,9 @@ pub struct PlanFile {
     #[serde(default)]
     pub units: BTreeMap<String, Unit>,
     pub plan: Option<Plan>,
+    /// Công văn: written out, or derived from the plan's task assignments.
+    #[serde(default)]
+    pub dispatches: Vec<Dispatch>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -537,4 +540,53 @@ pub struct Signer {
     /// The signer's own post: "PHÓ CHỦ TỊCH".
     pub title: Option<String>,
     pub name: String,
+}
+
+/// A dispatch (Công văn, NĐ 30 Mẫu 1.5): free-form, or drafted from the
+/// plan's own task assignments with `from_plan`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispatch {
+    /// Output file name without extension; derived from the subject if absent.
+    pub file: Option<String>,
+    #[serde(default)]
+    pub number: DocNumber,
+    pub date: DocDate,
+    /// The drafting unit's part of the ký hiệu: "KTN" → "Số: …/UBND-KTN".
+    pub drafting_unit: Option<String>,
+    /// Ký hiệu override (whole part after "Số: …/").
+    pub symbol: Option<String>,
+    /// Trích yếu, printed after "V/v ".
+    pub subject: Option<String>,
+    /// Kính gửi: unit keys or names.
+    #[serde(default)]
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub body: Vec<Block>,
+    /// Numbered items (1., 2. …), e.g. one per addressee.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Closing paragraph; "./." is added if missing.
+    pub closing: Option<String>,
+    /// Nơi nhận after the automatic "Như trên".
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    pub archive: String,
+    /// Defaults to the plan's signer.
+    pub signer: Option<Signer>,
+    #[serde(default)]
+    pub style: PlanStyle,
+    /// Draft the dispatch from the plan: one per lead unit, or one to all.
+    pub from_plan: Option<FromPlan>,
+    /// Who asks, in the derived text: default "Ủy ban nhân dân tỉnh".
+    pub requester: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FromPlan {
+    /// One dispatch per unit that leads a task or has duties.
+    PerLeadUnit,
+    /// One dispatch to every such unit, one numbered item per unit.
+    AllUnits,
 }

@@ -17,6 +17,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/components.typ.tera"),
     ),
     ("plan.typ.tera", include_str!("../templates/plan.typ.tera")),
+    (
+        "dispatch.typ.tera",
+        include_str!("../templates/dispatch.typ.tera"),
+    ),
 ];
 
 /// The Typst layout library, imported by every template as `/nd30.typ`.

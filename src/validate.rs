@@ -83,11 +83,32 @@ pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
                 );
             }
         }
-        None => out.push(
+        None if pf.dispatches.is_empty() => out.push(
             Diagnostic::error("tệp không mô tả văn bản nào")
                 .file(&file.path)
-                .hint("thêm mục `plan:` (kế hoạch)"),
+                .hint("thêm mục `plan:` (kế hoạch) hoặc `dispatches:` (công văn)"),
         ),
+        None => {}
+    }
+    for (i, d) in pf.dispatches.iter().enumerate() {
+        let path = format!("dispatches[{i}]");
+        if let Ok(date) = compose::header_date(file, &d.date, &format!("{path}.date")) {
+            out.extend(issuer_level_on(file, pf, date, &format!("{path}.date")));
+        }
+        if let Some(s) = &d.signer {
+            out.extend(signer(file, s, &format!("{path}.signer")));
+        }
+        if let Some(n) = &d.number.0
+            && !n.chars().all(|c| c.is_ascii_digit())
+        {
+            out.push(
+                file.error_at(
+                    &format!("{path}.number"),
+                    format!("số văn bản `{n}` phải là chữ số"),
+                )
+                .hint("chỉ ghi phần số; ký hiệu được thêm tự động"),
+            );
+        }
     }
     out
 }

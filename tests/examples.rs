@@ -3,16 +3,17 @@
 
 mod common;
 
-use common::{folded, pdf_text, render, root, yaml_files};
+use common::{folded, pdf_text, render, render_all, render_named, root, yaml_files};
 
 #[test]
 fn example_markup_snapshots() {
     let files = yaml_files(&root().join("plans"));
     assert!(files.len() >= 2, "plans/ holds the example plans");
     for file in files {
-        let (markup, _) = render(&file);
         let name = file.file_stem().unwrap().to_string_lossy().to_string();
-        insta::assert_snapshot!(format!("markup-{name}"), markup);
+        for doc in render_all(&file) {
+            insta::assert_snapshot!(format!("markup-{name}-{}", doc.stem), doc.markup);
+        }
     }
 }
 
@@ -157,10 +158,14 @@ fn render_prints_each_written_path_and_a_folder_renders_all() {
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), yaml_files(&root().join("plans")).len());
+    let expected: usize = yaml_files(&root().join("plans"))
+        .iter()
+        .map(|f| render_all(f).len())
+        .sum();
+    assert_eq!(lines.len(), expected);
     for line in lines {
-        assert!(line.ends_with("/ke-hoach.pdf"), "{line}");
-        assert!(std::path::Path::new(line).is_file());
+        assert!(line.ends_with(".pdf"), "{line}");
+        assert!(std::path::Path::new(line).is_file(), "{line}");
     }
 }
 
@@ -181,6 +186,112 @@ fn inline_bases_and_lead_paragraphs_read_back() {
             "III. KINH PHÍ THỰC HIỆN:",
             "- Lưu: VT, NL₃.",
             "Đặng Ngọc Sơn",
+        ],
+    );
+}
+
+#[test]
+fn free_form_dispatch_reads_back() {
+    let doc = render_named(
+        &root().join("plans/lai-chau-2020-cong-van.yaml"),
+        "cong-van-don-doc-ntm-ocop",
+    );
+    assert_contains_all(
+        &pdf_text(&doc.pdf),
+        &[
+            "Số: /UBND-KTN",
+            "V/v khẩn trương triển khai thực hiện Chương trình Nông thôn mới và Chương trình OCOP",
+            "Lai Châu, ngày tháng 5 năm 2020",
+            "Kính gửi: - Sở Nông nghiệp và PTNT; - UBND các huyện, thành phố.",
+            "Chủ tịch UBND tỉnh yêu cầu: 1. Sở Nông nghiệp và PTNT - Chủ trì",
+            "2. UBND các huyện, thành phố",
+            "khẩn trương triển khai thực hiện./.",
+            "Nơi nhận: - Như trên; - UBND tỉnh: U1 (b/c); - Lưu: VT, KT6.",
+            "KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+            "Hà Trọng Hải",
+        ],
+    );
+    assert!(
+        !folded(&pdf_text(&doc.pdf)).contains("KẾ HOẠCH"),
+        "a công văn has no tên loại"
+    );
+}
+
+#[test]
+fn dispatches_derived_from_the_plan_carry_each_units_tasks() {
+    let plan = root().join("plans/lai-chau-2027.yaml");
+    let stems: Vec<String> = render_all(&plan).into_iter().map(|d| d.stem).collect();
+    // One per unit that leads a task or has duties, in the order the plan names them.
+    assert_eq!(
+        stems,
+        [
+            "ke-hoach",
+            "cong-van-snnmt",
+            "cong-van-ubnd-xa",
+            "cong-van-tu-van",
+            "cong-van-hoi-dong",
+            "cong-van-to-tu-van",
+            "cong-van-sct",
+            "cong-van-stc"
+        ]
+    );
+    let snnmt = render_named(&plan, "cong-van-snnmt");
+    let text = pdf_text(&snnmt.pdf);
+    assert_contains_all(
+        &text,
+        &[
+            "Số: /UBND-KTN",
+            "V/v triển khai thực hiện Kế hoạch Chương trình OCOP năm 2027",
+            "Kính gửi: Sở Nông nghiệp và Môi trường",
+            "yêu cầu Sở Nông nghiệp và Môi trường triển khai các nhiệm vụ sau:",
+            "- Kiện toàn bộ máy quản lý, điều hành Chương trình OCOP (mục III.1 của Kế hoạch): Kiện toàn Hội đồng",
+            "Chủ trì, phối hợp với Sở Công Thương, Sở Y tế, Sở Khoa học và Công nghệ, Sở Văn hóa, Thể thao và Du lịch. Thời gian thực hiện: Quý I.",
+            "(mục III.4.1 của Kế hoạch)",
+            "Thời gian thực hiện: Trước ngày 30/9/2027.",
+            "- Đánh giá, phân hạng ở cấp tỉnh (mục III.5.b của Kế hoạch): Phối hợp với Hội đồng đánh giá",
+            "(mục V.1 của Kế hoạch)",
+            "- Như trên;",
+        ],
+    );
+    // A unit only sees its own tasks.
+    assert!(
+        !folded(&text).contains("Tổ chức gian hàng OCOP"),
+        "Sở NN&MT got Sở Công Thương's task"
+    );
+    let sct = pdf_text(&render_named(&plan, "cong-van-sct").pdf);
+    assert_contains_all(
+        &sct,
+        &[
+            "Kính gửi: Sở Công Thương",
+            "Tổ chức gian hàng OCOP",
+            "Thời gian thực hiện: Trong năm 2027.",
+        ],
+    );
+}
+
+#[test]
+fn one_dispatch_to_all_lead_units() {
+    let plan = std::fs::read_to_string(root().join("plans/tua-chua-2023.yaml")).unwrap();
+    let yaml = format!(
+        "{plan}\ndispatches:\n  - from_plan: all_units\n    date: 05/05/2023\n    drafting_unit: NN\n    requester: Chủ tịch UBND huyện\n    archive: VT, NN.\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tua-chua.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let doc = render_named(&path, "cong-van-trien-khai-ke-hoach");
+    assert_contains_all(
+        &pdf_text(&doc.pdf),
+        &[
+            "Số: /UBND-NN",
+            "Tủa Chùa, ngày 05 tháng 5 năm 2023",
+            "Kính gửi: - Phòng Nông nghiệp và Phát triển nông thôn huyện;",
+            "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị triển khai các nhiệm vụ sau:",
+            "1. Phòng Nông nghiệp và Phát triển nông thôn huyện:",
+            "(mục III.1.2 của Kế hoạch)",
+            "Thời gian thực hiện: Trong quý I+II năm 2023.",
+            "- Như trên;",
+            "- Lưu: VT, NN.",
+            "Nguyễn Minh Tuấn",
         ],
     );
 }

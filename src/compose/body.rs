@@ -13,7 +13,7 @@ use crate::yaml_index::{index, join};
 
 pub struct BodyComposer<'a, 'b> {
     pub c: &'b mut Composer<'a>,
-    pub style: &'a PlanStyle,
+    pub style: &'b PlanStyle,
     /// The year timelines refer to.
     pub year: i32,
 }

@@ -31,8 +31,15 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Composes `path` (which must be valid) and returns its markup and PDF.
-pub fn render(path: &Path) -> (String, Vec<u8>) {
+/// A rendered document: file stem, Typst markup, PDF bytes.
+pub struct Rendered {
+    pub stem: String,
+    pub markup: String,
+    pub pdf: Vec<u8>,
+}
+
+/// Composes `path` (which must be valid) and renders every document it describes.
+pub fn render_all(path: &Path) -> Vec<Rendered> {
     let s = session();
     let outcome = s.compose(path);
     let errors: Vec<String> = outcome
@@ -42,12 +49,36 @@ pub fn render(path: &Path) -> (String, Vec<u8>) {
         .map(|d| d.render(outcome.source.as_deref()))
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
-    let doc = outcome.documents.first().expect("one document");
-    let markup = s.markup(doc).expect("template renders");
-    let pdf = s
-        .pdf(doc, markup.clone())
-        .unwrap_or_else(|d| panic!("{d:?}"));
-    (markup, pdf)
+    assert!(!outcome.documents.is_empty(), "no document in {path:?}");
+    outcome
+        .documents
+        .iter()
+        .map(|doc| {
+            let markup = s.markup(doc).expect("template renders");
+            let pdf = s
+                .pdf(doc, markup.clone())
+                .unwrap_or_else(|d| panic!("{d:?}"));
+            Rendered {
+                stem: doc.file_stem.clone(),
+                markup,
+                pdf,
+            }
+        })
+        .collect()
+}
+
+/// The first document of `path`: its markup and PDF.
+pub fn render(path: &Path) -> (String, Vec<u8>) {
+    let first = render_all(path).into_iter().next().unwrap();
+    (first.markup, first.pdf)
+}
+
+/// The document of `path` written to `<stem>.pdf`.
+pub fn render_named(path: &Path, stem: &str) -> Rendered {
+    render_all(path)
+        .into_iter()
+        .find(|r| r.stem == stem)
+        .unwrap_or_else(|| panic!("no document {stem} in {path:?}"))
 }
 
 /// Text of a PDF as poppler's pdftotext reads it, pages separated by \f.
