@@ -230,7 +230,7 @@ fn free_form(c: &mut Composer<'_>, f: &Frame<'_>) -> Option<Document> {
             "thêm `closing:`; \"./.\" được thêm tự động",
         ),
     }
-    if body.len() <= 1 {
+    if d.body.is_empty() && d.sections.is_empty() {
         c.error(
             f.path,
             "công văn chưa có nội dung",
