@@ -99,6 +99,9 @@ impl Session {
             outcome.documents.extend(doc);
             outcome.diagnostics.extend(diags);
         }
+        let (docs, diags) = compose::decision::decisions(file, &pf);
+        outcome.documents.extend(docs);
+        outcome.diagnostics.extend(diags);
         let (docs, diags) = compose::dispatch::dispatches(file, &pf);
         outcome.documents.extend(docs);
         outcome.diagnostics.extend(diags);

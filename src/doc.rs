@@ -30,6 +30,43 @@ pub struct Document {
     pub preamble: Vec<Block>,
     pub body: Vec<Block>,
     pub signature: Signature,
+    /// Phụ lục after the signature, each with its own page numbers.
+    pub appendices: Vec<Appendix>,
+}
+
+/// An appendix (NĐ 30 Mẫu 2.1) holding one table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Appendix {
+    /// "Phụ lục" or "Phụ lục I".
+    pub label: String,
+    /// Upper-case title.
+    pub title: String,
+    /// "(Kèm theo Quyết định số …)"
+    pub reference: String,
+    pub landscape: bool,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    pub title: String,
+    /// Relative width (Typst `fr`).
+    pub width: u32,
+    /// "left", "center" or "right".
+    pub align: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Row {
+    /// A group title spanning the table: "I. SẢN PHẨM ĐẠT 4 SAO".
+    Group {
+        title: String,
+    },
+    Cells {
+        cells: Vec<String>,
+    },
 }
 
 /// The two-column NĐ 30 header.
@@ -61,6 +98,8 @@ pub enum Block {
         title: String,
         bold: bool,
     },
+    /// A centred line: the thẩm quyền line, "QUYẾT ĐỊNH:".
+    Centered { text: String, bold: bool },
     /// A paragraph, optionally opened by a marker ("-", "+", "a)", "(1)")
     /// and a lead-in ("Nội dung thực hiện:").
     Para {

@@ -16,6 +16,7 @@ pub mod engine;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod regime;
 pub mod render;
 pub mod text;
 pub mod timeline;

@@ -49,6 +49,9 @@ pub struct PlanFile {
     /// Công văn: written out, or derived from the plan's task assignments.
     #[serde(default)]
     pub dispatches: Vec<Dispatch>,
+    /// Quyết định: founding the evaluation council, recognising results.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -589,4 +592,135 @@ pub enum FromPlan {
     PerLeadUnit,
     /// One dispatch to every such unit, one numbered item per unit.
     AllUnits,
+}
+
+/// A decision (Quyết định, NĐ 30 Mẫu 1.2).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub kind: DecisionKind,
+    /// Output file name without extension.
+    pub file: Option<String>,
+    #[serde(default)]
+    pub number: DocNumber,
+    pub date: DocDate,
+    /// Ký hiệu override; default "QĐ-" + issuer symbol.
+    pub symbol: Option<String>,
+    /// `qd148_2023`, `qd148_as_amended_1489_2025`, `qd26_2026`; default: by date.
+    pub legal_regime: Option<String>,
+    /// Whose power: the chairman (default; no "TM.") or the committee.
+    #[serde(default)]
+    pub authority: Authority,
+    /// Trích yếu override (after "Về việc" if it does not start with it).
+    pub subject: Option<String>,
+    /// "kiện toàn" instead of "thành lập" (council).
+    #[serde(default)]
+    pub reconstitute: bool,
+    /// Evaluation year (results); default the decision's year.
+    pub year: Option<i32>,
+    /// "đợt 1" (results).
+    pub round: Option<String>,
+    /// Add the regime's default bases (local-government law, the OCOP decision, the plan).
+    #[serde(default = "yes")]
+    pub default_bases: bool,
+    /// Further bases, after the defaults.
+    #[serde(default)]
+    pub bases: Vec<Citation>,
+    /// The council's founding decision, cited by a results decision.
+    pub council_decision: Option<CitationFields>,
+    /// "Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 45/TTr-SNNMT ngày 10/3/2027"
+    pub proposal: String,
+    /// Council members (council).
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// Tổ tư vấn / Tổ giúp việc (council).
+    pub advisory_team: Option<Team>,
+    /// Unit key of the standing body (cơ quan thường trực).
+    pub standing_body: Option<String>,
+    /// Replaces the default duties of Điều 2 (council).
+    pub duties: Option<Vec<String>>,
+    /// Recognised products (results).
+    #[serde(default)]
+    pub products: Vec<Product>,
+    /// Units that carry the decision out (Điều 3), after Chánh Văn phòng.
+    #[serde(default)]
+    pub executors: Vec<String>,
+    /// Nơi nhận after the automatic "Như Điều 3".
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    pub archive: String,
+    /// Defaults to the plan's signer.
+    pub signer: Option<Signer>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// Thành lập (kiện toàn) Hội đồng đánh giá, phân hạng sản phẩm OCOP.
+    Council,
+    /// Công nhận kết quả đánh giá, phân hạng, with the product list appended.
+    Results,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …
+    #[default]
+    Chairman,
+    /// ỦY BAN NHÂN DÂN TỈNH …
+    Committee,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// "Ông" or "Bà".
+    pub honorific: Option<String>,
+    pub name: String,
+    /// Chức vụ, đơn vị công tác.
+    pub position: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Chairman,
+    ViceChairman,
+    Member,
+    MemberSecretary,
+    Secretary,
+    /// Advisory team roles.
+    Leader,
+    Deputy,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    /// "Tổ tư vấn" (default) or "Tổ giúp việc".
+    pub name: Option<String>,
+    pub members: Vec<Member>,
+}
+
+/// A product evaluated by the council.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub name: String,
+    /// Chủ thể: enterprise, cooperative, household business.
+    pub owner: String,
+    pub address: String,
+    /// Product group: a name or its number 1–6.
+    pub group: Option<String>,
+    /// Average score of the council members, 0–100.
+    pub score: f64,
+    /// Star rank as typed; must agree with the score.
+    pub stars: Option<u8>,
+    pub note: Option<String>,
 }

@@ -21,6 +21,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "dispatch.typ.tera",
         include_str!("../templates/dispatch.typ.tera"),
     ),
+    (
+        "decision.typ.tera",
+        include_str!("../templates/decision.typ.tera"),
+    ),
 ];
 
 /// The Typst layout library, imported by every template as `/nd30.typ`.

@@ -83,19 +83,34 @@ pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
                 );
             }
         }
-        None if pf.dispatches.is_empty() => out.push(
+        None if pf.dispatches.is_empty() && pf.decisions.is_empty() => out.push(
             Diagnostic::error("tệp không mô tả văn bản nào")
                 .file(&file.path)
-                .hint("thêm mục `plan:` (kế hoạch) hoặc `dispatches:` (công văn)"),
+                .hint("thêm mục `plan:` (kế hoạch), `decisions:` (quyết định) hoặc `dispatches:` (công văn)"),
         ),
         None => {}
     }
-    for (i, d) in pf.dispatches.iter().enumerate() {
-        let path = format!("dispatches[{i}]");
-        if let Ok(date) = compose::header_date(file, &d.date, &format!("{path}.date")) {
+    let documents = pf
+        .dispatches
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (format!("dispatches[{i}]"), &d.date, &d.signer, &d.number))
+        .chain(
+            pf.decisions
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (format!("decisions[{i}]"), &d.date, &d.signer, &d.number)),
+        );
+    for (path, date, signer_field, number) in documents {
+        let d = Fields {
+            date,
+            signer: signer_field,
+            number,
+        };
+        if let Ok(date) = compose::header_date(file, d.date, &format!("{path}.date")) {
             out.extend(issuer_level_on(file, pf, date, &format!("{path}.date")));
         }
-        if let Some(s) = &d.signer {
+        if let Some(s) = d.signer {
             out.extend(signer(file, s, &format!("{path}.signer")));
         }
         if let Some(n) = &d.number.0
@@ -111,6 +126,13 @@ pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The fields every decision and dispatch shares, for the common checks.
+struct Fields<'a> {
+    date: &'a crate::model::DocDate,
+    signer: &'a Option<Signer>,
+    number: &'a crate::model::DocNumber,
 }
 
 /// A district issuer is valid only for documents dated before 01/07/2025.

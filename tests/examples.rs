@@ -226,6 +226,8 @@ fn dispatches_derived_from_the_plan_carry_each_units_tasks() {
         stems,
         [
             "ke-hoach",
+            "quyet-dinh-thanh-lap-hoi-dong",
+            "quyet-dinh-cong-nhan-dot-1",
             "cong-van-snnmt",
             "cong-van-ubnd-xa",
             "cong-van-tu-van",
@@ -292,6 +294,78 @@ fn one_dispatch_to_all_lead_units() {
             "- Như trên;",
             "- Lưu: VT, NN.",
             "Nguyễn Minh Tuấn",
+        ],
+    );
+}
+
+#[test]
+fn results_decision_counts_ranks_and_appends_the_list() {
+    let doc = render_named(
+        &root().join("plans/lai-chau-2027.yaml"),
+        "quyet-dinh-cong-nhan-dot-1",
+    );
+    let text = pdf_text(&doc.pdf);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), 2, "decision page and appendix page");
+    // The appendix starts its own numbering: its first page shows no number.
+    assert!(pages[1].trim_start().starts_with("Phụ lục"), "{}", pages[1]);
+    assert_contains_all(
+        pages[0],
+        &[
+            "Số: /QĐ-UBND",
+            "Lai Châu, ngày 25 tháng 6 năm 2027",
+            "QUYẾT ĐỊNH Về việc công nhận sản phẩm đạt chuẩn OCOP tỉnh Lai Châu năm 2027 (đợt 1)",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+            "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;",
+            "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ",
+            "Căn cứ Quyết định số 412/QĐ-UBND ngày 10/3/2027 của Chủ tịch UBND tỉnh",
+            // Typst may break the line after "96/": compare without that break.
+            "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 96/",
+            "TTr-SNNMT ngày 18/6/2027.",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Công nhận 05 sản phẩm của 05 chủ thể đạt chuẩn sản phẩm OCOP tỉnh Lai Châu năm 2027 (đợt 1) (có Phụ lục kèm theo), trong đó: 03 sản phẩm đạt 4 sao; 02 sản phẩm đạt 3 sao.",
+            "Kết quả công nhận có giá trị 36 tháng kể từ ngày ký Quyết định này.",
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.",
+            "Nơi nhận: - Như Điều 3;",
+            "KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+        ],
+    );
+    assert_contains_all(
+        pages[1],
+        &[
+            "DANH SÁCH SẢN PHẨM ĐẠT CHUẨN OCOP TỈNH LAI CHÂU NĂM 2027 (ĐỢT 1)",
+            "(Kèm theo Quyết định số /QĐ-UBND ngày 25 tháng 6 năm 2027 của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu)",
+            "STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Hạng sao", "Ghi chú",
+            "I. SẢN PHẨM ĐẠT 4 SAO",
+            "II. SẢN PHẨM ĐẠT 3 SAO",
+            "78,5 4 sao",
+            "66,25 3 sao",
+        ],
+    );
+}
+
+#[test]
+fn council_decision_lists_members_and_duties() {
+    let doc = render_named(
+        &root().join("plans/lai-chau-2027.yaml"),
+        "quyet-dinh-thanh-lap-hoi-dong",
+    );
+    assert_contains_all(
+        &pdf_text(&doc.pdf),
+        &[
+            "Số: 412/QĐ-UBND",
+            "Về việc thành lập Hội đồng đánh giá, phân hạng sản phẩm Chương trình mỗi xã một sản phẩm (OCOP) tỉnh Lai Châu và Tổ tư vấn giúp việc Hội đồng",
+            "Điều 1. Thành lập Hội đồng",
+            "1. Ông Hà Trọng Hải, Phó Chủ tịch UBND tỉnh - Chủ tịch Hội đồng;",
+            "7. Ông Đỗ Minh Quân, Chi cục trưởng Chi cục Phát triển nông thôn - Ủy viên kiêm Thư ký Hội đồng.",
+            "1. Ông Đỗ Minh Quân, Chi cục trưởng Chi cục Phát triển nông thôn - Tổ trưởng;",
+            "Điều 2. Nhiệm vụ, quyền hạn",
+            "theo Bộ tiêu chí ban hành kèm theo Quyết định số 26/2026/QĐ-TTg",
+            "Sở Nông nghiệp và Môi trường là cơ quan thường trực của Hội đồng.",
+            "và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
         ],
     );
 }

@@ -149,6 +149,7 @@ impl Frame<'_> {
             preamble: Vec::new(),
             body,
             signature,
+            appendices: Vec::new(),
         }
     }
 

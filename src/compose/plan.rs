@@ -77,6 +77,7 @@ pub fn plan(file: &SourceFile, pf: &PlanFile, plan: &Plan) -> (Option<Document>,
         preamble,
         body,
         signature,
+        appendices: Vec::new(),
     };
     (Some(document), c.diags)
 }
