@@ -53,6 +53,9 @@ enum Command {
             help_heading = "Tùy chọn"
         )]
         out: PathBuf,
+        /// Chỉ dựng các loại văn bản này: plan (kế hoạch), decision (quyết định), dispatch (công văn); dùng được nhiều lần
+        #[arg(long, value_name = "LOẠI", value_enum, help_heading = "Tùy chọn")]
+        only: Vec<Kind>,
         /// Ghi thêm mã Typst sinh ra (.typ) cạnh mỗi PDF, để sửa mẫu
         #[arg(long, help_heading = "Tùy chọn")]
         emit_typ: bool,
@@ -82,6 +85,24 @@ enum Command {
         #[arg(value_name = "THƯ_MỤC", help_heading = "Đối số")]
         dir: PathBuf,
     },
+}
+
+/// Document kinds, for `render --only`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Kind {
+    Plan,
+    Decision,
+    Dispatch,
+}
+
+impl Kind {
+    fn template(self) -> &'static str {
+        match self {
+            Kind::Plan => "plan.typ.tera",
+            Kind::Decision => "decision.typ.tera",
+            Kind::Dispatch => "dispatch.typ.tera",
+        }
+    }
 }
 
 #[derive(Args)]
@@ -116,10 +137,11 @@ fn main() -> ExitCode {
         Command::Render {
             inputs,
             out,
+            only,
             emit_typ,
             shared,
-        } => run(&inputs, &shared.options(), Some((&out, emit_typ))),
-        Command::Check { inputs, shared } => run(&inputs, &shared.options(), None),
+        } => run(&inputs, &shared.options(), Some((&out, emit_typ)), &only),
+        Command::Check { inputs, shared } => run(&inputs, &shared.options(), None, &[]),
         Command::New { file } => new_plan(&file),
         Command::Templates { dir } => match ocop::render::export_builtins(&dir) {
             Ok(paths) => {
@@ -222,7 +244,12 @@ fn report(diags: &[Diagnostic], source: Option<&str>) {
 }
 
 /// Renders (or, without `write`, only checks) every input; returns 1 if any failed.
-fn run(inputs: &[PathBuf], options: &Options, write: Option<(&PathBuf, bool)>) -> ExitCode {
+fn run(
+    inputs: &[PathBuf],
+    options: &Options,
+    write: Option<(&PathBuf, bool)>,
+    only: &[Kind],
+) -> ExitCode {
     let session = match Session::new(options) {
         Ok(s) => s,
         Err(diags) => {
@@ -243,7 +270,12 @@ fn run(inputs: &[PathBuf], options: &Options, write: Option<(&PathBuf, bool)>) -
     let mut written = 0usize;
     let mut stdout = std::io::stdout().lock();
     for path in &files {
-        let outcome = session.compose(path);
+        let mut outcome = session.compose(path);
+        if !only.is_empty() {
+            outcome
+                .documents
+                .retain(|d| only.iter().any(|k| k.template() == d.template));
+        }
         let mut ok = !outcome.has_errors();
         report(&outcome.diagnostics, outcome.source.as_deref());
         if ok {

@@ -338,7 +338,14 @@ fn results_decision_counts_ranks_and_appends_the_list() {
         &[
             "DANH SÁCH SẢN PHẨM ĐẠT CHUẨN OCOP TỈNH LAI CHÂU NĂM 2027 (ĐỢT 1)",
             "(Kèm theo Quyết định số /QĐ-UBND ngày 25 tháng 6 năm 2027 của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu)",
-            "STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Hạng sao", "Ghi chú",
+            "STT",
+            "Tên sản phẩm",
+            "Chủ thể",
+            "Địa chỉ",
+            "Nhóm sản phẩm",
+            "Điểm",
+            "Hạng sao",
+            "Ghi chú",
             "I. SẢN PHẨM ĐẠT 4 SAO",
             "II. SẢN PHẨM ĐẠT 3 SAO",
             "78,5 4 sao",
@@ -366,6 +373,72 @@ fn council_decision_lists_members_and_duties() {
             "theo Bộ tiêu chí ban hành kèm theo Quyết định số 26/2026/QĐ-TTg",
             "Sở Nông nghiệp và Môi trường là cơ quan thường trực của Hội đồng.",
             "và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+        ],
+    );
+}
+
+#[test]
+fn render_only_selects_document_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::ocop()
+        .args([
+            "render",
+            "plans/lai-chau-2027.yaml",
+            "--only",
+            "decision",
+            "--only",
+            "plan",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "ke-hoach.pdf",
+            "quyet-dinh-thanh-lap-hoi-dong.pdf",
+            "quyet-dinh-cong-nhan-dot-1.pdf"
+        ]
+    );
+}
+
+#[test]
+fn a_long_member_list_goes_to_an_appendix() {
+    let mut members = String::from(
+        "      - { honorific: Ông, name: Hà Trọng Hải, position: Phó Chủ tịch UBND tỉnh, role: chairman }\n",
+    );
+    for i in 1..=13 {
+        members.push_str(&format!(
+            "      - {{ name: Thành viên số {i}, position: Chuyên viên sở số {i}, role: member }}\n"
+        ));
+    }
+    let yaml = format!(
+        "issuer:\n  level: province\n  name: Lai Châu\ndecisions:\n  - kind: council\n    date: 10/03/2027\n    proposal: Giám đốc Sở Nông nghiệp và Môi trường\n    members:\n{members}    archive: VT, Kt5.\n    signer:\n      title: CHỦ TỊCH\n      name: Lê Văn Lương\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hoi-dong.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let doc = render_named(&path, "quyet-dinh-thanh-lap-hoi-dong");
+    let text = pdf_text(&doc.pdf);
+    assert_contains_all(
+        &text,
+        &[
+            "(OCOP) tỉnh Lai Châu (có danh sách kèm theo).",
+            "DANH SÁCH THÀNH VIÊN HỘI ĐỒNG ĐÁNH GIÁ",
+            "STT",
+            "Họ và tên",
+            "Chức vụ, đơn vị công tác",
+            "Chức danh",
+            "Ông Hà Trọng Hải",
+            "Chủ tịch Hội đồng",
+            "Thành viên số 13",
         ],
     );
 }

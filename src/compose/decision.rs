@@ -373,12 +373,13 @@ fn council(
     let long = d.members.len() + team_members.len() > MEMBERS_INLINE_MAX;
     let capitalised = vn::capitalise_first(verb);
     if long {
+        let whom = match &team_name {
+            Some(t) => format!("{council_name} và {t} giúp việc Hội đồng"),
+            None => council_name.clone(),
+        };
         body.push(article(
             1,
-            format!(
-                "{capitalised} {council_name} và {} giúp việc Hội đồng (có danh sách kèm theo).",
-                team_name.clone().unwrap_or_else(|| "Tổ tư vấn".into())
-            ),
+            format!("{capitalised} {whom} (có danh sách kèm theo)."),
         ));
         let mut rows = Vec::new();
         let push_group = |title: String, members: &[Member], team: bool, rows: &mut Vec<Row>| {
