@@ -272,6 +272,25 @@ struct Assignment {
     supports: Vec<String>,
 }
 
+impl Assignment {
+    /// "Tuyên truyền (mục III.2 của Kế hoạch):"
+    fn lead_in(&self) -> String {
+        format!(
+            "{} (mục {} của Kế hoạch):",
+            self.title.trim_end_matches(':'),
+            self.reference
+        )
+    }
+
+    /// " Thời gian thực hiện: Quý I." or nothing.
+    fn timeline_sentence(&self) -> String {
+        match &self.timeline {
+            Some(tl) => format!(" Thời gian thực hiện: {}.", tl.trim_end_matches('.')),
+            None => String::new(),
+        }
+    }
+}
+
 /// The duties a section `unit:` gives one unit (Tổ chức thực hiện).
 #[derive(Debug, Clone)]
 struct Duties {
@@ -502,20 +521,8 @@ fn derived(c: &mut Composer<'_>, f: &Frame<'_>, plan: &Plan, mode: FromPlan) -> 
             if !others.is_empty() {
                 text.push_str(&format!(" Chủ trì, phối hợp với {}.", names(c, &others)));
             }
-            if let Some(tl) = &t.timeline {
-                text.push_str(&format!(
-                    " Thời gian thực hiện: {}.",
-                    tl.trim_end_matches('.')
-                ));
-            }
-            items.push((
-                format!(
-                    "{} (mục {} của Kế hoạch):",
-                    t.title.trim_end_matches(':'),
-                    t.reference
-                ),
-                text.trim().to_string(),
-            ));
+            text.push_str(&t.timeline_sentence());
+            items.push((t.lead_in(), text.trim().to_string()));
         }
         for t in found
             .tasks
@@ -523,20 +530,8 @@ fn derived(c: &mut Composer<'_>, f: &Frame<'_>, plan: &Plan, mode: FromPlan) -> 
             .filter(|t| t.supports.iter().any(|s| s == key) && !t.leads.iter().any(|l| l == key))
         {
             let mut text = format!("Phối hợp với {}.", names(c, &t.leads));
-            if let Some(tl) = &t.timeline {
-                text.push_str(&format!(
-                    " Thời gian thực hiện: {}.",
-                    tl.trim_end_matches('.')
-                ));
-            }
-            items.push((
-                format!(
-                    "{} (mục {} của Kế hoạch):",
-                    t.title.trim_end_matches(':'),
-                    t.reference
-                ),
-                text,
-            ));
+            text.push_str(&t.timeline_sentence());
+            items.push((t.lead_in(), text));
         }
         for duties in found.duties.get(key).into_iter().flatten() {
             for item in &duties.items {
