@@ -38,6 +38,8 @@ pub const PREFERRED_FAMILY: &str = "Times New Roman";
 #[derive(Default)]
 struct DocumentSlots {
     sources: Mutex<HashMap<FileId, Source>>,
+    /// Images registered for the run (a certificate logo).
+    binaries: Mutex<HashMap<FileId, Bytes>>,
     free: Mutex<Vec<usize>>,
     created: Mutex<usize>,
 }
@@ -64,9 +66,12 @@ struct SlotResolver(Arc<DocumentSlots>);
 
 impl FileResolver for SlotResolver {
     fn resolve_binary(&self, id: FileId) -> FileResult<std::borrow::Cow<'_, Bytes>> {
-        Err(typst::diag::FileError::NotFound(
-            id.vpath().get_without_slash().into(),
-        ))
+        let binaries = self.0.binaries.lock().unwrap_or_else(|p| p.into_inner());
+        binaries
+            .get(&id)
+            .cloned()
+            .map(std::borrow::Cow::Owned)
+            .ok_or_else(|| typst::diag::FileError::NotFound(id.vpath().get_without_slash().into()))
     }
 
     fn resolve_source(&self, id: FileId) -> FileResult<std::borrow::Cow<'_, Source>> {
@@ -226,6 +231,15 @@ impl Engine {
                 .faces
                 .iter()
                 .all(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// Makes `bytes` readable by documents at the virtual `path` ("/logo.png").
+    pub fn register_binary(&self, path: &str, bytes: Vec<u8>) {
+        self.slots
+            .binaries
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path.into_file_id(), Bytes::new(bytes));
     }
 
     /// Compiles `markup` and exports the PDF. Safe to call from many threads.

@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod app;
+pub mod bulk;
 pub mod compose;
 pub mod diag;
 pub mod doc;
@@ -16,6 +17,7 @@ pub mod engine;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod products;
 pub mod regime;
 pub mod render;
 pub mod text;

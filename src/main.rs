@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use clap::{ArgAction, Args, Parser, Subcommand};
 
 use ocop::app::{self, FileOutcome, Options, Session};
+
+mod cli_certificates;
 use ocop::diag::{Diagnostic, display_path};
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
@@ -68,6 +70,34 @@ enum Command {
         /// Tệp kế hoạch .yaml, hoặc thư mục chứa chúng
         #[arg(required = true, value_name = "TỆP|THƯ_MỤC", help_heading = "Đối số")]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        shared: Shared,
+    },
+    /// Dựng giấy chứng nhận sản phẩm OCOP hàng loạt, mỗi sản phẩm một tệp PDF
+    #[command(help_template = HELP_TEMPLATE)]
+    Certificates {
+        /// Tệp YAML có mục `certificates`
+        #[arg(value_name = "TỆP", help_heading = "Đối số")]
+        file: PathBuf,
+        /// Danh sách sản phẩm .xlsx hoặc .csv (thay danh sách trong tệp YAML)
+        #[arg(long, value_name = "TỆP", help_heading = "Tùy chọn")]
+        products: Option<PathBuf>,
+        /// Trang tính cần đọc trong tệp .xlsx (mặc định trang đầu)
+        #[arg(long, value_name = "TÊN", help_heading = "Tùy chọn")]
+        sheet: Option<String>,
+        /// Thư mục ghi kết quả (mặc định: out)
+        #[arg(
+            short,
+            long,
+            value_name = "THƯ_MỤC",
+            default_value = "out",
+            hide_default_value = true,
+            help_heading = "Tùy chọn"
+        )]
+        out: PathBuf,
+        /// Ghi một tệp PDF gồm mọi giấy chứng nhận theo thứ tự danh sách, để in
+        #[arg(long, help_heading = "Tùy chọn")]
+        merge: bool,
         #[command(flatten)]
         shared: Shared,
     },
@@ -142,6 +172,21 @@ fn main() -> ExitCode {
             shared,
         } => run(&inputs, &shared.options(), Some((&out, emit_typ)), &only),
         Command::Check { inputs, shared } => run(&inputs, &shared.options(), None, &[]),
+        Command::Certificates {
+            file,
+            products,
+            sheet,
+            out,
+            merge,
+            shared,
+        } => cli_certificates::run(
+            &file,
+            products.as_deref(),
+            sheet.as_deref(),
+            &out,
+            merge,
+            &shared.options(),
+        ),
         Command::New { file } => new_plan(&file),
         Command::Templates { dir } => match ocop::render::export_builtins(&dir) {
             Ok(paths) => {
@@ -236,7 +281,7 @@ fn new_plan(file: &std::path::Path) -> ExitCode {
     }
 }
 
-fn report(diags: &[Diagnostic], source: Option<&str>) {
+pub(crate) fn report(diags: &[Diagnostic], source: Option<&str>) {
     let mut err = std::io::stderr().lock();
     for d in diags {
         let _ = writeln!(err, "{}", d.render(source));

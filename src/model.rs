@@ -52,6 +52,8 @@ pub struct PlanFile {
     /// Quyết định: founding the evaluation council, recognising results.
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// Giấy chứng nhận sản phẩm OCOP, one per recognised product.
+    pub certificates: Option<Certificates>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -712,6 +714,8 @@ pub struct Team {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
+    /// Số thứ tự in the office's list, used for file names.
+    pub stt: Option<String>,
     pub name: String,
     /// Chủ thể: enterprise, cooperative, household business.
     pub owner: String,
@@ -722,5 +726,36 @@ pub struct Product {
     pub score: f64,
     /// Star rank as typed; must agree with the score.
     pub stars: Option<u8>,
+    /// Certificate number, if the office assigns one (never invented).
+    pub number: Option<String>,
     pub note: Option<String>,
+}
+
+/// Bulk OCOP certificates: the issuing side and the products.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certificates {
+    /// File name (without .pdf) of a results decision in this file: its
+    /// number, date and products are used, so nothing is typed twice.
+    pub from_decision: Option<String>,
+    /// Otherwise: the recognition decision, "1234/QĐ-UBND" …
+    pub decision_number: Option<String>,
+    /// … and its date.
+    pub decision_date: Option<String>,
+    /// Issue date printed on the certificates; default the decision's date.
+    pub date: Option<String>,
+    pub legal_regime: Option<String>,
+    #[serde(default)]
+    pub authority: Authority,
+    /// Defaults to the decision's or the plan's signer.
+    pub signer: Option<Signer>,
+    /// An image (PNG, JPEG or SVG) beside the YAML file, printed top left.
+    pub logo: Option<String>,
+    /// Products listed here …
+    #[serde(default)]
+    pub products: Vec<Product>,
+    /// … or in a spreadsheet beside the YAML file (.xlsx or .csv).
+    pub products_file: Option<String>,
+    /// Sheet of the .xlsx to read (default the first).
+    pub sheet: Option<String>,
 }

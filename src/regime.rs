@@ -173,6 +173,71 @@ impl Regime {
     }
 }
 
+/// A problem with one product under a regime: the product field it
+/// concerns, what is wrong, and the rule or fix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductProblem {
+    pub field: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+/// The star rank of a product, checked against the regime: score within
+/// 0–100, typed rank consistent with the score, and a rank the issuer may
+/// recognise (and certify).
+pub fn rank(
+    regime: &Regime,
+    level: Level,
+    score: f64,
+    typed: Option<u8>,
+) -> Result<u8, Vec<ProductProblem>> {
+    if !(0.0..=100.0).contains(&score) || score.is_nan() {
+        return Err(vec![ProductProblem {
+            field: "score",
+            message: format!("điểm {} nằm ngoài thang 0-100", score_text(score)),
+            hint: "điểm là trung bình của các thành viên Hội đồng, từ 0 đến 100".into(),
+        }]);
+    }
+    let stars = regime.stars(score);
+    let mut problems = Vec::new();
+    if let Some(typed) = typed
+        && typed != stars
+    {
+        problems.push(ProductProblem {
+            field: "stars",
+            message: format!(
+                "điểm {} ứng với hạng {stars} sao ({}), không phải {typed} sao",
+                score_text(score),
+                regime.band_text(stars)
+            ),
+            hint: format!(
+                "sửa điểm hoặc hạng sao; hạng sao được tính từ điểm theo {}",
+                regime.name
+            ),
+        });
+    }
+    if !regime.recognisable(level).contains(&stars) {
+        let who = match level {
+            Level::Province => "UBND cấp tỉnh",
+            Level::District => "UBND cấp huyện",
+            Level::Commune => "UBND cấp xã",
+        };
+        problems.push(ProductProblem {
+            field: "score",
+            message: format!(
+                "{who} không được công nhận sản phẩm {stars} sao (điểm {})",
+                score_text(score)
+            ),
+            hint: format!("{}; bỏ sản phẩm này khỏi danh sách", regime.competence_rule),
+        });
+    }
+    if problems.is_empty() {
+        Ok(stars)
+    } else {
+        Err(problems)
+    }
+}
+
 /// "1,5" style score with Vietnamese decimal comma; integers without decimals.
 pub fn score_text(score: f64) -> String {
     if score.fract() == 0.0 {

@@ -25,6 +25,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "decision.typ.tera",
         include_str!("../templates/decision.typ.tera"),
     ),
+    (
+        "certificate.typ.tera",
+        include_str!("../templates/certificate.typ.tera"),
+    ),
+    (
+        "certificates.typ.tera",
+        include_str!("../templates/certificates.typ.tera"),
+    ),
 ];
 
 /// The Typst layout library, imported by every template as `/nd30.typ`.

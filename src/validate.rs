@@ -83,7 +83,7 @@ pub fn plan_file(file: &SourceFile, pf: &PlanFile) -> Vec<Diagnostic> {
                 );
             }
         }
-        None if pf.dispatches.is_empty() && pf.decisions.is_empty() => out.push(
+        None if pf.dispatches.is_empty() && pf.decisions.is_empty() && pf.certificates.is_none() => out.push(
             Diagnostic::error("tệp không mô tả văn bản nào")
                 .file(&file.path)
                 .hint("thêm mục `plan:` (kế hoạch), `decisions:` (quyết định) hoặc `dispatches:` (công văn)"),

@@ -7,7 +7,7 @@ use super::{Composer, HeaderDate, header_date, with_closing_mark};
 use crate::diag::Diagnostic;
 use crate::doc::{Appendix, Block, Column, Document, LeadStyle, Row};
 use crate::load::SourceFile;
-use crate::model::{Authority, Citation, Decision, DecisionKind, Level, Member, PlanFile, Role};
+use crate::model::{Authority, Citation, Decision, DecisionKind, Member, PlanFile, Role};
 use crate::regime::{self, PRODUCT_GROUPS, Regime};
 use crate::text::slug;
 use crate::vn;
@@ -578,7 +578,6 @@ fn results(
         );
         return None;
     }
-    let allowed = regime.recognisable(pf.issuer.level);
     let mut ranked = Vec::new();
     for (i, p) in d.products.iter().enumerate() {
         let pp = index(&join(path, "products"), i);
@@ -589,46 +588,15 @@ fn results(
         ] {
             c.non_empty(&join(&pp, field), value, what);
         }
-        if !(0.0..=100.0).contains(&p.score) || p.score.is_nan() {
-            c.error(
-                &join(&pp, "score"),
-                format!("điểm {} nằm ngoài thang 0-100", regime::score_text(p.score)),
-                "điểm là trung bình của các thành viên Hội đồng, từ 0 đến 100",
-            );
-            continue;
-        }
-        let stars = regime.stars(p.score);
-        if let Some(typed) = p.stars
-            && typed != stars
-        {
-            c.error(
-                &join(&pp, "stars"),
-                format!(
-                    "điểm {} ứng với hạng {stars} sao ({}), không phải {typed} sao",
-                    regime::score_text(p.score),
-                    regime.band_text(stars)
-                ),
-                format!(
-                    "sửa điểm hoặc hạng sao; hạng sao được tính từ điểm theo {}",
-                    regime.name
-                ),
-            );
-        }
-        if !allowed.contains(&stars) {
-            let who = match pf.issuer.level {
-                Level::Province => "UBND cấp tỉnh",
-                Level::District => "UBND cấp huyện",
-                Level::Commune => "UBND cấp xã",
-            };
-            c.error(
-                &join(&pp, "score"),
-                format!(
-                    "{who} không được công nhận sản phẩm {stars} sao (điểm {})",
-                    regime::score_text(p.score)
-                ),
-                format!("{}; bỏ sản phẩm này khỏi danh sách", regime.competence_rule),
-            );
-        }
+        let stars = match regime::rank(regime, pf.issuer.level, p.score, p.stars) {
+            Ok(stars) => stars,
+            Err(problems) => {
+                for pr in problems {
+                    c.error(&join(&pp, pr.field), pr.message, pr.hint);
+                }
+                continue;
+            }
+        };
         let group = match p.group.as_deref().map(str::trim) {
             Some(g) => match g.parse::<usize>() {
                 Ok(n) if (1..=PRODUCT_GROUPS.len()).contains(&n) => {

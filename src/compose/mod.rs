@@ -366,6 +366,7 @@ impl Numberer {
 }
 
 pub mod body;
+pub mod certificate;
 pub mod decision;
 pub mod dispatch;
 pub mod plan;

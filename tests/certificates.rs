@@ -1,0 +1,239 @@
+//! Bulk certificates: the Typst of one certificate, its PDF text, the QR
+//! code decoded back, spreadsheet import with good and bad rows, .xlsx and
+//! .csv giving the same certificates, the merged PDF.
+
+mod common;
+
+use std::path::Path;
+
+use common::{folded, ocop, pdf_text, root, session};
+use ocop::compose::certificate::{self, Certificate};
+use ocop::load::SourceFile;
+use ocop::model::PlanFile;
+
+const EXAMPLE: &str = "plans/certificates/lai-chau-2027-dot-1.yaml";
+
+fn batch(yaml: &Path, products: Option<&Path>) -> certificate::Batch {
+    let file = SourceFile::read(yaml).unwrap();
+    let pf: PlanFile = file.parse().unwrap();
+    certificate::certificates(&file, &pf, products.map(|p| (p, None)))
+}
+
+fn markup(cert: &Certificate) -> String {
+    #[derive(serde::Serialize)]
+    struct One<'a> {
+        c: &'a Certificate,
+    }
+    session()
+        .templates
+        .render("certificate.typ.tera", &One { c: cert }, "Liberation Serif")
+        .unwrap()
+}
+
+fn pdf(cert: &Certificate) -> Vec<u8> {
+    session()
+        .engine
+        .compile_pdf(
+            markup(cert),
+            ocop::engine::PdfMeta {
+                ident: &cert.ident,
+                date: cert.timestamp,
+            },
+        )
+        .unwrap()
+}
+
+#[test]
+fn certificate_markup_snapshot() {
+    let b = batch(&root().join(EXAMPLE), None);
+    assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+    let m = markup(&b.certificates[0]);
+    // The QR code's SVG is checked by decoding it, not by its bytes here.
+    let start = m.find("bytes(\"").unwrap() + 7;
+    let end = start + m[start..].find("\")").unwrap();
+    let m = format!("{}<svg>{}", &m[..start], &m[end..]);
+    insta::assert_snapshot!("certificate-markup", m);
+}
+
+#[test]
+fn certificate_reads_back_and_its_qr_decodes() {
+    let b = batch(&root().join(EXAMPLE), None);
+    let cert = &b.certificates[0];
+    let bytes = pdf(cert);
+    let text = folded(&pdf_text(&bytes));
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+        "GIẤY CHỨNG NHẬN SẢN PHẨM OCOP",
+        "Chè Shan tuyết San Thàng",
+        "Chủ thể: HTX Chè San Thàng",
+        "Đạt hạng 4 sao",
+        "Số: 01/2027/GCN-OCOP",
+        "Theo Quyết định số 1234/QĐ-UBND ngày 25/6/2027 của Chủ tịch UBND tỉnh Lai Châu",
+        "Giấy chứng nhận có giá trị đến ngày 30/6/2030",
+        "Lai Châu, ngày 30 tháng 6 năm 2027",
+        "KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+        "Hà Trọng Hải",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    // Rasterise the page and decode the QR code.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf_path = dir.path().join("gcn.pdf");
+    std::fs::write(&pdf_path, &bytes).unwrap();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "300", "-singlefile"])
+        .arg(&pdf_path)
+        .arg(dir.path().join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils) is needed");
+    assert!(status.success());
+    let page = image::open(dir.path().join("page.png")).unwrap().to_luma8();
+    // The code sits bottom left: crop to that quarter so borders and stars do not distract the detector.
+    let (w, h) = page.dimensions();
+    let image = image::imageops::crop_imm(&page, 0, h / 2, w / 2, h / 2).to_image();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on the certificate");
+    let (_, content) = grids[0].decode().unwrap();
+    assert_eq!(
+        content,
+        "OCOP-GCN/1\nso=01/2027/GCN-OCOP\nsan_pham=Chè Shan tuyết San Thàng\nchu_the=HTX Chè San Thàng\nhang_sao=4\nquyet_dinh=1234/QĐ-UBND\nngay_quyet_dinh=2027-06-25\nhet_han=2030-06-30\nco_quan=Ủy ban nhân dân tỉnh Lai Châu\n"
+    );
+}
+
+#[test]
+fn xlsx_and_csv_give_the_same_certificates() {
+    let yaml = root().join(EXAMPLE);
+    let from_csv = batch(&yaml, None);
+    let from_xlsx = batch(
+        &yaml,
+        Some(&root().join("plans/certificates/san-pham-dot-1.xlsx")),
+    );
+    assert!(
+        from_xlsx.diagnostics.is_empty(),
+        "{:?}",
+        from_xlsx.diagnostics
+    );
+    assert_eq!(from_csv.certificates.len(), 5);
+    let key = |b: &certificate::Batch| {
+        b.certificates
+            .iter()
+            .map(|c| {
+                (
+                    c.file_stem.clone(),
+                    c.product.clone(),
+                    c.owner.clone(),
+                    c.stars,
+                    c.number.clone(),
+                    c.qr_svg.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(key(&from_csv), key(&from_xlsx));
+}
+
+#[test]
+fn bad_rows_are_reported_and_skipped_good_rows_produced() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join(EXAMPLE))
+        .unwrap()
+        .replace("san-pham-dot-1.csv", "ds.csv");
+    std::fs::write(dir.path().join("gcn.yaml"), yaml).unwrap();
+    // Semicolons and a BOM, as Excel writes them in Vietnamese locales.
+    let csv = "\u{feff}Stt;TEN SAN PHAM;Chủ  thể;Địa chỉ;Điểm;Hạng sao;Màu bao bì\n\
+               1;Chè xanh;HTX A;xã A;72;4 sao;xanh\n\
+               2;Rượu ngô;HTX B;xã B;abc;;\n\
+               3;Miến dong;;xã C;60;;\n\
+               4;Mật ong;HTX D;xã D;25;;\n\
+               5;Gạo nếp;HTX E;xã E;72;3 sao;\n\
+               6;Chè vàng;HTX F;xã F;55,5;;\n";
+    std::fs::write(dir.path().join("ds.csv"), csv).unwrap();
+    let out = ocop()
+        .arg("certificates")
+        .arg(dir.path().join("gcn.yaml"))
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for expected in [
+        "cảnh báo: cột \"Màu bao bì\" không được dùng (dòng 1, cột G)",
+        "điểm `abc` không phải là số (dòng 3, cột E)",
+        "thiếu chủ thể (dòng 4, cột C)",
+        "UBND cấp tỉnh không được công nhận sản phẩm 1 sao (điểm 25) (dòng 5)",
+        "điểm 72 ứng với hạng 4 sao (từ 70 đến dưới 90 điểm), không phải 3 sao (dòng 6)",
+        "đã dựng 2/2 giấy chứng nhận; 4 dòng bị bỏ qua vì có lỗi: dòng 3, dòng 4, dòng 5, dòng 6.",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing {expected:?} in:\n{stderr}"
+        );
+    }
+    let written = String::from_utf8(out.stdout).unwrap();
+    let names: Vec<&str> = written
+        .lines()
+        .map(|l| l.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["1-che-xanh.pdf", "6-che-vang.pdf"].map(|n| n.replace("1-", "01-").replace("6-", "06-"))
+    );
+}
+
+#[test]
+fn merged_pdf_has_every_certificate_in_list_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ocop()
+        .args(["certificates", EXAMPLE, "--merge", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = std::fs::read(dir.path().join("lai-chau-2027-dot-1/giay-chung-nhan.pdf")).unwrap();
+    let text = pdf_text(&merged);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), 5);
+    for (page, name) in pages.iter().zip([
+        "Chè Shan tuyết San Thàng",
+        "Sâm Lai Châu sấy lát",
+        "Gạo tẻ râu Phong Thổ",
+        "Mật ong bạc hà Mường Tè",
+        "Du lịch cộng đồng bản Sin Suối Hồ",
+    ]) {
+        assert!(folded(page).contains(name), "{name} not on its page");
+    }
+}
+
+#[test]
+fn rerunning_replaces_files_and_leaves_no_temporaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let cert_dir = dir.path().join("lai-chau-2027-dot-1/giay-chung-nhan");
+    std::fs::create_dir_all(&cert_dir).unwrap();
+    // What a killed run could leave behind.
+    std::fs::write(cert_dir.join(".ocop-abc123.tmp"), b"half").unwrap();
+    for _ in 0..2 {
+        let out = ocop()
+            .args(["certificates", EXAMPLE, "--out"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&cert_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(names.iter().all(|n| n.ends_with(".pdf")));
+}
