@@ -64,6 +64,17 @@ mod tests {
     }
 
     #[test]
+    fn a_full_disk_is_explained() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(describe_io_error(&full).0, "ổ đĩa đã đầy");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            describe_io_error(&denied).0,
+            "không có quyền ghi vào thư mục kết quả"
+        );
+    }
+
+    #[test]
     fn output_under_a_file_fails_cleanly() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("f");

@@ -237,3 +237,47 @@ fn rerunning_replaces_files_and_leaves_no_temporaries() {
     assert_eq!(names.len(), 5, "{names:?}");
     assert!(names.iter().all(|n| n.ends_with(".pdf")));
 }
+
+#[test]
+fn a_logo_beside_the_yaml_is_printed_and_one_outside_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let logo = image::GrayImage::from_fn(40, 40, |x, y| {
+        image::Luma([if (x / 10 + y / 10) % 2 == 0 { 0 } else { 255 }])
+    });
+    logo.save(dir.path().join("logo.png")).unwrap();
+    std::fs::copy(
+        root().join("plans/certificates/san-pham-dot-1.csv"),
+        dir.path().join("san-pham-dot-1.csv"),
+    )
+    .unwrap();
+    let yaml = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let with_logo = yaml.replace("  products_file:", "  logo: logo.png\n  products_file:");
+    std::fs::write(dir.path().join("gcn.yaml"), &with_logo).unwrap();
+    let b = batch(&dir.path().join("gcn.yaml"), None);
+    assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+    let (path, bytes) = b.logo.clone().expect("logo read");
+    assert_eq!(path, "/logo.png");
+    session().engine.register_binary(&path, bytes);
+    assert!(markup(&b.certificates[0]).contains("image(\"/logo.png\", height: 24mm)"));
+    assert!(pdf(&b.certificates[0]).starts_with(b"%PDF"));
+
+    let outside = yaml.replace(
+        "  products_file:",
+        "  logo: ../../etc/logo.png\n  products_file:",
+    );
+    std::fs::write(dir.path().join("ngoai.yaml"), outside).unwrap();
+    let out = ocop()
+        .arg("certificates")
+        .arg(dir.path().join("ngoai.yaml"))
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("ra ngoài thư mục của tệp YAML"), "{stderr}");
+    assert!(
+        !dir.path().join("out").exists(),
+        "nothing is written when the file has errors"
+    );
+}
