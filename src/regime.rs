@@ -120,6 +120,17 @@ pub const PRODUCT_GROUPS: [&str; 6] = [
     "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
 ];
 
+/// A product group as typed: its number 1–6 becomes its name; any other
+/// text is kept as typed. `Err(n)` for a number that is no group.
+pub fn product_group(typed: &str) -> Result<String, usize> {
+    let typed = typed.trim();
+    match typed.parse::<usize>() {
+        Ok(n) if (1..=PRODUCT_GROUPS.len()).contains(&n) => Ok(PRODUCT_GROUPS[n - 1].to_string()),
+        Ok(n) => Err(n),
+        Err(_) => Ok(typed.to_string()),
+    }
+}
+
 /// The regime in force on `date`: the latest one that had started.
 pub fn for_date(date: Date) -> Option<&'static Regime> {
     REGIMES.iter().rev().find(|r| r.from <= date)

@@ -491,17 +491,24 @@ fn finish(
             stem = format!("{stt_part}-{name_part}-{k}");
             k += 1;
         }
-        let group = p
+        let group = match p
             .group
             .as_deref()
-            .map(str::trim)
-            .filter(|g| !g.is_empty())
-            .map(|g| match g.parse::<usize>() {
-                Ok(n) if (1..=regime::PRODUCT_GROUPS.len()).contains(&n) => {
-                    regime::PRODUCT_GROUPS[n - 1].to_string()
-                }
-                _ => g.to_string(),
-            });
+            .filter(|g| !g.trim().is_empty())
+            .map(regime::product_group)
+        {
+            Some(Ok(g)) => Some(g),
+            Some(Err(n)) => {
+                batch.skipped.push(label.clone());
+                batch.diagnostics.push(at(
+                    "group",
+                    format!("không có nhóm sản phẩm số {n}"),
+                    "nhóm sản phẩm từ 1 đến 6, hoặc ghi tên nhóm".into(),
+                ));
+                continue;
+            }
+            None => None,
+        };
         let mut cert = Certificate {
             file_stem: stem,
             ident: format!(

@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::doc::{Appendix, Block, Column, Document, LeadStyle, Row};
 use crate::load::SourceFile;
 use crate::model::{Authority, Citation, Decision, DecisionKind, Member, PlanFile, Role};
-use crate::regime::{self, PRODUCT_GROUPS, Regime};
+use crate::regime::{self, Regime};
 use crate::text::slug;
 use crate::vn;
 use crate::yaml_index::{index, join};
@@ -597,21 +597,16 @@ fn results(
                 continue;
             }
         };
-        let group = match p.group.as_deref().map(str::trim) {
-            Some(g) => match g.parse::<usize>() {
-                Ok(n) if (1..=PRODUCT_GROUPS.len()).contains(&n) => {
-                    PRODUCT_GROUPS[n - 1].to_string()
-                }
-                Ok(n) => {
-                    c.error(
-                        &join(&pp, "group"),
-                        format!("không có nhóm sản phẩm số {n}"),
-                        "nhóm sản phẩm từ 1 đến 6, hoặc ghi tên nhóm",
-                    );
-                    String::new()
-                }
-                Err(_) => g.to_string(),
-            },
+        let group = match p.group.as_deref().map(regime::product_group) {
+            Some(Ok(g)) => g,
+            Some(Err(n)) => {
+                c.error(
+                    &join(&pp, "group"),
+                    format!("không có nhóm sản phẩm số {n}"),
+                    "nhóm sản phẩm từ 1 đến 6, hoặc ghi tên nhóm",
+                );
+                String::new()
+            }
             None => String::new(),
         };
         ranked.push(Ranked {
