@@ -42,7 +42,7 @@ pub struct BulkOutcome {
 
 fn evict_now_and_then(done: &AtomicUsize) {
     if done.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-        comemo::evict(10);
+        comemo::evict(2);
     }
 }
 

@@ -16,7 +16,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    // No fsync: the rename already guarantees that an interrupted or killed
+    // run never leaves a partial file; syncing each of thousands of
+    // certificates would cost more than rendering them.
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -61,6 +61,15 @@ impl Templates {
         tera.register_filter("typst_string", |s: &str, _: Kwargs, _: &State| {
             Value::safe_string(&text::string_literal(s))
         });
+        // Byte values ("137,80,78") into a Typst bytes literal. Anything but
+        // digits and commas is refused, so no text can pass through as code.
+        tera.register_filter("typst_bytes", |s: &str, _: Kwargs, _: &State| {
+            if s.chars().all(|c| c.is_ascii_digit() || c == ',') {
+                Value::safe_string(&format!("bytes(({s},))"))
+            } else {
+                Value::safe_string("bytes(())")
+            }
+        });
         let mut templates: Vec<(String, String)> = BUILTIN_TEMPLATES
             .iter()
             .map(|(name, body)| (format!("{BUILTIN_PREFIX}{name}"), body.to_string()))

@@ -45,8 +45,9 @@ pub struct Certificate {
     /// Upper-case authority and title lines of the signer.
     pub signer_lines: Vec<String>,
     pub signer_name: String,
-    /// The QR code as SVG, carrying [`qr_payload`].
-    pub qr_svg: String,
+    /// The QR code (PNG bytes, carrying [`qr_payload`]) as the comma-separated
+    /// byte values a template turns into Typst bytes with `typst_bytes`.
+    pub qr_png: String,
     /// Virtual path of the logo image, if any.
     pub logo: Option<String>,
 }
@@ -75,14 +76,36 @@ pub fn qr_payload(
     )
 }
 
-fn qr_svg(payload: &str) -> Result<String, String> {
-    let code = qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
+/// The QR code as a PNG with one pixel per module and a 4-module quiet
+/// zone: a few hundred bytes that Typst scales up crisply ("pixelated").
+/// Much cheaper to compile and embed, certificate after certificate, than
+/// an SVG of the same code. The mask is fixed (any of the eight is valid):
+/// searching for the best one costs more than drawing the whole page.
+pub fn qr_png(payload: &str) -> Result<Vec<u8>, String> {
+    let level = qrcode::EcLevel::M;
+    let bits = qrcode::bits::encode_auto(payload.as_bytes(), level).map_err(|e| e.to_string())?;
+    let version = bits.version();
+    let data = bits.into_bytes();
+    let (encoded, ec) =
+        qrcode::ec::construct_codewords(&data, version, level).map_err(|e| e.to_string())?;
+    let mut canvas = qrcode::canvas::Canvas::new(version, level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&encoded, &ec);
+    canvas.apply_mask(qrcode::canvas::MaskPattern::Checkerboard);
+    let colors = canvas.into_colors();
+    let width = (colors.len() as f64).sqrt() as u32;
+    let quiet = 4;
+    let size = width + 2 * quiet;
+    let img = image::GrayImage::from_fn(size, size, |x, y| {
+        let inside = x >= quiet && y >= quiet && x < quiet + width && y < quiet + width;
+        let dark =
+            inside && colors[((y - quiet) * width + (x - quiet)) as usize] == qrcode::Color::Dark;
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| e.to_string())?;
-    Ok(code
-        .render::<qrcode::render::svg::Color>()
-        .quiet_zone(true)
-        .min_dimensions(200, 200)
-        .build())
+    Ok(png)
 }
 
 /// What the certificates of a file need, resolved once.
@@ -536,12 +559,12 @@ fn finish(
             year: issue.year,
             signer_lines: signature.authority.clone(),
             signer_name: signature.name.clone(),
-            qr_svg: String::new(),
+            qr_png: String::new(),
             logo: batch.logo.as_ref().map(|(path, _)| path.clone()),
         };
         let payload = qr_payload(&cert, &body_name, decision_number, decision_date);
-        match qr_svg(&payload) {
-            Ok(svg) => cert.qr_svg = svg,
+        match qr_png(&payload) {
+            Ok(png) => cert.qr_png = png.iter().map(u8::to_string).collect::<Vec<_>>().join(","),
             Err(e) => {
                 batch.skipped.push(label.clone());
                 batch.diagnostics.push(at(
