@@ -135,37 +135,6 @@ pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Problems collected while loading one file; errors and warnings together.
-#[derive(Debug, Default, Clone)]
-pub struct Diagnostics {
-    pub items: Vec<Diagnostic>,
-}
-
-impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
-    }
-
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
-    }
-
-    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(other);
-    }
-
-    /// Sorted by position so a file's problems read top to bottom.
-    pub fn sorted(&self) -> Vec<&Diagnostic> {
-        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
-        v.sort_by_key(|d| (d.file.clone(), d.pos, d.severity));
-        v
-    }
-}
-
 /// Edit-distance suggestion for "did you mean …".
 pub fn did_you_mean<'a>(
     wrong: &str,

@@ -98,6 +98,25 @@ pub struct Issuer {
     pub place: Option<String>,
 }
 
+impl Issuer {
+    /// The generic noun of the unit: `unit_type`, or the level's default.
+    pub fn unit_type(&self) -> String {
+        self.unit_type
+            .clone()
+            .unwrap_or_else(|| self.level.default_unit_type().to_string())
+    }
+
+    /// "tỉnh Lai Châu"
+    pub fn locality(&self) -> String {
+        format!("{} {}", self.unit_type(), self.name)
+    }
+
+    /// "Ủy ban nhân dân tỉnh Lai Châu"
+    pub fn body_name(&self) -> String {
+        format!("Ủy ban nhân dân {}", self.locality())
+    }
+}
+
 fn default_body() -> String {
     "ỦY BAN NHÂN DÂN".to_string()
 }
@@ -202,6 +221,15 @@ pub struct Plan {
     pub signer: Signer,
     #[serde(default)]
     pub style: PlanStyle,
+}
+
+impl Plan {
+    /// Ký hiệu of the plan: `symbol`, or "KH-" + the issuer's.
+    pub fn symbol(&self, issuer: &Issuer) -> String {
+        self.symbol
+            .clone()
+            .unwrap_or_else(|| format!("KH-{}", issuer.symbol))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -653,6 +681,15 @@ pub struct Decision {
     pub archive: String,
     /// Defaults to the plan's signer.
     pub signer: Option<Signer>,
+}
+
+impl Decision {
+    /// Ký hiệu of the decision: `symbol`, or "QĐ-" + the issuer's.
+    pub fn symbol(&self, issuer: &Issuer) -> String {
+        self.symbol
+            .clone()
+            .unwrap_or_else(|| format!("QĐ-{}", issuer.symbol))
+    }
 }
 
 fn yes() -> bool {

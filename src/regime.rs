@@ -140,6 +140,31 @@ pub fn by_key(key: &str) -> Option<&'static Regime> {
     REGIMES.iter().find(|r| r.key == key)
 }
 
+/// The regime a document names (`legal_regime:`), or the one in force on
+/// its date. On failure: the field to point at, the message and a hint.
+pub fn resolve(
+    key: Option<&str>,
+    date: Date,
+) -> Result<&'static Regime, (&'static str, String, String)> {
+    match key.map(str::trim) {
+        Some(key) => by_key(key).ok_or_else(|| {
+            let known: Vec<&str> = keys().collect();
+            let hint = match crate::diag::did_you_mean(key, known.iter().copied()) {
+                Some(s) => format!("có phải ý bạn là `{s}`? Các quy định đã có: {}", known.join(", ")),
+                None => format!("các quy định đã có: {}", known.join(", ")),
+            };
+            ("legal_regime", format!("không biết quy định `{key}`"), hint)
+        }),
+        None => for_date(date).ok_or_else(|| {
+            (
+                "date",
+                format!("chưa có dữ liệu quy định OCOP cho ngày {}", date.short()),
+                "các quy định đã có bắt đầu từ Quyết định số 148/QĐ-TTg ngày 24/02/2023; với văn bản cũ hơn, ghi legal_regime".to_string(),
+            )
+        }),
+    }
+}
+
 pub fn keys() -> impl Iterator<Item = &'static str> {
     REGIMES.iter().map(|r| r.key)
 }

@@ -394,13 +394,8 @@ fn render_only_selects_document_kinds() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let names: Vec<&str> = stdout
-        .lines()
-        .map(|l| l.rsplit('/').next().unwrap())
-        .collect();
     assert_eq!(
-        names,
+        common::printed_names(&out.stdout),
         [
             "ke-hoach.pdf",
             "quyet-dinh-thanh-lap-hoi-dong.pdf",

@@ -8,14 +8,15 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Composer, HeaderDate, header_date};
+use super::{Composer, HeaderDate, header_date, padded_number};
 use crate::diag::Diagnostic;
 use crate::load::SourceFile;
-use crate::model::{Authority, DecisionKind, DocDate, Level, PlanFile, Product, Signer};
+use crate::model::{Authority, DecisionKind, DocDate, PlanFile, Product, Signer};
 use crate::products;
 use crate::regime::{self, Regime};
 use crate::text::slug;
 use crate::timeline;
+use crate::validate;
 use crate::vn::{self, Date};
 use crate::yaml_index::{index, join};
 
@@ -178,19 +179,8 @@ pub fn certificates(
                     .collect();
             }
             signer = signer.or_else(|| d.signer.clone());
-            let symbol = d
-                .symbol
-                .clone()
-                .unwrap_or_else(|| format!("QĐ-{}", pf.issuer.symbol));
             let number = match &d.number.0 {
-                Some(n) => format!(
-                    "{}/{symbol}",
-                    if n.len() == 1 {
-                        format!("0{n}")
-                    } else {
-                        n.clone()
-                    }
-                ),
+                Some(n) => format!("{}/{}", padded_number(n), d.symbol(&pf.issuer)),
                 None => {
                     c.error(
                         &format!("decisions[{di}].number"),
@@ -248,37 +238,23 @@ pub fn certificates(
             "thêm `signer:` vào certificates",
         );
     }
-    let regime = match (&spec.legal_regime, issue_date) {
-        (Some(key), _) => regime::by_key(key).or_else(|| {
-            c.error(
-                &join(path, "legal_regime"),
-                format!("không biết quy định `{key}`"),
-                format!(
-                    "các quy định đã có: {}",
-                    regime::keys().collect::<Vec<_>>().join(", ")
-                ),
-            );
-            None
-        }),
-        (None, Some(d)) => regime::for_date(d).or_else(|| {
-            c.error(
-                &join(path, "date"),
-                format!("chưa có dữ liệu quy định OCOP cho ngày {}", d.short()),
-                "ghi legal_regime",
-            );
-            None
-        }),
-        (None, None) => None,
-    };
-    if let Some(d) = issue_date
-        && pf.issuer.level == Level::District
-        && d >= crate::validate::DISTRICT_ABOLISHED
-    {
-        c.error(
+    let regime = issue_date.and_then(|d| {
+        regime::resolve(spec.legal_regime.as_deref(), d)
+            .map_err(|(field, message, hint)| c.error(&join(path, field), message, hint))
+            .ok()
+    });
+    if let Some(d) = issue_date {
+        let when = HeaderDate {
+            year: d.year,
+            month: Some(d.month),
+            day: Some(d.day),
+        };
+        c.diags.extend(validate::issuer_level_on(
+            c.file,
+            pf,
+            when,
             &join(path, "date"),
-            "UBND cấp huyện không còn cấp giấy chứng nhận từ ngày 01/7/2025",
-            "theo Luật số 72/2025/QH15, đổi issuer.level hoặc ngày",
-        );
+        ));
     }
     if let Some(logo) = &spec.logo {
         match read_logo(base_dir, logo) {
@@ -437,17 +413,13 @@ fn finish(
         return batch;
     }
     let issuer = &pf.issuer;
-    let unit_type = issuer
-        .unit_type
-        .clone()
-        .unwrap_or_else(|| issuer.level.default_unit_type().to_string());
-    let body_name = format!("Ủy ban nhân dân {unit_type} {}", issuer.name);
+    let body_name = issuer.body_name();
     let spec = pf.certificates.as_ref().expect("checked by the caller");
     let authority = match spec.authority {
         Authority::Chairman => format!("Chủ tịch {body_name}"),
         Authority::Committee => body_name.clone(),
     };
-    let short_issuer = format!("UBND {unit_type} {}", issuer.name);
+    let short_issuer = format!("UBND {}", issuer.locality());
     let decision_text = format!(
         "Quyết định số {decision_number} ngày {} của {}",
         decision_date.short(),

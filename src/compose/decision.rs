@@ -45,12 +45,8 @@ fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Op
     };
     let regime = select_regime(c, d, date, path)?;
     let issuer = &pf.issuer;
-    let unit_type = issuer
-        .unit_type
-        .clone()
-        .unwrap_or_else(|| issuer.level.default_unit_type().to_string());
-    let locality = format!("{unit_type} {}", issuer.name);
-    let body_name = format!("Ủy ban nhân dân {locality}");
+    let locality = issuer.locality();
+    let body_name = issuer.body_name();
     let authority_name = match d.authority {
         Authority::Chairman => format!("Chủ tịch {body_name}"),
         Authority::Committee => body_name.clone(),
@@ -79,10 +75,7 @@ fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Op
             "bỏ tm (ký \"CHỦ TỊCH\" hoặc \"KT. CHỦ TỊCH / PHÓ CHỦ TỊCH\"), hoặc đặt authority: committee",
         );
     }
-    let symbol = d
-        .symbol
-        .clone()
-        .unwrap_or_else(|| format!("QĐ-{}", issuer.symbol));
+    let symbol = d.symbol(issuer);
     let mut preamble = vec![Block::Centered {
         text: authority_name.to_uppercase(),
         bold: true,
@@ -102,10 +95,7 @@ fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Op
         if let Some(plan) = &pf.plan
             && let Some(n) = &plan.number.0
         {
-            let plan_symbol = plan
-                .symbol
-                .clone()
-                .unwrap_or_else(|| format!("KH-{}", issuer.symbol));
+            let plan_symbol = plan.symbol(issuer);
             let when = super::header_date(c.file, &plan.date, "plan.date")
                 .ok()
                 .filter(|h| h.day.is_some())
@@ -253,38 +243,9 @@ fn select_regime(
     date: HeaderDate,
     path: &str,
 ) -> Option<&'static Regime> {
-    match &d.legal_regime {
-        Some(key) => match regime::by_key(key.trim()) {
-            Some(r) => Some(r),
-            None => {
-                let known: Vec<&str> = regime::keys().collect();
-                let hint = match crate::diag::did_you_mean(key, known.iter().copied()) {
-                    Some(s) => format!(
-                        "có phải ý bạn là `{s}`? Các quy định đã có: {}",
-                        known.join(", ")
-                    ),
-                    None => format!("các quy định đã có: {}", known.join(", ")),
-                };
-                c.error(
-                    &join(path, "legal_regime"),
-                    format!("không biết quy định `{key}`"),
-                    hint,
-                );
-                None
-            }
-        },
-        None => match regime::for_date(date.earliest()) {
-            Some(r) => Some(r),
-            None => {
-                c.error(
-                    &join(path, "date"),
-                    format!("chưa có dữ liệu quy định OCOP cho ngày {}", date.earliest().short()),
-                    "các quy định đã có bắt đầu từ Quyết định số 148/QĐ-TTg ngày 24/02/2023; với văn bản cũ hơn, ghi legal_regime",
-                );
-                None
-            }
-        },
-    }
+    regime::resolve(d.legal_regime.as_deref(), date.earliest())
+        .map_err(|(field, message, hint)| c.error(&join(path, field), message, hint))
+        .ok()
 }
 
 fn appendix_reference(

@@ -471,19 +471,13 @@ fn derived(c: &mut Composer<'_>, f: &Frame<'_>, plan: &Plan, mode: FromPlan) -> 
         return Vec::new();
     }
     let issuer = &f.pf.issuer;
-    let unit_type = issuer
-        .unit_type
-        .clone()
-        .unwrap_or_else(|| issuer.level.default_unit_type().to_string());
-    let body_name = format!("Ủy ban nhân dân {unit_type} {}", issuer.name);
+    let unit_type = issuer.unit_type();
+    let body_name = issuer.body_name();
     let requester =
         f.d.requester
             .clone()
             .unwrap_or_else(|| format!("Ủy ban nhân dân {unit_type}"));
-    let plan_symbol = plan
-        .symbol
-        .clone()
-        .unwrap_or_else(|| format!("KH-{}", issuer.symbol));
+    let plan_symbol = plan.symbol(issuer);
     let plan_title = plan.title.split_whitespace().collect::<Vec<_>>().join(" ");
     let plan_ref = match (&plan.number.0, plan_date.day.and(plan_date.month)) {
         (Some(n), Some(_)) => format!(

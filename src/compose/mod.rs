@@ -153,23 +153,10 @@ impl<'a> Composer<'a> {
         symbol: String,
         date: HeaderDate,
     ) -> Header {
-        let unit_type = issuer
-            .unit_type
-            .clone()
-            .unwrap_or_else(|| issuer.level.default_unit_type().to_string());
-        let number = number.0.as_ref().map(|n| {
-            if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
-                format!("0{n}")
-            } else {
-                n.clone()
-            }
-        });
+        let number = number.0.as_deref().map(padded_number);
         Header {
             parent: issuer.parent.as_ref().map(|p| p.to_uppercase()),
-            issuer_lines: vec![
-                issuer.body.to_uppercase(),
-                format!("{unit_type} {}", issuer.name).to_uppercase(),
-            ],
+            issuer_lines: vec![issuer.body.to_uppercase(), issuer.locality().to_uppercase()],
             number,
             symbol,
             place: issuer.place.clone().unwrap_or_else(|| issuer.name.clone()),
@@ -262,6 +249,15 @@ impl<'a> Composer<'a> {
                 out
             }
         }
+    }
+}
+
+/// NĐ 30: document numbers below 10 get a leading zero ("5" → "05").
+pub fn padded_number(n: &str) -> String {
+    if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
+        format!("0{n}")
+    } else {
+        n.to_string()
     }
 }
 

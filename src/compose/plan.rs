@@ -24,10 +24,7 @@ pub fn plan(file: &SourceFile, pf: &PlanFile, plan: &Plan) -> (Option<Document>,
         }
     };
     let year = plan.year.unwrap_or(date.year);
-    let symbol = plan
-        .symbol
-        .clone()
-        .unwrap_or_else(|| format!("KH-{}", pf.issuer.symbol));
+    let symbol = plan.symbol(&pf.issuer);
     let header = c.header(&pf.issuer, &plan.number, symbol.clone(), date);
     c.non_empty("plan.title", &plan.title, "trích yếu (title)");
     c.non_empty("plan.closing", &plan.closing, "đoạn kết (closing)");

@@ -99,6 +99,14 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The file names (last path part) of the paths a command printed, one per line.
+pub fn printed_names(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| l.rsplit('/').next().unwrap_or(l).to_string())
+        .collect()
+}
+
 /// Whitespace folded to single spaces, so justified line breaks do not matter.
 pub fn folded(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
