@@ -125,6 +125,7 @@ impl Session {
             PdfMeta {
                 ident: &doc.ident,
                 date: doc.timestamp,
+                tagged: true,
             },
         )
     }
@@ -168,10 +169,13 @@ pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path`, turning an I/O failure into a diagnostic.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    output::write_atomic(path, bytes).map_err(|e| {
-        let (msg, hint) = output::describe_io_error(&e);
-        Diagnostic::error(format!("{msg} ({e})"))
-            .file(path)
-            .hint(hint)
-    })
+    output::write_atomic(path, bytes).map_err(|e| output_error(path, &e))
+}
+
+/// An output error explained in Vietnamese, naming the file.
+pub fn output_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let (msg, hint) = output::describe_io_error(e);
+    Diagnostic::error(format!("{msg} ({e})"))
+        .file(path)
+        .hint(hint)
 }

@@ -1,69 +1,134 @@
 //! Rendering certificates in bulk: one shared engine (fonts and templates
 //! loaded once), every core busy, each PDF written atomically, a stop flag
-//! honoured between documents (Ctrl-C) so only complete files are left.
+//! honoured between certificates (Ctrl-C) so only complete files are left.
+//!
+//! The workers are the threads of a rayon pool because Typst and its PDF
+//! writer hand work to rayon (page layout, font subsetting): inside the
+//! pool a worker waiting on such work runs it itself; outside it, a second
+//! set of threads competed for the cores and spun waiting.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use serde::Serialize;
+use typst::foundations::Bytes;
+use typst::model::{Document as _, DocumentInfo};
+use typst_layout::{Page, PagedDocument};
 
-use crate::app::{Session, write_output};
-use crate::compose::certificate::Certificate;
+use crate::app::{Session, output_error, write_output};
+use crate::compose::certificate::{self, Certificate};
 use crate::diag::Diagnostic;
-use crate::engine::PdfMeta;
+use crate::engine::{PdfMeta, export_pdf};
+use crate::output;
+use crate::pdf_join;
 
-/// Typst's memo cache is kept between documents (fast) and trimmed every
-/// this many documents so memory stays flat however long the list.
-const EVICT_EVERY: usize = 50;
+/// Typst's memo cache is kept between certificates (fast) and trimmed every
+/// this many so memory stays flat however long the list.
+const TRIM_CACHE_EVERY: usize = 50;
 
-#[derive(Serialize)]
+/// The merged file is written in parts of this many certificates, joined at
+/// the end: laid-out pages are large, and only a part's worth is held.
+const MERGE_PART: usize = 100;
+
+/// Typst recurses deeply; the default 2 MiB thread stack is too tight for
+/// long paragraphs (only the pages touched are ever committed).
+const WORKER_STACK: usize = 32 << 20;
+
+/// Where a worker leaves one certificate's result.
+type Slot<T> = Mutex<Option<T>>;
+
+#[derive(serde::Serialize)]
 struct One<'a> {
     c: &'a Certificate,
 }
-
-#[derive(Serialize)]
-struct All<'a> {
-    certificates: &'a [Certificate],
-}
-
-/// A certificate's file, or why it could not be written.
-type Rendered = Result<PathBuf, Vec<Diagnostic>>;
 
 #[derive(Debug, Default)]
 pub struct BulkOutcome {
     /// Files written, in list order.
     pub written: Vec<PathBuf>,
-    /// Certificates that could not be rendered, with why.
+    /// Certificates that could not be rendered (by file stem), with why.
     pub failed: Vec<(String, Vec<Diagnostic>)>,
     /// The run was stopped before every certificate was rendered.
     pub interrupted: bool,
+    /// Why the merged file could not be written, if it could not.
+    pub merge_failed: Option<Vec<Diagnostic>>,
 }
 
-fn evict_now_and_then(done: &AtomicUsize) {
-    if done.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-        comemo::evict(2);
+/// Runs `work(i)` for every certificate index on all cores, stopping early
+/// when `stop` is set; trims Typst's cache now and then and reports progress.
+fn on_all_cores(
+    count: usize,
+    stop: &AtomicBool,
+    progress: &(dyn Fn() + Sync),
+    work: impl Fn(usize) + Sync,
+) {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    // One loop per pool thread taking the next certificate: the pool's
+    // queues then hold only the work Typst hands out, which a waiting
+    // worker runs itself instead of starting another certificate.
+    let worker = || {
+        while !stop.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                break;
+            }
+            work(i);
+            if done.fetch_add(1, Ordering::Relaxed) % TRIM_CACHE_EVERY == TRIM_CACHE_EVERY - 1 {
+                comemo::evict(2);
+            }
+            progress();
+        }
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build()
+    {
+        Ok(pool) => drop(pool.broadcast(|_| worker())),
+        Err(_) => worker(),
     }
 }
 
-fn pdf(
-    session: &Session,
-    template: &str,
-    context: &impl Serialize,
-    ident: &str,
-    cert: &Certificate,
-) -> Result<Vec<u8>, Vec<Diagnostic>> {
+/// Lays out one certificate, its QR code drawn on the way.
+pub fn compile(session: &Session, cert: &Certificate) -> Result<PagedDocument, Vec<Diagnostic>> {
     let markup = session
         .templates
-        .render(template, context, &session.engine.family)
+        .render(
+            "certificate.typ.tera",
+            &One { c: cert },
+            &session.engine.family,
+        )
         .map_err(|d| vec![d])?;
-    session.engine.compile_pdf(
-        markup,
+    let qr = certificate::qr_png(&cert.qr_payload)
+        .map_err(|e| vec![Diagnostic::error(format!("không tạo được mã QR ({e})"))])?;
+    session
+        .engine
+        .compile(markup, &[(certificate::QR_IMAGE, Bytes::new(qr))])
+}
+
+/// One certificate as a tagged PDF.
+pub fn certificate_pdf(session: &Session, cert: &Certificate) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let document = compile(session, cert)?;
+    export_pdf(
+        &document,
         PdfMeta {
-            ident,
+            ident: &cert.ident,
             date: cert.timestamp,
+            tagged: true,
         },
     )
+}
+
+/// Takes the results out of their slots, in list order.
+fn collect<T>(slots: Vec<Slot<T>>) -> Vec<Option<T>> {
+    slots
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or_else(|p| p.into_inner()))
+        .collect()
+}
+
+fn put<T>(slot: &Slot<T>, value: T) {
+    *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(value);
 }
 
 /// One PDF per certificate in `dir`, `<stem>.pdf`, using all cores.
@@ -75,76 +140,148 @@ pub fn render_each(
     stop: &AtomicBool,
     progress: &(dyn Fn() + Sync),
 ) -> BulkOutcome {
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Rendered)>> = Mutex::new(Vec::with_capacity(certs.len()));
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(certs.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(cert) = certs.get(i) else { break };
-                    let path = dir.join(format!("{}.pdf", cert.file_stem));
-                    let result = pdf(
-                        session,
-                        "certificate.typ.tera",
-                        &One { c: cert },
-                        &cert.ident,
-                        cert,
-                    )
-                    .and_then(|bytes| write_output(&path, &bytes).map_err(|d| vec![d]))
-                    .map(|()| path);
-                    evict_now_and_then(&done);
-                    results
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push((i, result));
-                    progress();
-                }
-            });
-        }
+    let slots: Vec<Slot<Result<PathBuf, Vec<Diagnostic>>>> =
+        certs.iter().map(|_| Mutex::new(None)).collect();
+    on_all_cores(certs.len(), stop, progress, |i| {
+        let cert = &certs[i];
+        let path = dir.join(format!("{}.pdf", cert.file_stem));
+        let result = certificate_pdf(session, cert)
+            .and_then(|bytes| write_output(&path, &bytes).map_err(|d| vec![d]))
+            .map(|()| path);
+        put(&slots[i], result);
     });
-    let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
-    results.sort_by_key(|(i, _)| *i);
-    let mut outcome = BulkOutcome {
-        interrupted: results.len() < certs.len(),
-        ..Default::default()
-    };
-    for (i, r) in results {
-        match r {
-            Ok(p) => outcome.written.push(p),
-            Err(d) => outcome.failed.push((certs[i].file_stem.clone(), d)),
+    let mut outcome = BulkOutcome::default();
+    for (cert, result) in certs.iter().zip(collect(slots)) {
+        match result {
+            Some(Ok(path)) => outcome.written.push(path),
+            Some(Err(d)) => outcome.failed.push((cert.file_stem.clone(), d)),
+            None => outcome.interrupted = true,
         }
     }
     outcome
 }
 
-/// All certificates in one print-ready PDF at `path`, in list order.
+/// One part of the merged file: the pages of its certificates until all
+/// are laid out, then the part's PDF.
+#[derive(Default)]
+struct Part {
+    pages: Vec<Option<Vec<Page>>>,
+    /// Title, language … as the certificates' own documents set them.
+    info: Option<DocumentInfo>,
+    waiting: usize,
+    pdf: Option<Result<Vec<u8>, Vec<Diagnostic>>>,
+}
+
+/// All certificates in one print-ready PDF at `path`, in list order. The
+/// certificates are laid out in parallel; each part of [`MERGE_PART`]
+/// certificates is written as soon as its last page is ready (by the worker
+/// that finished it), and the parts are joined at the end. The file is for
+/// printing and is not tagged. A certificate that fails is left out and
+/// reported; a stopped run writes nothing.
 pub fn render_merged(
     session: &Session,
     certs: &[Certificate],
     path: &Path,
-) -> Result<(), Vec<Diagnostic>> {
+    stop: &AtomicBool,
+    progress: &(dyn Fn() + Sync),
+) -> BulkOutcome {
     let Some(first) = certs.first() else {
-        return Ok(());
+        return BulkOutcome::default();
     };
-    let bytes = pdf(
-        session,
-        "certificates.typ.tera",
-        &All {
-            certificates: certs,
-        },
-        "GCN OCOP",
-        first,
-    )?;
-    write_output(path, &bytes).map_err(|d| vec![d])
+    let parts: Vec<Mutex<Part>> = certs
+        .chunks(MERGE_PART)
+        .map(|chunk| {
+            Mutex::new(Part {
+                pages: vec![None; chunk.len()],
+                info: None,
+                waiting: chunk.len(),
+                pdf: None,
+            })
+        })
+        .collect();
+    let failures: Vec<Slot<Vec<Diagnostic>>> = certs.iter().map(|_| Mutex::new(None)).collect();
+    let export_part = |pages: Vec<Page>, mut info: DocumentInfo| {
+        info.title = Some("Giấy chứng nhận sản phẩm OCOP".into());
+        let document = PagedDocument::new(pages.into_iter().collect(), info);
+        export_pdf(
+            &document,
+            PdfMeta {
+                ident: "GCN OCOP",
+                date: first.timestamp,
+                tagged: false,
+            },
+        )
+    };
+    on_all_cores(certs.len(), stop, progress, |i| {
+        let (pages, info) = match compile(session, &certs[i]) {
+            Ok(document) => (document.pages().to_vec(), Some(document.info().clone())),
+            Err(d) => {
+                put(&failures[i], d);
+                (Vec::new(), None)
+            }
+        };
+        let ready = {
+            let mut part = parts[i / MERGE_PART]
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            part.pages[i % MERGE_PART] = Some(pages);
+            if part.info.is_none() {
+                part.info = info;
+            }
+            part.waiting -= 1;
+            if part.waiting == 0 {
+                let pages: Vec<Page> = part.pages.drain(..).flatten().flatten().collect();
+                Some((pages, part.info.take().unwrap_or_default()))
+            } else {
+                None
+            }
+        };
+        if let Some((pages, info)) = ready {
+            let pdf = if pages.is_empty() {
+                Ok(Vec::new())
+            } else {
+                export_part(pages, info)
+            };
+            parts[i / MERGE_PART]
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .pdf = Some(pdf);
+        }
+    });
+    let mut outcome = BulkOutcome::default();
+    for (cert, failure) in certs.iter().zip(collect(failures)) {
+        if let Some(d) = failure {
+            outcome.failed.push((cert.file_stem.clone(), d));
+        }
+    }
+    let mut pdfs = Vec::new();
+    for part in parts {
+        match part.into_inner().unwrap_or_else(|p| p.into_inner()).pdf {
+            Some(Ok(pdf)) if pdf.is_empty() => {}
+            Some(Ok(pdf)) => pdfs.push(pdf),
+            Some(Err(d)) => outcome.merge_failed.get_or_insert_default().extend(d),
+            None => outcome.interrupted = true,
+        }
+    }
+    if outcome.interrupted || pdfs.is_empty() || outcome.merge_failed.is_some() {
+        return outcome;
+    }
+    let mut join_failure = None;
+    let written = output::write_atomic_with(path, |out| {
+        pdf_join::join(&pdfs, out).map_err(|e| {
+            join_failure = Some(e);
+            std::io::Error::other("ghép tệp")
+        })
+    });
+    match (written, join_failure) {
+        (Ok(()), _) => outcome.written.push(path.to_path_buf()),
+        (Err(_), Some(e)) => {
+            let d = Diagnostic::error(format!("không ghép được tệp gộp: {e}")).file(path);
+            outcome.merge_failed = Some(vec![d]);
+        }
+        (Err(e), None) => outcome.merge_failed = Some(vec![output_error(path, &e)]),
+    }
+    outcome
 }
 
 /// Removes temporary files a killed run may have left (`.ocop-*.tmp`).

@@ -70,50 +70,46 @@ pub fn run(
     let dir = output_dir(out, file);
     let _ = ctrlc::set_handler(|| STOP.store(true, Ordering::Relaxed));
     let total = batch.certificates.len();
-    let (written, failed, interrupted) = if merge {
-        let path = dir.join("giay-chung-nhan.pdf");
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:40}] {pos}/{len} ({per_sec}, còn {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message("Đang dựng giấy chứng nhận");
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let progress = || bar.inc(1);
+    let outcome = if merge {
         bulk::remove_stale_temp_files(&dir);
-        match bulk::render_merged(&session, &batch.certificates, &path) {
-            Ok(()) => {
-                println!("{}", display_path(&path));
-                (total, 0, false)
-            }
-            Err(d) => {
-                report(&d, None);
-                (0, total, false)
-            }
-        }
+        let path = dir.join("giay-chung-nhan.pdf");
+        bulk::render_merged(&session, &batch.certificates, &path, &STOP, &progress)
     } else {
         let cert_dir = dir.join("giay-chung-nhan");
         bulk::remove_stale_temp_files(&cert_dir);
-        let bar = if std::io::stderr().is_terminal() {
-            let bar = indicatif::ProgressBar::new(total as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{msg} [{bar:40}] {pos}/{len} ({per_sec}, còn {eta})",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar.set_message("Đang dựng giấy chứng nhận");
-            bar
-        } else {
-            indicatif::ProgressBar::hidden()
-        };
-        let outcome = bulk::render_each(&session, &batch.certificates, &cert_dir, &STOP, &|| {
-            bar.inc(1)
-        });
-        bar.finish_and_clear();
-        for p in &outcome.written {
-            println!("{}", display_path(p));
-        }
-        for (_, d) in &outcome.failed {
-            report(d, None);
-        }
-        (
-            outcome.written.len(),
-            outcome.failed.len(),
-            outcome.interrupted,
-        )
+        bulk::render_each(&session, &batch.certificates, &cert_dir, &STOP, &progress)
+    };
+    bar.finish_and_clear();
+    for p in &outcome.written {
+        println!("{}", display_path(p));
+    }
+    for (_, d) in &outcome.failed {
+        report(d, None);
+    }
+    if let Some(d) = &outcome.merge_failed {
+        report(d, None);
+    }
+    let failed = outcome.failed.len();
+    let interrupted = outcome.interrupted;
+    // With --merge, the certificates inside the one file count as written.
+    let written = match (merge, outcome.written.is_empty()) {
+        (true, false) => total - failed,
+        (true, true) => 0,
+        (false, _) => outcome.written.len(),
     };
     let mut summary = format!("đã dựng {written}/{total} giấy chứng nhận");
     if !batch.skipped.is_empty() {
@@ -126,11 +122,16 @@ pub fn run(
     if failed > 0 {
         summary.push_str(&format!("; {failed} giấy chứng nhận không dựng được"));
     }
-    if interrupted {
+    if outcome.merge_failed.is_some() {
+        summary.push_str("; chưa ghi được tệp gộp");
+    }
+    if interrupted && merge {
+        summary.push_str("; đã dừng theo yêu cầu, chưa ghi tệp gộp");
+    } else if interrupted {
         summary.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh");
     }
     eprintln!("{summary}.");
-    if batch.skipped.is_empty() && failed == 0 && !interrupted {
+    if batch.skipped.is_empty() && failed == 0 && !interrupted && outcome.merge_failed.is_none() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -33,12 +33,14 @@ pub const BUILTIN_FAMILY: &str = "Liberation Serif";
 pub const PREFERRED_FAMILY: &str = "Times New Roman";
 
 /// Sources swapped per compile. Each compile borrows a slot (a fixed
-/// virtual path) from a pool and returns it, so concurrent compiles never
-/// see each other's markup and the number of paths stays bounded.
+/// virtual folder, `/slot-N/`) from a pool and returns it, so concurrent
+/// compiles never see each other's markup or files and the number of paths
+/// stays bounded.
 #[derive(Default)]
 struct DocumentSlots {
     sources: Mutex<HashMap<FileId, Source>>,
-    /// Images registered for the run (a certificate logo).
+    /// Images registered for the run (a certificate logo) and the files of
+    /// the compiles in progress (a certificate's QR code).
     binaries: Mutex<HashMap<FileId, Bytes>>,
     free: Mutex<Vec<usize>>,
     created: Mutex<usize>,
@@ -100,6 +102,9 @@ pub struct PdfMeta<'a> {
     /// The creation date written into the PDF: the document's own date,
     /// or SOURCE_DATE_EPOCH when set, never the wall clock.
     pub date: Date,
+    /// Whether the PDF carries its logical structure (headings, paragraphs)
+    /// for screen readers and reflow; files meant only for printing skip it.
+    pub tagged: bool,
 }
 
 /// Reads fonts from a folder, refusing files that yield no face (WOFF …).
@@ -248,8 +253,44 @@ impl Engine {
         markup: String,
         meta: PdfMeta<'_>,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let document = self.compile(markup, &[])?;
+        export_pdf(&document, meta)
+    }
+
+    /// Compiles `markup` into laid-out pages. `files` are readable by the
+    /// markup under their relative names (`image("qr.png")`) during this
+    /// compile only. Safe to call from many threads.
+    pub fn compile(
+        &self,
+        markup: String,
+        files: &[(&str, Bytes)],
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
         let slot = self.slots.acquire();
-        let result = self.compile_in_slot(slot, markup, meta);
+        let file_ids: Vec<FileId> = files
+            .iter()
+            .map(|(name, _)| format!("/slot-{slot}/{name}").as_str().into_file_id())
+            .collect();
+        {
+            let mut binaries = self
+                .slots
+                .binaries
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            for (id, (_, bytes)) in file_ids.iter().zip(files) {
+                binaries.insert(*id, bytes.clone());
+            }
+        }
+        let result = self.compile_in_slot(slot, markup);
+        {
+            let mut binaries = self
+                .slots
+                .binaries
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            for id in &file_ids {
+                binaries.remove(id);
+            }
+        }
         self.slots.release(slot);
         result
     }
@@ -258,9 +299,8 @@ impl Engine {
         &self,
         slot: usize,
         markup: String,
-        meta: PdfMeta<'_>,
-    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        let id = format!("/document-{slot}.typ").as_str().into_file_id();
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+        let id = format!("/slot-{slot}/document.typ").as_str().into_file_id();
         self.slots
             .sources
             .lock()
@@ -279,26 +319,32 @@ impl Engine {
             .iter()
             .filter(|w| w.message.contains("unknown font family"))
             .collect();
-        let document = match warned.output {
-            Ok(doc) if fatal_warnings.is_empty() => doc,
-            Ok(_) => {
-                return Err(fatal_warnings
-                    .into_iter()
-                    .map(|d| typst_diagnostic(&world, d))
-                    .collect());
-            }
-            Err(errors) => {
-                return Err(errors.iter().map(|d| typst_diagnostic(&world, d)).collect());
-            }
-        };
-        let options = PdfOptions {
-            ident: Smart::Custom(meta.ident.to_string()),
-            timestamp: Some(pdf_timestamp(meta.date)),
-            ..PdfOptions::default()
-        };
-        typst_pdf::pdf(&document, &options)
-            .map_err(|errors| errors.iter().map(|d| typst_diagnostic(&world, d)).collect())
+        match warned.output {
+            Ok(doc) if fatal_warnings.is_empty() => Ok(doc),
+            Ok(_) => Err(fatal_warnings
+                .into_iter()
+                .map(|d| typst_diagnostic(Some(&world), d))
+                .collect()),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|d| typst_diagnostic(Some(&world), d))
+                .collect()),
+        }
     }
+}
+
+/// Exports compiled pages as PDF bytes.
+pub fn export_pdf(document: &PagedDocument, meta: PdfMeta<'_>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let options = PdfOptions {
+        ident: Smart::Custom(meta.ident.to_string()),
+        timestamp: Some(pdf_timestamp(meta.date)),
+        tagged: meta.tagged,
+        ..PdfOptions::default()
+    };
+    // Export errors (a PDF standard violated) carry no useful location in
+    // generated markup; the message alone is reported.
+    typst_pdf::pdf(document, &options)
+        .map_err(|errors| errors.iter().map(|d| typst_diagnostic(None, d)).collect())
 }
 
 /// SOURCE_DATE_EPOCH (reproducible builds) wins over the document date.
@@ -338,15 +384,18 @@ fn epoch_to_datetime(secs: i64) -> Option<Datetime> {
 
 /// A Typst error located in the generated markup. It points at a template
 /// problem, not at the user's YAML: say so, and how to see the markup.
-fn typst_diagnostic(world: &dyn World, d: &SourceDiagnostic) -> Diagnostic {
+fn typst_diagnostic(world: Option<&dyn World>, d: &SourceDiagnostic) -> Diagnostic {
     let mut location = String::new();
-    let located = match d.span.get() {
-        DiagSpanKind::Number { id, num, sub_range } => world
-            .source(id)
-            .ok()
-            .and_then(|s| s.range(num, sub_range).map(|r| (id, s, r))),
-        DiagSpanKind::Range { id, range } => world.source(id).ok().map(|s| (id, s, range)),
-        DiagSpanKind::Detached => None,
+    let located = match (world, d.span.get()) {
+        (None, _) => None,
+        (Some(world), span) => match span {
+            DiagSpanKind::Number { id, num, sub_range } => world
+                .source(id)
+                .ok()
+                .and_then(|s| s.range(num, sub_range).map(|r| (id, s, r))),
+            DiagSpanKind::Range { id, range } => world.source(id).ok().map(|s| (id, s, range)),
+            DiagSpanKind::Detached => None,
+        },
     };
     if let Some((id, source, range)) = located {
         let lines = source.lines();

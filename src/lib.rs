@@ -17,6 +17,7 @@ pub mod engine;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf_join;
 pub mod products;
 pub mod regime;
 pub mod render;

@@ -12,6 +12,11 @@ use clap::{ArgAction, Args, Parser, Subcommand};
 use ocop::app::{self, FileOutcome, Options, Session};
 
 mod cli_certificates;
+
+/// Typst allocates many small objects from every worker at once; mimalloc's
+/// per-thread heaps keep that from serialising on the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use ocop::diag::{Diagnostic, display_path};
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

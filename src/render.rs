@@ -29,10 +29,6 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "certificate.typ.tera",
         include_str!("../templates/certificate.typ.tera"),
     ),
-    (
-        "certificates.typ.tera",
-        include_str!("../templates/certificates.typ.tera"),
-    ),
 ];
 
 /// The Typst layout library, imported by every template as `/nd30.typ`.
@@ -60,15 +56,6 @@ impl Templates {
         tera.set_escape_fn(escape_typst);
         tera.register_filter("typst_string", |s: &str, _: Kwargs, _: &State| {
             Value::safe_string(&text::string_literal(s))
-        });
-        // Byte values ("137,80,78") into a Typst bytes literal. Anything but
-        // digits and commas is refused, so no text can pass through as code.
-        tera.register_filter("typst_bytes", |s: &str, _: Kwargs, _: &State| {
-            if s.chars().all(|c| c.is_ascii_digit() || c == ',') {
-                Value::safe_string(&format!("bytes(({s},))"))
-            } else {
-                Value::safe_string("bytes(())")
-            }
         });
         let mut templates: Vec<(String, String)> = BUILTIN_TEMPLATES
             .iter()

@@ -46,9 +46,13 @@ pub struct Certificate {
     /// Upper-case authority and title lines of the signer.
     pub signer_lines: Vec<String>,
     pub signer_name: String,
-    /// The QR code (PNG bytes, carrying [`qr_payload`]) as the comma-separated
-    /// byte values a template turns into Typst bytes with `typst_bytes`.
-    pub qr_png: String,
+    /// The text the QR code carries ([`qr_payload`]); the code itself is
+    /// drawn by [`qr_png`] when the certificate is rendered, on the worker
+    /// threads, and handed to the template as the file [`QR_IMAGE`].
+    #[serde(skip)]
+    pub qr_payload: String,
+    /// Path of the QR code image, relative to the certificate's markup.
+    pub qr: &'static str,
     /// Virtual path of the logo image, if any.
     pub logo: Option<String>,
 }
@@ -77,13 +81,25 @@ pub fn qr_payload(
     )
 }
 
+/// The name a certificate's QR code image has during its compile.
+pub const QR_IMAGE: &str = "qr.png";
+
+/// Whether `payload` fits in a QR code at the level [`qr_png`] uses.
+fn qr_fits(payload: &str) -> Result<(), String> {
+    qrcode::bits::encode_auto(payload.as_bytes(), QR_LEVEL)
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
+const QR_LEVEL: qrcode::EcLevel = qrcode::EcLevel::M;
+
 /// The QR code as a PNG with one pixel per module and a 4-module quiet
 /// zone: a few hundred bytes that Typst scales up crisply ("pixelated").
 /// Much cheaper to compile and embed, certificate after certificate, than
 /// an SVG of the same code. The mask is fixed (any of the eight is valid):
 /// searching for the best one costs more than drawing the whole page.
 pub fn qr_png(payload: &str) -> Result<Vec<u8>, String> {
-    let level = qrcode::EcLevel::M;
+    let level = QR_LEVEL;
     let bits = qrcode::bits::encode_auto(payload.as_bytes(), level).map_err(|e| e.to_string())?;
     let version = bits.version();
     let data = bits.into_bytes();
@@ -531,12 +547,14 @@ fn finish(
             year: issue.year,
             signer_lines: signature.authority.clone(),
             signer_name: signature.name.clone(),
-            qr_png: String::new(),
+            qr_payload: String::new(),
+            qr: QR_IMAGE,
             logo: batch.logo.as_ref().map(|(path, _)| path.clone()),
         };
-        let payload = qr_payload(&cert, &body_name, decision_number, decision_date);
-        match qr_png(&payload) {
-            Ok(png) => cert.qr_png = png.iter().map(u8::to_string).collect::<Vec<_>>().join(","),
+        cert.qr_payload = qr_payload(&cert, &body_name, decision_number, decision_date);
+        // Checked here, where the row is known; drawn later, in parallel.
+        match qr_fits(&cert.qr_payload) {
+            Ok(()) => {}
             Err(e) => {
                 batch.skipped.push(label.clone());
                 batch.diagnostics.push(at(
