@@ -119,6 +119,15 @@ pub fn certificate_pdf(session: &Session, cert: &Certificate) -> Result<Vec<u8>,
     )
 }
 
+/// Points problems that name no file at the certificate's output file, so
+/// the report says which certificate failed.
+fn naming(diagnostics: Vec<Diagnostic>, path: &Path) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .map(|d| if d.file.is_none() { d.file(path) } else { d })
+        .collect()
+}
+
 /// Takes the results out of their slots, in list order.
 fn collect<T>(slots: Vec<Slot<T>>) -> Vec<Option<T>> {
     slots
@@ -146,6 +155,7 @@ pub fn render_each(
         let cert = &certs[i];
         let path = dir.join(format!("{}.pdf", cert.file_stem));
         let result = certificate_pdf(session, cert)
+            .map_err(|d| naming(d, &path))
             .and_then(|bytes| write_output(&path, &bytes).map_err(|d| vec![d]))
             .map(|()| path);
         put(&slots[i], result);
@@ -216,7 +226,8 @@ pub fn render_merged(
         let (pages, info) = match compile(session, &certs[i]) {
             Ok(document) => (document.pages().to_vec(), Some(document.info().clone())),
             Err(d) => {
-                put(&failures[i], d);
+                let stem = Path::new(&certs[i].file_stem).with_extension("pdf");
+                put(&failures[i], naming(d, &stem));
                 (Vec::new(), None)
             }
         };
