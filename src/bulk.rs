@@ -89,16 +89,27 @@ fn on_all_cores(
     }
 }
 
-/// Lays out one certificate, its QR code drawn on the way.
+/// The Typst markup of one certificate.
+pub fn certificate_markup(session: &Session, cert: &Certificate) -> Result<String, Diagnostic> {
+    session.templates.render(
+        "certificate.typ.tera",
+        &One { c: cert },
+        &session.engine.family,
+    )
+}
+
+/// Lays out one certificate.
 pub fn compile(session: &Session, cert: &Certificate) -> Result<PagedDocument, Vec<Diagnostic>> {
-    let markup = session
-        .templates
-        .render(
-            "certificate.typ.tera",
-            &One { c: cert },
-            &session.engine.family,
-        )
-        .map_err(|d| vec![d])?;
+    let markup = certificate_markup(session, cert).map_err(|d| vec![d])?;
+    layout(session, cert, markup)
+}
+
+/// Lays out a certificate's `markup`, its QR code drawn on the way.
+pub fn layout(
+    session: &Session,
+    cert: &Certificate,
+    markup: String,
+) -> Result<PagedDocument, Vec<Diagnostic>> {
     let qr = certificate::qr_png(&cert.qr_payload)
         .map_err(|e| vec![Diagnostic::error(format!("không tạo được mã QR ({e})"))])?;
     session
@@ -173,12 +184,12 @@ pub fn render_each(
 
 /// One part of the merged file: the pages of its certificates until all
 /// are laid out, then the part's PDF.
-#[derive(Default)]
 struct Part {
     pages: Vec<Option<Vec<Page>>>,
     /// Title, language … as the certificates' own documents set them.
     info: Option<DocumentInfo>,
     waiting: usize,
+    /// Empty when every certificate of the part failed.
     pdf: Option<Result<Vec<u8>, Vec<Diagnostic>>>,
 }
 

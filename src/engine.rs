@@ -387,15 +387,14 @@ fn epoch_to_datetime(secs: i64) -> Option<Datetime> {
 fn typst_diagnostic(world: Option<&dyn World>, d: &SourceDiagnostic) -> Diagnostic {
     let mut location = String::new();
     let located = match (world, d.span.get()) {
-        (None, _) => None,
-        (Some(world), span) => match span {
-            DiagSpanKind::Number { id, num, sub_range } => world
-                .source(id)
-                .ok()
-                .and_then(|s| s.range(num, sub_range).map(|r| (id, s, r))),
-            DiagSpanKind::Range { id, range } => world.source(id).ok().map(|s| (id, s, range)),
-            DiagSpanKind::Detached => None,
-        },
+        (Some(world), DiagSpanKind::Number { id, num, sub_range }) => world
+            .source(id)
+            .ok()
+            .and_then(|s| s.range(num, sub_range).map(|r| (id, s, r))),
+        (Some(world), DiagSpanKind::Range { id, range }) => {
+            world.source(id).ok().map(|s| (id, s, range))
+        }
+        _ => None,
     };
     if let Some((id, source, range)) = located {
         let lines = source.lines();

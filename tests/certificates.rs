@@ -20,18 +20,30 @@ fn batch(yaml: &Path, products: Option<&Path>) -> certificate::Batch {
 }
 
 fn markup(cert: &Certificate) -> String {
-    #[derive(serde::Serialize)]
-    struct One<'a> {
-        c: &'a Certificate,
-    }
-    session()
-        .templates
-        .render("certificate.typ.tera", &One { c: cert }, "Liberation Serif")
-        .unwrap()
+    ocop::bulk::certificate_markup(session(), cert).unwrap()
 }
 
 fn pdf(cert: &Certificate) -> Vec<u8> {
     ocop::bulk::certificate_pdf(session(), cert).unwrap()
+}
+
+/// `ocop certificates <yaml> --out <out>` (with `--merge` if asked), as a user runs it.
+fn run_certificates(yaml: &Path, out: &Path, merge: bool) -> std::process::Output {
+    let mut command = ocop();
+    command.arg("certificates").arg(yaml).arg("--out").arg(out);
+    if merge {
+        command.arg("--merge");
+    }
+    command.output().unwrap()
+}
+
+/// The text of each page of `pdf`.
+fn page_texts(pdf: &[u8]) -> Vec<String> {
+    pdf_text(pdf)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
@@ -137,13 +149,7 @@ fn bad_rows_are_reported_and_skipped_good_rows_produced() {
                5;Gạo nếp;HTX E;xã E;72;3 sao;\n\
                6;Chè vàng;HTX F;xã F;55,5;;\n";
     std::fs::write(dir.path().join("ds.csv"), csv).unwrap();
-    let out = ocop()
-        .arg("certificates")
-        .arg(dir.path().join("gcn.yaml"))
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
+    let out = run_certificates(&dir.path().join("gcn.yaml"), &dir.path().join("out"), false);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     for expected in [
@@ -168,11 +174,7 @@ fn bad_rows_are_reported_and_skipped_good_rows_produced() {
 #[test]
 fn merged_pdf_has_every_certificate_in_list_order() {
     let dir = tempfile::tempdir().unwrap();
-    let out = ocop()
-        .args(["certificates", EXAMPLE, "--merge", "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = run_certificates(Path::new(EXAMPLE), dir.path(), true);
     assert!(
         out.status.success(),
         "{}",
@@ -181,20 +183,15 @@ fn merged_pdf_has_every_certificate_in_list_order() {
     let merged = std::fs::read(dir.path().join("lai-chau-2027-dot-1/giay-chung-nhan.pdf")).unwrap();
     // Parts are written by whichever worker finishes them; the file is the same.
     let again = tempfile::tempdir().unwrap();
-    let rerun = ocop()
-        .args(["certificates", EXAMPLE, "--merge", "--out"])
-        .arg(again.path())
-        .output()
-        .unwrap();
-    assert!(rerun.status.success());
+    assert!(
+        run_certificates(Path::new(EXAMPLE), again.path(), true)
+            .status
+            .success()
+    );
     let second =
         std::fs::read(again.path().join("lai-chau-2027-dot-1/giay-chung-nhan.pdf")).unwrap();
     assert!(merged == second, "merged PDF differs between runs");
-    let text = pdf_text(&merged);
-    let pages: Vec<&str> = text
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
+    let pages = page_texts(&merged);
     assert_eq!(pages.len(), 5);
     for (page, name) in pages.iter().zip([
         "Chè Shan tuyết San Thàng",
@@ -215,11 +212,7 @@ fn rerunning_replaces_files_and_leaves_no_temporaries() {
     // What a killed run could leave behind.
     std::fs::write(cert_dir.join(".ocop-abc123.tmp"), b"half").unwrap();
     for _ in 0..2 {
-        let out = ocop()
-            .args(["certificates", EXAMPLE, "--out"])
-            .arg(dir.path())
-            .output()
-            .unwrap();
+        let out = run_certificates(Path::new(EXAMPLE), dir.path(), false);
         assert!(out.status.success());
     }
     let mut names: Vec<String> = std::fs::read_dir(&cert_dir)
@@ -259,13 +252,11 @@ fn a_logo_beside_the_yaml_is_printed_and_one_outside_is_refused() {
         "  logo: ../../etc/logo.png\n  products_file:",
     );
     std::fs::write(dir.path().join("ngoai.yaml"), outside).unwrap();
-    let out = ocop()
-        .arg("certificates")
-        .arg(dir.path().join("ngoai.yaml"))
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
+    let out = run_certificates(
+        &dir.path().join("ngoai.yaml"),
+        &dir.path().join("out"),
+        false,
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr.contains("ra ngoài thư mục của tệp YAML"), "{stderr}");
@@ -299,14 +290,7 @@ fn a_long_merged_list_is_joined_from_parts_in_order() {
     let n = 2 * 100 + 3;
     let dir = tempfile::tempdir().unwrap();
     let yaml = long_list(dir.path(), n);
-    let out = ocop()
-        .arg("certificates")
-        .arg(&yaml)
-        .arg("--merge")
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .output()
-        .unwrap();
+    let out = run_certificates(&yaml, &dir.path().join("out"), true);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -314,11 +298,7 @@ fn a_long_merged_list_is_joined_from_parts_in_order() {
         "{stderr}"
     );
     let merged = std::fs::read(dir.path().join("out/gcn/giay-chung-nhan.pdf")).unwrap();
-    let text = pdf_text(&merged);
-    let pages: Vec<&str> = text
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
+    let pages = page_texts(&merged);
     assert_eq!(pages.len(), n);
     for (i, page) in pages.iter().enumerate() {
         let n = i + 1;
@@ -331,7 +311,7 @@ fn a_long_merged_list_is_joined_from_parts_in_order() {
 }
 
 #[test]
-fn a_stopped_run_writes_no_merged_file_and_says_so() {
+fn a_stopped_run_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let b = batch(&root().join(EXAMPLE), None);
     let stop = std::sync::atomic::AtomicBool::new(true);
