@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use ocop::app::{Options, Session};
 use ocop::bulk;
+use ocop::compile::{PdfMeta, export_pdf};
 use ocop::compose::certificate;
-use ocop::engine::{PdfMeta, export_pdf};
 use ocop::load::SourceFile;
 use ocop::model::PlanFile;
 

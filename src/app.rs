@@ -3,15 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::compile::{self, Engine, PdfMeta};
 use crate::compose;
 use crate::diag::Diagnostic;
 use crate::doc::Document;
-use crate::engine::{self, Engine, PdfMeta};
 use crate::load::{self, SourceFile};
+use crate::markup::Templates;
 use crate::model::PlanFile;
-use crate::output;
-use crate::render::Templates;
 use crate::validate;
+use crate::write;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -47,7 +47,7 @@ impl Session {
         let mut fonts = Vec::new();
         let mut errors = Vec::new();
         for dir in &options.font_paths {
-            match engine::load_font_dir(dir) {
+            match compile::load_font_dir(dir) {
                 Ok(f) => fonts.extend(f),
                 Err(e) => errors.extend(e),
             }
@@ -55,7 +55,7 @@ impl Session {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let engine = Engine::new(&templates.library, fonts, options.font_family.as_deref())
+        let engine = Engine::new(&templates.libraries, fonts, options.font_family.as_deref())
             .map_err(|e| vec![e])?;
         Ok(Session { templates, engine })
     }
@@ -169,12 +169,12 @@ pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path`, turning an I/O failure into a diagnostic.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    output::write_atomic(path, bytes).map_err(|e| output_error(path, &e))
+    write::write_atomic(path, bytes).map_err(|e| output_error(path, &e))
 }
 
 /// An output error explained in Vietnamese, naming the file.
 pub fn output_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    let (msg, hint) = output::describe_io_error(e);
+    let (msg, hint) = write::describe_io_error(e);
     Diagnostic::error(format!("{msg} ({e})"))
         .file(path)
         .hint(hint)

@@ -16,11 +16,11 @@ use typst::model::{Document as _, DocumentInfo};
 use typst_layout::{Page, PagedDocument};
 
 use crate::app::{Session, output_error, write_output};
+use crate::compile::{PdfMeta, export_pdf};
 use crate::compose::certificate::{self, Certificate};
 use crate::diag::Diagnostic;
-use crate::engine::{PdfMeta, export_pdf};
-use crate::output;
-use crate::pdf_join;
+use crate::write;
+use crate::write::pdf_join;
 
 /// Typst's memo cache is kept between certificates (fast) and trimmed every
 /// this many so memory stays flat however long the list.
@@ -289,7 +289,7 @@ pub fn render_merged(
         return outcome;
     }
     let mut join_failure = None;
-    let written = output::write_atomic_with(path, |out| {
+    let written = write::write_atomic_with(path, |out| {
         pdf_join::join(&pdfs, out).map_err(|e| {
             join_failure = Some(e);
             std::io::Error::other("ghép tệp")

@@ -10,19 +10,16 @@
 
 pub mod app;
 pub mod bulk;
+pub mod compile;
 pub mod compose;
 pub mod diag;
 pub mod doc;
-pub mod engine;
 pub mod load;
+pub mod markup;
 pub mod model;
-pub mod output;
-pub mod pdf_join;
-pub mod products;
 pub mod regime;
-pub mod render;
 pub mod text;
 pub mod timeline;
 pub mod validate;
 pub mod vn;
-pub mod yaml_index;
+pub mod write;

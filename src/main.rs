@@ -193,7 +193,7 @@ fn main() -> ExitCode {
             &shared.options(),
         ),
         Command::New { file } => new_plan(&file),
-        Command::Templates { dir } => match ocop::render::export_builtins(&dir) {
+        Command::Templates { dir } => match ocop::markup::export_builtins(&dir) {
             Ok(paths) => {
                 for p in paths {
                     println!("{}", display_path(&p));
@@ -201,7 +201,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                let (msg, hint) = ocop::output::describe_io_error(&e);
+                let (msg, hint) = ocop::write::describe_io_error(&e);
                 report(
                     &[Diagnostic::error(format!("{msg} ({e})"))
                         .file(&dir)
@@ -264,7 +264,7 @@ fn new_plan(file: &std::path::Path) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    match ocop::output::write_atomic(file, EXAMPLE_PLAN.as_bytes()) {
+    match ocop::write::write_atomic(file, EXAMPLE_PLAN.as_bytes()) {
         Ok(()) => {
             println!("{}", display_path(file));
             eprintln!(
@@ -274,7 +274,7 @@ fn new_plan(file: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let (msg, hint) = ocop::output::describe_io_error(&e);
+            let (msg, hint) = ocop::write::describe_io_error(&e);
             report(
                 &[Diagnostic::error(format!("{msg} ({e})"))
                     .file(file)

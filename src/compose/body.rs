@@ -4,12 +4,12 @@
 
 use super::{Composer, Numberer, list_marker, with_colon, with_period};
 use crate::doc::{Block, LeadStyle};
+use crate::load::yaml_index::{index, join};
 use crate::model::{
     self, Content, ListItem, Marker, Numbering, PlanStyle, Section, TaskEntry, UnitItem,
 };
 use crate::timeline;
 use crate::vn;
-use crate::yaml_index::{index, join};
 
 pub struct BodyComposer<'a, 'b> {
     pub c: &'b mut Composer<'a>,

@@ -11,14 +11,14 @@ use serde::Serialize;
 use super::{Composer, HeaderDate, header_date, padded_number};
 use crate::diag::Diagnostic;
 use crate::load::SourceFile;
+use crate::load::products;
+use crate::load::yaml_index::{index, join};
 use crate::model::{Authority, DecisionKind, DocDate, PlanFile, Product, Signer};
-use crate::products;
 use crate::regime::{self, Regime};
 use crate::text::slug;
 use crate::timeline;
 use crate::validate;
 use crate::vn::{self, Date};
-use crate::yaml_index::{index, join};
 
 /// One certificate, fully composed.
 #[derive(Debug, Clone, Serialize)]

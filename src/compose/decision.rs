@@ -7,11 +7,11 @@ use super::{Composer, HeaderDate, header_date, with_closing_mark};
 use crate::diag::Diagnostic;
 use crate::doc::{Appendix, Block, Column, Document, LeadStyle, Row};
 use crate::load::SourceFile;
+use crate::load::yaml_index::{index, join};
 use crate::model::{Authority, Citation, Decision, DecisionKind, Member, PlanFile, Role};
 use crate::regime::{self, Regime};
 use crate::text::slug;
 use crate::vn;
-use crate::yaml_index::{index, join};
 
 /// Members beyond this many go to an appendix table instead of Điều 1.
 const MEMBERS_INLINE_MAX: usize = 12;

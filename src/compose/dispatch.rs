@@ -10,13 +10,13 @@ use super::{
 use crate::diag::Diagnostic;
 use crate::doc::{Block, Document, LeadStyle};
 use crate::load::SourceFile;
+use crate::load::yaml_index::{index, join};
 use crate::model::{
     self, Content, Dispatch, FromPlan, ListItem, Numbering, Plan, PlanFile, Section, Signer,
     TaskEntry, UnitItem,
 };
 use crate::text::slug;
 use crate::timeline;
-use crate::yaml_index::{index, join};
 
 /// Composes every dispatch of the file. Documents come back only when the
 /// file has no error; diagnostics always.

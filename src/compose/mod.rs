@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::doc::{Header, Signature};
 use crate::load::SourceFile;
+use crate::load::yaml_index::{index, join};
 use crate::model::{self, Citation, DateStyle, DocDate, Issuer, Numbering, Unit};
 use crate::timeline;
 use crate::vn::{self, Date};
-use crate::yaml_index::{index, join};
 
 /// A date as it appears on the header line; drafts leave parts blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use super::{Composer, HeaderDate, Numberer, header_date, with_closing_mark};
 use crate::diag::Diagnostic;
 use crate::doc::{Block, Document, LeadStyle};
 use crate::load::SourceFile;
+use crate::load::yaml_index::index;
 use crate::model::{BasesLayout, Numbering, Plan, PlanFile};
-use crate::yaml_index::index;
 
 /// Composes the plan of `file`. Returns the document (None if any error was
 /// found) and every problem found, warnings included.

@@ -231,8 +231,8 @@ fn materialise_inherited(doc: &mut Document, page: ObjectId) -> Result<(), Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Engine, PdfMeta, export_pdf};
-    use crate::render::BUILTIN_LIBRARY;
+    use crate::compile::{Engine, PdfMeta, export_pdf};
+    use crate::markup::Templates;
     use crate::vn::Date;
 
     fn part(engine: &Engine, markup: &str) -> Vec<u8> {
@@ -247,7 +247,8 @@ mod tests {
 
     #[test]
     fn pages_of_every_part_in_order_with_their_own_sizes() {
-        let engine = Engine::new(BUILTIN_LIBRARY.1, Vec::new(), None).unwrap();
+        let engine =
+            Engine::new(&Templates::load(None).unwrap().libraries, Vec::new(), None).unwrap();
         let parts = [
             part(&engine, "#set page(paper: \"a4\")\nMột"),
             part(&engine, "#set page(paper: \"a5\")\nHai\n#pagebreak()\nBa"),
@@ -271,7 +272,8 @@ mod tests {
 
     #[test]
     fn one_part_comes_back_whole_and_garbage_is_refused() {
-        let engine = Engine::new(BUILTIN_LIBRARY.1, Vec::new(), None).unwrap();
+        let engine =
+            Engine::new(&Templates::load(None).unwrap().libraries, Vec::new(), None).unwrap();
         let one = part(&engine, "Một");
         let mut joined = Vec::new();
         join(std::slice::from_ref(&one), &mut joined).unwrap();

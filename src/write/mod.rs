@@ -2,6 +2,8 @@
 //! renamed over the destination, so a reader never sees half a PDF and an
 //! interrupted run leaves the previous file intact.
 
+pub mod pdf_join;
+
 use std::io::Write;
 use std::path::Path;
 

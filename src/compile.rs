@@ -12,7 +12,7 @@ use typst::diag::{FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::syntax::{DiagSpanKind, FileId, Source};
 use typst::text::{Font, FontStyle, FontWeight};
-use typst_as_lib::conversions::IntoFileId;
+use typst_as_lib::conversions::{IntoFileId, IntoSource};
 use typst_as_lib::file_resolver::FileResolver;
 use typst_as_lib::{TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
@@ -161,10 +161,11 @@ pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
 
 impl Engine {
     /// Builds the engine with the built-in font, the user's fonts, and the
-    /// layout `library`. `family` forces a family; otherwise Times New Roman
+    /// layout `libraries` (file name, Typst source), readable from the root
+    /// (`/nd30.typ`). `family` forces a family; otherwise Times New Roman
     /// is used when supplied, else the built-in Liberation Serif.
     pub fn new(
-        library: &str,
+        libraries: &[(String, String)],
         user_fonts: Vec<Font>,
         family: Option<&str>,
     ) -> Result<Engine, Diagnostic> {
@@ -218,7 +219,11 @@ impl Engine {
         let slots = Arc::new(DocumentSlots::default());
         let typst = TypstEngine::builder()
             .fonts(fonts)
-            .with_static_source_file_resolver([("/nd30.typ", library.to_string())])
+            .with_static_source_file_resolver(
+                libraries
+                    .iter()
+                    .map(|(name, body)| (format!("/{name}").as_str(), body.clone()).into_source()),
+            )
             .add_file_resolver(SlotResolver(slots.clone()))
             .build();
         Ok(Engine {

@@ -31,15 +31,23 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The Typst layout library, imported by every template as `/nd30.typ`.
-pub const BUILTIN_LIBRARY: (&str, &str) = ("nd30.typ", include_str!("../templates/nd30.typ"));
+/// The Typst layout libraries, imported by the templates from the root
+/// (`/nd30.typ`): the NĐ 30 pieces every administrative document uses, and
+/// the certificate layout. A user folder overrides each on its own.
+pub const BUILTIN_LIBRARIES: &[(&str, &str)] = &[
+    ("nd30.typ", include_str!("../templates/nd30.typ")),
+    (
+        "certificate.typ",
+        include_str!("../templates/certificate.typ"),
+    ),
+];
 
 const BUILTIN_PREFIX: &str = "builtin/";
 
 pub struct Templates {
     tera: Tera,
-    /// The Typst library source (built-in or the user's override).
-    pub library: String,
+    /// The Typst libraries by file name (built-in or the user's override).
+    pub libraries: Vec<(String, String)>,
 }
 
 fn escape_typst(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -47,7 +55,7 @@ fn escape_typst(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()
 }
 
 impl Templates {
-    /// Loads the built-ins, then `user_dir`'s `*.typ.tera` and `nd30.typ`, which take precedence.
+    /// Loads the built-ins, then `user_dir`'s `*.typ.tera` and Typst libraries, which take precedence.
     pub fn load(user_dir: Option<&Path>) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes([BUILTIN_PREFIX])
@@ -61,7 +69,10 @@ impl Templates {
             .iter()
             .map(|(name, body)| (format!("{BUILTIN_PREFIX}{name}"), body.to_string()))
             .collect();
-        let mut library = BUILTIN_LIBRARY.1.to_string();
+        let mut libraries: Vec<(String, String)> = BUILTIN_LIBRARIES
+            .iter()
+            .map(|(name, body)| (name.to_string(), body.to_string()))
+            .collect();
         let mut errors = Vec::new();
         if let Some(dir) = user_dir {
             if !dir.is_dir() {
@@ -76,12 +87,17 @@ impl Templates {
                 let path = entry.path();
                 let name = entry.file_name().to_string_lossy().to_string();
                 let is_template = name.ends_with(".typ.tera");
-                if !is_template && name != BUILTIN_LIBRARY.0 {
+                let library = libraries.iter().position(|(l, _)| *l == name);
+                if !is_template && library.is_none() {
                     continue;
                 }
                 match std::fs::read_to_string(path) {
                     Ok(body) if is_template => templates.push((name, text::normalise(&body))),
-                    Ok(body) => library = text::normalise(&body),
+                    Ok(body) => {
+                        if let Some(i) = library {
+                            libraries[i].1 = text::normalise(&body);
+                        }
+                    }
                     Err(e) => errors
                         .push(Diagnostic::error(format!("không đọc được tệp mẫu: {e}")).file(path)),
                 }
@@ -92,7 +108,7 @@ impl Templates {
         }
         tera.add_raw_templates(templates)
             .map_err(|e| vec![tera_error(e, user_dir)])?;
-        Ok(Templates { tera, library })
+        Ok(Templates { tera, libraries })
     }
 
     /// Renders `template` with `document` as context, plus the chosen font family.
@@ -130,12 +146,9 @@ fn tera_error(e: tera::Error, dir: Option<&Path>) -> Diagnostic {
 pub fn export_builtins(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for (name, body) in BUILTIN_TEMPLATES
-        .iter()
-        .chain(std::iter::once(&BUILTIN_LIBRARY))
-    {
+    for (name, body) in BUILTIN_TEMPLATES.iter().chain(BUILTIN_LIBRARIES) {
         let path = dir.join(name);
-        crate::output::write_atomic(&path, body.as_bytes())?;
+        crate::write::write_atomic(&path, body.as_bytes())?;
         written.push(path);
     }
     Ok(written)

@@ -2,13 +2,16 @@
 //! normalisation, YAML syntax, types, unknown and missing keys — each
 //! problem turned into a Vietnamese diagnostic with file:line:column.
 
+pub mod products;
+pub mod yaml_index;
+
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Pos, did_you_mean};
 use crate::text::{self, LegacyEncoding};
-use crate::yaml_index::{self, PositionIndex};
+use yaml_index::PositionIndex;
 
 /// Plans are a few hundred kilobytes at most; anything far larger is a
 /// wrong file, and refusing it early keeps memory bounded.
