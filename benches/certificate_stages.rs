@@ -1,15 +1,14 @@
-//! Benchmark: where one certificate's time goes, on one thread (template,
-//! Typst layout with the QR code drawn, PDF export), averaged over a list
+//! Benchmark: where one certificate's time goes, on one thread (template
+//! with the QR code drawn, Typst layout, PDF export), averaged over a list
 //! of 500 products. Run with `cargo bench --bench certificate_stages`.
 
 use std::time::{Duration, Instant};
 
-use ocop::app::{Options, Session};
-use ocop::bulk;
-use ocop::compile::{PdfMeta, export_pdf};
-use ocop::compose::certificate;
-use ocop::load::SourceFile;
-use ocop::model::PlanFile;
+use ocop::compile::export_pdf;
+use ocop::doc::DocKind;
+use ocop::load::LoadOptions;
+use ocop::pipeline;
+use ocop::session::{self, Options, Session};
 
 mod common;
 use common::write_list;
@@ -22,27 +21,29 @@ fn main() {
     let session = Session::new(&Options::default()).unwrap();
     let session_time = started.elapsed();
     let started = Instant::now();
-    let source = SourceFile::read(&write_list(dir.path(), COUNT)).unwrap();
-    let pf: PlanFile = source.parse().unwrap();
-    let batch = certificate::certificates(&source, &pf, None);
+    let yaml = write_list(dir.path(), COUNT);
+    let batch = pipeline::prepare(
+        &session,
+        &yaml,
+        &LoadOptions::default(),
+        &[DocKind::Certificate],
+    );
     let batch_time = started.elapsed();
-    assert_eq!(batch.certificates.len(), COUNT);
+    assert_eq!(batch.documents.len(), COUNT);
     let (mut template, mut layout, mut export) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let mut bytes = 0;
-    for (i, cert) in batch.certificates.iter().enumerate() {
+    for (i, doc) in batch.documents.iter().enumerate() {
+        // The template with the QR code drawn, as the bulk renderer does.
         let t = Instant::now();
-        let markup = bulk::certificate_markup(&session, cert).unwrap();
+        let markup = session.markup(doc).unwrap();
         template += t.elapsed();
         let t = Instant::now();
-        let document = bulk::layout(&session, cert, markup).unwrap();
+        let document = session.engine.compile(markup).unwrap();
         layout += t.elapsed();
         let t = Instant::now();
-        let meta = PdfMeta {
-            ident: &cert.ident,
-            date: cert.timestamp,
-            tagged: true,
-        };
-        bytes += export_pdf(&document, meta).unwrap().len();
+        bytes += export_pdf(&document, session::meta(doc, true))
+            .unwrap()
+            .len();
         export += t.elapsed();
         // As the bulk renderer does.
         if i % 50 == 49 {

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use ocop::app::{Options, Session};
+use ocop::load::LoadOptions;
+use ocop::pipeline;
+use ocop::session::{Options, Session};
 
 const RUNS: usize = 30;
 
@@ -74,14 +76,14 @@ fn main() {
     let (mut compose, mut markup, mut compile) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let t = Instant::now();
-        let outcome = session.compose(&plan);
+        let report = pipeline::prepare(&session, &plan, &LoadOptions::default(), &[]);
         compose.push(t.elapsed());
-        let doc = &outcome.documents[0];
+        let doc = &report.documents[0];
         let t = Instant::now();
         let text = session.markup(doc).unwrap();
         markup.push(t.elapsed());
         let t = Instant::now();
-        let pdf = session.pdf(doc, text).unwrap();
+        let pdf = session.pdf(doc, text, true).unwrap();
         compile.push(t.elapsed());
         assert!(pdf.starts_with(b"%PDF"));
     }

@@ -1,6 +1,8 @@
-//! Rendering certificates in bulk: one shared engine (fonts and templates
-//! loaded once), every core busy, each PDF written atomically, a stop flag
-//! honoured between certificates (Ctrl-C) so only complete files are left.
+//! Scheduling documents over every core: one shared session (fonts and
+//! templates loaded once), each PDF written atomically, a stop flag honoured
+//! between documents (Ctrl-C) so only complete files are left. Every kind
+//! goes through here; a round's thousand certificates are simply many
+//! documents.
 //!
 //! The workers are the threads of a rayon pool because Typst and its PDF
 //! writer hand work to rayon (page layout, font subsetting): inside the
@@ -11,22 +13,20 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use typst::foundations::Bytes;
 use typst::model::{Document as _, DocumentInfo};
 use typst_layout::{Page, PagedDocument};
 
-use crate::app::{Session, output_error, write_output};
 use crate::compile::{PdfMeta, export_pdf};
-use crate::compose::certificate::{self, Certificate};
 use crate::diag::Diagnostic;
-use crate::write;
-use crate::write::pdf_join;
+use crate::doc::Document;
+use crate::session::Session;
+use crate::write::{self, pdf_join};
 
-/// Typst's memo cache is kept between certificates (fast) and trimmed every
+/// Typst's memo cache is kept between documents (fast) and trimmed every
 /// this many so memory stays flat however long the list.
 const TRIM_CACHE_EVERY: usize = 50;
 
-/// The merged file is written in parts of this many certificates, joined at
+/// The merged file is written in parts of this many documents, joined at
 /// the end: laid-out pages are large, and only a part's worth is held.
 const MERGE_PART: usize = 100;
 
@@ -34,27 +34,30 @@ const MERGE_PART: usize = 100;
 /// long paragraphs (only the pages touched are ever committed).
 const WORKER_STACK: usize = 32 << 20;
 
-/// Where a worker leaves one certificate's result.
+/// Where a worker leaves one document's result.
 type Slot<T> = Mutex<Option<T>>;
 
-#[derive(serde::Serialize)]
-struct One<'a> {
-    c: &'a Certificate,
+/// One document to write, and where.
+pub struct Job<'a> {
+    pub doc: &'a Document,
+    pub pdf: PathBuf,
+    /// Where to write its Typst source too (`--emit-typ`).
+    pub typ: Option<PathBuf>,
 }
 
 #[derive(Debug, Default)]
 pub struct BulkOutcome {
     /// Files written, in list order.
     pub written: Vec<PathBuf>,
-    /// Certificates that could not be rendered (by file stem), with why.
+    /// Documents that could not be rendered (by file stem), with why.
     pub failed: Vec<(String, Vec<Diagnostic>)>,
-    /// The run was stopped before every certificate was rendered.
+    /// The run was stopped before every document was rendered.
     pub interrupted: bool,
     /// Why the merged file could not be written, if it could not.
     pub merge_failed: Option<Vec<Diagnostic>>,
 }
 
-/// Runs `work(i)` for every certificate index on all cores, stopping early
+/// Runs `work(i)` for every document index on all cores, stopping early
 /// when `stop` is set; trims Typst's cache now and then and reports progress.
 fn on_all_cores(
     count: usize,
@@ -64,9 +67,9 @@ fn on_all_cores(
 ) {
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    // One loop per pool thread taking the next certificate: the pool's
+    // One loop per pool thread taking the next document: the pool's
     // queues then hold only the work Typst hands out, which a waiting
-    // worker runs itself instead of starting another certificate.
+    // worker runs itself instead of starting another document.
     let worker = || {
         while !stop.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
@@ -89,49 +92,8 @@ fn on_all_cores(
     }
 }
 
-/// The Typst markup of one certificate.
-pub fn certificate_markup(session: &Session, cert: &Certificate) -> Result<String, Diagnostic> {
-    session.templates.render(
-        "certificate.typ.tera",
-        &One { c: cert },
-        &session.engine.family,
-    )
-}
-
-/// Lays out one certificate.
-pub fn compile(session: &Session, cert: &Certificate) -> Result<PagedDocument, Vec<Diagnostic>> {
-    let markup = certificate_markup(session, cert).map_err(|d| vec![d])?;
-    layout(session, cert, markup)
-}
-
-/// Lays out a certificate's `markup`, its QR code drawn on the way.
-pub fn layout(
-    session: &Session,
-    cert: &Certificate,
-    markup: String,
-) -> Result<PagedDocument, Vec<Diagnostic>> {
-    let qr = certificate::qr_png(&cert.qr_payload)
-        .map_err(|e| vec![Diagnostic::error(format!("không tạo được mã QR ({e})"))])?;
-    session
-        .engine
-        .compile(markup, &[(certificate::QR_IMAGE, Bytes::new(qr))])
-}
-
-/// One certificate as a tagged PDF.
-pub fn certificate_pdf(session: &Session, cert: &Certificate) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let document = compile(session, cert)?;
-    export_pdf(
-        &document,
-        PdfMeta {
-            ident: &cert.ident,
-            date: cert.timestamp,
-            tagged: true,
-        },
-    )
-}
-
-/// Points problems that name no file at the certificate's output file, so
-/// the report says which certificate failed.
+/// Points problems that name no file at the document's output file, so
+/// the report says which document failed.
 fn naming(diagnostics: Vec<Diagnostic>, path: &Path) -> Vec<Diagnostic> {
     diagnostics
         .into_iter()
@@ -151,65 +113,70 @@ fn put<T>(slot: &Slot<T>, value: T) {
     *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(value);
 }
 
-/// One PDF per certificate in `dir`, `<stem>.pdf`, using all cores.
-/// `progress` is called after each certificate.
+/// Each job's PDF (and Typst source, when asked), using all cores.
+/// `progress` is called after each document.
 pub fn render_each(
     session: &Session,
-    certs: &[Certificate],
-    dir: &Path,
+    jobs: &[Job<'_>],
     stop: &AtomicBool,
     progress: &(dyn Fn() + Sync),
 ) -> BulkOutcome {
     let slots: Vec<Slot<Result<PathBuf, Vec<Diagnostic>>>> =
-        certs.iter().map(|_| Mutex::new(None)).collect();
-    on_all_cores(certs.len(), stop, progress, |i| {
-        let cert = &certs[i];
-        let path = dir.join(format!("{}.pdf", cert.file_stem));
-        let result = certificate_pdf(session, cert)
-            .map_err(|d| naming(d, &path))
-            .and_then(|bytes| write_output(&path, &bytes).map_err(|d| vec![d]))
-            .map(|()| path);
+        jobs.iter().map(|_| Mutex::new(None)).collect();
+    on_all_cores(jobs.len(), stop, progress, |i| {
+        let job = &jobs[i];
+        let result = (|| {
+            let markup = session.markup(job.doc).map_err(|d| vec![d])?;
+            if let Some(typ) = &job.typ {
+                write::file(typ, markup.source.as_bytes()).map_err(|d| vec![d])?;
+            }
+            let bytes = session.pdf(job.doc, markup, true)?;
+            write::file(&job.pdf, &bytes).map_err(|d| vec![d])?;
+            Ok(job.pdf.clone())
+        })()
+        .map_err(|d| naming(d, &job.pdf));
         put(&slots[i], result);
     });
     let mut outcome = BulkOutcome::default();
-    for (cert, result) in certs.iter().zip(collect(slots)) {
+    for (job, result) in jobs.iter().zip(collect(slots)) {
         match result {
             Some(Ok(path)) => outcome.written.push(path),
-            Some(Err(d)) => outcome.failed.push((cert.file_stem.clone(), d)),
+            Some(Err(d)) => outcome.failed.push((job.doc.file_stem.clone(), d)),
             None => outcome.interrupted = true,
         }
     }
     outcome
 }
 
-/// One part of the merged file: the pages of its certificates until all
+/// One part of the merged file: the pages of its documents until all
 /// are laid out, then the part's PDF.
 struct Part {
     pages: Vec<Option<Vec<Page>>>,
-    /// Title, language … as the certificates' own documents set them.
+    /// Title, language … as the documents themselves set them.
     info: Option<DocumentInfo>,
     waiting: usize,
-    /// Empty when every certificate of the part failed.
+    /// Empty when every document of the part failed.
     pdf: Option<Result<Vec<u8>, Vec<Diagnostic>>>,
 }
 
-/// All certificates in one print-ready PDF at `path`, in list order. The
-/// certificates are laid out in parallel; each part of [`MERGE_PART`]
-/// certificates is written as soon as its last page is ready (by the worker
-/// that finished it), and the parts are joined at the end. The file is for
-/// printing and is not tagged. A certificate that fails is left out and
-/// reported; a stopped run writes nothing.
+/// All `docs` in one print-ready PDF at `path`, in list order, titled
+/// `title`. The documents are laid out in parallel; each part of
+/// [`MERGE_PART`] documents is written as soon as its last page is ready
+/// (by the worker that finished it), and the parts are joined at the end.
+/// The file is for printing and is not tagged. A document that fails is
+/// left out and reported; a stopped run writes nothing.
 pub fn render_merged(
     session: &Session,
-    certs: &[Certificate],
+    docs: &[Document],
+    title: &str,
     path: &Path,
     stop: &AtomicBool,
     progress: &(dyn Fn() + Sync),
 ) -> BulkOutcome {
-    let Some(first) = certs.first() else {
+    let Some(first) = docs.first() else {
         return BulkOutcome::default();
     };
-    let parts: Vec<Mutex<Part>> = certs
+    let parts: Vec<Mutex<Part>> = docs
         .chunks(MERGE_PART)
         .map(|chunk| {
             Mutex::new(Part {
@@ -220,24 +187,24 @@ pub fn render_merged(
             })
         })
         .collect();
-    let failures: Vec<Slot<Vec<Diagnostic>>> = certs.iter().map(|_| Mutex::new(None)).collect();
+    let failures: Vec<Slot<Vec<Diagnostic>>> = docs.iter().map(|_| Mutex::new(None)).collect();
     let export_part = |pages: Vec<Page>, mut info: DocumentInfo| {
-        info.title = Some("Giấy chứng nhận sản phẩm OCOP".into());
+        info.title = Some(title.into());
         let document = PagedDocument::new(pages.into_iter().collect(), info);
         export_pdf(
             &document,
             PdfMeta {
-                ident: "GCN OCOP",
+                ident: title,
                 date: first.timestamp,
                 tagged: false,
             },
         )
     };
-    on_all_cores(certs.len(), stop, progress, |i| {
-        let (pages, info) = match compile(session, &certs[i]) {
+    on_all_cores(docs.len(), stop, progress, |i| {
+        let (pages, info) = match session.layout(&docs[i]) {
             Ok(document) => (document.pages().to_vec(), Some(document.info().clone())),
             Err(d) => {
-                let stem = Path::new(&certs[i].file_stem).with_extension("pdf");
+                let stem = Path::new(&docs[i].file_stem).with_extension("pdf");
                 put(&failures[i], naming(d, &stem));
                 (Vec::new(), None)
             }
@@ -271,9 +238,9 @@ pub fn render_merged(
         }
     });
     let mut outcome = BulkOutcome::default();
-    for (cert, failure) in certs.iter().zip(collect(failures)) {
+    for (doc, failure) in docs.iter().zip(collect(failures)) {
         if let Some(d) = failure {
-            outcome.failed.push((cert.file_stem.clone(), d));
+            outcome.failed.push((doc.file_stem.clone(), d));
         }
     }
     let mut pdfs = Vec::new();
@@ -301,7 +268,7 @@ pub fn render_merged(
             let d = Diagnostic::error(format!("không ghép được tệp gộp: {e}")).file(path);
             outcome.merge_failed = Some(vec![d]);
         }
-        (Err(e), None) => outcome.merge_failed = Some(vec![output_error(path, &e)]),
+        (Err(e), None) => outcome.merge_failed = Some(vec![write::io_error(path, &e)]),
     }
     outcome
 }

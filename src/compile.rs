@@ -1,7 +1,8 @@
-//! Typst compilation: one engine per run, fonts parsed once, the layout
-//! library registered as a static source, and a fixed virtual path per
-//! worker for the document being compiled (Typst's file ids are a global
-//! interner of 65,536 entries, so paths must not be minted per document).
+//! Compile: Typst markup into laid-out pages and PDF bytes. One engine per
+//! run, fonts parsed once, the layout libraries registered as static
+//! sources, and a fixed virtual folder per worker for the document being
+//! compiled (Typst's file ids are a global interner of 65,536 entries, so
+//! paths must not be minted per document).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -19,6 +20,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::diag::Diagnostic;
+use crate::markup::Markup;
 use crate::vn::Date;
 
 /// The freely licensed Times-metric font shipped with the binary (SIL OFL 1.1).
@@ -39,8 +41,7 @@ pub const PREFERRED_FAMILY: &str = "Times New Roman";
 #[derive(Default)]
 struct DocumentSlots {
     sources: Mutex<HashMap<FileId, Source>>,
-    /// Images registered for the run (a certificate logo) and the files of
-    /// the compiles in progress (a certificate's QR code).
+    /// The files of the compiles in progress (a certificate's QR code and logo).
     binaries: Mutex<HashMap<FileId, Bytes>>,
     free: Mutex<Vec<usize>>,
     created: Mutex<usize>,
@@ -243,35 +244,19 @@ impl Engine {
                 .all(|f| f.info().coverage.contains(c as u32))
     }
 
-    /// Makes `bytes` readable by documents at the virtual `path` ("/logo.png").
-    pub fn register_binary(&self, path: &str, bytes: Vec<u8>) {
-        self.slots
-            .binaries
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(path.into_file_id(), Bytes::new(bytes));
-    }
-
-    /// Compiles `markup` and exports the PDF. Safe to call from many threads.
-    pub fn compile_pdf(
-        &self,
-        markup: String,
-        meta: PdfMeta<'_>,
-    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        let document = self.compile(markup, &[])?;
+    /// Compiles a document and exports its PDF. Safe to call from many threads.
+    pub fn pdf(&self, markup: Markup, meta: PdfMeta<'_>) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let document = self.compile(markup)?;
         export_pdf(&document, meta)
     }
 
-    /// Compiles `markup` into laid-out pages. `files` are readable by the
-    /// markup under their relative names (`image("qr.png")`) during this
-    /// compile only. Safe to call from many threads.
-    pub fn compile(
-        &self,
-        markup: String,
-        files: &[(&str, Bytes)],
-    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+    /// Compiles a document into laid-out pages. Its files are readable by
+    /// the markup under their relative names (`image("qr.png")`) during
+    /// this compile only. Safe to call from many threads.
+    pub fn compile(&self, markup: Markup) -> Result<PagedDocument, Vec<Diagnostic>> {
         let slot = self.slots.acquire();
-        let file_ids: Vec<FileId> = files
+        let file_ids: Vec<FileId> = markup
+            .files
             .iter()
             .map(|(name, _)| format!("/slot-{slot}/{name}").as_str().into_file_id())
             .collect();
@@ -281,11 +266,15 @@ impl Engine {
                 .binaries
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
-            for (id, (_, bytes)) in file_ids.iter().zip(files) {
-                binaries.insert(*id, bytes.clone());
+            for (id, (_, bytes)) in file_ids.iter().zip(&markup.files) {
+                binaries.insert(*id, Bytes::new(bytes.clone()));
             }
         }
-        let result = self.compile_in_slot(slot, markup);
+        // A panic inside Typst must cost this document, not the run.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.compile_in_slot(slot, markup.source)
+        }))
+        .unwrap_or_else(|_| Err(vec![internal_failure("dàn trang")]));
         {
             let mut binaries = self
                 .slots
@@ -347,9 +336,23 @@ pub fn export_pdf(document: &PagedDocument, meta: PdfMeta<'_>) -> Result<Vec<u8>
         ..PdfOptions::default()
     };
     // Export errors (a PDF standard violated) carry no useful location in
-    // generated markup; the message alone is reported.
-    typst_pdf::pdf(document, &options)
-        .map_err(|errors| errors.iter().map(|d| typst_diagnostic(None, d)).collect())
+    // generated markup; the message alone is reported. The PDF writer can
+    // panic on text it cannot segment (krilla); that costs this document only.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        typst_pdf::pdf(document, &options)
+    })) {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(errors)) => Err(errors.iter().map(|d| typst_diagnostic(None, d)).collect()),
+        Err(_) => Err(vec![internal_failure("ghi PDF")]),
+    }
+}
+
+/// A failure inside the engine: the document is skipped, the run goes on.
+fn internal_failure(stage: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "bộ dựng trang gặp lỗi nội bộ khi {stage} văn bản này; văn bản không được ghi"
+    ))
+    .hint("thường do một đoạn văn bản bất thường (một dãy ký tự rất dài không có dấu cách, hoặc rất nhiều dấu thanh chồng nhau); rút gọn hoặc sửa đoạn đó")
 }
 
 /// SOURCE_DATE_EPOCH (reproducible builds) wins over the document date.

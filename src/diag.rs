@@ -35,6 +35,8 @@ pub struct Diagnostic {
     /// The field path in the YAML, e.g. `plan.sections[2].task[1].timeline`.
     pub field: Option<String>,
     pub hint: Option<String>,
+    /// The source line at `pos`, quoted under the location.
+    pub snippet: Option<String>,
 }
 
 impl Diagnostic {
@@ -46,6 +48,7 @@ impl Diagnostic {
             pos: None,
             field: None,
             hint: None,
+            snippet: None,
         }
     }
 
@@ -76,23 +79,39 @@ impl Diagnostic {
         self
     }
 
+    /// Quotes `line` (the source line at the position) under the location.
+    pub fn snippet(mut self, line: Option<&str>) -> Self {
+        self.snippet = line.map(|l| truncate_chars(l, MAX_SNIPPET_CHARS).to_string());
+        self
+    }
+
+    /// Puts a field named relative to a part of the file under that part's
+    /// path: `score` within `certificates.products[2]`.
+    pub fn within(mut self, prefix: &str) -> Self {
+        self.field = Some(match self.field.take() {
+            Some(f) if prefix.is_empty() => f,
+            Some(f) => format!("{prefix}.{f}"),
+            None => prefix.to_string(),
+        });
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
-    /// Renders the diagnostic; `source` is the text of `self.file`, used to
-    /// quote the offending line.
-    pub fn render(&self, source: Option<&str>) -> String {
+    /// Renders the diagnostic as the user reads it.
+    pub fn render(&self) -> String {
         let mut out = String::new();
         let label = match self.severity {
             Severity::Error => "lỗi",
             Severity::Warning => "cảnh báo",
         };
-        let _ = writeln!(out, "{label}: {}", self.message);
-        let line_text = match (source, self.pos) {
-            (Some(src), Some(pos)) => src.lines().nth(pos.line.saturating_sub(1)),
-            _ => None,
-        };
+        let _ = writeln!(
+            out,
+            "{label}: {}",
+            shorten(&self.message, MAX_MESSAGE_CHARS)
+        );
         let gutter = self
             .pos
             .map(|p| p.line.to_string().len())
@@ -109,13 +128,14 @@ impl Diagnostic {
                 }
             }
         }
-        if let (Some(text), Some(pos)) = (line_text, self.pos) {
+        if let (Some(text), Some(pos)) = (&self.snippet, self.pos) {
+            let (shown, col) = window(text, pos.col.saturating_sub(1));
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{} | {}", pos.line, text);
+            let _ = writeln!(out, "{} | {}", pos.line, shown);
             // The caret sits under the column, counted in characters.
-            let offset: String = text
+            let offset: String = shown
                 .chars()
-                .take(pos.col.saturating_sub(1))
+                .take(col)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let _ = writeln!(out, "{pad} | {offset}^");
@@ -124,10 +144,62 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} = trường: {field}");
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{pad} = gợi ý: {hint}");
+            let _ = writeln!(out, "{pad} = gợi ý: {}", shorten(hint, MAX_MESSAGE_CHARS));
         }
         out
     }
+}
+
+/// A quoted source line is cut to this many characters around the column.
+const SNIPPET_WIDTH: usize = 160;
+const MAX_SNIPPET_CHARS: usize = 4096;
+/// Messages echo values the user typed; a pasted megabyte must not come back.
+const MAX_MESSAGE_CHARS: usize = 600;
+
+fn truncate_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
+
+/// `text` cut to at most `max` characters, with "…" where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let cut = truncate_chars(text, max);
+    if cut.len() == text.len() {
+        text.to_string()
+    } else {
+        format!("{cut}…")
+    }
+}
+
+/// A value the user typed, quoted in a message: short values whole, long
+/// ones cut with "…".
+pub fn quote(value: &str) -> String {
+    shorten(value.trim(), 60)
+}
+
+/// The part of a long line around character `col`, and the column within it.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= SNIPPET_WIDTH {
+        return (line.to_string(), col);
+    }
+    let start = col
+        .saturating_sub(SNIPPET_WIDTH / 2)
+        .min(chars.len() - SNIPPET_WIDTH);
+    let end = start + SNIPPET_WIDTH;
+    let mut shown = String::new();
+    let mut col_in = col - start;
+    if start > 0 {
+        shown.push('…');
+        col_in += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, col_in)
 }
 
 /// Paths are shown with forward slashes so messages read the same everywhere.
@@ -160,11 +232,27 @@ mod tests {
             .at(Some(Pos { line: 2, col: 9 }))
             .field("plan.date")
             .hint("kiểm tra lại ngày và tháng");
-        let text = d.render(Some(src));
+        let text = d.snippet(src.lines().nth(1)).render();
         assert_eq!(
             text,
             "lỗi: ngày không có thật: 30/02/2027\n --> plans/x.yaml:2:9\n  |\n2 |   date: 30/02/2027\n  |         ^\n  = trường: plan.date\n  = gợi ý: kiểm tra lại ngày và tháng\n"
         );
+    }
+
+    #[test]
+    fn long_lines_and_values_are_cut() {
+        let long = "x".repeat(10_000);
+        let d = Diagnostic::error(format!("giá trị `{long}`"))
+            .file("a.yaml")
+            .at(Some(Pos {
+                line: 1,
+                col: 5_000,
+            }))
+            .snippet(Some(&long));
+        let text = d.render();
+        assert!(text.len() < 2_000, "{}", text.len());
+        assert!(text.contains("…"));
+        assert_eq!(quote(&"y".repeat(100)).chars().count(), 61);
     }
 
     #[test]

@@ -2,23 +2,75 @@
 //! punctuation), ready for a template to lay out. Templates receive this
 //! as their context and make no decisions about content.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::vn::Date;
 
+/// The kinds of document a YAML file describes. Every stage matches on
+/// this, so a new kind is a compile error until each stage handles it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum DocKind {
+    /// Kế hoạch
+    Plan,
+    /// Quyết định
+    Decision,
+    /// Công văn
+    Dispatch,
+    /// Giấy chứng nhận sản phẩm OCOP
+    Certificate,
+}
+
+impl DocKind {
+    /// How messages name the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocKind::Plan => "kế hoạch",
+            DocKind::Decision => "quyết định",
+            DocKind::Dispatch => "công văn",
+            DocKind::Certificate => "giấy chứng nhận",
+        }
+    }
+}
+
 /// One document to render.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Document {
-    /// The template that lays it out, e.g. `plan.typ.tera`.
-    pub template: &'static str,
     /// ASCII file stem without extension, e.g. `ke-hoach`.
     pub file_stem: String,
-    /// Title for the PDF metadata.
+    /// Title for the file's metadata.
     pub meta_title: String,
     /// A stable identifier for the PDF (số ký hiệu or title).
     pub ident: String,
-    #[serde(skip)]
+    /// The document's own date: the file's creation date, so runs are reproducible.
     pub timestamp: Date,
+    pub content: Content,
+}
+
+#[derive(Debug, Clone)]
+pub enum Content {
+    Plan(Administrative),
+    Decision(Administrative),
+    Dispatch(Administrative),
+    Certificate(Certificate),
+}
+
+impl Document {
+    pub fn kind(&self) -> DocKind {
+        match self.content {
+            Content::Plan(_) => DocKind::Plan,
+            Content::Decision(_) => DocKind::Decision,
+            Content::Dispatch(_) => DocKind::Dispatch,
+            Content::Certificate(_) => DocKind::Certificate,
+        }
+    }
+}
+
+/// An administrative document in the layout of NĐ 30 (plan, decision,
+/// dispatch): header, title, body, signature, appendices.
+#[derive(Debug, Clone, Serialize)]
+pub struct Administrative {
     pub header: Header,
     /// Tên loại: "KẾ HOẠCH"; empty for a công văn, which has none.
     pub kind_name: String,
@@ -33,6 +85,44 @@ pub struct Document {
     /// Phụ lục after the signature, each with its own page numbers.
     pub appendices: Vec<Appendix>,
 }
+
+/// One OCOP certificate (Giấy chứng nhận sản phẩm OCOP).
+#[derive(Debug, Clone, Serialize)]
+pub struct Certificate {
+    /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
+    pub authority: String,
+    pub product: String,
+    pub owner: String,
+    pub address: String,
+    pub group: Option<String>,
+    pub stars: u8,
+    pub number: Option<String>,
+    /// "Quyết định số 1234/QĐ-UBND ngày 25/6/2027 của Chủ tịch UBND tỉnh Lai Châu"
+    pub decision: String,
+    /// dd/mm/yyyy the certificate expires.
+    pub valid_until: String,
+    pub place: String,
+    pub day: String,
+    pub month: String,
+    pub year: i32,
+    /// Upper-case authority and title lines of the signer.
+    pub signer_lines: Vec<String>,
+    pub signer_name: String,
+    /// The text the QR code carries; the code itself is drawn when the
+    /// certificate is rendered, on the worker threads, and handed to the
+    /// template as the image file [`QR_IMAGE`].
+    #[serde(skip)]
+    pub qr_payload: String,
+    /// Name of the QR code image, relative to the certificate's markup.
+    pub qr: &'static str,
+    /// Name of the logo image, relative to the markup, if any.
+    pub logo: Option<String>,
+    #[serde(skip)]
+    pub logo_bytes: Option<Arc<[u8]>>,
+}
+
+/// The name a certificate's QR code image has during its compile.
+pub const QR_IMAGE: &str = "qr.png";
 
 /// An appendix (NĐ 30 Mẫu 2.1) holding one table.
 #[derive(Debug, Clone, Serialize)]

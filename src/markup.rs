@@ -1,14 +1,44 @@
-//! tera templates → Typst markup. Built-in templates are embedded; a user
-//! folder overrides them file by file (the zola pattern). Every `{{ }}`
-//! in a `.typ.tera` template goes through the Typst escape function.
+//! Markup: a composed document into Typst source (tera templates), with
+//! the image files it shows. Built-in templates are embedded; a user folder
+//! overrides them file by file (the zola pattern). Every `{{ }}` in a
+//! `.typ.tera` template goes through the Typst escape function.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::diag::Diagnostic;
+use crate::doc::{Administrative, Content, Document, QR_IMAGE};
+use crate::qr;
 use crate::text;
+
+/// A document ready to compile: its Typst source and the files it reads,
+/// by their names relative to it.
+#[derive(Debug, Clone)]
+pub struct Markup {
+    pub source: String,
+    pub files: Vec<(String, Arc<[u8]>)>,
+}
+
+/// The template each kind is laid out with.
+fn template(content: &Content) -> &'static str {
+    match content {
+        Content::Plan(_) => "plan.typ.tera",
+        Content::Decision(_) => "decision.typ.tera",
+        Content::Dispatch(_) => "dispatch.typ.tera",
+        Content::Certificate(_) => "certificate.typ.tera",
+    }
+}
+
+/// What an administrative template sees: the document and its title.
+#[derive(Serialize)]
+struct AdministrativeContext<'a> {
+    meta_title: &'a str,
+    #[serde(flatten)]
+    document: &'a Administrative,
+}
 
 /// The built-in templates: file name and text.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -111,14 +141,44 @@ impl Templates {
         Ok(Templates { tera, libraries })
     }
 
-    /// Renders `template` with `document` as context, plus the chosen font family.
-    pub fn render(
+    /// The Typst source of `doc` and the files it shows, set in `font`.
+    /// A certificate's QR code is drawn here, on the calling thread.
+    pub fn markup(&self, doc: &Document, font: &str) -> Result<Markup, Diagnostic> {
+        let name = template(&doc.content);
+        let (source, files) = match &doc.content {
+            Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
+                let ctx = AdministrativeContext {
+                    meta_title: &doc.meta_title,
+                    document: a,
+                };
+                (self.render(name, &ctx, font)?, Vec::new())
+            }
+            Content::Certificate(c) => {
+                #[derive(Serialize)]
+                struct One<'a> {
+                    c: &'a crate::doc::Certificate,
+                }
+                let source = self.render(name, &One { c }, font)?;
+                let png = qr::png(&c.qr_payload)
+                    .map_err(|e| Diagnostic::error(format!("không tạo được mã QR ({e})")))?;
+                let mut files: Vec<(String, Arc<[u8]>)> = vec![(QR_IMAGE.to_string(), png.into())];
+                if let (Some(name), Some(bytes)) = (&c.logo, &c.logo_bytes) {
+                    files.push((name.clone(), bytes.clone()));
+                }
+                (source, files)
+            }
+        };
+        Ok(Markup { source, files })
+    }
+
+    /// Renders `template` with `context`, plus the chosen font family.
+    fn render(
         &self,
         template: &str,
-        document: &impl Serialize,
+        context: &impl Serialize,
         font: &str,
     ) -> Result<String, Diagnostic> {
-        let mut ctx = Context::from_serialize(document).map_err(|e| tera_error(e, None))?;
+        let mut ctx = Context::from_serialize(context).map_err(|e| tera_error(e, None))?;
         ctx.insert("font", font);
         self.tera
             .render(template, &ctx)

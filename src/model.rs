@@ -669,9 +669,14 @@ pub struct Decision {
     pub standing_body: Option<String>,
     /// Replaces the default duties of Điều 2 (council).
     pub duties: Option<Vec<String>>,
-    /// Recognised products (results).
+    /// Recognised products (results), listed here …
     #[serde(default)]
     pub products: Vec<Product>,
+    /// … or in a spreadsheet beside the YAML file (.xlsx or .csv), the
+    /// same one the certificates of the round can take.
+    pub products_file: Option<String>,
+    /// Sheet of the spreadsheet to read (default the first visible one).
+    pub sheet: Option<String>,
     /// Units that carry the decision out (Điều 3), after Chánh Văn phòng.
     #[serde(default)]
     pub executors: Vec<String>,

@@ -4,8 +4,22 @@
 //! new entry here, not a code change. A document picks its regime from its
 //! date unless its YAML names one (`legal_regime:`).
 
+use crate::diag::{Diagnostic, did_you_mean};
 use crate::model::Level;
 use crate::vn::Date;
+
+/// From this date there is no district-level government (Luật Tổ chức chính
+/// quyền địa phương số 72/2025/QH15, Điều 51 khoản 3).
+pub const DISTRICT_ABOLISHED: Date = date(2025, 7, 1);
+
+/// The local-government law a decision cites, by its date.
+pub fn local_government_law(date: Date) -> &'static str {
+    if date >= DISTRICT_ABOLISHED {
+        "Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025"
+    } else {
+        "Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019"
+    }
+}
 
 /// A legal basis as it is cited in "Căn cứ …" lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,26 +155,24 @@ pub fn by_key(key: &str) -> Option<&'static Regime> {
 }
 
 /// The regime a document names (`legal_regime:`), or the one in force on
-/// its date. On failure: the field to point at, the message and a hint.
-pub fn resolve(
-    key: Option<&str>,
-    date: Date,
-) -> Result<&'static Regime, (&'static str, String, String)> {
+/// its date. A problem names its field relative to the document
+/// (`legal_regime` or `date`).
+pub fn resolve(key: Option<&str>, date: Date) -> Result<&'static Regime, Diagnostic> {
     match key.map(str::trim) {
         Some(key) => by_key(key).ok_or_else(|| {
             let known: Vec<&str> = keys().collect();
-            let hint = match crate::diag::did_you_mean(key, known.iter().copied()) {
+            let hint = match did_you_mean(key, known.iter().copied()) {
                 Some(s) => format!("có phải ý bạn là `{s}`? Các quy định đã có: {}", known.join(", ")),
                 None => format!("các quy định đã có: {}", known.join(", ")),
             };
-            ("legal_regime", format!("không biết quy định `{key}`"), hint)
+            Diagnostic::error(format!("không biết quy định `{key}`"))
+                .field("legal_regime")
+                .hint(hint)
         }),
         None => for_date(date).ok_or_else(|| {
-            (
-                "date",
-                format!("chưa có dữ liệu quy định OCOP cho ngày {}", date.short()),
-                "các quy định đã có bắt đầu từ Quyết định số 148/QĐ-TTg ngày 24/02/2023; với văn bản cũ hơn, ghi legal_regime".to_string(),
-            )
+            Diagnostic::error(format!("chưa có dữ liệu quy định OCOP cho ngày {}", date.short()))
+                .field("date")
+                .hint("các quy định đã có bắt đầu từ Quyết định số 148/QĐ-TTg ngày 24/02/2023; với văn bản cũ hơn, ghi legal_regime")
         }),
     }
 }
@@ -209,48 +221,39 @@ impl Regime {
     }
 }
 
-/// A problem with one product under a regime: the product field it
-/// concerns, what is wrong, and the rule or fix.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProductProblem {
-    pub field: &'static str,
-    pub message: String,
-    pub hint: String,
-}
-
 /// The star rank of a product, checked against the regime: score within
 /// 0–100, typed rank consistent with the score, and a rank the issuer may
-/// recognise (and certify).
+/// recognise (and certify). Problems name their field relative to the product.
 pub fn rank(
     regime: &Regime,
     level: Level,
     score: f64,
     typed: Option<u8>,
-) -> Result<u8, Vec<ProductProblem>> {
+) -> Result<u8, Vec<Diagnostic>> {
     if !(0.0..=100.0).contains(&score) || score.is_nan() {
-        return Err(vec![ProductProblem {
-            field: "score",
-            message: format!("điểm {} nằm ngoài thang 0-100", score_text(score)),
-            hint: "điểm là trung bình của các thành viên Hội đồng, từ 0 đến 100".into(),
-        }]);
+        return Err(vec![
+            Diagnostic::error(format!("điểm {} nằm ngoài thang 0-100", score_text(score)))
+                .field("score")
+                .hint("điểm là trung bình của các thành viên Hội đồng, từ 0 đến 100"),
+        ]);
     }
     let stars = regime.stars(score);
     let mut problems = Vec::new();
     if let Some(typed) = typed
         && typed != stars
     {
-        problems.push(ProductProblem {
-            field: "stars",
-            message: format!(
+        problems.push(
+            Diagnostic::error(format!(
                 "điểm {} ứng với hạng {stars} sao ({}), không phải {typed} sao",
                 score_text(score),
                 regime.band_text(stars)
-            ),
-            hint: format!(
+            ))
+            .field("stars")
+            .hint(format!(
                 "sửa điểm hoặc hạng sao; hạng sao được tính từ điểm theo {}",
                 regime.name
-            ),
-        });
+            )),
+        );
     }
     if !regime.recognisable(level).contains(&stars) {
         let who = match level {
@@ -258,14 +261,17 @@ pub fn rank(
             Level::District => "UBND cấp huyện",
             Level::Commune => "UBND cấp xã",
         };
-        problems.push(ProductProblem {
-            field: "score",
-            message: format!(
+        problems.push(
+            Diagnostic::error(format!(
                 "{who} không được công nhận sản phẩm {stars} sao (điểm {})",
                 score_text(score)
-            ),
-            hint: format!("{}; bỏ sản phẩm này khỏi danh sách", regime.competence_rule),
-        });
+            ))
+            .field("score")
+            .hint(format!(
+                "{}; bỏ sản phẩm này khỏi danh sách",
+                regime.competence_rule
+            )),
+        );
     }
     if problems.is_empty() {
         Ok(stars)

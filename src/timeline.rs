@@ -2,16 +2,9 @@
 //! "Quý II, III, IV", "Trước ngày 30/10/2024", "Trong tháng 12/2024",
 //! "Thường xuyên, liên tục trong năm".
 
+use crate::diag::{Diagnostic, quote};
 use crate::model::{Timeline, TimelineFields};
 use crate::vn::{self, Date, DateError};
-
-/// A problem in a timeline: the sub-field it concerns, what, and how to fix.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TimelineProblem {
-    pub field: Option<&'static str>,
-    pub message: String,
-    pub hint: String,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderedTimeline {
@@ -22,7 +15,9 @@ pub struct RenderedTimeline {
 
 pub const KEYWORDS: [&str; 3] = ["continuous", "whole_year", "year"];
 
-pub fn render(timeline: &Timeline, year: i32) -> Result<RenderedTimeline, TimelineProblem> {
+/// The timeline as text, with the dates it names. A problem names its
+/// sub-field (`before`, `quarters` …) relative to the timeline.
+pub fn render(timeline: &Timeline, year: i32) -> Result<RenderedTimeline, Diagnostic> {
     match timeline {
         Timeline::Keyword(k) => {
             let text = match k.trim() {
@@ -34,11 +29,11 @@ pub fn render(timeline: &Timeline, year: i32) -> Result<RenderedTimeline, Timeli
                         Some(s) => format!("có phải ý bạn là `{s}`? Văn bản tự do viết là {{ text: \"…\" }}"),
                         None => "dùng continuous, whole_year, year, hoặc { text: \"…\" } cho văn bản tự do".into(),
                     };
-                    return Err(TimelineProblem {
-                        field: None,
-                        message: format!("không hiểu thời gian `{other}`"),
-                        hint,
-                    });
+                    return Err(Diagnostic::error(format!(
+                        "không hiểu thời gian `{}`",
+                        quote(other)
+                    ))
+                    .hint(hint));
                 }
             };
             Ok(RenderedTimeline {
@@ -50,39 +45,35 @@ pub fn render(timeline: &Timeline, year: i32) -> Result<RenderedTimeline, Timeli
     }
 }
 
-fn problem(
-    field: &'static str,
-    message: impl Into<String>,
-    hint: impl Into<String>,
-) -> TimelineProblem {
-    TimelineProblem {
-        field: Some(field),
-        message: message.into(),
-        hint: hint.into(),
-    }
+fn problem(field: &str, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(message).field(field).hint(hint)
 }
 
-pub fn parse_date(text: &str) -> Result<Date, (String, String)> {
+/// A date typed as dd/mm/yyyy (or yyyy-mm-dd), with a Vietnamese problem.
+pub fn parse_date(text: &str) -> Result<Date, Diagnostic> {
     Date::parse(text).map_err(|e| match e {
-        DateError::Format => (
-            format!("không đọc được ngày `{text}`"),
-            "viết ngày theo dạng ngày/tháng/năm, ví dụ 30/10/2027".to_string(),
-        ),
-        DateError::Impossible { year, month, day } => (
-            format!("ngày không có thật: {day}/{month}/{year}"),
-            if month > 12 {
-                "tháng chỉ từ 1 đến 12".to_string()
-            } else {
-                format!(
-                    "tháng {month}/{year} có {} ngày",
-                    vn::days_in_month(year, month)
-                )
-            },
-        ),
+        DateError::Format => Diagnostic::error(format!("không đọc được ngày `{}`", quote(text)))
+            .hint("viết ngày theo dạng ngày/tháng/năm, ví dụ 30/10/2027"),
+        DateError::Impossible { year, month, day } => Diagnostic::error(format!(
+            "ngày không có thật: {day}/{month}/{year}"
+        ))
+        .hint(if month > 12 {
+            "tháng chỉ từ 1 đến 12".to_string()
+        } else {
+            format!(
+                "tháng {month}/{year} có {} ngày",
+                vn::days_in_month(year, month)
+            )
+        }),
     })
 }
 
-fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, TimelineProblem> {
+/// [`parse_date`] for a sub-field of a timeline, the problem naming it.
+fn date_in(field: &str, text: &str) -> Result<Date, Diagnostic> {
+    parse_date(text).map_err(|d| d.within(field))
+}
+
+fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Diagnostic> {
     let forms = [
         f.quarters.is_some(),
         f.month.is_some(),
@@ -94,15 +85,12 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Time
     .filter(|b| **b)
     .count();
     if forms != 1 {
-        return Err(TimelineProblem {
-            field: None,
-            message: if forms == 0 {
-                "thời gian trống".into()
-            } else {
-                "thời gian có nhiều dạng cùng lúc".into()
-            },
-            hint: "chọn đúng một: quarters, month, before, from/to, hoặc text".into(),
-        });
+        return Err(Diagnostic::error(if forms == 0 {
+            "thời gian trống"
+        } else {
+            "thời gian có nhiều dạng cùng lúc"
+        })
+        .hint("chọn đúng một: quarters, month, before, from/to, hoặc text"));
     }
     let within = f.within.unwrap_or(false);
     if let Some(quarters) = &f.quarters {
@@ -162,7 +150,7 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Time
         });
     }
     if let Some(before) = &f.before {
-        let date = parse_date(before).map_err(|(m, h)| problem("before", m, h))?;
+        let date = date_in("before", before)?;
         return Ok(RenderedTimeline {
             text: format!("Trước ngày {}", date.short()),
             dates: vec![("before", date)],
@@ -181,8 +169,8 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Time
             "ví dụ { from: 01/3/2027, to: 30/6/2027 }",
         ));
     };
-    let from = parse_date(from).map_err(|(m, h)| problem("from", m, h))?;
-    let to = parse_date(to).map_err(|(m, h)| problem("to", m, h))?;
+    let from = date_in("from", from)?;
+    let to = date_in("to", to)?;
     if to < from {
         return Err(problem(
             "to",
@@ -266,6 +254,7 @@ mod tests {
         assert!(
             e(Timeline::Keyword("continous".into()))
                 .hint
+                .unwrap()
                 .contains("continuous")
         );
         assert_eq!(
@@ -273,7 +262,8 @@ mod tests {
                 quarters: Some(vec![5]),
                 ..Default::default()
             }))
-            .field,
+            .field
+            .as_deref(),
             Some("quarters")
         );
         assert_eq!(

@@ -78,6 +78,48 @@ impl Date {
     }
 }
 
+/// NĐ 30: document numbers below 10 get a leading zero ("5" → "05").
+pub fn padded_number(n: &str) -> String {
+    if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) {
+        format!("0{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// A date as a document header shows it: a draft leaves the day, or the
+/// day and month, blank for the văn thư to fill in after signing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    pub fn full(date: Date) -> PartialDate {
+        PartialDate {
+            year: date.year,
+            month: Some(date.month),
+            day: Some(date.day),
+        }
+    }
+
+    /// The date when day and month are both filled in.
+    pub fn complete(&self) -> Option<Date> {
+        Date::new(self.year, self.month?, self.day?)
+    }
+
+    /// The earliest real date the header can mean, for timestamps and rules.
+    pub fn earliest(&self) -> Date {
+        Date::new(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1)).unwrap_or(Date {
+            year: self.year,
+            month: 1,
+            day: 1,
+        })
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.short())

@@ -7,24 +7,28 @@ mod common;
 use std::path::Path;
 
 use common::{folded, ocop, pdf_text, root, session};
-use ocop::compose::certificate::{self, Certificate};
-use ocop::load::SourceFile;
-use ocop::model::PlanFile;
+use ocop::doc::{Content, DocKind, Document};
+use ocop::load::LoadOptions;
+use ocop::pipeline::{self, FileReport};
 
 const EXAMPLE: &str = "plans/certificates/lai-chau-2027-dot-1.yaml";
 
-fn batch(yaml: &Path, products: Option<&Path>) -> certificate::Batch {
-    let file = SourceFile::read(yaml).unwrap();
-    let pf: PlanFile = file.parse().unwrap();
-    certificate::certificates(&file, &pf, products.map(|p| (p, None)))
+/// The certificates of `yaml`, with `products` replacing its list.
+fn batch(yaml: &Path, products: Option<&Path>) -> FileReport {
+    let options = LoadOptions {
+        products: products.map(Path::to_path_buf),
+        sheet: None,
+    };
+    pipeline::prepare(session(), yaml, &options, &[DocKind::Certificate])
 }
 
-fn markup(cert: &Certificate) -> String {
-    ocop::bulk::certificate_markup(session(), cert).unwrap()
+fn markup(doc: &Document) -> String {
+    session().markup(doc).unwrap().source
 }
 
-fn pdf(cert: &Certificate) -> Vec<u8> {
-    ocop::bulk::certificate_pdf(session(), cert).unwrap()
+fn pdf(doc: &Document) -> Vec<u8> {
+    let markup = session().markup(doc).unwrap();
+    session().pdf(doc, markup, true).unwrap()
 }
 
 /// `ocop certificates <yaml> --out <out>` (with `--merge` if asked), as a user runs it.
@@ -49,16 +53,15 @@ fn page_texts(pdf: &[u8]) -> Vec<String> {
 #[test]
 fn certificate_markup_snapshot() {
     let b = batch(&root().join(EXAMPLE), None);
-    assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+    assert!(b.problems.is_empty(), "{:?}", b.problems);
     // The QR code is an image file beside the markup, checked by decoding it.
-    insta::assert_snapshot!("certificate-markup", markup(&b.certificates[0]));
+    insta::assert_snapshot!("certificate-markup", markup(&b.documents[0]));
 }
 
 #[test]
 fn certificate_reads_back_and_its_qr_decodes() {
     let b = batch(&root().join(EXAMPLE), None);
-    let cert = &b.certificates[0];
-    let bytes = pdf(cert);
+    let bytes = pdf(&b.documents[0]);
     let text = folded(&pdf_text(&bytes));
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -109,24 +112,21 @@ fn xlsx_and_csv_give_the_same_certificates() {
         &yaml,
         Some(&root().join("plans/certificates/san-pham-dot-1.xlsx")),
     );
-    assert!(
-        from_xlsx.diagnostics.is_empty(),
-        "{:?}",
-        from_xlsx.diagnostics
-    );
-    assert_eq!(from_csv.certificates.len(), 5);
-    let key = |b: &certificate::Batch| {
-        b.certificates
+    assert!(from_xlsx.problems.is_empty(), "{:?}", from_xlsx.problems);
+    assert_eq!(from_csv.documents.len(), 5);
+    let key = |b: &FileReport| {
+        b.documents
             .iter()
-            .map(|c| {
-                (
-                    c.file_stem.clone(),
+            .map(|d| match &d.content {
+                Content::Certificate(c) => (
+                    d.file_stem.clone(),
                     c.product.clone(),
                     c.owner.clone(),
                     c.stars,
                     c.number.clone(),
                     c.qr_payload.clone(),
-                )
+                ),
+                _ => panic!("only certificates were asked for"),
             })
             .collect::<Vec<_>>()
     };
@@ -240,12 +240,9 @@ fn a_logo_beside_the_yaml_is_printed_and_one_outside_is_refused() {
     let with_logo = yaml.replace("  products_file:", "  logo: logo.png\n  products_file:");
     std::fs::write(dir.path().join("gcn.yaml"), &with_logo).unwrap();
     let b = batch(&dir.path().join("gcn.yaml"), None);
-    assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
-    let (path, bytes) = b.logo.clone().expect("logo read");
-    assert_eq!(path, "/logo.png");
-    session().engine.register_binary(&path, bytes);
-    assert!(markup(&b.certificates[0]).contains("image(\"/logo.png\", height: 24mm)"));
-    assert!(pdf(&b.certificates[0]).starts_with(b"%PDF"));
+    assert!(b.problems.is_empty(), "{:?}", b.problems);
+    assert!(markup(&b.documents[0]).contains("image(\"logo.png\", height: 24mm)"));
+    assert!(pdf(&b.documents[0]).starts_with(b"%PDF"));
 
     let outside = yaml.replace(
         "  products_file:",
@@ -316,11 +313,20 @@ fn a_stopped_run_writes_nothing() {
     let b = batch(&root().join(EXAMPLE), None);
     let stop = std::sync::atomic::AtomicBool::new(true);
     let path = dir.path().join("giay-chung-nhan.pdf");
-    let merged = ocop::bulk::render_merged(session(), &b.certificates, &path, &stop, &|| {});
+    let merged = ocop::bulk::render_merged(session(), &b.documents, "GCN", &path, &stop, &|| {});
     assert!(merged.interrupted);
     assert!(merged.written.is_empty());
     assert!(!path.exists());
-    let each = ocop::bulk::render_each(session(), &b.certificates, dir.path(), &stop, &|| {});
+    let jobs: Vec<ocop::bulk::Job<'_>> = b
+        .documents
+        .iter()
+        .map(|doc| ocop::bulk::Job {
+            doc,
+            pdf: dir.path().join(format!("{}.pdf", doc.file_stem)),
+            typ: None,
+        })
+        .collect();
+    let each = ocop::bulk::render_each(session(), &jobs, &stop, &|| {});
     assert!(each.interrupted);
     assert!(each.written.is_empty());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

@@ -74,6 +74,27 @@ fn every_problem_of_a_file_is_reported_at_once() {
 }
 
 #[test]
+fn a_misspelt_key_does_not_hide_the_other_problems() {
+    let (code, stderr) = run_check("tests/bad/three-problems-at-once.yaml");
+    assert_eq!(code, 1);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("lỗi: ")).collect();
+    assert_eq!(errors.len(), 3, "{stderr}");
+    assert!(
+        errors[0].contains("ngày không có thật: 31/2/2028"),
+        "{stderr}"
+    );
+    assert!(
+        errors[1].contains("trường `taks` không có trong mẫu"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("có phải ý bạn là `task`?"), "{stderr}");
+    assert!(
+        errors[2].contains("đơn vị `so_cong_thuong` chưa được khai báo"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn odd_inputs_are_refused_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("anh.yaml");

@@ -158,7 +158,8 @@ fn render_prints_each_written_path_and_a_folder_renders_all() {
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    let expected: usize = yaml_files(&root().join("plans"))
+    // Every YAML under plans/, certificates included: render makes every kind.
+    let expected: usize = ocop::pipeline::collect_inputs(&[root().join("plans")])
         .iter()
         .map(|f| render_all(f).len())
         .sum();

@@ -13,7 +13,8 @@ mod common;
 
 use std::path::Path;
 
-use ocop::load::SourceFile;
+use ocop::load::{LoadOptions, SourceFile};
+use ocop::pipeline;
 use proptest::prelude::*;
 use typst::syntax::{SyntaxKind, SyntaxNode};
 
@@ -116,18 +117,18 @@ proptest! {
         let text = apply(&bases[which % bases.len()], &edits);
         let session = common::session();
         let file = SourceFile::from_text(Path::new("mo-phong.yaml"), &text);
-        let outcome = session.compose_source(&file);
-        for d in &outcome.diagnostics {
+        let report = pipeline::prepare_source(session, file, &LoadOptions::default(), &[]);
+        for d in &report.problems {
             // Every diagnostic renders, and errors say what to do.
-            let rendered = d.render(outcome.source.as_deref());
+            let rendered = d.render();
             prop_assert!(rendered.starts_with("lỗi: ") || rendered.starts_with("cảnh báo: "));
         }
-        if outcome.has_errors() {
-            prop_assert!(outcome.documents.is_empty());
+        if report.has_errors() && report.skipped.is_empty() {
+            prop_assert!(report.documents.is_empty());
         }
-        for doc in &outcome.documents {
+        for doc in &report.documents {
             let markup = session.markup(doc).expect("a composed document always renders");
-            prop_assert!(session.pdf(doc, markup).is_ok());
+            prop_assert!(session.pdf(doc, markup, true).is_ok());
         }
     }
 

@@ -79,21 +79,17 @@ plan:
     let path = dir.path().join("doc-hai.yaml");
     std::fs::write(&path, yaml).unwrap();
     let s = session();
-    let outcome = s.compose(&path);
-    let errors: Vec<_> = outcome
-        .diagnostics
-        .iter()
-        .map(|d| d.render(outcome.source.as_deref()))
-        .collect();
-    assert!(!outcome.has_errors(), "{}", errors.join("\n"));
-    let doc = &outcome.documents[0];
+    let report = common::prepare(&path);
+    let errors: Vec<_> = report.problems.iter().map(|d| d.render()).collect();
+    assert!(!report.has_errors(), "{}", errors.join("\n"));
+    let doc = &report.documents[0];
     let markup = s.markup(doc).unwrap();
     assert_eq!(
-        markup.matches("#read").count(),
-        markup.matches("\\#read").count(),
+        markup.source.matches("#read").count(),
+        markup.source.matches("\\#read").count(),
         "unescaped code in markup"
     );
-    let pdf = s.pdf(doc, markup).expect("hostile text compiles");
+    let pdf = s.pdf(doc, markup, true).expect("hostile text compiles");
     let text = folded(&pdf_text(&pdf));
     for expected in HOSTILE.iter().chain(&[
         "1. không phải danh sách",

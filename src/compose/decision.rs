@@ -1,80 +1,28 @@
 //! Decisions (Quyết định, NĐ 30 Mẫu 1.2): founding the evaluation and
 //! ranking council with its advisory team, and recognising evaluation
 //! results with the product list appended. Star counts are computed from
-//! the list; who may recognise which rank comes from the legal regime.
+//! the list; who may recognise which rank was checked against the regime.
 
-use super::{Composer, HeaderDate, header_date, with_closing_mark};
-use crate::diag::Diagnostic;
-use crate::doc::{Appendix, Block, Column, Document, LeadStyle, Row};
-use crate::load::SourceFile;
-use crate::load::yaml_index::{index, join};
-use crate::model::{Authority, Citation, Decision, DecisionKind, Member, PlanFile, Role};
+use super::common::{self, citation, count, with_closing_mark};
+use crate::doc::{Administrative, Appendix, Block, Column, Content, Document, LeadStyle, Row};
+use crate::model::{Authority, Citation, Decision, DecisionKind, Member, Role};
 use crate::regime::{self, Regime};
-use crate::text::slug;
-use crate::vn;
+use crate::validate::{Checked, CheckedDecision, Ranked};
+use crate::vn::{self, PartialDate};
 
 /// Members beyond this many go to an appendix table instead of Điều 1.
 const MEMBERS_INLINE_MAX: usize = 12;
 
-pub fn decisions(file: &SourceFile, pf: &PlanFile) -> (Vec<Document>, Vec<Diagnostic>) {
-    let mut c = Composer::new(file, &pf.units);
-    let mut docs = Vec::new();
-    for (i, d) in pf.decisions.iter().enumerate() {
-        if let Some(doc) = decision(&mut c, pf, d, &index("decisions", i)) {
-            docs.push(doc);
-        }
-    }
-    if c.diags.iter().any(Diagnostic::is_error) {
-        return (Vec::new(), c.diags);
-    }
-    (docs, c.diags)
-}
-
-/// Counts as plans and decisions write them: 05, 12.
-fn count(n: usize) -> String {
-    format!("{n:02}")
-}
-
-fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Option<Document> {
-    let date = match header_date(c.file, &d.date, &join(path, "date")) {
-        Ok(date) => date,
-        Err(e) => {
-            c.diags.push(e);
-            return None;
-        }
-    };
-    let regime = select_regime(c, d, date, path)?;
-    let issuer = &pf.issuer;
+pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
+    let d = cd.decision;
+    let date = cd.date;
+    let issuer = &checked.model.issuer;
     let locality = issuer.locality();
     let body_name = issuer.body_name();
     let authority_name = match d.authority {
         Authority::Chairman => format!("Chủ tịch {body_name}"),
         Authority::Committee => body_name.clone(),
     };
-    let signer = match (&d.signer, pf.plan.as_ref().map(|p| &p.signer)) {
-        (Some(s), _) | (None, Some(s)) => s.clone(),
-        (None, None) => {
-            c.error(
-                path,
-                "quyết định chưa có người ký",
-                "thêm `signer:` vào quyết định",
-            );
-            return None;
-        }
-    };
-    // NĐ 30: the chairman's own power is signed without "TM.".
-    if d.authority == Authority::Chairman && signer.tm.is_some() {
-        let at = if d.signer.is_some() {
-            join(path, "signer.tm")
-        } else {
-            join(path, "signer")
-        };
-        c.error(
-            &at,
-            "quyết định thuộc thẩm quyền Chủ tịch không ký \"TM.\"",
-            "bỏ tm (ký \"CHỦ TỊCH\" hoặc \"KT. CHỦ TỊCH / PHÓ CHỦ TỊCH\"), hoặc đặt authority: committee",
-        );
-    }
     let symbol = d.symbol(issuer);
     let mut preamble = vec![Block::Centered {
         text: authority_name.to_uppercase(),
@@ -82,8 +30,8 @@ fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Op
     }];
     let mut bases: Vec<String> = Vec::new();
     if d.default_bases {
-        bases.push(local_government_law(date));
-        let b = regime.basis;
+        bases.push(regime::local_government_law(date.earliest()).to_string());
+        let b = cd.regime.basis;
         bases.push(format!(
             "{} số {} ngày {} của {} {}",
             b.kind,
@@ -92,37 +40,31 @@ fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Op
             b.issuer,
             b.subject
         ));
-        if let Some(plan) = &pf.plan
-            && let Some(n) = &plan.number.0
+        if let Some(plan) = &checked.plan
+            && let Some(n) = &plan.plan.number.0
         {
-            let plan_symbol = plan.symbol(issuer);
-            let when = super::header_date(c.file, &plan.date, "plan.date")
-                .ok()
-                .filter(|h| h.day.is_some())
-                .map(|h| format!(" ngày {}", h.earliest().short()))
+            let plan_symbol = plan.plan.symbol(issuer);
+            let when = plan
+                .date
+                .complete()
+                .map(|d| format!(" ngày {}", d.short()))
                 .unwrap_or_default();
             bases.push(format!(
                 "Kế hoạch số {n}/{plan_symbol}{when} của {body_name} {}",
-                plan.title.split_whitespace().collect::<Vec<_>>().join(" ")
+                common::one_line(&plan.plan.title)
             ));
         }
     }
-    if let Some(cd) = &d.council_decision {
-        let cite = c.citation(
-            &Citation::Fields(cd.clone()),
-            &join(path, "council_decision"),
+    if let Some(council) = &d.council_decision {
+        bases.push(citation(
+            &Citation::Fields(council.clone()),
             Default::default(),
-        );
-        bases.push(cite);
+        ));
     }
-    for (i, b) in d.bases.iter().enumerate() {
-        let cite = c.citation(b, &index(&join(path, "bases"), i), Default::default());
-        bases.push(cite);
-    }
+    bases.extend(d.bases.iter().map(|b| citation(b, Default::default())));
     for b in &bases {
         preamble.push(italic(format!("Căn cứ {b};")));
     }
-    c.non_empty(&join(path, "proposal"), &d.proposal, "đề nghị (proposal)");
     let proposal = d.proposal.trim().trim_end_matches('.');
     preamble.push(italic(format!("Theo đề nghị của {proposal}.")));
     preamble.push(Block::Centered {
@@ -133,41 +75,30 @@ fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Op
     let standing = d
         .standing_body
         .as_ref()
-        .map(|s| c.unit(&join(path, "standing_body"), s, false));
-    let header = c.header(issuer, &d.number, symbol.clone(), date);
+        .map(|s| checked.units.name(s, false));
+    let header = common::header(issuer, &d.number, symbol.clone(), date);
     let reference = appendix_reference(&header.number, &symbol, date, &authority_name);
-    let (subject, body, appendices, default_stem) = match d.kind {
+    let (subject, mut body, appendices) = match d.kind {
         DecisionKind::Council => council(
-            c,
             d,
-            path,
             &locality,
             &authority_name,
-            regime,
+            cd.regime,
             standing.as_deref(),
             &reference,
         ),
         DecisionKind::Results => results(
-            c,
-            pf,
             d,
-            path,
             date,
             &locality,
-            regime,
+            cd.regime,
+            &cd.products,
             standing.as_deref(),
             &reference,
-        )?,
+        ),
     };
-    let mut body = body;
-    let executors: Vec<String> = d
-        .executors
-        .iter()
-        .enumerate()
-        .map(|(i, e)| c.unit(&index(&join(path, "executors"), i), e, false))
-        .collect();
     let mut who = vec![format!("Chánh Văn phòng {body_name}")];
-    who.extend(executors);
+    who.extend(d.executors.iter().map(|e| checked.units.name(e, false)));
     let named = match d.kind {
         DecisionKind::Council => "các ông (bà) có tên tại Điều 1",
         DecisionKind::Results => "các chủ thể có sản phẩm tại Điều 1",
@@ -181,27 +112,23 @@ fn decision(c: &mut Composer<'_>, pf: &PlanFile, d: &Decision, path: &str) -> Op
     ));
     let mut recipients = vec!["Như Điều 3".to_string()];
     recipients.extend(d.recipients.iter().cloned());
-    let signature = c.signature(&recipients, &d.archive, &signer, path);
-    let stem = slug(d.file.as_deref().unwrap_or(default_stem));
-    let ident = match &header.number {
-        Some(n) => format!("{n}/{symbol} {subject}"),
-        None => format!("{symbol} {subject}"),
-    };
-    Some(Document {
-        template: "decision.typ.tera",
-        file_stem: stem,
+    let signature = common::signature(&checked.units, &recipients, &d.archive, cd.signer);
+    Document {
+        file_stem: cd.stem.clone(),
         meta_title: format!("Quyết định {subject}"),
-        ident,
+        ident: common::ident(&header.number, &symbol, &subject),
         timestamp: date.earliest(),
-        header,
-        kind_name: "QUYẾT ĐỊNH".into(),
-        subject,
-        to: Vec::new(),
-        preamble,
-        body,
-        signature,
-        appendices,
-    })
+        content: Content::Decision(Administrative {
+            header,
+            kind_name: "QUYẾT ĐỊNH".into(),
+            subject,
+            to: Vec::new(),
+            preamble,
+            body,
+            signature,
+            appendices,
+        }),
+    }
 }
 
 fn italic(text: String) -> Block {
@@ -228,30 +155,10 @@ fn item(marker: String, text: String) -> Block {
     Block::item(marker, None, text)
 }
 
-/// The local-government law in force on the decision's date.
-fn local_government_law(date: HeaderDate) -> String {
-    if date.earliest() >= crate::validate::DISTRICT_ABOLISHED {
-        "Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025".into()
-    } else {
-        "Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019".into()
-    }
-}
-
-fn select_regime(
-    c: &mut Composer<'_>,
-    d: &Decision,
-    date: HeaderDate,
-    path: &str,
-) -> Option<&'static Regime> {
-    regime::resolve(d.legal_regime.as_deref(), date.earliest())
-        .map_err(|(field, message, hint)| c.error(&join(path, field), message, hint))
-        .ok()
-}
-
 fn appendix_reference(
     number: &Option<String>,
     symbol: &str,
-    date: HeaderDate,
+    date: PartialDate,
     authority: &str,
 ) -> String {
     let number = number.clone().unwrap_or_else(|| "      ".into());
@@ -293,17 +200,14 @@ fn member_line(m: &Member, team: bool) -> String {
     format!("{who}, {} - {role}", m.position.trim())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn council(
-    c: &mut Composer<'_>,
     d: &Decision,
-    path: &str,
     locality: &str,
     authority: &str,
     regime: &Regime,
     standing: Option<&str>,
     reference: &str,
-) -> (String, Vec<Block>, Vec<Appendix>, &'static str) {
+) -> (String, Vec<Block>, Vec<Appendix>) {
     let verb = if d.reconstitute {
         "kiện toàn"
     } else {
@@ -320,7 +224,6 @@ fn council(
         Some(t) => format!("Về việc {verb} {council_name} và {t} giúp việc Hội đồng"),
         None => format!("Về việc {verb} {council_name}"),
     });
-    check_members(c, &d.members, &join(path, "members"), false);
     let mut body = Vec::new();
     let mut appendices = Vec::new();
     let team_members = d
@@ -328,9 +231,6 @@ fn council(
         .as_ref()
         .map(|t| t.members.as_slice())
         .unwrap_or(&[]);
-    if let Some(team) = &d.advisory_team {
-        check_members(c, &team.members, &join(path, "advisory_team.members"), true);
-    }
     let long = d.members.len() + team_members.len() > MEMBERS_INLINE_MAX;
     let capitalised = vn::capitalise_first(verb);
     if long {
@@ -446,7 +346,7 @@ fn council(
     for (i, duty) in duties.iter().enumerate() {
         body.push(item(format!("{}.", i + 1), duty.trim().to_string()));
     }
-    (subject, body, appendices, "quyet-dinh-thanh-lap-hoi-dong")
+    (subject, body, appendices)
 }
 
 fn push_members(body: &mut Vec<Block>, members: &[Member], team: bool) {
@@ -460,122 +360,22 @@ fn push_members(body: &mut Vec<Block>, members: &[Member], team: bool) {
     }
 }
 
-fn check_members(c: &mut Composer<'_>, members: &[Member], path: &str, team: bool) {
-    if members.is_empty() {
-        c.error(
-            path,
-            "chưa có thành viên",
-            "thêm danh sách thành viên (name, position, role)",
-        );
-        return;
-    }
-    let head = if team { Role::Leader } else { Role::Chairman };
-    let heads = members.iter().filter(|m| m.role == head).count();
-    if heads != 1 {
-        let what = if team {
-            "Tổ trưởng (leader)"
-        } else {
-            "Chủ tịch Hội đồng (chairman)"
-        };
-        c.error(
-            path,
-            format!("cần đúng một {what}, đang có {heads}"),
-            "sửa role của các thành viên",
-        );
-    }
-    for (i, m) in members.iter().enumerate() {
-        let p = index(path, i);
-        c.non_empty(&join(&p, "name"), &m.name, "họ tên thành viên");
-        c.non_empty(&join(&p, "position"), &m.position, "chức vụ thành viên");
-        let council_role = matches!(
-            m.role,
-            Role::Chairman | Role::ViceChairman | Role::MemberSecretary | Role::Secretary
-        );
-        let team_role = matches!(m.role, Role::Leader | Role::Deputy);
-        if (team && council_role) || (!team && team_role) {
-            c.error(
-                &join(&p, "role"),
-                "chức danh không thuộc nhóm này",
-                if team {
-                    "Tổ tư vấn dùng leader, deputy, member"
-                } else {
-                    "Hội đồng dùng chairman, vice_chairman, member, member_secretary, secretary"
-                },
-            );
-        }
-    }
-}
-
-/// A product's place in the list: its computed rank, with every rule checked.
-struct Ranked<'a> {
-    product: &'a crate::model::Product,
-    stars: u8,
-    group: String,
-}
-
-#[allow(clippy::too_many_arguments)]
 fn results(
-    c: &mut Composer<'_>,
-    pf: &PlanFile,
     d: &Decision,
-    path: &str,
-    date: HeaderDate,
+    date: PartialDate,
     locality: &str,
     regime: &Regime,
+    products: &[Ranked],
     standing: Option<&str>,
     reference: &str,
-) -> Option<(String, Vec<Block>, Vec<Appendix>, &'static str)> {
+) -> (String, Vec<Block>, Vec<Appendix>) {
     let year = d.year.unwrap_or(date.year);
     let round = d.round.as_deref().map(str::trim).filter(|r| !r.is_empty());
     let round_text = round.map(|r| format!(" ({r})")).unwrap_or_default();
     let subject = d.subject.clone().unwrap_or_else(|| {
         format!("Về việc công nhận sản phẩm đạt chuẩn OCOP {locality} năm {year}{round_text}")
     });
-    if d.products.is_empty() {
-        c.error(
-            &join(path, "products"),
-            "chưa có sản phẩm nào",
-            "thêm danh sách sản phẩm (name, owner, address, score)",
-        );
-        return None;
-    }
-    let mut ranked = Vec::new();
-    for (i, p) in d.products.iter().enumerate() {
-        let pp = index(&join(path, "products"), i);
-        for (field, value, what) in [
-            ("name", &p.name, "tên sản phẩm"),
-            ("owner", &p.owner, "chủ thể"),
-            ("address", &p.address, "địa chỉ"),
-        ] {
-            c.non_empty(&join(&pp, field), value, what);
-        }
-        let stars = match regime::rank(regime, pf.issuer.level, p.score, p.stars) {
-            Ok(stars) => stars,
-            Err(problems) => {
-                for pr in problems {
-                    c.error(&join(&pp, pr.field), pr.message, pr.hint);
-                }
-                continue;
-            }
-        };
-        let group = match p.group.as_deref().map(regime::product_group) {
-            Some(Ok(g)) => g,
-            Some(Err(n)) => {
-                c.error(
-                    &join(&pp, "group"),
-                    format!("không có nhóm sản phẩm số {n}"),
-                    "nhóm sản phẩm từ 1 đến 6, hoặc ghi tên nhóm",
-                );
-                String::new()
-            }
-            None => String::new(),
-        };
-        ranked.push(Ranked {
-            product: p,
-            stars,
-            group,
-        });
-    }
+    let mut ranked: Vec<&Ranked> = products.iter().collect();
     // Grouped by rank, highest first; the list order within a rank is kept.
     ranked.sort_by_key(|r| std::cmp::Reverse(r.stars));
     let mut counts: Vec<(u8, usize)> = Vec::new();
@@ -622,14 +422,14 @@ fn results(
         });
         for r in ranked.iter().filter(|r| r.stars == *stars) {
             n += 1;
-            let p = r.product;
+            let p = &r.product;
             rows.push(Row::Cells {
                 cells: vec![
                     n.to_string(),
                     p.name.trim().to_string(),
                     p.owner.trim().to_string(),
                     p.address.trim().to_string(),
-                    r.group.clone(),
+                    r.group.clone().unwrap_or_default(),
                     regime::score_text(p.score),
                     format!("{stars} sao"),
                     p.note.clone().unwrap_or_default(),
@@ -690,10 +490,5 @@ fn results(
         ],
         rows,
     };
-    Some((
-        subject,
-        body,
-        vec![appendix],
-        "quyet-dinh-cong-nhan-san-pham",
-    ))
+    (subject, body, vec![appendix])
 }

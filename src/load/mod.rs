@@ -1,532 +1,244 @@
-//! Reading a YAML file into the typed model: UTF-8 and size checks, NFC
-//! normalisation, YAML syntax, types, unknown and missing keys — each
-//! problem turned into a Vietnamese diagnostic with file:line:column.
+//! Load: every file a run reads. The YAML (decoded, parsed once into a tree
+//! that keeps positions, read into the typed model with every structural
+//! problem reported), then the files it names beside itself: product list
+//! spreadsheets and the certificate logo. Nothing here knows OCOP rules;
+//! `validate` checks them.
 
+pub mod de;
+pub mod files;
+pub mod positions;
 pub mod products;
-pub mod yaml_index;
+pub mod source;
+pub mod syntax;
+pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
+pub use files::Image;
+pub use source::SourceFile;
 
-use crate::diag::{Diagnostic, Pos, did_you_mean};
+use crate::diag::Diagnostic;
+use crate::model::PlanFile;
 use crate::text::{self, LegacyEncoding};
-use yaml_index::PositionIndex;
+use positions::Positions;
 
-/// Plans are a few hundred kilobytes at most; anything far larger is a
-/// wrong file, and refusing it early keeps memory bounded.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
-
-/// A source file as read, normalised, and indexed.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    pub path: PathBuf,
-    pub text: String,
-    pub index: PositionIndex,
+/// What the command line adds to a file: a product list that replaces the
+/// certificates' own.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub products: Option<PathBuf>,
+    pub sheet: Option<String>,
 }
 
-impl SourceFile {
-    pub fn read(path: &Path) -> Result<SourceFile, Diagnostic> {
-        let fail = |msg: String, hint: &str| Diagnostic::error(msg).file(path).hint(hint);
-        let meta = std::fs::metadata(path).map_err(|e| {
-            fail(
-                format!("không mở được tệp: {}", io_reason(&e)),
-                "kiểm tra lại đường dẫn tệp",
-            )
-        })?;
-        if meta.is_dir() {
-            return Err(fail(
-                "đây là một thư mục, không phải tệp YAML".into(),
-                "chỉ định một tệp .yaml, hoặc dùng lệnh với thư mục để xử lý mọi tệp .yaml trong đó",
-            ));
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(fail(
-                format!("tệp quá lớn ({} byte)", meta.len()),
-                "một kế hoạch chỉ vài trăm KB; kiểm tra xem có chọn nhầm tệp không",
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
-            fail(
-                format!("không đọc được tệp: {}", io_reason(&e)),
-                "kiểm tra quyền đọc tệp",
-            )
-        })?;
-        let raw = match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => {
-                let binary = e.as_bytes().contains(&0);
-                let (msg, hint) = if binary {
-                    (
-                        "tệp không phải văn bản (có byte nhị phân)",
-                        "chỉ định tệp .yaml được soạn bằng trình soạn thảo văn bản",
-                    )
-                } else {
-                    (
-                        "tệp không được lưu ở mã UTF-8",
-                        "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode)",
-                    )
-                };
-                return Err(fail(msg.into(), hint));
-            }
-        };
-        Ok(SourceFile::from_text(path, &raw))
-    }
+/// Which part of a file takes a product list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListUser {
+    /// `certificates:` (or the command line's `--products`).
+    Certificates,
+    /// `decisions[i]`, a results decision.
+    Decision(usize),
+}
 
-    /// A source from text already read (a byte-order mark is dropped, the
-    /// text normalised to NFC with Unix line endings).
-    pub fn from_text(path: &Path, raw: &str) -> SourceFile {
-        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let text = text::normalise(raw);
-        let index = PositionIndex::build(&text);
-        SourceFile {
-            path: path.to_path_buf(),
-            text,
-            index,
+/// A product list read from a spreadsheet, and who takes it. One file
+/// named twice (the results decision and the certificates of one round)
+/// is read once.
+pub struct ProductList {
+    pub users: Vec<ListUser>,
+    pub file: PathBuf,
+    pub sheet: Option<String>,
+    pub rows: Vec<products::SheetRow>,
+}
+
+/// One YAML file and everything it names, as read.
+pub struct Loaded {
+    pub source: SourceFile,
+    /// The typed model; None when the file could not be read into one.
+    pub model: Option<PlanFile>,
+    /// Field paths whose values were missing or unreadable and were filled
+    /// in so the rest could be checked; their problems are already reported.
+    pub filled: Vec<String>,
+    /// Mappings that held an unknown key: what is wrong with them is that
+    /// key, already reported.
+    pub misspelt: Vec<String>,
+    /// Every text value with its field path, for the font check.
+    pub texts: Vec<(String, String)>,
+    pub lists: Vec<ProductList>,
+    pub logo: Option<Image>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    fn new(source: SourceFile) -> Loaded {
+        Loaded {
+            source,
+            model: None,
+            filled: Vec::new(),
+            misspelt: Vec::new(),
+            texts: Vec::new(),
+            lists: Vec::new(),
+            logo: None,
+            problems: Vec::new(),
         }
     }
 
-    /// A diagnostic located at the value of `field`.
-    pub fn error_at(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(message)
-            .file(&self.path)
-            .at(self.index.value(field))
-            .field(field)
+    /// The product list `user` takes, if it names a spreadsheet.
+    pub fn list_for(&self, user: ListUser) -> Option<&ProductList> {
+        self.lists.iter().find(|l| l.users.contains(&user))
     }
 
-    pub fn warning_at(&self, field: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(message)
-            .file(&self.path)
-            .at(self.index.value(field))
-            .field(field)
+    /// Whether a problem at `field` follows from one already reported: a
+    /// value filled in for a missing or unreadable one (or anything under
+    /// it), or a mapping that held an unknown key.
+    pub fn is_reported(&self, field: &str) -> bool {
+        self.misspelt.iter().any(|m| m == field)
+            || self.filled.iter().any(|f| {
+                field == f
+                    || field
+                        .strip_prefix(f.as_str())
+                        .is_some_and(|rest| rest.starts_with(['.', '[']))
+            })
     }
+}
 
-    /// Deserialises into `T`, translating the first serde error.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        if self.text.trim().is_empty() {
-            return Err(Diagnostic::error("tệp rỗng")
-                .file(&self.path)
-                .hint("bắt đầu từ một kế hoạch mẫu trong thư mục plans/"));
-        }
-        let de = serde_yaml::Deserializer::from_str(&self.text);
-        serde_path_to_error::deserialize(de).map_err(|e| self.translate(e))
+/// Reads `path` and what it names. Err when the file itself cannot be read.
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Loaded, Diagnostic> {
+    let source = SourceFile::read(path)?;
+    Ok(load_source(source, options))
+}
+
+/// [`load`] for a source already read.
+pub fn load_source(source: SourceFile, options: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::new(source);
+    if loaded.source.text.trim().is_empty() {
+        loaded.problems.push(
+            Diagnostic::error("tệp rỗng")
+                .file(&loaded.source.path)
+                .hint("bắt đầu từ một kế hoạch mẫu trong thư mục plans/, hoặc chạy `ocop new`"),
+        );
+        return loaded;
     }
-
-    /// Every string value with its field path, for text checks.
-    pub fn strings(&self) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        if let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(&self.text) {
-            collect_strings(&value, String::new(), &mut out);
-        }
-        out
+    // Characters that would make YAML misread the structure are reported
+    // before parsing, at their place.
+    let layout = layout_problems(&loaded.source);
+    if !layout.is_empty() {
+        loaded.problems = layout;
+        return loaded;
     }
+    let parsed = match yaml::parse(&loaded.source.text) {
+        Ok(p) => p,
+        Err(e) => {
+            loaded.problems.push(syntax::explain(&loaded.source, &e));
+            return loaded;
+        }
+    };
+    let source = &loaded.source;
+    loaded
+        .problems
+        .extend(parsed.problems.into_iter().map(|d| source.locate(d)));
+    let Some(root) = parsed.root else {
+        loaded.problems.push(
+            Diagnostic::error("tệp rỗng")
+                .file(&loaded.source.path)
+                .hint("bắt đầu từ một kế hoạch mẫu trong thư mục plans/, hoặc chạy `ocop new`"),
+        );
+        return loaded;
+    };
+    loaded.source.positions = Positions::of(&root);
+    loaded.texts = root
+        .strings()
+        .into_iter()
+        .filter_map(|(path, node)| match &node.value {
+            yaml::Value::Scalar { text, .. } if !node.is_null() => Some((path, text.clone())),
+            _ => None,
+        })
+        .collect();
+    let char_problems = char_problems(&loaded.source, &loaded.texts);
+    loaded.problems.extend(char_problems);
+    let typed = de::from_tree::<PlanFile>(root);
+    let source = &loaded.source;
+    loaded.problems.extend(
+        typed
+            .problems
+            .into_iter()
+            .map(|d| with_colon_fix(source, source.locate(d))),
+    );
+    loaded.filled = typed.filled;
+    loaded.misspelt = typed.misspelt;
+    loaded.model = typed.value;
+    read_named_files(&mut loaded, options);
+    loaded
+}
 
-    fn translate(&self, err: serde_path_to_error::Error<serde_yaml::Error>) -> Diagnostic {
-        let path = err.path().to_string();
-        let path = if path == "." || path.is_empty() {
-            None
-        } else {
-            Some(path)
-        };
-        let inner = err.into_inner();
-        let location = inner.location().map(|l| Pos {
-            line: l.line(),
-            col: l.column(),
-        });
-        let raw = inner.to_string();
-        let message = raw.split(" at line ").next().unwrap_or(&raw);
-        // serde_yaml prefixes the message with its own rendering of the path.
-        let message = SERDE_PHRASES
-            .iter()
-            .filter_map(|p| message.find(p))
-            .min()
-            .map_or(message, |i| &message[i..])
-            .to_string();
-        let is_syntax = !SERDE_PHRASES.iter().any(|p| message.starts_with(p));
-        let (msg, hint, pos) = self.explain(&message, path.as_deref(), location);
-        let mut d = Diagnostic::error(msg).file(&self.path).at(pos);
-        if let Some(p) = path.filter(|p| !is_syntax && !p.contains('?')) {
-            d = d.field(p);
-        }
-        if let Some(h) = hint {
-            d = d.hint(h);
-        }
-        d
+/// When YAML took a line of text for a "key: value" pair (a colon in the
+/// text), show the line as it should be written, in quotes.
+fn with_colon_fix(source: &SourceFile, d: Diagnostic) -> Diagnostic {
+    if !d.message.starts_with(de::COLON_TRAP) {
+        return d;
     }
+    match d
+        .pos
+        .and_then(|p| source.line(p.line))
+        .and_then(syntax::quoted_fix)
+    {
+        Some(fixed) => {
+            let hint = format!("đặt cả dòng trong ngoặc kép: {}", fixed.trim());
+            d.hint(hint)
+        }
+        None => d,
+    }
+}
 
-    fn explain(
-        &self,
-        message: &str,
-        path: Option<&str>,
-        location: Option<Pos>,
-    ) -> (String, Option<String>, Option<Pos>) {
-        let field_pos = path.and_then(|p| self.index.value(p)).or(location);
-        if let Some(rest) = message.strip_prefix("unknown field ") {
-            let (name, expected) = split_expected(rest);
-            let key_pos = path
-                .and_then(|p| self.index.key(&yaml_index::join(parent_path(p), &name)))
-                .or(location);
-            let suggestion = did_you_mean(&name, expected.iter().map(String::as_str));
-            let hint = match suggestion {
-                Some(s) => format!(
-                    "có phải ý bạn là `{s}`? Các trường được phép ở đây: {}",
-                    expected.join(", ")
-                ),
-                None if expected.is_empty() => "xóa trường này".to_string(),
-                None => format!("các trường được phép ở đây: {}", expected.join(", ")),
-            };
-            return (
-                format!("trường `{name}` không có trong mẫu"),
-                Some(hint),
-                key_pos,
-            );
-        }
-        if let Some(rest) = message.strip_prefix("missing field ") {
-            let name = rest.trim_matches('`').to_string();
-            let at = path.and_then(|p| self.index.key(p)).or(field_pos);
-            return (
-                format!("thiếu trường bắt buộc `{name}`"),
-                Some(format!("thêm `{name}:` vào mục này")),
-                at,
-            );
-        }
-        if let Some(rest) = message.strip_prefix("unknown variant ") {
-            let (name, expected) = split_expected(rest);
-            let suggestion = did_you_mean(&name, expected.iter().map(String::as_str));
-            let hint = match suggestion {
-                Some(s) => format!(
-                    "có phải ý bạn là `{s}`? Các giá trị được phép: {}",
-                    expected.join(", ")
-                ),
-                None => format!("các giá trị được phép: {}", expected.join(", ")),
-            };
-            return (
-                format!("giá trị `{name}` không hợp lệ"),
-                Some(hint),
-                field_pos,
-            );
-        }
-        if let Some(rest) = message.strip_prefix("duplicate field ") {
-            let name = rest.trim_matches('`');
-            let at = path.and_then(|p| self.index.duplicate_key(&yaml_index::join(p, name)));
-            return (
-                format!("trường `{name}` được khai báo hai lần"),
-                Some("giữ lại một lần khai báo và xóa lần còn lại".into()),
-                at.or(location).or(field_pos),
-            );
-        }
-        if message.starts_with("duplicate entry") {
-            return (
-                "một khóa được khai báo hai lần".into(),
-                Some("mỗi khóa chỉ được khai báo một lần; đổi tên hoặc xóa bớt".into()),
-                location.or(field_pos),
-            );
-        }
-        if let Some(rest) = message.strip_prefix("invalid type: ") {
-            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            return (
-                format!(
-                    "sai kiểu dữ liệu: có {}, cần {}",
-                    vi_found(found),
-                    vi_expected(expected)
-                ),
-                Some(
-                    "sửa giá trị cho đúng kiểu; văn bản có ký tự đặc biệt nên đặt trong ngoặc kép"
-                        .into(),
-                ),
-                field_pos,
-            );
-        }
-        if let Some(rest) = message.strip_prefix("invalid value: ") {
-            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            return (
-                format!(
-                    "giá trị không hợp lệ: có {}, cần {}",
-                    vi_found(found),
-                    vi_expected(expected)
-                ),
-                None,
-                field_pos,
-            );
-        }
-        if message.contains("recursion limit exceeded")
-            || message.contains("repetition limit exceeded")
-        {
-            return (
-                "tệp dùng quá nhiều tham chiếu YAML (anchor/alias) lồng nhau".into(),
-                Some("viết trực tiếp nội dung thay vì dùng & và *".into()),
-                location,
-            );
-        }
-        if message.contains("control characters are not allowed") {
-            let found = self.text.lines().enumerate().find_map(|(i, line)| {
-                line.chars()
-                    .position(|c| c.is_control() && c != '\t')
-                    .map(|col| {
-                        (
-                            Pos {
+/// Control characters and lines indented with a non-breaking space: both
+/// come from pasting out of Word or PDF, and both make the YAML unreadable
+/// or silently different.
+fn layout_problems(source: &SourceFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, line) in source.text.lines().enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            if c.is_control() && c != '\t' {
+                out.push(
+                    source
+                        .error_at_pos(
+                            crate::diag::Pos {
                                 line: i + 1,
                                 col: col + 1,
                             },
-                            line.chars().nth(col).unwrap_or(' '),
+                            format!("tệp có ký tự điều khiển không in được (U+{:04X})", c as u32),
                         )
-                    })
-            });
-            let (pos, c) = match found {
-                Some((p, c)) => (Some(p), c as u32),
-                None => (location, 0),
-            };
-            return (
-                format!("tệp có ký tự điều khiển không in được (U+{c:04X})"),
-                Some("xóa ký tự này; nó thường lẫn vào khi dán văn bản từ Word hoặc PDF".into()),
-                pos,
-            );
-        }
-        if message.contains("EOF while parsing") {
-            return (
-                "tệp rỗng hoặc bị cắt cụt".into(),
-                Some("kiểm tra lại nội dung tệp".into()),
-                location,
-            );
-        }
-        let line_text = location.and_then(|p| self.text.lines().nth(p.line.saturating_sub(1)));
-        if line_text.is_some_and(|l| l.contains('\t'))
-            || message.contains("cannot start any token") && self.text.contains('\t')
-        {
-            return (
-                "ký tự Tab trong tệp YAML".into(),
-                Some("YAML chỉ cho phép thụt lề bằng dấu cách; thay các Tab bằng dấu cách".into()),
-                location,
-            );
-        }
-        if (message.contains("quoted scalar") || message.contains("unexpected end of stream"))
-            && let Some(line) = self.unbalanced_quote_line()
-        {
-            return (
-                "lỗi cú pháp YAML: thiếu dấu ngoặc kép đóng".into(),
-                Some("dấu \" mở ở dòng này chưa được đóng; thêm dấu \" ở cuối giá trị".into()),
-                Some(line),
-            );
-        }
-        // A wrongly indented "key: value" fails at its own colon; text with
-        // a colon in it fails at a later colon on the line.
-        let first_colon_col =
-            line_text.and_then(|l| l.find(':').map(|b| l[..b].chars().count() + 1));
-        let key_like = line_text
-            .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(':'))
-            .is_some_and(|(k, _)| {
-                !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            })
-            && first_colon_col == location.map(|p| p.col);
-        let (msg, hint) = if message.contains("quoted scalar") {
-            (
-                "thiếu dấu ngoặc kép đóng",
-                "đóng chuỗi bằng dấu \" cùng loại đã mở",
-            )
-        } else if message.contains("mapping values are not allowed") && key_like {
-            (
-                "thụt lề không khớp",
-                "các trường cùng cấp phải thẳng cột với trường ở dòng trên; nếu đây là văn bản có dấu \": \", đặt cả giá trị trong ngoặc kép",
-            )
-        } else if message.contains("mapping values are not allowed") {
-            (
-                "dấu hai chấm không hợp lệ ở đây",
-                "nếu văn bản có dấu hai chấm, đặt cả giá trị trong ngoặc kép",
-            )
-        } else if message.contains("did not find expected key") || message.contains("block mapping")
-        {
-            (
-                "thụt lề không khớp",
-                "các trường cùng cấp phải thẳng cột với nhau",
-            )
-        } else if message.contains("did not find expected '-'")
-            || message.contains("block sequence")
-        {
-            (
-                "danh sách thụt lề không khớp",
-                "các dòng \"- \" cùng danh sách phải thẳng cột",
-            )
-        } else if message.contains("unexpected end of stream") {
-            (
-                "tệp kết thúc đột ngột",
-                "kiểm tra ngoặc và dấu nháy chưa đóng",
-            )
-        } else {
-            return (
-                format!("lỗi cú pháp YAML ({message})"),
-                Some("xem lại dòng được chỉ ra và dòng ngay trước nó".into()),
-                location,
-            );
-        };
-        (
-            format!("lỗi cú pháp YAML: {msg}"),
-            Some(hint.into()),
-            location,
-        )
-    }
-}
-
-/// The messages serde produces for type and structure problems; anything
-/// else comes from the YAML scanner and is a syntax error.
-const SERDE_PHRASES: &[&str] = &[
-    "unknown field",
-    "missing field",
-    "unknown variant",
-    "duplicate field",
-    "duplicate entry",
-    "invalid type",
-    "invalid value",
-    "invalid length",
-];
-
-impl SourceFile {
-    /// The first line whose double quotes do not balance, for an unclosed string.
-    fn unbalanced_quote_line(&self) -> Option<Pos> {
-        for (i, line) in self.text.lines().enumerate() {
-            let code = line.split(" #").next().unwrap_or(line);
-            let quotes = code.matches('"').count() - code.matches("\\\"").count();
-            if quotes % 2 == 1 {
-                let col = code.find('"').map_or(1, |b| code[..b].chars().count() + 1);
-                return Some(Pos { line: i + 1, col });
-            }
-        }
-        None
-    }
-}
-
-fn parent_path(path: &str) -> &str {
-    // An unknown-field error's path already names the unknown key.
-    match path.rfind(['.', '[']) {
-        Some(i) if path[i..].starts_with('.') => &path[..i],
-        _ => "",
-    }
-}
-
-fn split_expected(rest: &str) -> (String, Vec<String>) {
-    let (name, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
-    let name = name.trim().trim_matches('`').to_string();
-    let expected = expected
-        .split('`')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
-        .collect();
-    (name, expected)
-}
-
-fn vi_found(found: &str) -> String {
-    let found = found.trim();
-    if let Some(v) = found.strip_prefix("string ") {
-        format!("văn bản {v}")
-    } else if let Some(v) = found.strip_prefix("integer ") {
-        format!("số {}", v.trim_matches('`'))
-    } else if let Some(v) = found.strip_prefix("floating point ") {
-        format!("số {}", v.trim_matches('`'))
-    } else if let Some(v) = found.strip_prefix("boolean ") {
-        format!("giá trị {}", v.trim_matches('`'))
-    } else if found == "sequence" {
-        "một danh sách".into()
-    } else if found == "map" {
-        "một nhóm trường".into()
-    } else if found == "unit value" || found == "null" {
-        "giá trị rỗng".into()
-    } else {
-        found.into()
-    }
-}
-
-fn vi_expected(expected: &str) -> String {
-    let e = expected.trim();
-    match e {
-        "a string" => "văn bản".into(),
-        "u8" | "u16" | "u32" | "u64" | "usize" => "số nguyên không âm".into(),
-        "i32" | "i64" => "số nguyên".into(),
-        "a boolean" => "true hoặc false".into(),
-        "a sequence" => "một danh sách (các dòng bắt đầu bằng \"- \")".into(),
-        "a map" => "một nhóm trường".into(),
-        e if e.starts_with("struct ") => "một nhóm trường (khóa: giá trị)".into(),
-        e if e.starts_with("enum ") => "một trong các giá trị cho phép".into(),
-        e => e.into(),
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
-        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".into(),
-        _ => e.to_string(),
-    }
-}
-
-fn collect_strings(value: &serde_yaml::Value, path: String, out: &mut Vec<(String, String)>) {
-    match value {
-        serde_yaml::Value::String(s) => out.push((path, s.clone())),
-        serde_yaml::Value::Sequence(items) => {
-            for (i, v) in items.iter().enumerate() {
-                collect_strings(v, yaml_index::index(&path, i), out);
-            }
-        }
-        serde_yaml::Value::Mapping(map) => {
-            for (k, v) in map {
-                if let Some(key) = k.as_str() {
-                    collect_strings(v, yaml_index::join(&path, key), out);
-                }
-            }
-        }
-        serde_yaml::Value::Tagged(t) => collect_strings(&t.value, path, out),
-        _ => {}
-    }
-}
-
-/// Checks every string of the file: legacy encodings are refused, and each
-/// character must exist in the document font (`has_glyph`).
-pub fn check_text(file: &SourceFile, has_glyph: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (path, value) in file.strings() {
-        if let Some(enc) = text::detect_legacy(&value) {
-            out.push(
-                file.error_at(&path, format!("văn bản có vẻ ở bảng mã cũ {}", enc.name()))
-                    .hint(legacy_hint(enc)),
-            );
-            continue;
-        }
-        let mut reported = Vec::new();
-        for c in value.chars() {
-            if c == '\n' || c == '\t' || reported.contains(&c) {
-                continue;
-            }
-            if c.is_control() || !has_glyph(c) {
-                reported.push(c);
-                out.push(
-                    file.error_at(
-                        &path,
-                        format!(
-                            "phông chữ không có ký tự {} (U+{:04X})",
-                            describe_char(c),
-                            c as u32
-                        ),
-                    )
-                    .hint(
-                        "xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó",
-                    ),
+                        .hint("xóa ký tự này; nó thường lẫn vào khi dán văn bản từ Word hoặc PDF"),
                 );
             }
         }
+        if out.len() >= 20 {
+            break;
+        }
+    }
+    if out.is_empty()
+        && let Some((pos, what)) = syntax::odd_indent(source)
+    {
+        out.push(
+            source
+                .error_at_pos(pos, format!("dòng được thụt lề bằng {what}"))
+                .hint("YAML chỉ cho phép thụt lề bằng dấu cách thường; thay khoảng trắng đầu dòng bằng dấu cách gõ từ phím cách"),
+        );
     }
     out
 }
 
-fn describe_char(c: char) -> String {
-    match c as u32 {
-        0xE000..=0xF8FF => {
-            "ký hiệu riêng của phông (thường từ phông Symbol/Wingdings khi dán từ Word)".into()
+/// Text in a legacy 8-bit encoding (TCVN3, VNI) read as Unicode is
+/// mojibake: refused with how to convert it.
+fn char_problems(source: &SourceFile, texts: &[(String, String)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, value) in texts {
+        if let Some(enc) = text::detect_legacy(value) {
+            out.push(
+                source
+                    .error_at(path, format!("văn bản có vẻ ở bảng mã cũ {}", enc.name()))
+                    .hint(legacy_hint(enc)),
+            );
         }
-        0x200B..=0x200F | 0x2060..=0x2064 | 0xFEFF => "vô hình (khoảng trắng độ rộng 0)".into(),
-        _ if c.is_control() || c.is_whitespace() => "điều khiển/khoảng trắng đặc biệt".into(),
-        _ => format!("«{c}»"),
     }
+    out
 }
 
 fn legacy_hint(enc: LegacyEncoding) -> &'static str {
@@ -537,5 +249,114 @@ fn legacy_hint(enc: LegacyEncoding) -> &'static str {
         LegacyEncoding::Vni => {
             "chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn VNI Windows, đích Unicode) rồi dán lại"
         }
+    }
+}
+
+/// Reads the spreadsheets and the logo the model names (and the command
+/// line's list), each once.
+fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
+    let Some(model) = &loaded.model else { return };
+    let dir = loaded
+        .source
+        .path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    // (user, field of the name, file as written, sheet)
+    let mut wanted: Vec<(ListUser, String, PathBuf, Option<String>)> = Vec::new();
+    let mut problems = Vec::new();
+    let source = &loaded.source;
+    let mut named =
+        |user: ListUser, field: String, name: &str, sheet: Option<String>| match files::inside(
+            &dir, name,
+        ) {
+            Ok(path) => wanted.push((user, field, path, sheet)),
+            Err((msg, hint)) => problems.push(source.error_at(&field, msg).hint(hint)),
+        };
+    for (i, d) in model.decisions.iter().enumerate() {
+        if let Some(name) = &d.products_file {
+            named(
+                ListUser::Decision(i),
+                format!("decisions[{i}].products_file"),
+                name,
+                d.sheet.clone(),
+            );
+        }
+    }
+    match (&options.products, &model.certificates) {
+        (Some(path), _) => wanted.push((
+            ListUser::Certificates,
+            String::new(),
+            path.clone(),
+            options.sheet.clone(),
+        )),
+        (None, Some(c)) => {
+            if let Some(name) = &c.products_file {
+                named(
+                    ListUser::Certificates,
+                    "certificates.products_file".into(),
+                    name,
+                    c.sheet.clone(),
+                );
+            }
+        }
+        (None, None) => {}
+    }
+    if let Some(c) = &model.certificates
+        && let Some(name) = &c.logo
+    {
+        match files::logo(&dir, name) {
+            Ok(image) => loaded.logo = Some(image),
+            Err((msg, hint)) => problems.push(source.error_at("certificates.logo", msg).hint(hint)),
+        }
+    }
+    for (user, _, path, sheet) in wanted {
+        if let Some(list) = loaded
+            .lists
+            .iter_mut()
+            .find(|l| l.file == path && l.sheet == sheet)
+        {
+            list.users.push(user);
+            continue;
+        }
+        let sheet_data = products::read(&path, sheet.as_deref());
+        problems.extend(sheet_data.diagnostics);
+        loaded.lists.push(ProductList {
+            users: vec![user],
+            file: path,
+            sheet,
+            rows: sheet_data.rows,
+        });
+    }
+    loaded.problems.extend(problems);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_text(text: &str) -> Loaded {
+        load_source(
+            SourceFile::from_text(Path::new("t.yaml"), text),
+            &LoadOptions::default(),
+        )
+    }
+
+    #[test]
+    fn a_misspelt_key_does_not_stop_the_reading() {
+        let l = load_text(
+            "issuer:\n  level: province\n  name: Lai Châu\nplan:\n  date: 31/02/2028\n  title: T\n  sections: []\n  closing: x\n  archive: VT.\n  signer: { name: A, title: B }\n  taks: []\n",
+        );
+        assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
+        assert!(l.problems[0].message.contains("`taks`"));
+        assert!(l.model.is_some(), "the rest is read for the later checks");
+    }
+
+    #[test]
+    fn a_nbsp_indent_is_named() {
+        let l = load_text("issuer:\n\u{a0} level: province\n");
+        assert!(l.problems[0].message.contains("NBSP"), "{:?}", l.problems);
+        assert_eq!(l.problems[0].pos.unwrap().line, 2);
     }
 }

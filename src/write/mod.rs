@@ -1,11 +1,44 @@
-//! Writing outputs atomically: a temporary file in the target folder,
-//! renamed over the destination, so a reader never sees half a PDF and an
-//! interrupted run leaves the previous file intact.
+//! Write: outputs on disk, atomically. A temporary file in the target
+//! folder is renamed over the destination, so a reader never sees half a
+//! PDF and an interrupted run leaves the previous file intact.
 
 pub mod pdf_join;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::text;
+
+/// The folder a YAML file's documents are written to: `<out>/<file stem>/`.
+pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
+    let stem = input
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let slug = text::slug(&stem);
+    out.join(if slug.is_empty() {
+        "van-ban".to_string()
+    } else {
+        slug
+    })
+}
+
+/// Certificates go one folder further down, so a printer can take them all.
+pub const CERTIFICATES_DIR: &str = "giay-chung-nhan";
+
+/// Writes `bytes` to `path`, turning an I/O failure into a diagnostic.
+pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    write_atomic(path, bytes).map_err(|e| io_error(path, &e))
+}
+
+/// An output error explained in Vietnamese, naming the file.
+pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let (msg, hint) = describe_io_error(e);
+    Diagnostic::error(format!("{msg} ({e})"))
+        .file(path)
+        .hint(hint)
+}
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, |out| out.write_all(bytes))

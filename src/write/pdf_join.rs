@@ -232,11 +232,16 @@ fn materialise_inherited(doc: &mut Document, page: ObjectId) -> Result<(), Strin
 mod tests {
     use super::*;
     use crate::compile::{Engine, PdfMeta, export_pdf};
-    use crate::markup::Templates;
+    use crate::markup::{Markup, Templates};
     use crate::vn::Date;
 
     fn part(engine: &Engine, markup: &str) -> Vec<u8> {
-        let document = engine.compile(markup.to_string(), &[]).unwrap();
+        let document = engine
+            .compile(Markup {
+                source: markup.to_string(),
+                files: Vec::new(),
+            })
+            .unwrap();
         let meta = PdfMeta {
             ident: "thử",
             date: Date::new(2027, 6, 30).unwrap(),

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use ocop::app::{Options, Session};
+use ocop::load::LoadOptions;
+use ocop::pipeline::{self, FileReport};
+use ocop::session::{Options, Session};
 
 pub fn session() -> &'static Session {
     static SESSION: OnceLock<Session> = OnceLock::new();
@@ -41,30 +43,34 @@ pub struct Rendered {
 /// Composes `path` (which must be valid) and renders every document it describes.
 pub fn render_all(path: &Path) -> Vec<Rendered> {
     let s = session();
-    let outcome = s.compose(path);
-    let errors: Vec<String> = outcome
-        .diagnostics
+    let report = prepare(path);
+    let errors: Vec<String> = report
+        .problems
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.render(outcome.source.as_deref()))
+        .map(|d| d.render())
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
-    assert!(!outcome.documents.is_empty(), "no document in {path:?}");
-    outcome
+    assert!(!report.documents.is_empty(), "no document in {path:?}");
+    report
         .documents
         .iter()
         .map(|doc| {
             let markup = s.markup(doc).expect("template renders");
-            let pdf = s
-                .pdf(doc, markup.clone())
-                .unwrap_or_else(|d| panic!("{d:?}"));
+            let source = markup.source.clone();
+            let pdf = s.pdf(doc, markup, true).unwrap_or_else(|d| panic!("{d:?}"));
             Rendered {
                 stem: doc.file_stem.clone(),
-                markup,
+                markup: source,
                 pdf,
             }
         })
         .collect()
+}
+
+/// Loads, validates and composes `path` with the shared session.
+pub fn prepare(path: &Path) -> FileReport {
+    pipeline::prepare(session(), path, &LoadOptions::default(), &[])
 }
 
 /// The first document of `path`: its markup and PDF.

@@ -1,0 +1,181 @@
+//! Pieces every administrative document shares: the NĐ 30 header, the
+//! signature row with Nơi nhận, citations of legal bases, and the
+//! punctuation rules of Vietnamese administrative writing.
+
+use crate::doc::{Header, Signature};
+use crate::model::{Citation, DateStyle, DocNumber, Issuer, Signer};
+use crate::timeline;
+use crate::units::Units;
+use crate::vn::{self, PartialDate, padded_number};
+
+/// The two-column header of a document numbered `number`/`symbol`.
+pub fn header(issuer: &Issuer, number: &DocNumber, symbol: String, date: PartialDate) -> Header {
+    Header {
+        parent: issuer.parent.as_ref().map(|p| p.to_uppercase()),
+        issuer_lines: vec![issuer.body.to_uppercase(), issuer.locality().to_uppercase()],
+        number: number.0.as_deref().map(padded_number),
+        symbol,
+        place: issuer.place.clone().unwrap_or_else(|| issuer.name.clone()),
+        day: date.day.map(|d| format!("{d:02}")),
+        month: date.month.map(vn::month_padded),
+        year: date.year,
+    }
+}
+
+/// The signature row: Nơi nhận lines (units by their short names, each
+/// ending ";"), "Lưu: …", the authority lines and the name.
+pub fn signature(
+    units: &Units<'_>,
+    recipients: &[String],
+    archive: &str,
+    signer: &Signer,
+) -> Signature {
+    let recipients = recipients
+        .iter()
+        .map(|r| {
+            let text = units.name(r, true);
+            if text.ends_with(';') {
+                text
+            } else {
+                format!("{text};")
+            }
+        })
+        .collect();
+    Signature {
+        recipients,
+        archive: archive.to_string(),
+        authority: authority_lines(signer),
+        name: signer.name.trim().to_string(),
+    }
+}
+
+/// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+pub fn authority_lines(signer: &Signer) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (prefix, value) in [
+        ("TM", &signer.tm),
+        ("TL", &signer.tl),
+        ("TUQ", &signer.tuq),
+        ("KT", &signer.kt),
+        ("Q", &signer.q),
+    ] {
+        if let Some(v) = value {
+            lines.push(format!("{prefix}. {}", v.trim().to_uppercase()));
+        }
+    }
+    if let Some(t) = &signer.title {
+        lines.push(t.trim().to_uppercase());
+    }
+    lines
+}
+
+/// "Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ về việc …"
+pub fn citation(c: &Citation, style: DateStyle) -> String {
+    match c {
+        Citation::Text(t) => t.trim().to_string(),
+        Citation::Fields(f) => {
+            let mut out = f.kind.trim().to_string();
+            if let Some(name) = &f.name {
+                out.push(' ');
+                out.push_str(name.trim());
+            }
+            if let Some(number) = &f.number {
+                out.push_str(" số ");
+                out.push_str(number.trim());
+            }
+            if let Some(d) = f.date.as_deref().and_then(|d| timeline::parse_date(d).ok()) {
+                out.push_str(" ngày ");
+                out.push_str(&match style {
+                    DateStyle::Short => d.short(),
+                    DateStyle::Long => d.long(),
+                });
+            }
+            if let Some(issuer) = &f.issuer {
+                out.push_str(" của ");
+                out.push_str(issuer.trim());
+            }
+            if let Some(subject) = &f.subject {
+                out.push(' ');
+                out.push_str(subject.trim());
+            }
+            out
+        }
+    }
+}
+
+/// Text with its runs of white space made single, for titles in metadata.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Adds a final period unless the text already ends with punctuation.
+pub fn with_period(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', ';', ':', '!', '?']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// Ends the last body sentence with "./." as every NĐ 30 form does.
+pub fn with_closing_mark(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with("./.") {
+        t.to_string()
+    } else if let Some(stripped) = t.strip_suffix('.') {
+        format!("{stripped}./.")
+    } else {
+        format!("{t}./.")
+    }
+}
+
+pub fn with_colon(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(':') {
+        t.to_string()
+    } else {
+        format!("{t}:")
+    }
+}
+
+/// Dash-list markers by nesting depth.
+pub fn list_marker(depth: usize) -> &'static str {
+    if depth == 0 { "-" } else { "+" }
+}
+
+/// Counts as plans and decisions write them: 05, 12.
+pub fn count(n: usize) -> String {
+    format!("{n:02}")
+}
+
+/// "Kế hoạch số 12/KH-UBND …" style identifier of a numbered document.
+pub fn ident(number: &Option<String>, symbol: &str, subject: &str) -> String {
+    match number {
+        Some(n) => format!("{n}/{symbol} {subject}"),
+        None => format!("{symbol} {subject}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_mark_and_periods() {
+        assert_eq!(
+            with_closing_mark("triển khai thực hiện."),
+            "triển khai thực hiện./."
+        );
+        assert_eq!(
+            with_closing_mark("triển khai thực hiện./."),
+            "triển khai thực hiện./."
+        );
+        assert_eq!(
+            with_closing_mark("triển khai thực hiện"),
+            "triển khai thực hiện./."
+        );
+        assert_eq!(with_period("Quý II"), "Quý II.");
+        assert_eq!(with_period("a;"), "a;");
+    }
+}

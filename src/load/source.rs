@@ -1,0 +1,191 @@
+//! A source file as read: its bytes decoded (UTF-8, or the UTF-16 that
+//! Notepad saves as "Unicode"), normalised to NFC with Unix line endings,
+//! and able to turn a field path into a located, quoted diagnostic.
+
+use std::path::{Path, PathBuf};
+
+use super::positions::Positions;
+use crate::diag::{Diagnostic, Pos};
+use crate::text;
+
+/// Plans are a few hundred kilobytes at most; anything far larger is a
+/// wrong file, and refusing it early keeps memory bounded.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+    pub positions: Positions,
+}
+
+impl SourceFile {
+    /// Reads and decodes `path`.
+    pub fn read(path: &Path) -> Result<SourceFile, Diagnostic> {
+        let fail = |msg: String, hint: &str| Diagnostic::error(msg).file(path).hint(hint);
+        let meta = std::fs::metadata(path).map_err(|e| {
+            fail(
+                format!("không mở được tệp: {}", io_reason(&e)),
+                "kiểm tra lại đường dẫn tệp",
+            )
+        })?;
+        if meta.is_dir() {
+            return Err(fail(
+                "đây là một thư mục, không phải tệp YAML".into(),
+                "chỉ định một tệp .yaml, hoặc dùng lệnh với thư mục để xử lý mọi tệp .yaml trong đó",
+            ));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(fail(
+                format!("tệp quá lớn ({} byte)", meta.len()),
+                "một kế hoạch chỉ vài trăm KB; kiểm tra xem có chọn nhầm tệp không",
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| {
+            fail(
+                format!("không đọc được tệp: {}", io_reason(&e)),
+                "kiểm tra quyền đọc tệp",
+            )
+        })?;
+        let raw = decode(&bytes).map_err(|(msg, hint)| fail(msg.into(), hint))?;
+        Ok(SourceFile::from_text(path, &raw))
+    }
+
+    /// A source from text already read (a byte-order mark is dropped, the
+    /// text normalised to NFC with Unix line endings).
+    pub fn from_text(path: &Path, raw: &str) -> SourceFile {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        SourceFile {
+            path: path.to_path_buf(),
+            text: text::normalise(raw),
+            positions: Positions::default(),
+        }
+    }
+
+    /// The text of line `n` (1-based).
+    pub fn line(&self, n: usize) -> Option<&str> {
+        self.text.lines().nth(n.checked_sub(1)?)
+    }
+
+    /// `d` pointed at this file: its position from its field when it has
+    /// none, and the source line quoted.
+    pub fn locate(&self, mut d: Diagnostic) -> Diagnostic {
+        if d.file.is_none() {
+            d.file = Some(self.path.clone());
+        }
+        if d.pos.is_none()
+            && let Some(field) = &d.field
+        {
+            d.pos = self.positions.value(field);
+        }
+        let line = d.pos.and_then(|p| self.line(p.line));
+        d.snippet(line)
+    }
+
+    /// A diagnostic located at the value of `field`.
+    pub fn error_at(&self, field: &str, message: impl Into<String>) -> Diagnostic {
+        self.locate(Diagnostic::error(message).field(field))
+    }
+
+    pub fn warning_at(&self, field: &str, message: impl Into<String>) -> Diagnostic {
+        self.locate(Diagnostic::warning(message).field(field))
+    }
+
+    /// A diagnostic at a line and column of the text.
+    pub fn error_at_pos(&self, pos: Pos, message: impl Into<String>) -> Diagnostic {
+        self.locate(Diagnostic::error(message).at(Some(pos)))
+    }
+}
+
+/// Text from bytes: UTF-8 (with or without BOM) or UTF-16 (with a BOM, or
+/// recognisable by its zero bytes). Anything else is refused with a reason.
+fn decode(bytes: &[u8]) -> Result<String, (&'static str, &'static str)> {
+    let utf16 = |big_endian: bool, body: &[u8]| -> Result<String, (&'static str, &'static str)> {
+        let units = body.chunks_exact(2).map(|p| {
+            if big_endian {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| {
+                (
+                    "tệp UTF-16 bị hỏng",
+                    "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
+                )
+            })
+    };
+    match bytes {
+        [0xFF, 0xFE, body @ ..] => return utf16(false, body),
+        [0xFE, 0xFF, body @ ..] => return utf16(true, body),
+        _ => {}
+    }
+    // UTF-16 without a byte-order mark: ASCII text with every other byte zero.
+    let head = &bytes[..bytes.len().min(256) & !1];
+    let zeros = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    if head.len() >= 4 && zeros(1) * 4 >= head.len() && zeros(0) == 0 {
+        return utf16(false, bytes);
+    }
+    if head.len() >= 4 && zeros(0) * 4 >= head.len() && zeros(1) == 0 {
+        return utf16(true, bytes);
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) if !s.contains('\0') => Ok(s),
+        _ if bytes.contains(&0) => Err((
+            "tệp không phải văn bản (có byte nhị phân)",
+            "chỉ định tệp .yaml được soạn bằng trình soạn thảo văn bản",
+        )),
+        _ => Err((
+            "tệp không được lưu ở mã UTF-8",
+            "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8 (Unicode)",
+        )),
+    }
+}
+
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".into(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "title: Kế hoạch\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&[&[0xFF, 0xFE][..], &le].concat()).unwrap(), text);
+        assert_eq!(decode(&[&[0xFE, 0xFF][..], &be].concat()).unwrap(), text);
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
+    }
+
+    #[test]
+    fn binary_and_legacy_bytes_are_refused() {
+        assert!(
+            decode(&[0x89, b'P', b'N', b'G', 0, 0, 0xff, 0xfe])
+                .unwrap_err()
+                .0
+                .contains("nhị phân")
+        );
+        assert!(
+            decode(b"name: L\xe0o Cai\n")
+                .unwrap_err()
+                .0
+                .contains("UTF-8")
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! Rules of decisions (Quyết định): the council's founding and the
+//! recognition of results, under the OCOP regime of their date.
+
+use super::CheckedDecision;
+use super::checker::Checker;
+use super::products::{self, Rows};
+use crate::diag::Diagnostic;
+use crate::load::ListUser;
+use crate::load::yaml::{index, join};
+use crate::model::{Authority, Decision, DecisionKind, Member, PlanFile, Role};
+use crate::naming;
+use crate::regime;
+
+pub fn check_all<'a>(
+    c: &mut Checker<'_>,
+    model: &'a PlanFile,
+    row_problems: &mut Vec<Diagnostic>,
+) -> Vec<CheckedDecision<'a>> {
+    model
+        .decisions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| check(c, model, i, d, row_problems))
+        .collect()
+}
+
+fn check<'a>(
+    c: &mut Checker<'_>,
+    model: &'a PlanFile,
+    i: usize,
+    d: &'a Decision,
+    row_problems: &mut Vec<Diagnostic>,
+) -> Option<CheckedDecision<'a>> {
+    let path = index("decisions", i);
+    let date = c.date(&join(&path, "date"), &d.date);
+    if let Some(date) = date {
+        c.issuer_level_on(date, &join(&path, "date"));
+    }
+    let regime = date.and_then(|date| {
+        regime::resolve(d.legal_regime.as_deref(), date.earliest())
+            .map_err(|e| c.push(e.within(&path)))
+            .ok()
+    });
+    let signer = match (&d.signer, model.plan.as_ref().map(|p| &p.signer)) {
+        (Some(s), _) => {
+            c.signer(&join(&path, "signer"), s);
+            Some(s)
+        }
+        (None, Some(s)) => Some(s),
+        (None, None) => {
+            c.error(
+                &path,
+                "quyết định chưa có người ký",
+                "thêm `signer:` vào quyết định",
+            );
+            None
+        }
+    };
+    // NĐ 30: the chairman's own power is signed without "TM.".
+    if d.authority == Authority::Chairman
+        && let Some(s) = signer
+        && s.tm.is_some()
+    {
+        let at = if d.signer.is_some() {
+            join(&path, "signer.tm")
+        } else {
+            join(&path, "signer")
+        };
+        c.error(
+            &at,
+            "quyết định thuộc thẩm quyền Chủ tịch không ký \"TM.\"",
+            "bỏ tm (ký \"CHỦ TỊCH\" hoặc \"KT. CHỦ TỊCH / PHÓ CHỦ TỊCH\"), hoặc đặt authority: committee",
+        );
+    }
+    c.number(
+        &join(&path, "number"),
+        &d.number,
+        "chỉ ghi phần số; ký hiệu được thêm tự động",
+    );
+    if let Some(cd) = &d.council_decision
+        && let Some(date) = &cd.date
+    {
+        c.full_date(&join(&path, "council_decision.date"), date);
+    }
+    for (j, b) in d.bases.iter().enumerate() {
+        c.citation(&index(&join(&path, "bases"), j), b);
+    }
+    c.non_empty(&join(&path, "proposal"), &d.proposal, "đề nghị (proposal)");
+    if let Some(s) = &d.standing_body {
+        c.unit(&join(&path, "standing_body"), s);
+    }
+    c.units(&join(&path, "executors"), &d.executors);
+    c.units(&join(&path, "recipients"), &d.recipients);
+    let mut products = Vec::new();
+    match d.kind {
+        DecisionKind::Council => {
+            members(c, &d.members, &join(&path, "members"), false);
+            if let Some(team) = &d.advisory_team {
+                members(
+                    c,
+                    &team.members,
+                    &join(&path, "advisory_team.members"),
+                    true,
+                );
+            }
+        }
+        DecisionKind::Results => {
+            let list = c.loaded.list_for(ListUser::Decision(i));
+            let rows = match list {
+                Some(list) => Rows::Sheet(list),
+                None => Rows::Yaml {
+                    path: join(&path, "products"),
+                    products: &d.products,
+                },
+            };
+            let empty = match &rows {
+                Rows::Sheet(l) => l.rows.is_empty(),
+                Rows::Yaml { products, .. } => products.is_empty(),
+            };
+            if empty {
+                c.error(
+                    &join(
+                        &path,
+                        if list.is_some() {
+                            "products_file"
+                        } else {
+                            "products"
+                        },
+                    ),
+                    "chưa có sản phẩm nào",
+                    "thêm danh sách sản phẩm (name, owner, address, score), hoặc products_file",
+                );
+            } else if let Some(regime) = regime {
+                let ranked = products::rank_rows(c, &rows, regime);
+                if !ranked.bad.is_empty() {
+                    let labels: Vec<&str> = ranked.bad.iter().map(|(l, _)| l.as_str()).collect();
+                    let problems = ranked.bad.iter().flat_map(|(_, d)| d.iter().cloned());
+                    match list {
+                        // Rows of the YAML are the file's own problems.
+                        None => c.problems.extend(problems),
+                        // Rows of a spreadsheet: reported once (the
+                        // certificates may take the same rows), and the
+                        // decision cannot be issued with them.
+                        Some(_) => {
+                            for p in problems {
+                                if !row_problems.contains(&p) {
+                                    row_problems.push(p);
+                                }
+                            }
+                            c.error(
+                                &join(&path, "products_file"),
+                                format!(
+                                    "quyết định công nhận chưa dựng được: danh sách có {} dòng lỗi ({})",
+                                    labels.len(),
+                                    labels.join(", ")
+                                ),
+                                "sửa các dòng được báo trong bảng tính rồi chạy lại",
+                            );
+                        }
+                    }
+                }
+                products = ranked.good;
+            }
+        }
+    }
+    Some(CheckedDecision {
+        index: i,
+        decision: d,
+        date: date?,
+        regime: regime?,
+        signer: signer?,
+        products,
+        stem: naming::decision(d),
+    })
+}
+
+fn members(c: &mut Checker<'_>, members: &[Member], path: &str, team: bool) {
+    if members.is_empty() {
+        c.error(
+            path,
+            "chưa có thành viên",
+            "thêm danh sách thành viên (name, position, role)",
+        );
+        return;
+    }
+    let head = if team { Role::Leader } else { Role::Chairman };
+    let heads = members.iter().filter(|m| m.role == head).count();
+    if heads != 1 {
+        let what = if team {
+            "Tổ trưởng (leader)"
+        } else {
+            "Chủ tịch Hội đồng (chairman)"
+        };
+        c.error(
+            path,
+            format!("cần đúng một {what}, đang có {heads}"),
+            "sửa role của các thành viên",
+        );
+    }
+    for (i, m) in members.iter().enumerate() {
+        let p = index(path, i);
+        c.non_empty(&join(&p, "name"), &m.name, "họ tên thành viên");
+        c.non_empty(&join(&p, "position"), &m.position, "chức vụ thành viên");
+        let council_role = matches!(
+            m.role,
+            Role::Chairman | Role::ViceChairman | Role::MemberSecretary | Role::Secretary
+        );
+        let team_role = matches!(m.role, Role::Leader | Role::Deputy);
+        if (team && council_role) || (!team && team_role) {
+            c.error(
+                &join(&p, "role"),
+                "chức danh không thuộc nhóm này",
+                if team {
+                    "Tổ tư vấn dùng leader, deputy, member"
+                } else {
+                    "Hội đồng dùng chairman, vice_chairman, member, member_secretary, secretary"
+                },
+            );
+        }
+    }
+}

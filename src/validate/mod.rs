@@ -1,0 +1,296 @@
+//! Validate: every rule of a loaded file, each problem located and
+//! explained, all of them in one run. What passes comes out as a checked
+//! file in which dates, regimes, signers, product ranks and file names are
+//! resolved once, so composition cannot fail and never works them out again.
+//!
+//! Problems of a file stop all its documents. Problems of single product
+//! rows only skip those rows' certificates (and any results decision that
+//! lists them), so an office gets the good certificates of a round.
+
+mod assignments;
+mod body;
+mod certificates;
+mod checker;
+mod decision;
+mod dispatch;
+mod plan;
+mod products;
+
+use std::collections::BTreeMap;
+
+pub use assignments::{Assignment, Assignments, Duties};
+pub use products::Ranked;
+
+use crate::diag::Diagnostic;
+use crate::load::{Image, Loaded};
+use crate::model::{Certificates, Decision, Dispatch, Plan, PlanFile, Signer};
+use crate::regime::Regime;
+use crate::units::Units;
+use crate::vn::{Date, PartialDate};
+use checker::Checker;
+
+/// A file whose documents can be composed.
+pub struct Checked<'a> {
+    pub model: &'a PlanFile,
+    pub units: Units<'a>,
+    pub plan: Option<CheckedPlan<'a>>,
+    pub decisions: Vec<CheckedDecision<'a>>,
+    pub dispatches: Vec<CheckedDispatch<'a>>,
+    pub certificates: Option<CheckedCertificates<'a>>,
+}
+
+pub struct CheckedPlan<'a> {
+    pub plan: &'a Plan,
+    pub date: PartialDate,
+    /// The year the plan covers (its timelines refer to it).
+    pub year: i32,
+    pub assignments: Assignments,
+}
+
+pub struct CheckedDecision<'a> {
+    /// Its place in `decisions:`.
+    pub index: usize,
+    pub decision: &'a Decision,
+    pub date: PartialDate,
+    pub regime: &'static Regime,
+    pub signer: &'a Signer,
+    /// Recognised products (results), ranked.
+    pub products: Vec<Ranked>,
+    pub stem: String,
+}
+
+/// How a dispatch is written.
+pub enum DispatchForm {
+    /// Written out in the YAML.
+    Free,
+    /// Drafted from the plan, one per lead unit (their keys).
+    PerUnit(Vec<String>),
+    /// Drafted from the plan, one to all these units.
+    AllUnits(Vec<String>),
+}
+
+pub struct CheckedDispatch<'a> {
+    /// Its place in `dispatches:`.
+    pub index: usize,
+    pub dispatch: &'a Dispatch,
+    pub date: PartialDate,
+    pub signer: &'a Signer,
+    pub form: DispatchForm,
+    /// One file stem per document this entry makes (per unit: in unit order).
+    pub stems: Vec<String>,
+}
+
+pub struct CheckedCertificates<'a> {
+    pub spec: &'a Certificates,
+    /// "1234/QĐ-UBND"
+    pub decision_number: String,
+    pub decision_date: Date,
+    pub issue_date: Date,
+    pub regime: &'static Regime,
+    pub signer: &'a Signer,
+    pub logo: Option<&'a Image>,
+    /// The rows that passed; the others are in [`Validated::skipped`].
+    pub products: Vec<Ranked>,
+}
+
+pub struct Validated<'a> {
+    /// None when the file has errors that stop its documents.
+    pub checked: Option<Checked<'a>>,
+    /// Every problem, in file order; warnings included.
+    pub problems: Vec<Diagnostic>,
+    /// Product rows left out because of their own problems ("dòng 7").
+    pub skipped: Vec<String>,
+}
+
+impl Validated<'_> {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Checks `loaded`; `has_glyph` says whether the document font can print a character.
+pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Validated<'a> {
+    let mut problems = loaded.problems.clone();
+    let Some(model) = &loaded.model else {
+        return finish(None, problems, Vec::new(), Vec::new());
+    };
+    let mut c = Checker {
+        loaded,
+        units: Units::new(&model.units),
+        level: model.issuer.level,
+        problems: Vec::new(),
+    };
+    glyphs(&mut c, has_glyph);
+    issuer_and_units(&mut c, model);
+    let plan = model.plan.as_ref().and_then(|p| plan::check(&mut c, p));
+    let mut row_problems = Vec::new();
+    let mut skipped = Vec::new();
+    let decisions = decision::check_all(&mut c, model, &mut row_problems);
+    let dispatches = dispatch::check_all(&mut c, model, plan.as_ref());
+    let certificates =
+        certificates::check(&mut c, model, &decisions, &mut row_problems, &mut skipped);
+    if model.plan.is_none()
+        && model.dispatches.is_empty()
+        && model.decisions.is_empty()
+        && model.certificates.is_none()
+        && loaded.filled.is_empty()
+    {
+        c.problems.push(
+            Diagnostic::error("tệp không mô tả văn bản nào")
+                .file(&loaded.source.path)
+                .hint("thêm mục `plan:` (kế hoạch), `decisions:` (quyết định), `dispatches:` (công văn) hoặc `certificates:` (giấy chứng nhận)"),
+        );
+    }
+    same_file_names(&mut c, &decisions, &dispatches);
+    let file_ok =
+        !problems.iter().any(Diagnostic::is_error) && !c.problems.iter().any(Diagnostic::is_error);
+    let checked = file_ok.then_some(Checked {
+        model,
+        units: c.units,
+        plan,
+        decisions,
+        dispatches,
+        certificates,
+    });
+    problems.append(&mut c.problems);
+    finish(checked, problems, row_problems, skipped)
+}
+
+fn finish<'a>(
+    checked: Option<Checked<'a>>,
+    mut problems: Vec<Diagnostic>,
+    rows: Vec<Diagnostic>,
+    skipped: Vec<String>,
+) -> Validated<'a> {
+    // The file's own problems in line order, then those of spreadsheet rows.
+    problems.sort_by_key(|d| (d.pos, d.severity));
+    problems.dedup();
+    problems.extend(rows);
+    Validated {
+        checked,
+        problems,
+        skipped,
+    }
+}
+
+/// Every character must exist in the document font.
+fn glyphs(c: &mut Checker<'_>, has_glyph: &dyn Fn(char) -> bool) {
+    for (path, value) in &c.loaded.texts {
+        let mut reported = Vec::new();
+        for ch in value.chars() {
+            if ch == '\n' || ch == '\t' || reported.contains(&ch) {
+                continue;
+            }
+            if ch.is_control() || !has_glyph(ch) {
+                reported.push(ch);
+                c.error(
+                    path,
+                    format!(
+                        "phông chữ không có ký tự {} (U+{:04X})",
+                        describe_char(ch),
+                        ch as u32
+                    ),
+                    "xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó",
+                );
+            }
+        }
+    }
+}
+
+fn describe_char(c: char) -> String {
+    match c as u32 {
+        0xE000..=0xF8FF => {
+            "ký hiệu riêng của phông (thường từ phông Symbol/Wingdings khi dán từ Word)".into()
+        }
+        0x200B..=0x200F | 0x2060..=0x2064 | 0xFEFF => "vô hình (khoảng trắng độ rộng 0)".into(),
+        _ if c.is_control() || c.is_whitespace() => "điều khiển/khoảng trắng đặc biệt".into(),
+        _ => format!("«{c}»"),
+    }
+}
+
+fn issuer_and_units(c: &mut Checker<'_>, model: &PlanFile) {
+    let issuer = &model.issuer;
+    if issuer.name.trim().is_empty() {
+        c.error(
+            "issuer.name",
+            "tên địa phương đang để trống",
+            "ví dụ name: Lai Châu",
+        );
+    }
+    if issuer.symbol.trim().is_empty() {
+        c.error(
+            "issuer.symbol",
+            "ký hiệu cơ quan đang để trống",
+            "ví dụ symbol: UBND",
+        );
+    }
+    if issuer.level == crate::model::Level::District
+        && issuer
+            .province
+            .as_deref()
+            .is_none_or(|p| p.trim().is_empty())
+    {
+        c.error(
+            "issuer",
+            "cấp huyện cần tên tỉnh",
+            "thêm `province:` (tên tỉnh của huyện), ví dụ province: Điện Biên",
+        );
+    }
+    for (key, unit) in &model.units {
+        let path = format!("units.{key}");
+        if !crate::units::is_unit_key(key) {
+            c.error(
+                &path,
+                format!("khóa đơn vị `{}` không hợp lệ", crate::diag::quote(key)),
+                "khóa chỉ gồm chữ thường không dấu, số và dấu gạch dưới, ví dụ snnmt, ubnd_xa",
+            );
+        }
+        if unit.name.trim().is_empty() {
+            c.error(
+                &format!("{path}.name"),
+                "tên đơn vị đang để trống",
+                "điền tên đầy đủ của đơn vị",
+            );
+        }
+    }
+}
+
+/// Two documents of one file must not write the same file.
+fn same_file_names(
+    c: &mut Checker<'_>,
+    decisions: &[CheckedDecision<'_>],
+    dispatches: &[CheckedDispatch<'_>],
+) {
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in dispatches {
+        let i = d.index;
+        for stem in &d.stems {
+            if let Some(first) = seen.insert(stem, i) {
+                c.error(
+                    "dispatches",
+                    format!("hai công văn cùng tên tệp `{stem}.pdf`"),
+                    format!(
+                        "đặt `file:` khác nhau cho công văn thứ {} và thứ {}",
+                        first + 1,
+                        i + 1
+                    ),
+                );
+            }
+        }
+    }
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in decisions {
+        let i = d.index;
+        if let Some(first) = seen.insert(&d.stem, i) {
+            c.error(
+                "decisions",
+                format!("hai quyết định cùng tên tệp `{}.pdf`", d.stem),
+                format!(
+                    "đặt `file:` khác nhau cho quyết định thứ {} và thứ {}",
+                    first + 1,
+                    i + 1
+                ),
+            );
+        }
+    }
+}
