@@ -202,14 +202,7 @@ fn tera_error(e: tera::Error, dir: Option<&Path>) -> Diagnostic {
     }
 }
 
-/// Writes the built-in templates and library into `dir`, to start a custom set.
-pub fn export_builtins(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
-    let mut written = Vec::new();
-    for (name, body) in BUILTIN_TEMPLATES.iter().chain(BUILTIN_LIBRARIES) {
-        let path = dir.join(name);
-        crate::write::write_atomic(&path, body.as_bytes())?;
-        written.push(path);
-    }
-    Ok(written)
+/// The built-in templates and libraries, by file name, to start a custom set.
+pub fn builtins() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    BUILTIN_TEMPLATES.iter().chain(BUILTIN_LIBRARIES)
 }

@@ -331,3 +331,93 @@ fn a_stopped_run_writes_nothing() {
     assert!(each.written.is_empty());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+const ROUND: &str = "plans/dot-2-2027/cong-nhan-dot-2.yaml";
+
+#[test]
+fn a_results_decision_and_its_certificates_share_one_spreadsheet() {
+    let report = common::prepare(&root().join(ROUND));
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let kinds: Vec<DocKind> = report.documents.iter().map(Document::kind).collect();
+    assert_eq!(kinds[0], DocKind::Decision);
+    assert_eq!(kinds[1..], [DocKind::Certificate; 4]);
+    let Content::Decision(decision) = &report.documents[0].content else {
+        panic!("the decision comes first");
+    };
+    let listed: Vec<String> = decision.appendices[0]
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            ocop::doc::Row::Cells { cells } => Some(cells[1].clone()),
+            ocop::doc::Row::Group { .. } => None,
+        })
+        .collect();
+    let certified: Vec<String> = report.documents[1..]
+        .iter()
+        .map(|d| match &d.content {
+            Content::Certificate(c) => {
+                assert_eq!(
+                    c.decision,
+                    "Quyết định số 1530/QĐ-UBND ngày 20/10/2027 của Chủ tịch UBND tỉnh Lai Châu"
+                );
+                c.product.clone()
+            }
+            _ => panic!("certificates follow the decision"),
+        })
+        .collect();
+    // The appendix groups by rank; the certificates keep the sheet's order.
+    let mut sorted_listed = listed.clone();
+    sorted_listed.sort();
+    let mut sorted_certified = certified.clone();
+    sorted_certified.sort();
+    assert_eq!(sorted_listed, sorted_certified);
+    assert_eq!(
+        certified,
+        [
+            "Thảo quả sấy Sìn Hồ",
+            "Trà hoa vàng Tam Đường",
+            "Măng khô Than Uyên",
+            "Thổ cẩm Lự Bình Lư"
+        ]
+    );
+}
+
+#[test]
+fn a_bad_row_in_the_shared_list_stops_the_decision_but_not_the_good_certificates() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join(ROUND))
+        .unwrap()
+        .replace("san-pham-dot-2.xlsx", "ds.csv");
+    std::fs::write(dir.path().join("dot-2.yaml"), yaml).unwrap();
+    std::fs::write(
+        dir.path().join("ds.csv"),
+        "STT,Tên sản phẩm,Chủ thể,Địa chỉ,Điểm,Hạng sao\n\
+         1,Thảo quả sấy,HTX A,xã A,74.5,4 sao\n\
+         2,Trà hoa vàng,HTX B,xã B,86,3 sao\n",
+    )
+    .unwrap();
+    let out = ocop()
+        .arg("render")
+        .arg(dir.path().join("dot-2.yaml"))
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // The row is reported once, though both documents take it.
+    assert_eq!(
+        stderr.matches("không phải 3 sao (dòng 3)").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("quyết định công nhận chưa dựng được: danh sách có 1 dòng lỗi (dòng 3)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 dòng sản phẩm bị bỏ qua vì có lỗi: dòng 3"),
+        "{stderr}"
+    );
+    assert_eq!(common::printed_names(&out.stdout), ["01-thao-qua-say.pdf"]);
+}

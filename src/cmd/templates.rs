@@ -6,16 +6,13 @@ use std::process::ExitCode;
 use super::{INPUT_ERRORS, print_path, report};
 
 pub fn run(dir: &Path) -> ExitCode {
-    match ocop::markup::export_builtins(dir) {
-        Ok(paths) => {
-            for p in paths {
-                print_path(&p);
-            }
-            ExitCode::SUCCESS
+    for (name, body) in ocop::markup::builtins() {
+        let path = dir.join(name);
+        if let Err(d) = ocop::write::file(&path, body.as_bytes()) {
+            report(&[d]);
+            return ExitCode::from(INPUT_ERRORS);
         }
-        Err(e) => {
-            report(&[ocop::write::io_error(dir, &e)]);
-            ExitCode::from(INPUT_ERRORS)
-        }
+        print_path(&path);
     }
+    ExitCode::SUCCESS
 }

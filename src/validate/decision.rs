@@ -92,6 +92,7 @@ fn check<'a>(
     c.units(&join(&path, "executors"), &d.executors);
     c.units(&join(&path, "recipients"), &d.recipients);
     let mut products = Vec::new();
+    let mut blocked = false;
     match d.kind {
         DecisionKind::Council => {
             members(c, &d.members, &join(&path, "members"), false);
@@ -147,15 +148,16 @@ fn check<'a>(
                                     row_problems.push(p);
                                 }
                             }
-                            c.error(
-                                &join(&path, "products_file"),
-                                format!(
+                            row_problems.push(c.loaded.source.locate(
+                                Diagnostic::error(format!(
                                     "quyết định công nhận chưa dựng được: danh sách có {} dòng lỗi ({})",
                                     labels.len(),
                                     labels.join(", ")
-                                ),
-                                "sửa các dòng được báo trong bảng tính rồi chạy lại",
-                            );
+                                ))
+                                .field(join(&path, "products_file"))
+                                .hint("sửa các dòng được báo trong bảng tính rồi chạy lại"),
+                            ));
+                            blocked = true;
                         }
                     }
                 }
@@ -171,6 +173,7 @@ fn check<'a>(
         signer: signer?,
         products,
         stem: naming::decision(d),
+        blocked,
     })
 }
 

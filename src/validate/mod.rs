@@ -57,6 +57,9 @@ pub struct CheckedDecision<'a> {
     /// Recognised products (results), ranked.
     pub products: Vec<Ranked>,
     pub stem: String,
+    /// Its spreadsheet has bad rows: it cannot be issued, though the
+    /// certificates of its good rows can.
+    blocked: bool,
 }
 
 /// How a dispatch is written.
@@ -142,6 +145,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         );
     }
     same_file_names(&mut c, &decisions, &dispatches);
+    let decisions = decisions.into_iter().filter(|d| !d.blocked).collect();
     let file_ok =
         !problems.iter().any(Diagnostic::is_error) && !c.problems.iter().any(Diagnostic::is_error);
     let checked = file_ok.then_some(Checked {
