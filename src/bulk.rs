@@ -272,16 +272,3 @@ pub fn render_merged(
     }
     outcome
 }
-
-/// Removes temporary files a killed run may have left (`.ocop-*.tmp`).
-pub fn remove_stale_temp_files(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with(".ocop-") && name.ends_with(".tmp") {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}

@@ -7,6 +7,7 @@
 mod cli;
 mod cmd;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -65,6 +66,9 @@ fn usage_error(e: clap::Error) -> ExitCode {
         .filter(|l| !l.is_empty())
         .collect();
     let detail = detail.join(" ");
-    eprintln!("lỗi: {what} ({detail})\n  = gợi ý: chạy `ocop --help` để xem các lệnh và tùy chọn");
+    let _ = writeln!(
+        std::io::stderr(),
+        "lỗi: {what} ({detail})\n  = gợi ý: chạy `ocop --help` để xem các lệnh và tùy chọn"
+    );
     ExitCode::from(2)
 }

@@ -8,11 +8,16 @@ use ocop::bulk;
 use ocop::doc::DocKind;
 use ocop::load::LoadOptions;
 use ocop::pipeline;
+use ocop::write::{self, outputs};
 
 use super::{
-    INPUT_ERRORS, STOP, folder, job, on_ctrl_c, print_path, progress_bar, report, session,
+    INPUT_ERRORS, INTERRUPTED, STOP, folder, job, on_ctrl_c, owned_files, print_path, progress_bar,
+    replace_owned, report, say, session, set_of,
 };
 use crate::cli::CertificatesArgs;
+
+/// The set a merged file belongs to: replacing it leaves single files alone.
+const MERGED_SET: &str = "certificates-merged";
 
 pub fn run(args: &CertificatesArgs) -> ExitCode {
     let session = match session(&args.shared.options()) {
@@ -27,9 +32,9 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
     report(&r.problems);
     if r.documents.is_empty() {
         if r.has_errors() && r.skipped.is_empty() {
-            eprintln!("tệp có lỗi; chưa dựng giấy chứng nhận nào.");
+            say("tệp có lỗi; chưa dựng giấy chứng nhận nào.");
         } else {
-            eprintln!("không có giấy chứng nhận nào được dựng.");
+            say("không có giấy chứng nhận nào được dựng.");
         }
         return ExitCode::from(INPUT_ERRORS);
     }
@@ -37,27 +42,40 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
     let total = r.documents.len();
     let bar = progress_bar(total, "Đang dựng giấy chứng nhận");
     let progress = || bar.inc(1);
-    let dir = folder(&args.out, &args.file, DocKind::Certificate);
+    let dir = outputs::folders(&args.out, std::slice::from_ref(&args.file)).remove(0);
+    write::remove_stale_temp_files(&dir);
+    write::remove_stale_temp_files(&folder(&dir, DocKind::Certificate));
     let outcome = if args.merge {
-        let parent = dir.parent().unwrap_or(&dir).to_path_buf();
-        bulk::remove_stale_temp_files(&parent);
-        let path = parent.join(format!("{}.pdf", ocop::write::CERTIFICATES_DIR));
-        bulk::render_merged(
+        let name = format!("{}.pdf", write::CERTIFICATES_DIR);
+        let outcome = bulk::render_merged(
             &session,
             &r.documents,
             "Giấy chứng nhận sản phẩm OCOP",
-            &path,
+            &dir.join(&name),
             &STOP,
             &progress,
-        )
+        );
+        if !outcome.written.is_empty() {
+            let owned = [outputs::Owned {
+                set: MERGED_SET.into(),
+                file: name,
+            }];
+            owned_files(&dir, &[MERGED_SET], &owned);
+        }
+        outcome
     } else {
-        bulk::remove_stale_temp_files(&dir);
-        let jobs: Vec<bulk::Job<'_>> = r
-            .documents
-            .iter()
-            .map(|d| job(&args.out, &args.file, d, false))
-            .collect();
-        bulk::render_each(&session, &jobs, &STOP, &progress)
+        let jobs: Vec<bulk::Job<'_>> = r.documents.iter().map(|d| job(&dir, d, false)).collect();
+        let outcome = bulk::render_each(&session, &jobs, &STOP, &progress);
+        if !outcome.interrupted && outcome.failed.is_empty() {
+            let refs: Vec<&bulk::Job<'_>> = jobs.iter().collect();
+            replace_owned(
+                &dir,
+                &[set_of(DocKind::Certificate)],
+                &refs,
+                &outcome.written,
+            );
+        }
+        outcome
     };
     bar.finish_and_clear();
     for p in &outcome.written {
@@ -96,8 +114,10 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
     } else if interrupted {
         summary.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh");
     }
-    eprintln!("{summary}.");
-    if !r.has_errors() && failed == 0 && !interrupted && outcome.merge_failed.is_none() {
+    say(format!("{summary}."));
+    if interrupted {
+        ExitCode::from(INTERRUPTED)
+    } else if !r.has_errors() && failed == 0 && outcome.merge_failed.is_none() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(INPUT_ERRORS)

@@ -6,7 +6,7 @@ use ocop::diag::{Diagnostic, display_path};
 use ocop::load::LoadOptions;
 use ocop::pipeline;
 
-use super::{INPUT_ERRORS, report, session};
+use super::{INPUT_ERRORS, report, say, session};
 use crate::cli::CheckArgs;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -29,14 +29,14 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     let summary = format!("đã kiểm tra {} tệp YAML", files.len());
     if failed.is_empty() {
-        eprintln!("{summary}; không có lỗi.");
+        say(format!("{summary}; không có lỗi."));
         ExitCode::SUCCESS
     } else {
-        eprintln!(
+        say(format!(
             "{summary}; {} tệp có lỗi: {}",
             failed.len(),
             failed.join(", ")
-        );
+        ));
         ExitCode::from(INPUT_ERRORS)
     }
 }

@@ -1,5 +1,5 @@
-//! The commands, one file each, and what they share: printing problems,
-//! opening the session, the progress bar and Ctrl-C.
+//! The commands, one file each, and what they share: printing, opening the
+//! session, where documents go, the progress bar and Ctrl-C.
 
 pub mod certificates;
 pub mod check;
@@ -7,6 +7,7 @@ pub mod new;
 pub mod render;
 pub mod templates;
 
+use std::fmt::Display;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,10 +17,12 @@ use ocop::bulk::Job;
 use ocop::diag::Diagnostic;
 use ocop::doc::{DocKind, Document};
 use ocop::session::{Options, Session};
-use ocop::write;
+use ocop::write::{self, outputs};
 
 /// Exit code for input problems.
 pub const INPUT_ERRORS: u8 = 1;
+/// Exit code of a run stopped with Ctrl-C, as shells expect (128 + SIGINT).
+pub const INTERRUPTED: u8 = 130;
 
 /// Set by Ctrl-C: workers finish the document in hand and stop.
 pub static STOP: AtomicBool = AtomicBool::new(false);
@@ -34,6 +37,11 @@ pub fn report(diags: &[Diagnostic]) {
     for d in diags {
         let _ = writeln!(err, "{}", d.render());
     }
+}
+
+/// A line to stderr; a closed stderr is not worth a crash.
+pub fn say(line: impl Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// Prints a written file's path to stdout (a closed pipe is not an error).
@@ -53,9 +61,9 @@ pub fn session(options: &Options) -> Result<Session, ExitCode> {
     })
 }
 
-/// Where `doc` of the YAML file `input` is written under `out`.
-pub fn job<'a>(out: &Path, input: &Path, doc: &'a Document, emit_typ: bool) -> Job<'a> {
-    let dir = folder(out, input, doc.kind());
+/// Where `doc` is written in its input's folder `dir`.
+pub fn job<'a>(dir: &Path, doc: &'a Document, emit_typ: bool) -> Job<'a> {
+    let dir = folder(dir, doc.kind());
     Job {
         doc,
         pdf: dir.join(format!("{}.pdf", doc.file_stem)),
@@ -63,12 +71,60 @@ pub fn job<'a>(out: &Path, input: &Path, doc: &'a Document, emit_typ: bool) -> J
     }
 }
 
-/// The folder documents of `kind` from `input` go to.
-pub fn folder(out: &Path, input: &Path, kind: DocKind) -> PathBuf {
-    let dir = write::output_dir(out, input);
+/// The folder documents of `kind` go to, in their input's folder `dir`.
+pub fn folder(dir: &Path, kind: DocKind) -> PathBuf {
     match kind {
         DocKind::Certificate => dir.join(write::CERTIFICATES_DIR),
-        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => dir,
+        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => dir.to_path_buf(),
+    }
+}
+
+/// The name of the set of files a kind owns in a folder.
+pub fn set_of(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Plan => "plan",
+        DocKind::Decision => "decision",
+        DocKind::Dispatch => "dispatch",
+        DocKind::Certificate => "certificate",
+    }
+}
+
+/// Records what `jobs` wrote in `dir` and removes what an earlier run
+/// wrote there of the same `sets` and this one did not; says what went.
+pub fn replace_owned(dir: &Path, sets: &[&str], jobs: &[&Job<'_>], written: &[PathBuf]) {
+    let mut owned = Vec::new();
+    for job in jobs {
+        if !written.contains(&job.pdf) {
+            continue;
+        }
+        for path in std::iter::once(&job.pdf).chain(&job.typ) {
+            if let Ok(rel) = path.strip_prefix(dir) {
+                owned.push(outputs::Owned {
+                    set: set_of(job.doc.kind()).to_string(),
+                    file: rel.to_string_lossy().replace('\\', "/"),
+                });
+            }
+        }
+    }
+    owned_files(dir, sets, &owned);
+}
+
+/// [`replace_owned`] for files already named.
+pub fn owned_files(dir: &Path, sets: &[&str], owned: &[outputs::Owned]) {
+    match outputs::replace_owned(dir, sets, owned) {
+        Ok(removed) if !removed.is_empty() => {
+            let names: Vec<String> = removed
+                .iter()
+                .map(|p| ocop::diag::display_path(p))
+                .collect();
+            say(format!(
+                "đã xóa {} tệp của lần dựng trước không còn trong danh sách: {}",
+                removed.len(),
+                names.join(", ")
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => report(&[write::io_error(dir, &e)]),
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use ocop::diag::{Diagnostic, display_path};
 
-use super::{INPUT_ERRORS, print_path, report};
+use super::{INPUT_ERRORS, print_path, report, say};
 
 /// The annotated example plan, as a starting point.
 const EXAMPLE_PLAN: &str = include_str!("../../plans/lai-chau-2027.yaml");
@@ -20,10 +20,10 @@ pub fn run(file: &Path) -> ExitCode {
     match ocop::write::file(file, EXAMPLE_PLAN.as_bytes()) {
         Ok(()) => {
             print_path(file);
-            eprintln!(
+            say(format!(
                 "đã tạo kế hoạch mới từ mẫu; sửa tệp rồi chạy: ocop render {}",
                 display_path(file)
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(d) => {

@@ -5,10 +5,15 @@ use std::process::ExitCode;
 
 use ocop::bulk;
 use ocop::diag::display_path;
+use ocop::doc::DocKind;
 use ocop::load::LoadOptions;
 use ocop::pipeline::{self, FileReport};
+use ocop::write::{self, outputs};
 
-use super::{INPUT_ERRORS, STOP, job, on_ctrl_c, print_path, progress_bar, report, session};
+use super::{
+    INPUT_ERRORS, INTERRUPTED, STOP, job, on_ctrl_c, print_path, progress_bar, replace_owned,
+    report, say, session, set_of,
+};
 use crate::cli::RenderArgs;
 
 pub fn run(args: &RenderArgs) -> ExitCode {
@@ -21,6 +26,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         report(&[super::check::no_yaml()]);
         return ExitCode::from(INPUT_ERRORS);
     }
+    let dirs = outputs::folders(&args.out, &files);
     let reports: Vec<FileReport> = files
         .iter()
         .map(|path| {
@@ -29,16 +35,21 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             r
         })
         .collect();
-    let jobs: Vec<bulk::Job<'_>> = reports
+    // Every document's job, and the input it comes from.
+    let (inputs, jobs): (Vec<usize>, Vec<bulk::Job<'_>>) = reports
         .iter()
-        .flat_map(|r| {
+        .enumerate()
+        .flat_map(|(i, r)| {
+            let dir = &dirs[i];
             r.documents
                 .iter()
-                .map(|d| job(&args.out, &r.path, d, args.emit_typ))
+                .map(move |d| (i, job(dir, d, args.emit_typ)))
         })
-        .collect();
-    for dir in jobs.iter().filter_map(|j| j.pdf.parent()) {
-        bulk::remove_stale_temp_files(dir);
+        .unzip();
+    for j in &jobs {
+        if let Some(dir) = j.pdf.parent() {
+            write::remove_stale_temp_files(dir);
+        }
     }
     on_ctrl_c();
     let bar = progress_bar(jobs.len(), "Đang dựng văn bản");
@@ -47,15 +58,35 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     for p in &outcome.written {
         print_path(p);
     }
-    let mut failed: Vec<String> = Vec::new();
-    for r in &reports {
-        if r.has_errors() {
-            failed.push(display_path(&r.path));
-        }
-    }
     for (_, d) in &outcome.failed {
         report(d);
     }
+    // Each input whose documents all went out replaces what it owned.
+    let kinds: Vec<DocKind> = if args.only.is_empty() {
+        clap::ValueEnum::value_variants().to_vec()
+    } else {
+        args.only.clone()
+    };
+    let sets: Vec<&str> = kinds.iter().map(|k| set_of(*k)).collect();
+    for (i, r) in reports.iter().enumerate() {
+        let own: Vec<&bulk::Job<'_>> = jobs
+            .iter()
+            .zip(&inputs)
+            .filter(|(_, n)| **n == i)
+            .map(|(j, _)| j)
+            .collect();
+        let complete = !outcome.interrupted
+            && !r.documents.is_empty()
+            && own.iter().all(|j| outcome.written.contains(&j.pdf));
+        if complete {
+            replace_owned(&dirs[i], &sets, &own, &outcome.written);
+        }
+    }
+    let failed: Vec<String> = reports
+        .iter()
+        .filter(|r| r.has_errors())
+        .map(|r| display_path(&r.path))
+        .collect();
     let skipped: Vec<&str> = reports
         .iter()
         .flat_map(|r| r.skipped.iter().map(String::as_str))
@@ -81,7 +112,6 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     if outcome.interrupted {
         summary.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh");
     }
-    let ok = failed.is_empty() && outcome.failed.is_empty() && !outcome.interrupted;
     if !failed.is_empty() {
         summary.push_str(&format!(
             "; {} tệp có lỗi: {}",
@@ -89,13 +119,17 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             failed.join(", ")
         ));
     }
-    if ok {
+    if outcome.interrupted {
+        say(summary);
+        return ExitCode::from(INTERRUPTED);
+    }
+    if failed.is_empty() && outcome.failed.is_empty() {
         if std::io::stderr().is_terminal() {
-            eprintln!("{summary}; không có lỗi.");
+            say(format!("{summary}; không có lỗi."));
         }
         ExitCode::SUCCESS
     } else {
-        eprintln!("{summary}");
+        say(summary);
         ExitCode::from(INPUT_ERRORS)
     }
 }

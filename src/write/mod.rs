@@ -2,27 +2,13 @@
 //! folder is renamed over the destination, so a reader never sees half a
 //! PDF and an interrupted run leaves the previous file intact.
 
+pub mod outputs;
 pub mod pdf_join;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::text;
-
-/// The folder a YAML file's documents are written to: `<out>/<file stem>/`.
-pub fn output_dir(out: &Path, input: &Path) -> PathBuf {
-    let stem = input
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let slug = text::slug(&stem);
-    out.join(if slug.is_empty() {
-        "van-ban".to_string()
-    } else {
-        slug
-    })
-}
 
 /// Certificates go one folder further down, so a printer can take them all.
 pub const CERTIFICATES_DIR: &str = "giay-chung-nhan";
@@ -54,10 +40,14 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".ocop-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    // Files get the user's umask, as any program's do (tempfile's own
+    // default is owner-only).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir)?;
     {
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut out)?;
@@ -68,6 +58,52 @@ pub fn write_atomic_with(
     // certificates would cost more than rendering them.
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+const TEMP_PREFIX: &str = ".ocop-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes temporary files that a killed run left in `dir`. A temporary
+/// file carries the process id of the run writing it; another run's file
+/// is left alone while that run is alive.
+pub fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Some(middle) = name
+            .strip_prefix(TEMP_PREFIX)
+            .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+        else {
+            continue;
+        };
+        let owner = middle
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        let stale = match owner {
+            Some(pid) if pid == std::process::id() => false,
+            Some(pid) => !process_alive(pid, &e.path()),
+            // Written by a version that did not name its process.
+            None => true,
+        };
+        if stale {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Whether the run with process id `pid` may still be writing `file`.
+fn process_alive(pid: u32, file: &Path) -> bool {
+    if Path::new("/proc/self").exists() {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    // Without /proc: a temporary untouched for a day is left over.
+    std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age.as_secs() < 24 * 3600)
 }
 
 /// A Vietnamese explanation of an output error.
@@ -110,6 +146,44 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_live_runs_temporary_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir
+            .path()
+            .join(format!(".ocop-{}-abc.tmp", std::process::id()));
+        let dead = dir.path().join(".ocop-4000000000-abc.tmp");
+        let old_style = dir.path().join(".ocop-abc123.tmp");
+        for f in [&ours, &dead, &old_style] {
+            std::fs::write(f, b"half").unwrap();
+        }
+        remove_stale_temp_files(dir.path());
+        assert!(ours.exists());
+        assert!(!dead.exists() && !old_style.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_get_the_umask_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        write_atomic(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        let umask = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("Umask:"))
+                    .and_then(|m| u32::from_str_radix(m.trim(), 8).ok())
+            });
+        match umask {
+            Some(umask) => assert_eq!(mode, 0o666 & !umask, "{mode:o}"),
+            // Not Linux: at least not tempfile's owner-only default.
+            None => assert_ne!(mode, 0o600, "{mode:o}"),
+        }
     }
 
     #[test]
