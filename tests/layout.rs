@@ -2,7 +2,9 @@
 //! copies it (pdftotext):
 //! - the signature block never stands alone on a page (it could be
 //!   stapled to another text): the page that holds "Nơi nhận" also holds
-//!   the end of the body.
+//!   the end of the body;
+//! - a document number/symbol, a date, a URL or an e-mail address is never
+//!   broken across lines, and reads back exactly as typed.
 
 mod common;
 
@@ -257,4 +259,202 @@ fn signature_never_alone_council_decision() {
 #[test]
 fn signature_never_alone_decision_with_appendix() {
     sweep("qd-cong-nhan", ns());
+}
+
+const TOKENS: &[&str] = &[
+    "3799/KH-UBND",
+    "07/2021/NQ-HĐND",
+    "96/TTr-SNN",
+    "1234/QĐ-UBND",
+    "01/2027/GCN-OCOP",
+    "QĐ-TTg",
+    "30/9/2027",
+    "https://ocop.laichau.gov.vn/tin-tuc/ke-hoach-2027",
+    "vanthu@laichau.gov.vn",
+];
+
+/// A URL longer than a line.
+const LONG_URL: &str = "https://dichvucong.laichau.gov.vn/portaldvc/KenhTin/dich-vu-cong-truc-tuyen/chi-tiet-thu-tuc-hanh-chinh-cong-nhan-san-pham-ocop";
+
+/// A dispatch whose paragraphs carry every token of [`TOKENS`], each
+/// paragraph shifted by one more short word, so that over the paragraphs
+/// each token meets the end of a line at every position.
+fn tokens_yaml() -> String {
+    let mut body = String::new();
+    for k in 0..32 {
+        let filler = vec!["xã"; k].join(" ");
+        let tokens: Vec<String> = TOKENS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("văn bản {i} là {t}"))
+            .collect();
+        body.push_str(&format!("      - '{filler} Theo {}.'\n", tokens.join(", ")));
+    }
+    format!(
+        "issuer:
+  level: province
+  name: Lai Châu
+units:
+  snn:
+    name: Sở Nông nghiệp và Môi trường
+dispatches:
+  - file: cv-so-hieu
+    number: 12
+    date: 15/05/2027
+    drafting_unit: KTN
+    subject: thử số hiệu
+    to: [snn]
+    body:
+{body}      - 'Xem thủ tục tại {LONG_URL} (bản điện tử).'
+    closing: Đề nghị Sở triển khai theo Kế hoạch số 3799/KH-UBND.
+    recipients: ['UBND tỉnh (b/c) theo 1234/QĐ-UBND']
+    archive: VT, KT6.
+    signer: {{ kt: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Hà Trọng Hải }}
+"
+    )
+}
+
+fn render_yaml(yaml: &str, stem: &str) -> Vec<u8> {
+    let s = session();
+    let file = SourceFile::from_text(Path::new("so-hieu.yaml"), yaml);
+    let outcome = s.compose_source(&file);
+    let errors: Vec<String> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render(outcome.source.as_deref()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let doc = outcome
+        .documents
+        .iter()
+        .find(|d| d.file_stem == stem)
+        .unwrap();
+    s.pdf(doc, s.markup(doc).unwrap()).unwrap()
+}
+
+#[test]
+fn numbers_symbols_and_addresses_never_break_across_lines() {
+    let pdf = render_yaml(&tokens_yaml(), "cv-so-hieu");
+    let text = pdf_text(&pdf);
+    // What a reader copies holds nothing that was not typed.
+    for invisible in [
+        '\u{2060}', '\u{200b}', '\u{feff}', '\u{fffc}', '\u{ad}', '\u{a0}',
+    ] {
+        assert!(!text.contains(invisible), "{invisible:?} in the text layer");
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    for token in TOKENS {
+        // Placed once per sweep paragraph, plus the closing and Nơi nhận.
+        let placed = 32
+            + match *token {
+                "3799/KH-UBND" | "1234/QĐ-UBND" => 1,
+                _ => 0,
+            };
+        let whole: usize = lines.iter().map(|l| l.matches(token).count()).sum();
+        assert_eq!(whole, placed, "{token} broken across lines:\n{text}");
+    }
+    // The header's number line.
+    assert!(
+        lines.iter().any(|l| l.contains("Số: 12/UBND-KTN")),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_address_longer_than_a_line_breaks_only_after_a_slash_and_stays_in_the_margin() {
+    let pdf = render_yaml(&tokens_yaml(), "cv-so-hieu");
+    let text = pdf_text(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let first = lines
+        .iter()
+        .position(|l| l.contains("https://dichvucong"))
+        .expect("the long URL");
+    // Its pieces, line by line, until the URL is complete.
+    let mut url = String::new();
+    let mut i = first;
+    loop {
+        let piece = if i == first {
+            &lines[i][lines[i].find("https://").unwrap()..]
+        } else {
+            lines[i]
+        };
+        let piece = piece.split(' ').next().unwrap();
+        url.push_str(piece);
+        if url.len() >= LONG_URL.len() {
+            break;
+        }
+        assert!(
+            piece.ends_with('/'),
+            "the URL broke after {piece:?}, not after a slash"
+        );
+        i += 1;
+    }
+    assert!(i > first, "the URL is longer than a line and must break");
+    assert_eq!(url, LONG_URL);
+    // No word reaches into the right margin (15 mm; 1.5 mm tolerance for punctuation).
+    let right_edge = (210.0 - 15.0 + 1.5) * 72.0 / 25.4;
+    for (word, x_max) in word_right_edges(&pdf) {
+        assert!(
+            x_max <= right_edge,
+            "{word:?} ends at {x_max:.1} pt, past the margin"
+        );
+    }
+}
+
+/// Each word of the PDF with the x of its right edge in points (pdftotext -bbox).
+fn word_right_edges(pdf: &[u8]) -> Vec<(String, f64)> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let html = String::from_utf8(out.stdout).unwrap();
+    html.lines()
+        .filter_map(|l| {
+            let l = l.trim();
+            let rest = l.strip_prefix("<word ")?;
+            let x_max = rest
+                .split("xMax=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse()
+                .ok()?;
+            let word = rest.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((word, x_max))
+        })
+        .collect()
+}
+
+#[test]
+fn a_token_wider_than_a_table_cell_breaks_like_plain_text() {
+    let note = "Theo 01/2027/GCN-OCOP-LAICHAU, xem https://ocop.laichau.gov.vn/san-pham/mat-ong";
+    let yaml = sweep_yaml(0).replace(
+        "score: 78.5 }",
+        &format!("score: 78.5, note: \"{note}\" }}"),
+    );
+    assert!(yaml.contains(note));
+    let pdf = render_yaml(&yaml, "qd-cong-nhan");
+    let words = word_right_edges(&pdf);
+    // The number is wider than the "Ghi chú" column: it breaks inside the
+    // cell, and the comma stays after its last part (a box wrapping inside
+    // itself would leave the comma on its first line, at the far right).
+    assert!(
+        words.iter().any(|(w, _)| w == "LAICHAU,"),
+        "{:?}",
+        words.iter().map(|(w, _)| w).collect::<Vec<_>>()
+    );
+    // Nothing sticks out of the table (landscape: right margin 15 mm).
+    let right_edge = (297.0 - 15.0 + 1.5) * 72.0 / 25.4;
+    for (word, x_max) in &words {
+        assert!(
+            *x_max <= right_edge,
+            "{word:?} ends at {x_max:.1} pt, past the margin"
+        );
+    }
 }
