@@ -66,25 +66,276 @@ const TYPST_SPECIAL: &[char] = &[
 /// Writes `text` as Typst markup that prints exactly as typed. A line break
 /// typed by the user stays a line break; nothing can open a paragraph,
 /// heading, list, code, math, label or reference.
+///
+/// A document number or symbol (`3799/KH-UBND`, `07/2021/NQ-HĐND`), a
+/// date written with slashes, a URL or an e-mail address is kept on one
+/// line: it is set in a Typst `box`, which the line breaker never splits
+/// (see [`unbreakable_token`]). The box prints its text exactly as typed;
+/// nothing is added to the text a reader copies.
 pub fn escape_markup(text: &str, out: &mut String) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            // CR LF is one line break.
-            '\r' if chars.peek() == Some(&'\n') => {}
-            // Everything Typst takes as a newline becomes a forced line
-            // break, so no run of them can ever make a paragraph break.
-            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                out.push_str("\\\n")
+    let mut w = Writer {
+        out,
+        after_box: false,
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_start = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        w.plain(&rest[..word_start]);
+        rest = &rest[word_start..];
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        w.word(&rest[..word_end]);
+        rest = &rest[word_end..];
+    }
+}
+
+/// Typst markup being written, remembering whether it ends with a box.
+struct Writer<'a> {
+    out: &'a mut String,
+    /// The markup ends with `#box[…]`: a `(` or `[` written next would be
+    /// read as more arguments of the call, a `;` as the end of the call.
+    after_box: bool,
+}
+
+impl Writer<'_> {
+    /// Escaped text, no box.
+    fn plain(&mut self, text: &str) {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                // CR LF is one line break.
+                '\r' if chars.peek() == Some(&'\n') => {}
+                // Everything Typst takes as a newline becomes a forced line
+                // break, so no run of them can ever make a paragraph break.
+                '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                    self.out.push_str("\\\n")
+                }
+                '\t' => self.out.push(' '),
+                c if TYPST_SPECIAL.contains(&c) || (self.after_box && matches!(c, '(' | ';')) => {
+                    self.out.push('\\');
+                    self.out.push(c);
+                }
+                c => self.out.push(c),
             }
-            '\t' => out.push(' '),
-            c if TYPST_SPECIAL.contains(&c) => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
+            self.after_box = false;
         }
     }
+
+    /// `text` in a box, which keeps it on one line.
+    fn boxed(&mut self, text: &str) {
+        self.out.push_str("#box[");
+        self.after_box = false;
+        self.plain(text);
+        self.out.push(']');
+        self.after_box = true;
+    }
+
+    /// One run of non-space characters: a token that must not break is
+    /// boxed, the punctuation around it is not.
+    fn word(&mut self, word: &str) {
+        let Some(token) = unbreakable_token(word) else {
+            return self.plain(word);
+        };
+        let (lead, rest) = word.split_at(token.start);
+        let (core, trail) = rest.split_at(token.end - token.start);
+        self.plain(lead);
+        let pieces = pieces(core, token.kind);
+        if em_width(core) <= BOX_LIMIT_EM {
+            if token.kind == TokenKind::Address && pieces.len() > 1 {
+                // Kept whole where it fits; in a column narrower than the
+                // address (a table cell) it may break, but only after a `/`.
+                self.out.push_str("#box[");
+                self.after_box = false;
+                for p in pieces {
+                    self.boxed(p);
+                }
+                self.out.push(']');
+                self.after_box = true;
+            } else {
+                self.boxed(core);
+            }
+        } else {
+            // Longer than a line: it must break, and breaks only after a
+            // `/` (or inside a piece that is itself longer than a line).
+            for p in pieces {
+                if em_width(p) <= BOX_LIMIT_EM {
+                    self.boxed(p);
+                } else {
+                    self.plain(p);
+                }
+            }
+        }
+        self.plain(trail);
+    }
+}
+
+/// A token is boxed whole when its estimated width is at most this many
+/// em: a body line is 165 mm = 33.4 em at 14 pt, 31.4 em after the
+/// first-line indent, and bold text is a little wider than the estimate.
+const BOX_LIMIT_EM: f32 = 28.0;
+
+/// An upper estimate of the width of `text` in em, from the advance widths
+/// of Times New Roman (and its metric twins Liberation Serif and Tinos).
+fn em_width(text: &str) -> f32 {
+    text.chars()
+        .map(|c| match c {
+            'm' | 'w' => 0.78,
+            'M' | 'W' | '@' | '%' => 0.95,
+            '&' => 0.78,
+            c if c.is_lowercase() || c.is_ascii_digit() => 0.56,
+            c if c.is_uppercase() => 0.73,
+            _ => 0.56,
+        })
+        .sum()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TokenKind {
+    /// A document number or symbol, or a date: `3799/KH-UBND`, `QĐ-TTg`, `30/9/2027`.
+    Symbol,
+    /// A URL or an e-mail address.
+    Address,
+}
+
+/// Where in a word the part that must stay on one line lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token {
+    kind: TokenKind,
+    /// Byte range in the word.
+    start: usize,
+    end: usize,
+}
+
+/// The part of `word` (a run of non-space characters) that must not be
+/// broken across lines, if any, without the punctuation around it:
+/// - a number/symbol: parts of digits and letters, each starting with a
+///   digit or a capital letter (Vietnamese too: Đ), joined by `/` or `-`
+///   (`3799/KH-UBND`, `07/2021/NQ-HĐND`, `96/TTr-SNN`, `QĐ-TTg`,
+///   `15/01/2027`); in a draft, the symbol after a blank number (`/QĐ-UBND`);
+/// - a URL (`http://`, `https://`, `ftp://`, `www.`) or an e-mail address.
+fn unbreakable_token(word: &str) -> Option<Token> {
+    let url_start = word.char_indices().find_map(|(i, _)| {
+        ["http://", "https://", "ftp://", "www."]
+            .into_iter()
+            .find(|scheme| {
+                word.get(i..i + scheme.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            })
+            .map(|scheme| (i, scheme.len()))
+    });
+    if let Some((start, scheme_len)) = url_start {
+        let end = address_end(word, start);
+        if end > start + scheme_len {
+            return Some(Token {
+                kind: TokenKind::Address,
+                start,
+                end,
+            });
+        }
+    }
+    let start = word
+        .find(|c: char| c.is_alphanumeric() || c == '/')
+        .unwrap_or(word.len());
+    let end = word.rfind(char::is_alphanumeric).map_or(start, |i| {
+        i + word[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    if start >= end {
+        return None;
+    }
+    let core = &word[start..end];
+    if is_email(core) {
+        return Some(Token {
+            kind: TokenKind::Address,
+            start,
+            end,
+        });
+    }
+    is_symbol(core).then_some(Token {
+        kind: TokenKind::Symbol,
+        start,
+        end,
+    })
+}
+
+/// The end of a URL starting at `start`: the end of the word, less
+/// closing punctuation (a `)` only when the URL opens none).
+fn address_end(word: &str, start: usize) -> usize {
+    let mut end = word.len();
+    loop {
+        let Some(c) = word[start..end].chars().next_back() else {
+            return end;
+        };
+        let url = &word[start..end];
+        let unbalanced = c == ')' && url.matches('(').count() < url.matches(')').count();
+        if matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '»' | '”' | '’' | ']' | '>'
+        ) || unbalanced
+        {
+            end -= c.len_utf8();
+        } else {
+            return end;
+        }
+    }
+}
+
+fn is_email(core: &str) -> bool {
+    let Some((local, domain)) = core.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-'));
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && domain
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
+    local_ok && domain_ok
+}
+
+fn is_symbol(core: &str) -> bool {
+    // A blank number in a draft leaves the symbol starting with `/`.
+    let body = core.trim_start_matches('/');
+    let mut parts = 0;
+    for part in body.split(['/', '-']) {
+        let mut chars = part.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        if !(first.is_ascii_digit() || first.is_uppercase()) || !chars.all(char::is_alphanumeric) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts > 1 || body.len() < core.len()
+}
+
+/// `token` cut after each `/` (not inside a URL's `://`), the places where
+/// a token longer than a line may break. A piece is never a lone `/`.
+fn pieces(token: &str, kind: TokenKind) -> Vec<&str> {
+    let skip = match kind {
+        TokenKind::Address => token.find("://").map_or(0, |i| i + 3),
+        TokenKind::Symbol => token.len() - token.trim_start_matches('/').len(),
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in token.char_indices() {
+        if c == '/'
+            && i >= skip
+            && i + 1 < token.len()
+            && !token[start..i].trim_matches('/').is_empty()
+        {
+            out.push(&token[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < token.len() {
+        out.push(&token[start..]);
+    }
+    out
 }
 
 pub fn markup(text: &str) -> String {
@@ -180,6 +431,98 @@ mod tests {
         );
         assert_eq!(markup("a\nb"), "a\\\nb");
         assert_eq!(markup("Sở NN&MT"), "Sở NN&MT");
+    }
+
+    #[test]
+    fn numbers_symbols_and_addresses_are_boxed() {
+        assert_eq!(
+            markup("Kế hoạch số 3799/KH-UBND ngày"),
+            "Kế hoạch số #box[3799\\/KH\\-UBND] ngày"
+        );
+        assert_eq!(
+            markup("Nghị quyết số 07/2021/NQ-HĐND;"),
+            "Nghị quyết số #box[07\\/2021\\/NQ\\-HĐND]\\;"
+        );
+        assert_eq!(markup("(96/TTr-SNN)"), "(#box[96\\/TTr\\-SNN])");
+        assert_eq!(markup("QĐ-TTg./."), "#box[QĐ\\-TTg]\\.\\/\\.");
+        assert_eq!(markup("ngày 30/9/2027."), "ngày #box[30\\/9\\/2027]\\.");
+        // A draft's symbol after the blank number.
+        assert_eq!(markup("số   /QĐ-UBND"), "số   #box[\\/QĐ\\-UBND]");
+        // A `(` right after a box would be read as the box's arguments, a `;` as its end.
+        assert_eq!(markup("12/KH-UBND(;"), "#box[12\\/KH\\-UBND]\\(;");
+        let long = format!("https://a.vn/({})", "c".repeat(80));
+        assert!(markup(&long).contains("\\/]\\(ccc"), "{}", markup(&long));
+        assert_eq!(
+            markup("xem https://ocop.vn/tin-tuc."),
+            "xem #box[#box[https\\:\\/\\/ocop\\.vn\\/]#box[tin\\-tuc]]\\."
+        );
+        assert_eq!(
+            markup("gửi ocop@laichau.gov.vn,"),
+            "gửi #box[ocop\\@laichau\\.gov\\.vn],"
+        );
+        // Not tokens: lower-case parts, a lone word, the decree's spaced dash.
+        for plain in [
+            "b/c",
+            "V/v",
+            "/etc/passwd",
+            "NN&MT",
+            "Kinh tế - xã hội",
+            "III.1",
+            "96/",
+        ] {
+            assert!(!markup(plain).contains("#box"), "{plain}");
+        }
+    }
+
+    #[test]
+    fn a_token_longer_than_a_line_breaks_only_after_a_slash() {
+        let url = format!(
+            "https://ocop.laichau.gov.vn/{}/trang-{}",
+            "a".repeat(20),
+            "b".repeat(40)
+        );
+        let m = markup(&url);
+        // No outer box: the pieces, each boxed, end with `/`.
+        assert!(
+            m.starts_with("#box[https\\:\\/\\/ocop\\.laichau\\.gov\\.vn\\/]#box["),
+            "{m}"
+        );
+        assert!(
+            m.ends_with(&format!("#box[trang\\-{}]", "b".repeat(40))),
+            "{m}"
+        );
+        // A piece wider than a line is left to Typst's own breaking.
+        let long = format!("www.x.vn/{}", "c".repeat(80));
+        assert!(markup(&long).ends_with(&"c".repeat(80)));
+    }
+
+    #[test]
+    fn token_boundaries() {
+        fn t(w: &str) -> Option<(TokenKind, &str)> {
+            unbreakable_token(w).map(|t| (t.kind, &w[t.start..t.end]))
+        }
+        assert_eq!(
+            t("3799/KH-UBND,"),
+            Some((TokenKind::Symbol, "3799/KH-UBND"))
+        );
+        assert_eq!(
+            t("«01/2027/GCN-OCOP»"),
+            Some((TokenKind::Symbol, "01/2027/GCN-OCOP"))
+        );
+        assert_eq!(
+            t("(https://a.vn/x_(y))."),
+            Some((TokenKind::Address, "https://a.vn/x_(y)"))
+        );
+        assert_eq!(
+            t("(https://a.vn/x)."),
+            Some((TokenKind::Address, "https://a.vn/x"))
+        );
+        assert_eq!(t("WWW.A.VN"), Some((TokenKind::Address, "WWW.A.VN")));
+        assert_eq!(t("https://"), None);
+        assert_eq!(t("a@b"), None);
+        assert_eq!(t("Đ-12"), Some((TokenKind::Symbol, "Đ-12")));
+        assert_eq!(t("-"), None);
+        assert_eq!(t("///"), None);
     }
 
     #[test]

@@ -18,6 +18,11 @@ const HOSTILE: &[&str] = &[
     "https://ocop.vn/a_b",
     "dấu ~ ngã 'đơn' \"kép\"",
     "`raw` {ngoặc}",
+    // Number/symbol and address tokens are set in `#box[…]`: what follows
+    // the box must not become its arguments or end it.
+    "số 12/KH-UBND(#) và 07/2021/NQ-HĐND;#",
+    "(https://ocop.vn/a_b)[#] thư@x.vn; ocop@laichau.gov.vn(",
+    "QĐ-TTg[#read] /QĐ-UBND.x 01/2027/GCN-OCOP).",
 ];
 
 fn quoted(s: &str) -> String {
@@ -88,6 +93,11 @@ plan:
         markup.source.matches("#read").count(),
         markup.source.matches("\\#read").count(),
         "unescaped code in markup"
+    );
+    assert!(
+        markup.source.contains("#box[12\\/KH\\-UBND]\\(\\#)")
+            && markup.source.contains("#box[07\\/2021\\/NQ\\-HĐND]\\;\\#"),
+        "number tokens are boxed, and what follows a box is escaped"
     );
     let pdf = s.pdf(doc, markup, true).expect("hostile text compiles");
     let text = folded(&pdf_text(&pdf));
