@@ -11,8 +11,10 @@ mod common;
 use std::path::Path;
 
 use common::{pdf_text, session};
-use ocop::app::{Options, Session};
+use ocop::load::LoadOptions;
 use ocop::load::SourceFile;
+use ocop::pipeline;
+use ocop::session::{Options, Session};
 
 /// A plan, two decisions (one with an appendix) and two dispatches (a
 /// one-line closing and a closing of several lines), each with `n` more
@@ -173,12 +175,12 @@ fn sweep(stem: &str, ns: impl Iterator<Item = usize>) {
     let mut failures = Vec::new();
     for n in ns {
         let file = SourceFile::from_text(Path::new("bo-cuc.yaml"), &sweep_yaml(n));
-        let outcome = new.compose_source(&file);
+        let outcome = pipeline::prepare_source(new, file, &LoadOptions::default(), &[]);
         let errors: Vec<String> = outcome
-            .diagnostics
+            .problems
             .iter()
             .filter(|d| d.is_error())
-            .map(|d| d.render(outcome.source.as_deref()))
+            .map(|d| d.render())
             .collect();
         assert!(errors.is_empty(), "{}", errors.join("\n"));
         let doc = outcome
@@ -187,7 +189,7 @@ fn sweep(stem: &str, ns: impl Iterator<Item = usize>) {
             .find(|d| d.file_stem == stem)
             .unwrap_or_else(|| panic!("no document {stem}"));
 
-        let pdf = new.pdf(doc, new.markup(doc).unwrap()).unwrap();
+        let pdf = new.pdf(doc, new.markup(doc).unwrap(), true).unwrap();
         let text = pdf_text(&pdf);
         match lines_above_signature(&text) {
             Some(lines) if lines.iter().any(|l| l.contains("./.")) => {}
@@ -206,7 +208,7 @@ fn sweep(stem: &str, ns: impl Iterator<Item = usize>) {
 
         // One case that the old layout got wrong is proof enough.
         if alone_before.is_empty() {
-            let pdf = old.pdf(doc, old.markup(doc).unwrap()).unwrap();
+            let pdf = old.pdf(doc, old.markup(doc).unwrap(), true).unwrap();
             if lines_above_signature(&pdf_text(&pdf)).is_some_and(|l| l.is_empty()) {
                 alone_before.push(n);
             }
@@ -317,12 +319,12 @@ dispatches:
 fn render_yaml(yaml: &str, stem: &str) -> Vec<u8> {
     let s = session();
     let file = SourceFile::from_text(Path::new("so-hieu.yaml"), yaml);
-    let outcome = s.compose_source(&file);
+    let outcome = pipeline::prepare_source(s, file, &LoadOptions::default(), &[]);
     let errors: Vec<String> = outcome
-        .diagnostics
+        .problems
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.render(outcome.source.as_deref()))
+        .map(|d| d.render())
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     let doc = outcome
@@ -330,7 +332,7 @@ fn render_yaml(yaml: &str, stem: &str) -> Vec<u8> {
         .iter()
         .find(|d| d.file_stem == stem)
         .unwrap();
-    s.pdf(doc, s.markup(doc).unwrap()).unwrap()
+    s.pdf(doc, s.markup(doc).unwrap(), true).unwrap()
 }
 
 #[test]
