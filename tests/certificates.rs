@@ -358,7 +358,7 @@ fn a_results_decision_and_its_certificates_share_one_spreadsheet() {
             Content::Certificate(c) => {
                 assert_eq!(
                     c.decision,
-                    "Quyết định số 1530/QĐ-UBND ngày 20/10/2027 của Chủ tịch UBND tỉnh Lai Châu"
+                    "Quyết định số 1530/QĐ-UBND ngày 20/9/2027 của Chủ tịch UBND tỉnh Lai Châu"
                 );
                 c.product.clone()
             }
