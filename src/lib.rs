@@ -14,6 +14,7 @@ pub mod compile;
 pub mod compose;
 pub mod diag;
 pub mod doc;
+pub mod docx;
 pub mod load;
 pub mod markup;
 pub mod model;
