@@ -37,12 +37,46 @@ const WORKER_STACK: usize = 32 << 20;
 /// Where a worker leaves one document's result.
 type Slot<T> = Mutex<Option<T>>;
 
-/// One document to write, and where.
+/// One document to write, and where each of its forms goes.
 pub struct Job<'a> {
     pub doc: &'a Document,
-    pub pdf: PathBuf,
-    /// Where to write its Typst source too (`--emit-typ`).
+    /// Its PDF, if wanted.
+    pub pdf: Option<PathBuf>,
+    /// Its editable Word file, if wanted.
+    pub docx: Option<PathBuf>,
+    /// Its Typst source (`--emit-typ`), for template authors.
     pub typ: Option<PathBuf>,
+}
+
+impl Job<'_> {
+    /// The files this job writes.
+    pub fn outputs(&self) -> impl Iterator<Item = &PathBuf> {
+        self.pdf.iter().chain(&self.docx).chain(&self.typ)
+    }
+
+    /// Does the job and returns the files written.
+    fn run(&self, session: &Session) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+        let mut written = Vec::new();
+        if let Some(docx) = &self.docx {
+            let bytes = crate::docx::write(self.doc).map_err(|d| vec![d])?;
+            write::file(docx, &bytes).map_err(|d| vec![d])?;
+            written.push(docx.clone());
+        }
+        if self.pdf.is_none() && self.typ.is_none() {
+            return Ok(written);
+        }
+        let markup = session.markup(self.doc).map_err(|d| vec![d])?;
+        if let Some(typ) = &self.typ {
+            write::file(typ, markup.source.as_bytes()).map_err(|d| vec![d])?;
+            written.push(typ.clone());
+        }
+        if let Some(pdf) = &self.pdf {
+            let bytes = session.pdf(self.doc, markup, true)?;
+            write::file(pdf, &bytes).map_err(|d| vec![d])?;
+            written.push(pdf.clone());
+        }
+        Ok(written)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -113,34 +147,27 @@ fn put<T>(slot: &Slot<T>, value: T) {
     *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(value);
 }
 
-/// Each job's PDF (and Typst source, when asked), using all cores.
-/// `progress` is called after each document.
+/// Each job's files, using all cores. `progress` is called after each document.
 pub fn render_each(
     session: &Session,
     jobs: &[Job<'_>],
     stop: &AtomicBool,
     progress: &(dyn Fn() + Sync),
 ) -> BulkOutcome {
-    let slots: Vec<Slot<Result<PathBuf, Vec<Diagnostic>>>> =
+    let slots: Vec<Slot<Result<Vec<PathBuf>, Vec<Diagnostic>>>> =
         jobs.iter().map(|_| Mutex::new(None)).collect();
     on_all_cores(jobs.len(), stop, progress, |i| {
         let job = &jobs[i];
-        let result = (|| {
-            let markup = session.markup(job.doc).map_err(|d| vec![d])?;
-            if let Some(typ) = &job.typ {
-                write::file(typ, markup.source.as_bytes()).map_err(|d| vec![d])?;
-            }
-            let bytes = session.pdf(job.doc, markup, true)?;
-            write::file(&job.pdf, &bytes).map_err(|d| vec![d])?;
-            Ok(job.pdf.clone())
-        })()
-        .map_err(|d| naming(d, &job.pdf));
+        let result = job.run(session).map_err(|d| match job.outputs().next() {
+            Some(path) => naming(d, path),
+            None => d,
+        });
         put(&slots[i], result);
     });
     let mut outcome = BulkOutcome::default();
     for (job, result) in jobs.iter().zip(collect(slots)) {
         match result {
-            Some(Ok(path)) => outcome.written.push(path),
+            Some(Ok(paths)) => outcome.written.extend(paths),
             Some(Err(d)) => outcome.failed.push((job.doc.file_stem.clone(), d)),
             None => outcome.interrupted = true,
         }

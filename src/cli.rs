@@ -83,11 +83,30 @@ pub struct RenderArgs {
         help_heading = "Tùy chọn"
     )]
     pub only: Vec<DocKind>,
+    /// Dạng tệp ghi ra: pdf (để in), docx (Word, để góp ý và sửa); "pdf,docx" cho cả hai. Giấy chứng nhận chỉ có bản PDF
+    #[arg(
+        long,
+        value_name = "DẠNG",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "pdf",
+        help_heading = "Tùy chọn"
+    )]
+    pub format: Vec<Format>,
     /// Ghi thêm mã Typst sinh ra (.typ) cạnh mỗi PDF, để sửa mẫu
     #[arg(long, help_heading = "Tùy chọn")]
     pub emit_typ: bool,
     #[command(flatten)]
     pub shared: Shared,
+}
+
+/// The forms a document is written in.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// PDF, print-exact
+    Pdf,
+    /// Word (.docx), editable
+    Docx,
 }
 
 #[derive(Args)]

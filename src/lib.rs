@@ -6,6 +6,7 @@
 //!
 //! ```text
 //! load → validate → compose → markup → compile → write
+//!                            ╰──────→ docx ──────╯
 //! ```
 //!
 //! `pipeline` runs one file through load, validate and compose; `bulk`
@@ -34,6 +35,7 @@ pub mod vn;
 
 pub mod compile;
 pub mod compose;
+pub mod docx;
 pub mod load;
 pub mod markup;
 pub mod validate;

@@ -322,7 +322,8 @@ fn a_stopped_run_writes_nothing() {
         .iter()
         .map(|doc| ocop::bulk::Job {
             doc,
-            pdf: dir.path().join(format!("{}.pdf", doc.file_stem)),
+            pdf: Some(dir.path().join(format!("{}.pdf", doc.file_stem))),
+            docx: None,
             typ: None,
         })
         .collect();

@@ -14,7 +14,7 @@ use super::{
     INPUT_ERRORS, INTERRUPTED, STOP, folder, job, on_ctrl_c, owned_files, print_path, progress_bar,
     replace_owned, report, say, session, set_of,
 };
-use crate::cli::CertificatesArgs;
+use crate::cli::{CertificatesArgs, Format};
 
 /// The set a merged file belongs to: replacing it leaves single files alone.
 const MERGED_SET: &str = "certificates-merged";
@@ -60,17 +60,21 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
                 set: MERGED_SET.into(),
                 file: name,
             }];
-            owned_files(&dir, &[MERGED_SET], &owned);
+            owned_files(&dir, &[MERGED_SET.to_string()], &owned);
         }
         outcome
     } else {
-        let jobs: Vec<bulk::Job<'_>> = r.documents.iter().map(|d| job(&dir, d, false)).collect();
+        let jobs: Vec<bulk::Job<'_>> = r
+            .documents
+            .iter()
+            .map(|d| job(&dir, d, &[Format::Pdf], false))
+            .collect();
         let outcome = bulk::render_each(&session, &jobs, &STOP, &progress);
         if !outcome.interrupted && outcome.failed.is_empty() {
             let refs: Vec<&bulk::Job<'_>> = jobs.iter().collect();
             replace_owned(
                 &dir,
-                &[set_of(DocKind::Certificate)],
+                &[set_of(DocKind::Certificate, "pdf")],
                 &refs,
                 &outcome.written,
             );

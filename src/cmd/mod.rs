@@ -19,6 +19,8 @@ use ocop::doc::{DocKind, Document};
 use ocop::session::{Options, Session};
 use ocop::write::{self, outputs};
 
+use crate::cli::Format;
+
 /// Exit code for input problems.
 pub const INPUT_ERRORS: u8 = 1;
 /// Exit code of a run stopped with Ctrl-C, as shells expect (128 + SIGINT).
@@ -61,13 +63,18 @@ pub fn session(options: &Options) -> Result<Session, ExitCode> {
     })
 }
 
-/// Where `doc` is written in its input's folder `dir`.
-pub fn job<'a>(dir: &Path, doc: &'a Document, emit_typ: bool) -> Job<'a> {
+/// Where the forms of `doc` asked for go, in its input's folder `dir`.
+/// A certificate has no Word form.
+pub fn job<'a>(dir: &Path, doc: &'a Document, formats: &[Format], emit_typ: bool) -> Job<'a> {
     let dir = folder(dir, doc.kind());
+    let file = |ext: &str| dir.join(format!("{}.{ext}", doc.file_stem));
+    let pdf = formats.contains(&Format::Pdf);
+    let docx = formats.contains(&Format::Docx) && doc.kind() != DocKind::Certificate;
     Job {
         doc,
-        pdf: dir.join(format!("{}.pdf", doc.file_stem)),
-        typ: emit_typ.then(|| dir.join(format!("{}.typ", doc.file_stem))),
+        pdf: pdf.then(|| file("pdf")),
+        docx: docx.then(|| file("docx")),
+        typ: (emit_typ && pdf).then(|| file("typ")),
     }
 }
 
@@ -79,28 +86,46 @@ pub fn folder(dir: &Path, kind: DocKind) -> PathBuf {
     }
 }
 
-/// The name of the set of files a kind owns in a folder.
-pub fn set_of(kind: DocKind) -> &'static str {
-    match kind {
+/// The name of the set of files of one kind in one form (`plan.pdf`): a
+/// run owns the sets it writes, and only those.
+pub fn set_of(kind: DocKind, extension: &str) -> String {
+    let kind = match kind {
         DocKind::Plan => "plan",
         DocKind::Decision => "decision",
         DocKind::Dispatch => "dispatch",
         DocKind::Certificate => "certificate",
+    };
+    format!("{kind}.{extension}")
+}
+
+/// The sets a run of `kinds` in `formats` (and `.typ` with `emit_typ`) owns.
+pub fn sets(kinds: &[DocKind], formats: &[Format], emit_typ: bool) -> Vec<String> {
+    let mut extensions: Vec<&str> = formats
+        .iter()
+        .map(|f| match f {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        })
+        .collect();
+    if emit_typ {
+        extensions.push("typ");
     }
+    kinds
+        .iter()
+        .flat_map(|k| extensions.iter().map(|e| set_of(*k, e)))
+        .collect()
 }
 
 /// Records what `jobs` wrote in `dir` and removes what an earlier run
 /// wrote there of the same `sets` and this one did not; says what went.
-pub fn replace_owned(dir: &Path, sets: &[&str], jobs: &[&Job<'_>], written: &[PathBuf]) {
+pub fn replace_owned(dir: &Path, sets: &[String], jobs: &[&Job<'_>], written: &[PathBuf]) {
     let mut owned = Vec::new();
     for job in jobs {
-        if !written.contains(&job.pdf) {
-            continue;
-        }
-        for path in std::iter::once(&job.pdf).chain(&job.typ) {
+        for path in job.outputs().filter(|p| written.contains(p)) {
+            let extension = path.extension().unwrap_or_default().to_string_lossy();
             if let Ok(rel) = path.strip_prefix(dir) {
                 owned.push(outputs::Owned {
-                    set: set_of(job.doc.kind()).to_string(),
+                    set: set_of(job.doc.kind(), &extension),
                     file: rel.to_string_lossy().replace('\\', "/"),
                 });
             }
@@ -110,7 +135,7 @@ pub fn replace_owned(dir: &Path, sets: &[&str], jobs: &[&Job<'_>], written: &[Pa
 }
 
 /// [`replace_owned`] for files already named.
-pub fn owned_files(dir: &Path, sets: &[&str], owned: &[outputs::Owned]) {
+pub fn owned_files(dir: &Path, sets: &[String], owned: &[outputs::Owned]) {
     match outputs::replace_owned(dir, sets, owned) {
         Ok(removed) if !removed.is_empty() => {
             let names: Vec<String> = removed

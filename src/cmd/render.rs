@@ -12,9 +12,9 @@ use ocop::write::{self, outputs};
 
 use super::{
     INPUT_ERRORS, INTERRUPTED, STOP, job, on_ctrl_c, print_path, progress_bar, replace_owned,
-    report, say, session, set_of,
+    report, say, session, sets,
 };
-use crate::cli::RenderArgs;
+use crate::cli::{Format, RenderArgs};
 
 pub fn run(args: &RenderArgs) -> ExitCode {
     let session = match session(&args.shared.options()) {
@@ -43,11 +43,21 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             let dir = &dirs[i];
             r.documents
                 .iter()
-                .map(move |d| (i, job(dir, d, args.emit_typ)))
+                .map(move |d| (i, job(dir, d, &args.format, args.emit_typ)))
         })
+        .filter(|(_, j)| j.outputs().next().is_some())
         .unzip();
+    let certificates_left_out = !args.format.contains(&Format::Pdf)
+        && reports
+            .iter()
+            .any(|r| r.documents.iter().any(|d| d.kind() == DocKind::Certificate));
+    if certificates_left_out {
+        say(
+            "giấy chứng nhận chỉ có bản PDF nên không được ghi; dùng --format pdf,docx để có cả giấy chứng nhận",
+        );
+    }
     for j in &jobs {
-        if let Some(dir) = j.pdf.parent() {
+        for dir in j.outputs().filter_map(|p| p.parent()) {
             write::remove_stale_temp_files(dir);
         }
     }
@@ -67,7 +77,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     } else {
         args.only.clone()
     };
-    let sets: Vec<&str> = kinds.iter().map(|k| set_of(*k)).collect();
+    let sets = sets(&kinds, &args.format, args.emit_typ);
     for (i, r) in reports.iter().enumerate() {
         let own: Vec<&bulk::Job<'_>> = jobs
             .iter()
@@ -77,7 +87,9 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             .collect();
         let complete = !outcome.interrupted
             && !r.documents.is_empty()
-            && own.iter().all(|j| outcome.written.contains(&j.pdf));
+            && own
+                .iter()
+                .all(|j| j.outputs().all(|p| outcome.written.contains(p)));
         if complete {
             replace_owned(&dirs[i], &sets, &own, &outcome.written);
         }
@@ -91,9 +103,18 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         .iter()
         .flat_map(|r| r.skipped.iter().map(String::as_str))
         .collect();
+    let what = match args.format.as_slice() {
+        [Format::Pdf] => "tệp PDF",
+        [Format::Docx] => "tệp Word",
+        _ => "tệp",
+    };
     let mut summary = format!(
-        "đã ghi {} tệp PDF từ {} tệp YAML",
-        outcome.written.len(),
+        "đã ghi {} {what} từ {} tệp YAML",
+        outcome
+            .written
+            .iter()
+            .filter(|p| p.extension().is_none_or(|e| e != "typ"))
+            .count(),
         files.len()
     );
     if !skipped.is_empty() {

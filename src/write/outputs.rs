@@ -92,7 +92,7 @@ pub struct Owned {
 /// did not. Returns the removed files.
 pub fn replace_owned(
     dir: &Path,
-    sets: &[&str],
+    sets: &[String],
     written: &[Owned],
 ) -> std::io::Result<Vec<PathBuf>> {
     let manifest = dir.join(MANIFEST);
@@ -101,7 +101,7 @@ pub fn replace_owned(
     let mut removed = Vec::new();
     let mut keep: BTreeSet<Owned> = written.iter().cloned().collect();
     for old in before {
-        if !sets.contains(&old.set.as_str()) {
+        if !sets.contains(&old.set) {
             keep.insert(old);
             continue;
         }
@@ -199,18 +199,24 @@ mod tests {
             owned("certificate", "b.pdf"),
             owned("plan", "plan.pdf"),
         ];
+        let sets = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(
-            replace_owned(d, &["certificate", "plan"], &first)
+            replace_owned(d, &sets(&["certificate", "plan"]), &first)
                 .unwrap()
                 .is_empty()
         );
         // A shorter list of certificates: b.pdf goes, the plan and the
         // user's own file stay.
-        let removed = replace_owned(d, &["certificate"], &[owned("certificate", "a.pdf")]).unwrap();
+        let removed =
+            replace_owned(d, &sets(&["certificate"]), &[owned("certificate", "a.pdf")]).unwrap();
         assert_eq!(removed, [d.join("b.pdf")]);
         assert!(d.join("plan.pdf").exists() && d.join("mine.pdf").exists());
         // A manifest naming a file outside the folder is ignored.
         std::fs::write(d.join(MANIFEST), "certificate\t../outside.pdf\n").unwrap();
-        assert!(replace_owned(d, &["certificate"], &[]).unwrap().is_empty());
+        assert!(
+            replace_owned(d, &sets(&["certificate"]), &[])
+                .unwrap()
+                .is_empty()
+        );
     }
 }

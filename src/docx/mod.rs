@@ -1,0 +1,187 @@
+//! The Word back end: a composed [`Document`] written as an editable `.docx`
+//! in the NĐ 30 layout, beside the PDF the Typst back end makes of the same
+//! document.
+//!
+//! WordprocessingML is written by hand (see `document.rs`) and zipped with
+//! fixed entry times, so the same document always gives the same bytes:
+//! timestamps come from the document's own date, ids are fixed names, and
+//! nothing depends on the clock, the machine or a random source.
+
+mod document;
+mod measure;
+mod parts;
+mod xml;
+
+use std::io::{Cursor, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, System, ZipWriter};
+
+use crate::diag::Diagnostic;
+use crate::doc::{Administrative, Block, Content, Document, Row};
+use crate::vn::Date;
+
+pub use document::document_xml;
+
+/// The `.docx` bytes of `doc`.
+///
+/// Fails when the document holds a character a Word file cannot carry
+/// (a control character; the loader refuses those in YAML already), naming
+/// the part of the document it is in, and for a certificate, which is
+/// printed, not edited, and has no Word form.
+pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
+    match &doc.content {
+        Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
+            administrative(a, &doc.meta_title, doc.timestamp)
+        }
+        Content::Certificate(_) => Err(Diagnostic::error(
+            "giấy chứng nhận chỉ có bản PDF, không có bản Word",
+        )
+        .hint(
+            "giấy chứng nhận được in và ký, không cần sửa; dùng --format pdf cho giấy chứng nhận",
+        )),
+    }
+}
+
+/// The `.docx` of an administrative document titled `meta_title`, dated `timestamp`.
+fn administrative(
+    doc: &Administrative,
+    meta_title: &str,
+    timestamp: Date,
+) -> Result<Vec<u8>, Diagnostic> {
+    check_text(doc, meta_title)?;
+    let parts: [(&str, String); 10] = [
+        ("[Content_Types].xml", parts::content_types()),
+        ("_rels/.rels", parts::package_rels()),
+        (
+            "docProps/core.xml",
+            parts::core_properties(meta_title, timestamp),
+        ),
+        ("docProps/app.xml", parts::app_properties()),
+        ("word/document.xml", document_xml(doc)),
+        ("word/_rels/document.xml.rels", parts::document_rels()),
+        ("word/styles.xml", parts::styles()),
+        ("word/settings.xml", parts::settings()),
+        ("word/fontTable.xml", parts::font_table()),
+        ("word/header1.xml", parts::header_page_number()),
+    ];
+    let header_first = ("word/header2.xml", parts::header_empty());
+    zip_parts(
+        parts.iter().chain(std::iter::once(&header_first)),
+        timestamp,
+    )
+    .map_err(|e| {
+        Diagnostic::error(format!("không tạo được tệp Word (.docx): {e}"))
+            .hint("đây là lỗi của ocop; xin báo lại kèm tệp YAML")
+    })
+}
+
+/// The parts zipped in order, every entry dated `date` at midnight (the ZIP
+/// format's range is 1980–2107; a date outside it is written as 1980-01-01).
+fn zip_parts<'a>(
+    parts: impl Iterator<Item = &'a (&'a str, String)>,
+    date: Date,
+) -> zip::result::ZipResult<Vec<u8>> {
+    let time = u16::try_from(date.year)
+        .ok()
+        .and_then(|y| DateTime::from_date_and_time(y, date.month, date.day, 0, 0, 0).ok())
+        .unwrap_or_default();
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(6))
+        .last_modified_time(time)
+        .system(System::Unix)
+        .unix_permissions(0o644);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
+    for (name, content) in parts {
+        zip.start_file(*name, options)?;
+        zip.write_all(content.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// Refuses text XML cannot carry, saying where it is. Line breaks and tabs
+/// are fine: they become `<w:br/>` and a space, as in the PDF.
+fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Diagnostic> {
+    let mut texts: Vec<(&str, &str)> = Vec::new();
+    let h = &doc.header;
+    texts.push(("tiêu đề văn bản", meta_title));
+    if let Some(p) = &h.parent {
+        texts.push(("cơ quan chủ quản", p));
+    }
+    texts.extend(
+        h.issuer_lines
+            .iter()
+            .map(|l| ("cơ quan ban hành", l.as_str())),
+    );
+    if let Some(n) = &h.number {
+        texts.push(("số văn bản", n));
+    }
+    texts.push(("ký hiệu văn bản", &h.symbol));
+    texts.push(("địa danh", &h.place));
+    texts.extend(h.day.iter().map(|d| ("ngày ban hành", d.as_str())));
+    texts.extend(h.month.iter().map(|m| ("tháng ban hành", m.as_str())));
+    texts.push(("tên loại", &doc.kind_name));
+    texts.push(("trích yếu", &doc.subject));
+    texts.extend(doc.to.iter().map(|t| ("Kính gửi", t.as_str())));
+    for b in doc.preamble.iter().chain(&doc.body) {
+        match b {
+            Block::Heading { label, title, .. } => {
+                texts.push(("đề mục", label));
+                texts.push(("đề mục", title));
+            }
+            Block::Centered { text, .. } => texts.push(("nội dung", text)),
+            Block::Para {
+                marker, lead, text, ..
+            } => {
+                texts.extend(marker.iter().map(|m| ("nội dung", m.as_str())));
+                texts.extend(lead.iter().map(|l| ("nội dung", l.as_str())));
+                texts.push(("nội dung", text));
+            }
+        }
+    }
+    let s = &doc.signature;
+    texts.extend(s.recipients.iter().map(|r| ("Nơi nhận", r.as_str())));
+    texts.push(("Nơi nhận (Lưu)", &s.archive));
+    texts.extend(
+        s.authority
+            .iter()
+            .map(|a| ("thẩm quyền, chức vụ người ký", a.as_str())),
+    );
+    texts.push(("họ tên người ký", &s.name));
+    for a in &doc.appendices {
+        texts.push(("phụ lục", &a.label));
+        texts.push(("phụ lục", &a.title));
+        texts.push(("phụ lục", &a.reference));
+        texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
+        for r in &a.rows {
+            match r {
+                Row::Group { title } => texts.push(("bảng phụ lục", title)),
+                Row::Cells { cells } => {
+                    texts.extend(cells.iter().map(|c| ("bảng phụ lục", c.as_str())))
+                }
+            }
+        }
+    }
+    for (part, text) in texts {
+        if let Some(c) = text
+            .chars()
+            .find(|&c| !xml::is_line_break(c) && c != '\t' && !xml::is_xml_char(c))
+        {
+            let shown: String = text
+                .chars()
+                .filter(|&c| xml::is_xml_char(c))
+                .take(60)
+                .collect();
+            return Err(Diagnostic::error(format!(
+                "ký tự điều khiển U+{:04X} trong {part} (“{shown}”) không ghi được vào tệp Word (.docx)",
+                c as u32
+            ))
+            .hint("xóa ký tự này trong tệp nguồn rồi chạy lại"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
