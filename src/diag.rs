@@ -35,6 +35,10 @@ pub struct Diagnostic {
     /// The field path in the YAML, e.g. `plan.sections[2].task[1].timeline`.
     pub field: Option<String>,
     pub hint: Option<String>,
+    /// The spreadsheet's sheet (trang tính), for problems found in a workbook.
+    pub sheet: Option<String>,
+    /// The cell as the spreadsheet program shows it, e.g. `G5`.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -46,6 +50,8 @@ impl Diagnostic {
             pos: None,
             field: None,
             hint: None,
+            sheet: None,
+            cell: None,
         }
     }
 
@@ -68,6 +74,16 @@ impl Diagnostic {
 
     pub fn file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
+        self
+    }
+
+    pub fn sheet(mut self, name: impl Into<String>) -> Self {
+        self.sheet = Some(name.into());
+        self
+    }
+
+    pub fn cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
         self
     }
 
@@ -105,7 +121,14 @@ impl Diagnostic {
                     let _ = writeln!(out, "{pad}--> {}:{}:{}", display_path(file), p.line, p.col);
                 }
                 None => {
-                    let _ = writeln!(out, "{pad}--> {}", display_path(file));
+                    let mut place = display_path(file);
+                    if let Some(sheet) = &self.sheet {
+                        let _ = write!(place, ", trang tính \"{sheet}\"");
+                    }
+                    if let Some(cell) = &self.cell {
+                        let _ = write!(place, ", ô {cell}");
+                    }
+                    let _ = writeln!(out, "{pad}--> {place}");
                 }
             }
         }
@@ -164,6 +187,19 @@ mod tests {
         assert_eq!(
             text,
             "lỗi: ngày không có thật: 30/02/2027\n --> plans/x.yaml:2:9\n  |\n2 |   date: 30/02/2027\n  |         ^\n  = trường: plan.date\n  = gợi ý: kiểm tra lại ngày và tháng\n"
+        );
+    }
+
+    #[test]
+    fn renders_sheet_and_cell() {
+        let d = Diagnostic::error("điểm `abc` không phải là số")
+            .file("ds.xlsx")
+            .sheet("DS")
+            .cell("G5")
+            .hint("ghi điểm bằng số");
+        assert_eq!(
+            d.render(None),
+            "lỗi: điểm `abc` không phải là số\n --> ds.xlsx, trang tính \"DS\", ô G5\n = gợi ý: ghi điểm bằng số\n"
         );
     }
 

@@ -3,6 +3,7 @@
 //! problem turned into a Vietnamese diagnostic with file:line:column.
 
 pub mod products;
+pub mod textcheck;
 pub mod yaml_index;
 
 use std::path::{Path, PathBuf};
