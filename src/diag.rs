@@ -199,7 +199,7 @@ mod tests {
             .hint("ghi điểm bằng số");
         assert_eq!(
             d.render(None),
-            "lỗi: điểm `abc` không phải là số\n --> ds.xlsx, trang tính \"DS\", ô G5\n = gợi ý: ghi điểm bằng số\n"
+            "lỗi: điểm `abc` không phải là số\n --> ds.xlsx, trang tính \"DS\", ô G5\n  = gợi ý: ghi điểm bằng số\n"
         );
     }
 

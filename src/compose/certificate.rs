@@ -125,6 +125,10 @@ pub fn qr_png(payload: &str) -> Result<Vec<u8>, String> {
     Ok(png)
 }
 
+/// A product to certify: its label in summaries ("dòng 7", "products[2]"),
+/// its YAML path if it came from the YAML, and its place in a spreadsheet.
+type Row = (String, Option<String>, Product, Option<products::RowPlace>);
+
 /// What the certificates of a file need, resolved once.
 pub struct Batch {
     pub certificates: Vec<Certificate>,
@@ -293,13 +297,13 @@ pub fn certificates(
                 .as_ref()
                 .map(|f| (base_dir.join(f), spec.sheet.clone()))
         });
-    let mut rows: Vec<(String, Option<String>, Product)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     if let Some((sheet_file, sheet)) = sheet_path {
         let sheet_data = products::read(&sheet_file, sheet.as_deref());
         batch.diagnostics.extend(sheet_data.diagnostics);
         for r in sheet_data.rows {
             match r.product {
-                Ok(p) => rows.push((format!("dòng {}", r.row), None, p)),
+                Ok(p) => rows.push((r.place.label(), None, p, Some(r.place))),
                 Err(problems) => {
                     batch.skipped.push(format!("dòng {}", r.row));
                     batch.diagnostics.extend(problems);
@@ -329,7 +333,7 @@ pub fn certificates(
         );
     }
     for (p, product) in yaml_products {
-        rows.push((p.clone(), Some(p), product));
+        rows.push((p.clone(), Some(p), product, None));
     }
     if rows.is_empty() {
         c.error(
@@ -410,7 +414,7 @@ fn finish(
     mut c: Composer<'_>,
     mut batch: Batch,
     pf: &PlanFile,
-    rows: Vec<(String, Option<String>, Product)>,
+    rows: Vec<Row>,
     sheet: Option<&Path>,
     regime: Option<&'static Regime>,
     issue_date: Option<Date>,
@@ -448,11 +452,17 @@ fn finish(
     let signature = c.signature(&[], "", &signer, "certificates");
     let width = rows.len().to_string().len().max(2);
     let mut stems: HashSet<String> = HashSet::new();
-    for (i, (label, yaml_path, p)) in rows.into_iter().enumerate() {
+    for (i, (label, yaml_path, p, place)) in rows.into_iter().enumerate() {
         let mut problems: Vec<Diagnostic> = Vec::new();
         let at = |field: &str, msg: String, hint: String| -> Diagnostic {
             match (&yaml_path, sheet) {
                 (Some(yp), _) => c.file.error_at(&join(yp, field), msg).hint(hint),
+                // A workbook row points at the sheet and the field's cell.
+                (None, Some(_)) if place.as_ref().is_some_and(|pl| pl.sheet.is_some()) => place
+                    .as_ref()
+                    .map(|pl| pl.error(products::Field::from_key(field), msg.clone()))
+                    .unwrap_or_else(|| Diagnostic::error(msg.clone()))
+                    .hint(hint),
                 (None, Some(s)) => Diagnostic::error(format!("{msg} ({label})"))
                     .file(s)
                     .hint(hint),

@@ -110,6 +110,10 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
     let mut grid = GridBuilder::default();
     let mut widths = Vec::new();
     let mut record = ::csv::StringRecord::new();
+    // Lines counted from byte offsets: the csv crate's own count skips
+    // blank lines and CR LF pairs.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line_at) = (0usize, 1u32);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -121,7 +125,22 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
                     .hint("mở tệp bằng Excel rồi lưu lại dạng CSV UTF-8"));
             }
         }
-        let line = record.position().map_or(0, |p| p.line()) as u32;
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
+        // Blank lines before the record belong to no record.
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= counted_to {
+            line_at += bytes[counted_to..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32;
+            counted_to = start;
+        }
+        let line = line_at;
         if widths.len() >= super::grid::MAX_ROWS {
             return Err(Diagnostic::error(super::grid::Limit::Rows.to_string()).file(path));
         }

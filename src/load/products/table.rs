@@ -269,7 +269,8 @@ pub(crate) fn products(path: &Path, table: Table, map: &ColumnMap) -> Sheet {
         ));
     }
     for f in Field::REQUIRED {
-        if !columns.iter().any(|(g, _)| *g == f) {
+        // A column the map names but the sheet lacks is reported above.
+        if !columns.iter().any(|(g, _)| *g == f) && map.get(f).is_none() {
             diagnostics.push(ctx.at(
                 Diagnostic::error(format!(
                     "thiếu cột \"{}\"; các tiêu đề tìm thấy: {}",
@@ -624,7 +625,7 @@ fn cell_problem(ctx: &Ctx<'_>, what: &str, v: &Value) -> Option<(String, String)
         )),
         Value::TooLong(n) => Some((
             format!(
-                "ô dài {} ký tự, quá giới hạn {} ký tự",
+                "{what} dài {} ký tự, quá giới hạn {} ký tự",
                 thousands(*n as u64),
                 thousands(MAX_CELL_CHARS as u64)
             ),

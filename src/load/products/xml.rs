@@ -21,6 +21,9 @@ const MAX_ZIP_ENTRIES: usize = 10_000;
 
 pub(crate) type Zip = ZipArchive<BufReader<File>>;
 
+/// Size of the reads through the guard: far below the token limit.
+const READ_CHUNK: usize = 64 << 10;
+
 /// Why a guarded part stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Overflow {
@@ -43,17 +46,27 @@ impl<R: Read> Read for Guard<R> {
         if self.overflow.is_some() {
             return Err(std::io::Error::other("limit"));
         }
-        let n = self.inner.read(buf)?;
+        let want = buf.len().min(READ_CHUNK);
+        let n = self.inner.read(&mut buf[..want])?;
         self.total += n as u64;
         if self.total > self.cap {
             self.overflow = Some(Overflow::Size(self.cap));
             return Err(std::io::Error::other("size limit"));
         }
-        for &b in &buf[..n] {
-            if b == b'<' || b == b'>' {
-                self.run = 0;
-            } else {
-                self.run += 1;
+        let chunk = &buf[..n];
+        match memchr::memchr2(b'<', b'>', chunk) {
+            Some(first) => {
+                if self.run + first as u64 > MAX_XML_TOKEN_BYTES {
+                    self.overflow = Some(Overflow::Token);
+                    return Err(std::io::Error::other("token limit"));
+                }
+                let last = memchr::memrchr2(b'<', b'>', chunk).unwrap_or(first);
+                // Reads are far smaller than the limit, so no run inside one
+                // chunk can exceed it.
+                self.run = (n - last - 1) as u64;
+            }
+            None => {
+                self.run += n as u64;
                 if self.run > MAX_XML_TOKEN_BYTES {
                     self.overflow = Some(Overflow::Token);
                     return Err(std::io::Error::other("token limit"));
@@ -89,7 +102,7 @@ pub(crate) fn part<'a>(zip: &'a mut Zip, name: &str, cap: u64) -> Result<Option<
         run: 0,
         overflow: None,
     };
-    let mut reader = Reader::from_reader(BufReader::with_capacity(64 << 10, guard));
+    let mut reader = Reader::from_reader(BufReader::with_capacity(READ_CHUNK, guard));
     let config = reader.config_mut();
     config.trim_text(false);
     config.expand_empty_elements = true;
@@ -227,8 +240,9 @@ pub(crate) fn open_zip(path: &Path, sheet: Option<&str>) -> Result<Table, Diagno
     let entries = zip_entries(&mut file).map_err(|e| broken(e.to_string()))?;
     if entries > MAX_ZIP_ENTRIES as u64 {
         return Err(Diagnostic::error(format!(
-            "tệp bảng tính chứa quá nhiều phần ({} phần, tối đa {MAX_ZIP_ENTRIES})",
-            super::grid::thousands(entries)
+            "tệp bảng tính chứa quá nhiều phần ({} phần, tối đa {})",
+            super::grid::thousands(entries),
+            super::grid::thousands(MAX_ZIP_ENTRIES as u64)
         ))
         .file(path)
         .hint("chép riêng bảng danh sách sang một tệp mới rồi lưu lại"));
