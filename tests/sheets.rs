@@ -1196,3 +1196,27 @@ fn write_corpus() {
     csv.push_str(&"x".repeat(60 << 20));
     put("unclosed-quote-60mb.csv", csv.as_bytes());
 }
+
+/// The first visible sheet holds no list: the error names the others.
+#[test]
+fn a_sheet_without_the_list_names_the_other_sheets() {
+    let cover = sheet_xml(&[(1, vec![("A", T("Bìa")), ("B", T("Năm 2027"))])], "");
+    let book = xlsx(
+        &[("Bìa", "", cover), ("DS", "", sheet_xml(&good_rows(), ""))],
+        None,
+        None,
+    );
+    let (_d, path) = file("ds.xlsx", &book);
+    let out = report(&path);
+    assert!(
+        out.contains(
+            "tệp còn các trang tính \"DS\": nếu danh sách ở đó, chỉ định trang tính cần đọc"
+        ),
+        "{out}"
+    );
+    let named = read_report(&path, Some("ds"), &ColumnMap::default());
+    assert!(
+        named.starts_with("sản phẩm dòng 2: Chè Shan tuyết"),
+        "{named}"
+    );
+}

@@ -161,6 +161,7 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
         notes: Vec::new(),
         is_1904: false,
         widths,
+        others: Vec::new(),
     })
 }
 

@@ -133,6 +133,9 @@ pub(crate) struct Table {
     pub is_1904: bool,
     /// For CSV: the number of fields of each record, by line.
     pub widths: Vec<(u32, u32)>,
+    /// The other sheets of the file, when the sheet was picked without
+    /// being named (for a hint when it holds no list).
+    pub others: Vec<String>,
 }
 
 /// The kinds of file told apart by their first bytes.
@@ -203,6 +206,23 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 pub(crate) struct SheetEntry {
     pub name: String,
     pub visible: bool,
+}
+
+/// The names of the sheets other than `index`, when none was asked for.
+pub(crate) fn other_sheets(
+    sheets: &[SheetEntry],
+    index: usize,
+    wanted: Option<&str>,
+) -> Vec<String> {
+    if wanted.is_some() {
+        return Vec::new();
+    }
+    sheets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, s)| s.name.clone())
+        .collect()
 }
 
 /// Picks the sheet: the one named (hidden or not, with a warning when

@@ -299,6 +299,7 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         }
     }
     let (index, notes) = choose_sheet(path, &sheets, wanted)?;
+    let others = super::other_sheets(&sheets, index, wanted);
     if chosen != Some(index) {
         // The stream took a different sheet than the rules pick; should not happen.
         return Err(Diagnostic::error("không chọn được trang tính cần đọc").file(path));
@@ -309,6 +310,7 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         notes,
         is_1904: false,
         widths: Vec::new(),
+        others,
     })
 }
 

@@ -80,6 +80,22 @@ pub(crate) fn products(path: &Path, table: Table, map: &ColumnMap) -> Sheet {
     };
     let mut diagnostics = table.notes;
     let rows = &table.rows;
+    // When the sheet read holds no list, say which others the file has.
+    let other_sheets = |d: Diagnostic| -> Diagnostic {
+        if table.others.is_empty() {
+            return d;
+        }
+        let names: Vec<String> = table.others.iter().map(|n| format!("\"{n}\"")).collect();
+        let note = format!(
+            "tệp còn các trang tính {}: nếu danh sách ở đó, chỉ định trang tính cần đọc (--sheet, hoặc sheet: trong YAML)",
+            names.join(", ")
+        );
+        let hint = match &d.hint {
+            Some(h) => format!("{h}; {note}"),
+            None => note,
+        };
+        d.hint(hint)
+    };
 
     // The header: the first row naming at least two of our columns.
     let recognised = |r: &Row| -> BTreeSet<Field> {
@@ -117,7 +133,7 @@ pub(crate) fn products(path: &Path, table: Table, map: &ColumnMap) -> Sheet {
         } else {
             format!("các dòng đầu: {}", first.join("; "))
         };
-        diagnostics.push(ctx.whole(
+        diagnostics.push(other_sheets(ctx.whole(
             Diagnostic::error(format!(
                 "không tìm thấy dòng tiêu đề của danh sách ({found})"
             ))
@@ -125,7 +141,7 @@ pub(crate) fn products(path: &Path, table: Table, map: &ColumnMap) -> Sheet {
                 "dòng tiêu đề cần ít nhất hai cột như: {}; nếu tiêu đề ghi khác, chỉ rõ cột trong YAML, ví dụ columns: {{ name: \"Tên SP\", owner: \"C\" }}",
                 Field::ALL.map(Field::header).join(", ")
             )),
-        ));
+        )));
         return Sheet {
             rows: Vec::new(),
             diagnostics,
@@ -287,7 +303,8 @@ pub(crate) fn products(path: &Path, table: Table, map: &ColumnMap) -> Sheet {
             ));
         }
     }
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if let Some(first) = diagnostics.iter().position(Diagnostic::is_error) {
+        diagnostics[first] = other_sheets(diagnostics[first].clone());
         return Sheet {
             rows: Vec::new(),
             diagnostics,

@@ -514,6 +514,7 @@ pub(crate) fn read(path: &Path, wanted: Option<&str>) -> Result<Table, Diagnosti
         Err(_) => return Err(broken("calamine dừng bất thường khi đọc tệp".into())),
     };
     let (index, notes) = choose_sheet(path, &sheets, wanted)?;
+    let others = super::other_sheets(&sheets, index, wanted);
     let (chosen_index, range) = chosen.map_err(broken)?;
     if chosen_index != index {
         return Err(broken("không chọn được trang tính".into()));
@@ -569,6 +570,7 @@ pub(crate) fn read(path: &Path, wanted: Option<&str>) -> Result<Table, Diagnosti
         notes,
         is_1904,
         widths: Vec::new(),
+        others,
     })
 }
 

@@ -354,6 +354,7 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         })
         .collect();
     let (index, notes) = choose_sheet(path, &entries, wanted)?;
+    let others = super::other_sheets(&entries, index, wanted);
     let sheet_name = entries[index].name.clone();
     let Some(sheet_part) = sheets[index].1.clone() else {
         return Err(Diagnostic::error(format!(
@@ -377,6 +378,7 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         notes,
         is_1904,
         widths: Vec::new(),
+        others,
     })
 }
 
