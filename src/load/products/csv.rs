@@ -11,7 +11,7 @@ use super::grid::{GridBuilder, Value};
 use crate::diag::Diagnostic;
 
 /// The text of the file, whatever its Unicode encoding.
-fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let utf16 = |le: bool, body: &[u8]| -> Result<String, Diagnostic> {
         let enc = if le {
             encoding_rs::UTF_16LE
@@ -26,8 +26,10 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
                     .hint("mở tệp trong Excel rồi lưu lại dạng \"CSV UTF-8 (Comma delimited)\"")
             })
     };
-    if let Some(body) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(path, body);
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        let mut bytes = bytes;
+        bytes.drain(..3);
+        return utf8(path, bytes);
     }
     if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(true, body);
@@ -42,21 +44,21 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
         let zero_odd = sample.chunks(2).filter(|p| p[1] == 0 && p[0] != 0).count();
         let zero_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
         if zero_odd * 3 >= pairs && zero_even == 0 {
-            return utf16(true, bytes);
+            return utf16(true, &bytes);
         }
         if zero_even * 3 >= pairs && zero_odd == 0 {
-            return utf16(false, bytes);
+            return utf16(false, &bytes);
         }
     }
     utf8(path, bytes)
 }
 
-fn utf8(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
         Err(e) => {
-            let at = e.valid_up_to();
-            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
             Err(Diagnostic::error(format!(
                 "tệp CSV không ở mã UTF-8 (dòng {line} có ký tự không đọc được)"
             ))
@@ -99,8 +101,7 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(format!("không đọc được tệp ({})", super::io_reason(&e))).file(path)
     })?;
-    let text = decode(path, &bytes)?;
-    drop(bytes);
+    let text = decode(path, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
@@ -181,12 +182,12 @@ mod tests {
     fn encodings_are_recognised() {
         let p = Path::new("x.csv");
         let text = "STT\tTên sản phẩm\n1\tChè\n";
-        assert_eq!(decode(p, &utf16le(text, true)).unwrap(), text);
-        assert_eq!(decode(p, &utf16le(text, false)).unwrap(), text);
+        assert_eq!(decode(p, utf16le(text, true)).unwrap(), text);
+        assert_eq!(decode(p, utf16le(text, false)).unwrap(), text);
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(decode(p, &be).unwrap(), text);
-        assert_eq!(decode(p, text.as_bytes()).unwrap(), text);
-        assert!(decode(p, b"T\xean s\xe1n ph\xe2m").is_err());
+        assert_eq!(decode(p, be).unwrap(), text);
+        assert_eq!(decode(p, text.as_bytes().to_vec()).unwrap(), text);
+        assert!(decode(p, b"T\xean s\xe1n ph\xe2m".to_vec()).is_err());
     }
 
     #[test]

@@ -646,7 +646,11 @@ fn cell_problem(ctx: &Ctx<'_>, what: &str, v: &Value) -> Option<(String, String)
                 thousands(*n as u64),
                 thousands(MAX_CELL_CHARS as u64)
             ),
-            "ô này có lẽ bị dán nhầm nội dung; rút gọn lại".into(),
+            if ctx.sheet.is_none() {
+                "ô này có lẽ bị dán nhầm nội dung, hoặc một dấu ngoặc kép \" mở mà không đóng đã nuốt các dòng sau; sửa lại trong tệp".into()
+            } else {
+                "ô này có lẽ bị dán nhầm nội dung; rút gọn lại".into()
+            },
         )),
         Value::Number { value, date: true } => Some((
             format!(
