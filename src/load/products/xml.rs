@@ -145,8 +145,8 @@ pub(crate) fn xml_failure(
     }
 }
 
-/// An attribute's value by local name (`r:id` and `id` both match "id"
-/// unless `qualified` names the prefix), unescaped.
+/// An attribute's value by name or local name (`r:id` matches "id"),
+/// unescaped.
 pub(crate) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     for a in e.attributes().with_checks(false).flatten() {
         let key: &str = a.key.as_ref();
