@@ -6,7 +6,8 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, Once};
 
 use typst::World;
 use typst::diag::{FileResult, Severity as TypstSeverity, SourceDiagnostic};
@@ -271,10 +272,8 @@ impl Engine {
             }
         }
         // A panic inside Typst must cost this document, not the run.
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.compile_in_slot(slot, markup.source)
-        }))
-        .unwrap_or_else(|_| Err(vec![internal_failure("dàn trang")]));
+        let result = contained(|| self.compile_in_slot(slot, markup.source))
+            .unwrap_or_else(|detail| Err(vec![internal_failure("dàn trang", &detail)]));
         {
             let mut binaries = self
                 .slots
@@ -338,21 +337,60 @@ pub fn export_pdf(document: &PagedDocument, meta: PdfMeta<'_>) -> Result<Vec<u8>
     // Export errors (a PDF standard violated) carry no useful location in
     // generated markup; the message alone is reported. The PDF writer can
     // panic on text it cannot segment (krilla); that costs this document only.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        typst_pdf::pdf(document, &options)
-    })) {
+    match contained(|| typst_pdf::pdf(document, &options)) {
         Ok(Ok(bytes)) => Ok(bytes),
         Ok(Err(errors)) => Err(errors.iter().map(|d| typst_diagnostic(None, d)).collect()),
-        Err(_) => Err(vec![internal_failure("ghi PDF")]),
+        Err(detail) => Err(vec![internal_failure("ghi PDF", &detail)]),
     }
 }
 
+/// Engine calls running now whose panics are caught and reported as a
+/// document's problem. While any runs, the panic hook stays quiet: Rust's
+/// default hook would print an English "thread … panicked" over the
+/// Vietnamese report, and Typst's rayon workers panic on their own threads,
+/// so a per-thread flag would not see them.
+static CONTAINED: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs `f`, turning a panic into its message.
+fn contained<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static QUIET_HOOK: Once = Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if CONTAINED.load(Ordering::SeqCst) == 0 {
+                previous(info);
+            }
+        }));
+    });
+    struct Running;
+    impl Drop for Running {
+        fn drop(&mut self) {
+            CONTAINED.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+    CONTAINED.fetch_add(1, Ordering::SeqCst);
+    let _running = Running;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+    })
+}
+
 /// A failure inside the engine: the document is skipped, the run goes on.
-fn internal_failure(stage: &str) -> Diagnostic {
+fn internal_failure(stage: &str, detail: &str) -> Diagnostic {
+    let mut hint = "thường do một đoạn văn bản bất thường (một dãy ký tự rất dài không có dấu cách, hoặc rất nhiều dấu thanh chồng nhau); rút gọn hoặc sửa đoạn đó".to_string();
+    if !detail.is_empty() {
+        // For a bug report: the engine's own words, cut short.
+        let detail: String = detail.chars().take(200).collect();
+        hint.push_str(&format!(" (chi tiết kỹ thuật để báo lỗi: {detail})"));
+    }
     Diagnostic::error(format!(
         "bộ dựng trang gặp lỗi nội bộ khi {stage} văn bản này; văn bản không được ghi"
     ))
-    .hint("thường do một đoạn văn bản bất thường (một dãy ký tự rất dài không có dấu cách, hoặc rất nhiều dấu thanh chồng nhau); rút gọn hoặc sửa đoạn đó")
+    .hint(hint)
 }
 
 /// SOURCE_DATE_EPOCH (reproducible builds) wins over the document date.
@@ -448,5 +486,14 @@ mod tests {
             (d.year(), d.month(), d.day()),
             (Some(2023), Some(11), Some(14))
         );
+    }
+
+    #[test]
+    fn a_panic_becomes_its_message_even_on_a_worker_thread() {
+        assert_eq!(contained(|| 7), Ok(7));
+        let direct: Result<(), String> = contained(|| panic!("vỡ ở đây"));
+        assert_eq!(direct, Err("vỡ ở đây".to_string()));
+        let on_worker = contained(|| rayon::join(|| panic!("vỡ ở luồng {}", 2), || ()));
+        assert_eq!(on_worker.map(|_| ()), Err("vỡ ở luồng 2".to_string()));
     }
 }
