@@ -67,6 +67,12 @@ impl Document {
     }
 }
 
+/// The most a document may weigh in [`Administrative::weight`]. Typst lays
+/// a document out whole, holding every page (about 25 KB a paragraph), so a
+/// cap keeps a run under 500 MB; it is far above any real document: about
+/// 330 pages of tasks, or a results decision listing 1,000 products.
+pub const MAX_WEIGHT: usize = 12_000;
+
 /// An administrative document in the layout of NĐ 30 (plan, decision,
 /// dispatch): header, title, body, signature, appendices.
 #[derive(Debug, Clone, Serialize)]
@@ -84,6 +90,24 @@ pub struct Administrative {
     pub signature: Signature,
     /// Phụ lục after the signature, each with its own page numbers.
     pub appendices: Vec<Appendix>,
+}
+
+impl Administrative {
+    /// What laying the document out costs, in paragraphs: one for each
+    /// block and Nơi nhận line, two for each table cell (measured: a table
+    /// row of six cells costs Typst what a dozen paragraphs do), and one
+    /// more for every 400 bytes of text (a long paragraph costs like
+    /// several short ones).
+    pub fn weight(&self) -> usize {
+        let blocks = self.preamble.iter().chain(&self.body);
+        let rows = self.appendices.iter().flat_map(|a| &a.rows);
+        let text: usize = blocks.clone().map(Block::text_len).sum::<usize>()
+            + rows.clone().map(Row::text_len).sum::<usize>();
+        blocks.count()
+            + rows.map(Row::weight).sum::<usize>()
+            + self.signature.recipients.len()
+            + text / 400
+    }
 }
 
 /// One OCOP certificate (Giấy chứng nhận sản phẩm OCOP).
@@ -159,6 +183,22 @@ pub enum Row {
     },
 }
 
+impl Row {
+    fn weight(&self) -> usize {
+        match self {
+            Row::Group { .. } => 1,
+            Row::Cells { cells } => 2 * cells.len(),
+        }
+    }
+
+    fn text_len(&self) -> usize {
+        match self {
+            Row::Group { title } => title.len(),
+            Row::Cells { cells } => cells.iter().map(String::len).sum(),
+        }
+    }
+}
+
 /// The two-column NĐ 30 header.
 #[derive(Debug, Clone, Serialize)]
 pub struct Header {
@@ -210,6 +250,20 @@ pub enum LeadStyle {
 }
 
 impl Block {
+    fn text_len(&self) -> usize {
+        match self {
+            Block::Heading { label, title, .. } => label.len() + title.len(),
+            Block::Centered { text, .. } => text.len(),
+            Block::Para {
+                marker, lead, text, ..
+            } => {
+                marker.as_ref().map_or(0, String::len)
+                    + lead.as_ref().map_or(0, String::len)
+                    + text.len()
+            }
+        }
+    }
+
     pub fn para(text: impl Into<String>) -> Block {
         Block::Para {
             marker: None,

@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::compose;
 use crate::diag::Diagnostic;
-use crate::doc::{DocKind, Document};
+use crate::doc::{Content, DocKind, Document, MAX_WEIGHT};
 use crate::load::{self, LoadOptions, SourceFile};
 use crate::session::Session;
 use crate::validate;
+use crate::vn;
 
 /// What one input file gave.
 pub struct FileReport {
@@ -66,12 +67,38 @@ pub fn prepare_source(
     if !only.is_empty() {
         documents.retain(|d| only.contains(&d.kind()));
     }
+    let mut problems = validated.problems;
+    documents.retain(|d| match too_heavy(d) {
+        Some(problem) => {
+            problems.push(problem.file(&path));
+            false
+        }
+        None => true,
+    });
     FileReport {
         path,
-        problems: validated.problems,
+        problems,
         skipped: validated.skipped,
         documents,
     }
+}
+
+/// A document too long to lay out within the memory a run may use.
+fn too_heavy(doc: &Document) -> Option<Diagnostic> {
+    let (Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a)) = &doc.content else {
+        return None;
+    };
+    let weight = a.weight();
+    (weight > MAX_WEIGHT).then(|| {
+        Diagnostic::error(format!(
+            "{} {}.pdf quá dài để dựng: khoảng {} đoạn văn và dòng bảng, tối đa {}",
+            doc.kind().name(),
+            doc.file_stem,
+            vn::group_thousands(weight as u64),
+            vn::group_thousands(MAX_WEIGHT as u64)
+        ))
+        .hint("một văn bản thật dài nhất cũng chỉ vài trăm đoạn; kiểm tra xem có phần nào bị chép lặp nhiều lần, hoặc tách thành nhiều văn bản")
+    })
 }
 
 /// Expands folders into the YAML files under them (sorted, so runs are stable).

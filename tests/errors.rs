@@ -232,3 +232,38 @@ fn an_unwritable_output_folder_is_an_error() {
     assert!(stderr.contains("lỗi: "), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// A plan of 10,000 tasks would take Typst over a gigabyte to lay out
+/// (1,430 pages); it is refused after composing, before any layout, in the
+/// memory its YAML takes. The plans/ examples are far below the cap.
+#[test]
+fn a_document_too_long_to_lay_out_is_refused_before_layout() {
+    let example = std::fs::read_to_string(root().join("plans/lai-chau-2027.yaml")).unwrap();
+    let head = &example[..example.find("  sections:\n").unwrap()];
+    let tail = &example[example.find("  closing:").unwrap()..example.find("\ndecisions:").unwrap()];
+    let mut plan = format!("{head}  sections:\n    - title: Nhiệm vụ\n      sections:\n");
+    for i in 1..=3000 {
+        plan.push_str(&format!(
+            "        - title: Nhiệm vụ số {i}\n          task:\n            - content: Hỗ trợ chủ thể số {i} hoàn thiện hồ sơ sản phẩm.\n            - units: [snnmt]\n            - timeline: continuous\n"
+        ));
+    }
+    plan.push_str(tail);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dai.yaml");
+    std::fs::write(&path, plan).unwrap();
+    let out = ocop()
+        .arg("render")
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("lỗi: kế hoạch ke-hoach.pdf quá dài để dựng: khoảng 1")
+            && stderr.contains("tối đa 12.000"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("out/dai/ke-hoach.pdf").exists());
+}
