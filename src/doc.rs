@@ -207,6 +207,7 @@ pub enum LeadStyle {
     Plain,
     Bold,
     Italic,
+    BoldItalic,
 }
 
 impl Block {
@@ -234,11 +235,41 @@ impl Block {
 /// The signature row: Nơi nhận on the left, the signer on the right.
 #[derive(Debug, Clone, Serialize)]
 pub struct Signature {
-    /// Recipient lines without the dash, each ending ";".
-    pub recipients: Vec<String>,
+    /// Recipient lines without the dash, each ending ";" (unless the
+    /// author's own punctuation ends it).
+    pub recipients: Vec<Recipient>,
     /// The last line, "Lưu: …", verbatim after "Lưu: ".
     pub archive: String,
     /// Upper-case authority and title lines: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
     pub authority: Vec<String>,
     pub name: String,
+}
+
+/// A Nơi nhận line, or a group of lines sharing one note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Recipient {
+    /// "Bộ Nông nghiệp và PTNT;" or, with a note, `text` "Các chủ thể …",
+    /// `note` "giao Phòng … gửi" (in italics, in parentheses) and `end` ";".
+    /// Without a note `text` carries its own ending and `end` is empty.
+    Line {
+        text: String,
+        note: Option<String>,
+        end: String,
+    },
+    /// Lines (each with its ending) that a brace joins to one note: "} (báo cáo)".
+    Group { lines: Vec<String>, note: String },
+}
+
+impl Recipient {
+    /// A line as printed after its dash, the note in parentheses.
+    pub fn plain(&self) -> String {
+        match self {
+            Recipient::Line { text, note, end } => match note {
+                Some(n) => format!("{text} ({n}){end}"),
+                None => text.clone(),
+            },
+            Recipient::Group { lines, note } => format!("{} ({note})", lines.join(" ")),
+        }
+    }
 }
