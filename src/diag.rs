@@ -37,6 +37,10 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The source line at `pos`, quoted under the location.
     pub snippet: Option<String>,
+    /// The spreadsheet's sheet (trang tính), for problems found in a workbook.
+    pub sheet: Option<String>,
+    /// The cell as the spreadsheet program shows it, e.g. `G5`.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -49,6 +53,8 @@ impl Diagnostic {
             field: None,
             hint: None,
             snippet: None,
+            sheet: None,
+            cell: None,
         }
     }
 
@@ -71,6 +77,16 @@ impl Diagnostic {
 
     pub fn file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
+        self
+    }
+
+    pub fn sheet(mut self, name: impl Into<String>) -> Self {
+        self.sheet = Some(name.into());
+        self
+    }
+
+    pub fn cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
         self
     }
 
@@ -124,7 +140,14 @@ impl Diagnostic {
                     let _ = writeln!(out, "{pad}--> {}:{}:{}", display_path(file), p.line, p.col);
                 }
                 None => {
-                    let _ = writeln!(out, "{pad}--> {}", display_path(file));
+                    let mut place = display_path(file);
+                    if let Some(sheet) = &self.sheet {
+                        let _ = write!(place, ", trang tính \"{sheet}\"");
+                    }
+                    if let Some(cell) = &self.cell {
+                        let _ = write!(place, ", ô {cell}");
+                    }
+                    let _ = writeln!(out, "{pad}--> {place}");
                 }
             }
         }
@@ -253,6 +276,19 @@ mod tests {
         assert!(text.len() < 2_000, "{}", text.len());
         assert!(text.contains("…"));
         assert_eq!(quote(&"y".repeat(100)).chars().count(), 61);
+    }
+
+    #[test]
+    fn renders_sheet_and_cell() {
+        let d = Diagnostic::error("điểm `abc` không phải là số")
+            .file("ds.xlsx")
+            .sheet("DS")
+            .cell("G5")
+            .hint("ghi điểm bằng số");
+        assert_eq!(
+            d.render(),
+            "lỗi: điểm `abc` không phải là số\n --> ds.xlsx, trang tính \"DS\", ô G5\n  = gợi ý: ghi điểm bằng số\n"
+        );
     }
 
     #[test]
