@@ -273,3 +273,14 @@ impl Recipient {
         }
     }
 }
+
+impl From<&str> for Recipient {
+    /// A line as printed, its ending included.
+    fn from(text: &str) -> Self {
+        Recipient::Line {
+            text: text.to_string(),
+            note: None,
+            end: String::new(),
+        }
+    }
+}

@@ -363,7 +363,10 @@ pub fn in_text(text: &str) -> Vec<TextDate> {
                     year = word(j + 1).parse().ok();
                     j += 2;
                 }
-                let text = clean[i..j].join(" ");
+                let text = words[i..j]
+                    .join(" ")
+                    .trim_end_matches([',', ';', '.', ':', ')'])
+                    .to_string();
                 let what = if bad.is_empty() {
                     Written::Quarters { quarters, year }
                 } else {

@@ -153,12 +153,12 @@ impl Walker<'_, '_> {
         let own_units = section_units(self.units, s);
         let title = match (&s.title, &s.unit) {
             (Some(t), _) => t.trim().to_string(),
-            (None, Some(u)) => u
-                .0
-                .iter()
-                .map(|r| self.units.name(r, false))
-                .collect::<Vec<_>>()
-                .join(", "),
+            (None, Some(u)) => {
+                u.0.iter()
+                    .map(|r| self.units.name(r, false))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
             // A numbered paragraph cites the heading it stands under.
             (None, None) => parent_title.to_string(),
         };

@@ -25,11 +25,6 @@ pub fn blocks(c: &mut Checker<'_>, list: &[Block], path: &str, year: Option<i32>
     Body { c, year }.blocks(list, path, &[]);
 }
 
-/// Checks one paragraph of free text: not empty, and its dates.
-pub fn paragraph(c: &mut Checker<'_>, path: &str, text: &str, what: &str, year: Option<i32>) {
-    Body { c, year }.text(path, text, what);
-}
-
 /// What a sentence is, for the messages about it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Giving {
@@ -379,7 +374,11 @@ impl Body<'_, '_> {
                 };
                 let implied_here = field == "lead" && implied.iter().any(|k| k == key);
                 if !named.iter().any(|k| k == key) && !implied_here {
-                    let role = if field == "lead" { "chủ trì" } else { "phối hợp" };
+                    let role = if field == "lead" {
+                        "chủ trì"
+                    } else {
+                        "phối hợp"
+                    };
                     let spellings = units
                         .spellings(key)
                         .iter()
@@ -415,7 +414,11 @@ impl Body<'_, '_> {
                     ),
                     None => "câu giao việc nêu đơn vị chủ trì ở đầu câu (\"Sở … chủ trì, phối hợp với …\") bằng tên đã khai báo trong `units` (name, short, aliases); hoặc ghi `lead: [khóa]`; câu không giao việc thì viết bằng `text:`".into(),
                 };
-                self.c.error(text_path, "câu giao việc không nêu đơn vị chủ trì nào đã khai báo", hint);
+                self.c.error(
+                    text_path,
+                    "câu giao việc không nêu đơn vị chủ trì nào đã khai báo",
+                    hint,
+                );
             }
         }
     }
@@ -450,6 +453,16 @@ impl Body<'_, '_> {
             let upath = join(path, "units");
             match units {
                 UnitsEntry::List(units) => self.units_list(units, &upath),
+                UnitsEntry::Sentence(s) if crate::units::is_unit_key(s.text.trim()) => {
+                    let key = s.text.trim();
+                    self.c.error(
+                        &upath,
+                        format!("đơn vị thực hiện là khóa `{key}` nhưng viết như một câu"),
+                        format!(
+                            "khóa đơn vị viết trong danh sách: units: [{key}]; câu đơn vị thực hiện viết tên đơn vị như sẽ in"
+                        ),
+                    );
+                }
                 UnitsEntry::Sentence(s) => {
                     if e.lines {
                         self.c.error(
@@ -508,11 +521,8 @@ impl Body<'_, '_> {
 
     fn units_list(&mut self, units: &[UnitItem], upath: &str) {
         if units.is_empty() {
-            self.c.error(
-                upath,
-                "chưa có đơn vị thực hiện",
-                "thêm ít nhất một đơn vị",
-            );
+            self.c
+                .error(upath, "chưa có đơn vị thực hiện", "thêm ít nhất một đơn vị");
         }
         for (j, u) in units.iter().enumerate() {
             let p = index(upath, j);
