@@ -207,6 +207,8 @@ pub enum LeadStyle {
     Plain,
     Bold,
     Italic,
+    /// One word, as templates compare it ("bold_italic" would reach them escaped).
+    #[serde(rename = "bolditalic")]
     BoldItalic,
 }
 
