@@ -236,4 +236,22 @@ mod tests {
         assert_eq!(with_period("Quý II"), "Quý II.");
         assert_eq!(with_period("a;"), "a;");
     }
+
+    #[test]
+    fn recipient_lines_keep_the_authors_ending() {
+        assert_eq!(with_end("Sở Y tế"), "Sở Y tế;");
+        assert_eq!(
+            with_end("TT. Tỉnh ủy, TT. HĐND tỉnh;"),
+            "TT. Tỉnh ủy, TT. HĐND tỉnh;"
+        );
+        assert_eq!(with_end("Như trên."), "Như trên.");
+        assert_eq!(
+            split_end("Các chủ thể;"),
+            ("Các chủ thể".to_string(), ";".to_string())
+        );
+        assert_eq!(
+            split_end("Các chủ thể"),
+            ("Các chủ thể".to_string(), ";".to_string())
+        );
+    }
 }

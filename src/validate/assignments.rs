@@ -193,7 +193,7 @@ impl Walker<'_, '_> {
             self.blocks(&s.body, &place);
         }
         if !s.task.is_empty() {
-            self.task(&s.task, &place);
+            self.task(&s.task, &place, s.text.as_deref());
         }
         let mode = s.numbering.unwrap_or(Numbering::Auto);
         for (i, child) in s.sections.iter().enumerate() {
@@ -321,7 +321,9 @@ impl Walker<'_, '_> {
         }
     }
 
-    fn task(&mut self, entries: &[TaskEntry], place: &Place<'_>) {
+    /// A task; `text` is the numbered paragraph it stands under, its
+    /// content when it has no content line.
+    fn task(&mut self, entries: &[TaskEntry], place: &Place<'_>, text: Option<&str>) {
         let mut a = Assignment {
             reference: place.reference.to_string(),
             title: place.title.to_string(),
@@ -385,6 +387,9 @@ impl Walker<'_, '_> {
             if let Some(t) = &e.timeline {
                 a.timeline = timeline::render(t, self.year).ok().map(|r| r.text);
             }
+        }
+        if a.content.is_none() {
+            a.content = text.map(|t| t.trim().to_string());
         }
         let mut seen = Vec::new();
         a.leads.retain(|k| {
