@@ -247,6 +247,9 @@ pub enum LeadStyle {
     Plain,
     Bold,
     Italic,
+    /// One word, as templates compare it ("bold_italic" would reach them escaped).
+    #[serde(rename = "bolditalic")]
+    BoldItalic,
 }
 
 impl Block {
@@ -288,11 +291,52 @@ impl Block {
 /// The signature row: Nơi nhận on the left, the signer on the right.
 #[derive(Debug, Clone, Serialize)]
 pub struct Signature {
-    /// Recipient lines without the dash, each ending ";".
-    pub recipients: Vec<String>,
+    /// Recipient lines without the dash, each ending ";" (unless the
+    /// author's own punctuation ends it).
+    pub recipients: Vec<Recipient>,
     /// The last line, "Lưu: …", verbatim after "Lưu: ".
     pub archive: String,
     /// Upper-case authority and title lines: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].
     pub authority: Vec<String>,
     pub name: String,
+}
+
+/// A Nơi nhận line, or a group of lines sharing one note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Recipient {
+    /// "Bộ Nông nghiệp và PTNT;" or, with a note, `text` "Các chủ thể …",
+    /// `note` "giao Phòng … gửi" (in italics, in parentheses) and `end` ";".
+    /// Without a note `text` carries its own ending and `end` is empty.
+    Line {
+        text: String,
+        note: Option<String>,
+        end: String,
+    },
+    /// Lines (each with its ending) that a brace joins to one note: "} (báo cáo)".
+    Group { lines: Vec<String>, note: String },
+}
+
+impl Recipient {
+    /// A line as printed after its dash, the note in parentheses.
+    pub fn plain(&self) -> String {
+        match self {
+            Recipient::Line { text, note, end } => match note {
+                Some(n) => format!("{text} ({n}){end}"),
+                None => text.clone(),
+            },
+            Recipient::Group { lines, note } => format!("{} ({note})", lines.join(" ")),
+        }
+    }
+}
+
+impl From<&str> for Recipient {
+    /// A line as printed, its ending included.
+    fn from(text: &str) -> Self {
+        Recipient::Line {
+            text: text.to_string(),
+            note: None,
+            end: String::new(),
+        }
+    }
 }

@@ -132,6 +132,12 @@ pub struct Unit {
     pub name: String,
     /// Short form for Nơi nhận: "Sở NN&MT".
     pub short: Option<String>,
+    /// Other accepted spellings: "Phòng Nông nghiệp và PTNT huyện",
+    /// "Phòng Nông nghiệp & PTNT huyện". Writing any spelling where a unit
+    /// is expected refers to the unit and prints as typed; in sentences,
+    /// each spelling is how the unit is recognised.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A document number: empty for a draft (the văn thư assigns it after signing).
@@ -208,14 +214,15 @@ pub struct Plan {
     pub year: Option<i32>,
     /// Trích yếu.
     pub title: String,
-    pub bases: Option<Bases>,
+    /// Căn cứ: one group, or several paragraphs each with its own verb.
+    pub bases: Option<BasesList>,
     /// The sentence that introduces the plan ("UBND tỉnh ban hành Kế hoạch … như sau:").
     pub intro: Option<String>,
     pub sections: Vec<Section>,
     /// Closing paragraph; "./." is added if missing.
     pub closing: String,
     #[serde(default)]
-    pub recipients: Vec<String>,
+    pub recipients: Vec<Recipient>,
     /// The last Nơi nhận line after "- Lưu: ", printed verbatim.
     pub archive: String,
     pub signer: Signer,
@@ -304,6 +311,42 @@ fn default_verb() -> String {
     "Căn cứ".to_string()
 }
 
+/// The groups of căn cứ: `bases:` written as one group (a mapping) or as a
+/// list of groups, each its own paragraph(s) with its own verb and ending.
+#[derive(Debug, Clone)]
+pub struct BasesList {
+    pub groups: Vec<Bases>,
+    /// Written as a list (field paths are `bases[i]`), not as one group.
+    pub listed: bool,
+}
+
+impl<'de> Deserialize<'de> for BasesList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = BasesList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một nhóm căn cứ { verb, items }, hoặc danh sách các nhóm")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<BasesList, A::Error> {
+                let one = Bases::deserialize(de::value::MapAccessDeserializer::new(access))?;
+                Ok(BasesList {
+                    groups: vec![one],
+                    listed: false,
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<BasesList, A::Error> {
+                let groups = Vec::<Bases>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(BasesList {
+                    groups,
+                    listed: true,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BasesLayout {
@@ -350,10 +393,25 @@ string_or_map!(
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub title: Option<String>,
-    /// A unit key: the section is that unit's duties, titled with its name.
-    pub unit: Option<String>,
+    /// A unit (key or spelling), or several: the section is their duties,
+    /// titled with their names ("7. Sở Tài chính, Sở Kế hoạch và Đầu tư").
+    pub unit: Option<UnitRefs>,
+    /// Instead of a title: a numbered paragraph of text ("6.1. …"), its
+    /// number taken in the outline like a sub-section's.
+    pub text: Option<String>,
+    /// Instead of a title: a numbered paragraph that gives work to units,
+    /// in the author's own sentence (see [`Sentence`]).
+    pub assign: Option<String>,
+    /// With `assign`: the units that lead, when the sentence's form does
+    /// not say it (keys or spellings the sentence contains).
+    pub lead: Option<Vec<String>>,
+    /// With `assign`: the units that cooperate, likewise.
+    pub support: Option<Vec<String>>,
     /// Added after the title in parentheses: "(Cơ quan thường trực)".
     pub note: Option<String>,
+    /// A colon after the title: "1. Sở Nông nghiệp và PTNT:".
+    #[serde(default)]
+    pub colon: bool,
     /// Title and first paragraph on one line: "**7. Kinh phí:** Sử dụng …".
     #[serde(default)]
     pub inline: bool,
@@ -368,6 +426,30 @@ pub struct Section {
     pub task_marker: Option<Marker>,
     #[serde(default)]
     pub sections: Vec<Section>,
+}
+
+/// One unit reference, or several (`unit: stc` or `unit: [stc, skhdt]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitRefs(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for UnitRefs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = UnitRefs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một khóa đơn vị (snnmt), hoặc danh sách [stc, skhdt]")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<UnitRefs, E> {
+                Ok(UnitRefs(vec![s.to_string()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<UnitRefs, A::Error> {
+                let list = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(UnitRefs(list))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -391,9 +473,18 @@ pub enum Block {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BlockFields {
-    /// A lead-in printed in italics before `text`: "Về tiêu chí …: …".
+    /// A lead-in printed in italics before `text`: "Về tiêu chí …: …";
+    /// alone, or before a list, it introduces what follows.
     pub label: Option<String>,
+    /// How the lead-in is set (italic by default).
+    pub label_style: Option<LabelStyle>,
     pub text: Option<String>,
+    /// A paragraph that gives work to units, in the author's own sentence.
+    pub assign: Option<String>,
+    /// With `assign`: the units that lead, when the sentence's form does not say it.
+    pub lead: Option<Vec<String>>,
+    /// With `assign`: the units that cooperate.
+    pub support: Option<Vec<String>>,
     /// Dash list; items may carry "+" sub-items.
     pub list: Option<Vec<ListItem>>,
     /// Inline enumeration: (1) …, (2) …
@@ -406,10 +497,21 @@ pub struct BlockFields {
     pub funding: Option<Vec<FundingSource>>,
 }
 
+/// How a lead-in ("Về tiêu chí …:") is set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelStyle {
+    #[default]
+    Italic,
+    Bold,
+    BoldItalic,
+    Plain,
+}
+
 string_or_map!(
     Block,
     BlockFields,
-    "một đoạn văn, hoặc { list: [...] }, { enumerate: [...] }, { label, text }, { funding: [...] }",
+    "một đoạn văn, hoặc { list: [...] }, { enumerate: [...] }, { label, text }, { assign }, { funding: [...] }",
     |s| Block::Paragraph(s.to_string()),
     |m| Block::Fields(m)
 );
@@ -424,26 +526,34 @@ pub struct FundingSource {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ListItem {
     Text(String),
-    Nested { text: String, list: Vec<ListItem> },
+    Fields(ListItemFields),
 }
 
-#[derive(Deserialize)]
+/// A dash line with more than text: sub-items, a lead-in, or an assignment.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ListItemFields {
-    text: String,
+pub struct ListItemFields {
+    /// A lead-in before the text: "- *Về tiêu chí:* …", or alone before sub-items.
+    pub label: Option<String>,
+    pub label_style: Option<LabelStyle>,
+    pub text: Option<String>,
+    /// A line that gives work to units, in the author's own sentence.
+    pub assign: Option<String>,
+    /// With `assign`: the units that lead, when the sentence's form does not say it.
+    pub lead: Option<Vec<String>>,
+    /// With `assign`: the units that cooperate.
+    pub support: Option<Vec<String>>,
+    /// Sub-items ("+ …").
     #[serde(default)]
-    list: Vec<ListItem>,
+    pub list: Vec<ListItem>,
 }
 
 string_or_map!(
     ListItem,
     ListItemFields,
-    "một dòng gạch đầu dòng, hoặc { text, list: [...] } khi có ý con",
+    "một dòng gạch đầu dòng, hoặc { text, list: [...] } khi có ý con, { label, text }, { assign }",
     |s| ListItem::Text(s.to_string()),
-    |m| ListItem::Nested {
-        text: m.text,
-        list: m.list
-    }
+    |m| ListItem::Fields(m)
 );
 
 /// One line of a task: content, units, timeline, or any labelled text.
@@ -453,7 +563,8 @@ pub struct TaskEntry {
     /// Overrides the default label ("Thời gian hoàn thành" …).
     pub label: Option<String>,
     pub content: Option<Content>,
-    pub units: Option<Vec<UnitItem>>,
+    /// Who carries the task out: a list, or the author's own sentence.
+    pub units: Option<UnitsEntry>,
     pub support: Option<Vec<String>>,
     pub timeline: Option<Timeline>,
     pub text: Option<String>,
@@ -484,6 +595,57 @@ impl<'de> Deserialize<'de> for Content {
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Content, A::Error> {
                 let blocks = Vec::<Block>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
                 Ok(Content::Blocks(blocks))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The "Đơn vị thực hiện" line of a task: a list of units and clauses, or
+/// the author's own sentence, printed as typed, whose units are recognised
+/// by their declared spellings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitsEntry {
+    List(Vec<UnitItem>),
+    Sentence(Sentence),
+}
+
+/// An author's sentence that gives work to units, printed exactly as typed.
+/// The units it names and their roles are read from it (see
+/// `units::Units::roles`); `lead` and `support` say it where the form of
+/// the sentence does not, and are checked against it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    pub text: String,
+    pub lead: Option<Vec<String>>,
+    pub support: Option<Vec<String>>,
+}
+
+impl<'de> Deserialize<'de> for UnitsEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = UnitsEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "danh sách đơn vị [snnmt, …], một câu \"Sở … chủ trì, phối hợp với …\", hoặc { text, lead, support }",
+                )
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<UnitsEntry, E> {
+                Ok(UnitsEntry::Sentence(Sentence {
+                    text: s.to_string(),
+                    ..Default::default()
+                }))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<UnitsEntry, A::Error> {
+                let list =
+                    Vec::<UnitItem>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(UnitsEntry::List(list))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<UnitsEntry, A::Error> {
+                let s = Sentence::deserialize(de::value::MapAccessDeserializer::new(access))?;
+                Ok(UnitsEntry::Sentence(s))
             }
         }
         d.deserialize_any(V)
@@ -556,6 +718,35 @@ string_or_map!(
     |m| Timeline::Fields(m)
 );
 
+/// A Nơi nhận line: a unit key (printed by its short name) or text, or a
+/// line with a note in italics ("(giao Phòng … gửi)"), or several lines
+/// sharing one note (a brace and "(báo cáo)").
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recipient {
+    Text(String),
+    Fields(RecipientFields),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientFields {
+    /// The line: a unit key or text.
+    pub text: Option<String>,
+    /// Several lines that share `note`.
+    pub group: Option<Vec<String>>,
+    /// Printed in parentheses after the line (in italics), or beside the
+    /// group's brace.
+    pub note: Option<String>,
+}
+
+string_or_map!(
+    Recipient,
+    RecipientFields,
+    "một nơi nhận (khóa đơn vị hoặc văn bản), { text, note }, hoặc { group: [...], note }",
+    |s| Recipient::Text(s.to_string()),
+    |m| Recipient::Fields(m)
+);
+
 /// The signature block: authority lines (TM./TL./TUQ./KT./Q.), title, name.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -603,7 +794,7 @@ pub struct Dispatch {
     pub closing: Option<String>,
     /// Nơi nhận after the automatic "Như trên".
     #[serde(default)]
-    pub recipients: Vec<String>,
+    pub recipients: Vec<Recipient>,
     pub archive: String,
     /// Defaults to the plan's signer.
     pub signer: Option<Signer>,
@@ -684,7 +875,7 @@ pub struct Decision {
     pub executors: Vec<String>,
     /// Nơi nhận after the automatic "Như Điều 3".
     #[serde(default)]
-    pub recipients: Vec<String>,
+    pub recipients: Vec<Recipient>,
     pub archive: String,
     /// Defaults to the plan's signer.
     pub signer: Option<Signer>,

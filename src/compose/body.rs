@@ -6,7 +6,8 @@
 use super::common::{list_marker, with_colon, with_period};
 use crate::doc::{Block, LeadStyle};
 use crate::model::{
-    self, Content, ListItem, Marker, Numbering, PlanStyle, Section, TaskEntry, UnitItem,
+    self, Content, LabelStyle, ListItem, Marker, Numbering, PlanStyle, Section, TaskEntry,
+    UnitItem, UnitsEntry,
 };
 use crate::numbering::Numberer;
 use crate::timeline;
@@ -30,44 +31,80 @@ impl BodyComposer<'_> {
     }
 
     fn section(&self, s: &Section, label: String, numberer: Numberer, out: &mut Vec<Block>) {
+        // A numbered paragraph: "6.1. …" as text, not a heading.
+        if let Some(text) = s.text.as_ref().or(s.assign.as_ref())
+            && s.title.is_none()
+            && s.unit.is_none()
+        {
+            out.push(Block::Para {
+                marker: (!label.is_empty()).then_some(label),
+                lead: None,
+                lead_style: LeadStyle::Plain,
+                text: text.trim().to_string(),
+                italic: false,
+            });
+            self.section_content(s, numberer, out);
+            return;
+        }
         let mut title = match (&s.title, &s.unit) {
             (Some(t), _) => t.trim().to_string(),
-            (None, Some(u)) => self.units.name(u, false),
+            (None, Some(u)) => self.units.names(&u.0),
             (None, None) => String::new(),
         };
         if let Some(note) = &s.note {
             title = format!("{title} ({})", note.trim());
+        }
+        if s.colon {
+            title = with_colon(&title);
         }
         if numberer.depth == 1 {
             title = title.to_uppercase();
         }
         let bold = s.bold.unwrap_or(true);
         let mut body = s.body.iter().peekable();
-        if s.inline {
-            match body.peek() {
-                Some(model::Block::Paragraph(text)) => {
-                    let lead = with_colon(format!("{label} {title}").trim_start());
-                    out.push(Block::Para {
-                        marker: None,
-                        lead: Some(lead),
-                        lead_style: if bold {
-                            LeadStyle::Bold
-                        } else {
-                            LeadStyle::Plain
-                        },
-                        text: text.trim().to_string(),
-                        italic: false,
-                    });
-                    body.next();
-                }
-                _ => out.push(Block::Heading { label, title, bold }),
+        let first = match body.peek() {
+            Some(model::Block::Paragraph(text)) => Some(text),
+            Some(model::Block::Fields(f))
+                if f.list.is_none() && f.label.is_none() && f.text.is_none() =>
+            {
+                f.assign.as_ref()
             }
-        } else {
-            out.push(Block::Heading { label, title, bold });
+            _ => None,
+        };
+        match first {
+            Some(text) if s.inline => {
+                let lead = with_colon(format!("{label} {title}").trim_start());
+                out.push(Block::Para {
+                    marker: None,
+                    lead: Some(lead),
+                    lead_style: if bold {
+                        LeadStyle::Bold
+                    } else {
+                        LeadStyle::Plain
+                    },
+                    text: text.trim().to_string(),
+                    italic: false,
+                });
+                body.next();
+            }
+            _ => out.push(Block::Heading { label, title, bold }),
         }
         for b in body {
             self.block(b, 0, out);
         }
+        self.section_tail(s, numberer, out);
+    }
+
+    /// Body, tasks and sub-sections of a numbered paragraph.
+    fn section_content(&self, s: &Section, numberer: Numberer, out: &mut Vec<Block>) {
+        for b in &s.body {
+            self.block(b, 0, out);
+        }
+        self.section_tail(s, numberer, out);
+    }
+
+    /// Tasks and sub-sections.
+    fn section_tail(&self, s: &Section, numberer: Numberer, out: &mut Vec<Block>) {
         let marker = s.task_marker.unwrap_or(self.style.task_marker);
         for (i, entry) in s.task.iter().enumerate() {
             self.task_entry(entry, marker, i, out);
@@ -94,8 +131,19 @@ impl BodyComposer<'_> {
             model::Block::Fields(f) => f,
         };
         if let Some(items) = &f.list {
-            if let Some(text) = &f.text {
-                out.push(Block::para(text.trim()));
+            let text = f.text.as_ref().or(f.assign.as_ref());
+            if text.is_some() || f.label.is_some() {
+                out.push(Block::Para {
+                    marker: None,
+                    lead: f.label.as_deref().map(with_colon),
+                    lead_style: if f.label.is_some() {
+                        lead_style(f.label_style)
+                    } else {
+                        LeadStyle::Plain
+                    },
+                    text: text.map(|t| t.trim().to_string()).unwrap_or_default(),
+                    italic: false,
+                });
             }
             self.list(items, depth, out);
         } else if let Some(items) = &f.enumerate {
@@ -134,12 +182,13 @@ impl BodyComposer<'_> {
                 };
                 out.push(Block::item(list_marker(depth), None, text));
             }
-        } else if let Some(text) = &f.text {
+        } else if f.text.is_some() || f.assign.is_some() || f.label.is_some() {
+            let text = f.text.as_ref().or(f.assign.as_ref());
             out.push(Block::Para {
                 marker: None,
                 lead: f.label.as_deref().map(with_colon),
-                lead_style: LeadStyle::Italic,
-                text: text.trim().to_string(),
+                lead_style: lead_style(f.label_style),
+                text: text.map(|t| t.trim().to_string()).unwrap_or_default(),
                 italic: false,
             });
         }
@@ -149,9 +198,20 @@ impl BodyComposer<'_> {
         for item in items {
             match item {
                 ListItem::Text(t) => out.push(Block::item(list_marker(depth), None, t.trim())),
-                ListItem::Nested { text, list } => {
-                    out.push(Block::item(list_marker(depth), None, text.trim()));
-                    self.list(list, depth + 1, out);
+                ListItem::Fields(f) => {
+                    let text = f.text.as_ref().or(f.assign.as_ref());
+                    out.push(Block::Para {
+                        marker: Some(list_marker(depth).to_string()),
+                        lead: f.label.as_deref().map(with_colon),
+                        lead_style: if f.label.is_some() {
+                            lead_style(f.label_style)
+                        } else {
+                            LeadStyle::Plain
+                        },
+                        text: text.map(|t| t.trim().to_string()).unwrap_or_default(),
+                        italic: false,
+                    });
+                    self.list(&f.list, depth + 1, out);
                 }
             }
         }
@@ -176,7 +236,14 @@ impl BodyComposer<'_> {
                     }
                 }
             }
-        } else if let Some(units) = &e.units {
+        } else if let Some(UnitsEntry::Sentence(sentence)) = &e.units {
+            // The author's sentence, as typed.
+            out.push(Block::item(
+                mark,
+                label(&labels.units),
+                sentence.text.trim(),
+            ));
+        } else if let Some(UnitsEntry::List(units)) = &e.units {
             let lead = label(&labels.units);
             let clauses: Vec<String> = units.iter().map(|u| self.unit_clause(u)).collect();
             if e.lines {
@@ -233,5 +300,15 @@ impl BodyComposer<'_> {
                 text
             }
         }
+    }
+}
+
+/// How a lead-in is set: italic unless the author says otherwise.
+fn lead_style(style: Option<LabelStyle>) -> LeadStyle {
+    match style.unwrap_or_default() {
+        LabelStyle::Italic => LeadStyle::Italic,
+        LabelStyle::Bold => LeadStyle::Bold,
+        LabelStyle::BoldItalic => LeadStyle::BoldItalic,
+        LabelStyle::Plain => LeadStyle::Plain,
     }
 }

@@ -2,8 +2,8 @@
 //! signature row with Nơi nhận, citations of legal bases, and the
 //! punctuation rules of Vietnamese administrative writing.
 
-use crate::doc::{Header, Signature};
-use crate::model::{Citation, DateStyle, DocNumber, Issuer, Signer};
+use crate::doc::{Header, Recipient, Signature};
+use crate::model::{self, Citation, DateStyle, DocNumber, Issuer, Signer};
 use crate::timeline;
 use crate::units::Units;
 use crate::vn::{self, PartialDate, padded_number};
@@ -22,30 +22,88 @@ pub fn header(issuer: &Issuer, number: &DocNumber, symbol: String, date: Partial
     }
 }
 
-/// The signature row: Nơi nhận lines (units by their short names, each
-/// ending ";"), "Lưu: …", the authority lines and the name.
+/// The signature row: Nơi nhận lines (`automatic` ones such as "Như
+/// trên" first; units by their short names; each line ending ";" unless
+/// the author ended it), "Lưu: …", the authority lines and the name.
 pub fn signature(
     units: &Units<'_>,
-    recipients: &[String],
+    automatic: &[&str],
+    recipients: &[model::Recipient],
     archive: &str,
     signer: &Signer,
 ) -> Signature {
-    let recipients = recipients
+    let line = |r: &str| with_end(&units.name(r, true));
+    let mut out: Vec<Recipient> = automatic
         .iter()
-        .map(|r| {
-            let text = units.name(r, true);
-            if text.ends_with(';') {
-                text
-            } else {
-                format!("{text};")
-            }
+        .map(|a| Recipient::Line {
+            text: line(a),
+            note: None,
+            end: String::new(),
         })
         .collect();
+    for r in recipients {
+        out.push(match r {
+            model::Recipient::Text(t) => Recipient::Line {
+                text: line(t),
+                note: None,
+                end: String::new(),
+            },
+            model::Recipient::Fields(f) => match (&f.group, &f.text) {
+                (Some(group), _) => Recipient::Group {
+                    lines: group.iter().map(|g| line(g)).collect(),
+                    note: f.note.as_deref().unwrap_or("").trim().to_string(),
+                },
+                (None, text) => {
+                    let text = units.name(text.as_deref().unwrap_or(""), true);
+                    match f.note.as_deref().map(str::trim) {
+                        Some(note) => {
+                            let (text, end) = split_end(&text);
+                            Recipient::Line {
+                                text,
+                                note: Some(note.to_string()),
+                                end,
+                            }
+                        }
+                        None => Recipient::Line {
+                            text: with_end(&text),
+                            note: None,
+                            end: String::new(),
+                        },
+                    }
+                }
+            },
+        });
+    }
     Signature {
-        recipients,
+        recipients: out,
         archive: archive.to_string(),
         authority: authority_lines(signer),
         name: signer.name.trim().to_string(),
+    }
+}
+
+/// Punctuation an author may end a Nơi nhận line with, kept as typed.
+const LINE_ENDS: [char; 4] = [';', '.', ',', ':'];
+
+/// A Nơi nhận line ending ";" unless the author ended it.
+fn with_end(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(LINE_ENDS) {
+        t.to_string()
+    } else {
+        format!("{t};")
+    }
+}
+
+/// A line and its ending (the author's, or ";"), for a note between them.
+fn split_end(text: &str) -> (String, String) {
+    let t = text.trim_end();
+    match t.chars().last() {
+        Some(c) if LINE_ENDS.contains(&c) => (
+            t[..t.len() - c.len_utf8()].trim_end().to_string(),
+            c.to_string(),
+        ),
+        _ => (t.to_string(), ";".to_string()),
     }
 }
 
@@ -177,5 +235,23 @@ mod tests {
         );
         assert_eq!(with_period("Quý II"), "Quý II.");
         assert_eq!(with_period("a;"), "a;");
+    }
+
+    #[test]
+    fn recipient_lines_keep_the_authors_ending() {
+        assert_eq!(with_end("Sở Y tế"), "Sở Y tế;");
+        assert_eq!(
+            with_end("TT. Tỉnh ủy, TT. HĐND tỉnh;"),
+            "TT. Tỉnh ủy, TT. HĐND tỉnh;"
+        );
+        assert_eq!(with_end("Như trên."), "Như trên.");
+        assert_eq!(
+            split_end("Các chủ thể;"),
+            ("Các chủ thể".to_string(), ";".to_string())
+        );
+        assert_eq!(
+            split_end("Các chủ thể"),
+            ("Các chủ thể".to_string(), ";".to_string())
+        );
     }
 }

@@ -110,9 +110,13 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
             who.join(", ")
         )),
     ));
-    let mut recipients = vec!["Như Điều 3".to_string()];
-    recipients.extend(d.recipients.iter().cloned());
-    let signature = common::signature(&checked.units, &recipients, &d.archive, cd.signer);
+    let signature = common::signature(
+        &checked.units,
+        &["Như Điều 3"],
+        &d.recipients,
+        &d.archive,
+        cd.signer,
+    );
     Document {
         file_stem: cd.stem.clone(),
         meta_title: format!("Quyết định {subject}"),

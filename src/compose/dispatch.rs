@@ -6,7 +6,7 @@ use super::common::{self, one_line, with_closing_mark, with_period};
 use crate::doc::{Administrative, Block, Content, Document, LeadStyle};
 use crate::numbering::Numberer;
 use crate::validate::{
-    Assignment, Assignments, Checked, CheckedDispatch, CheckedPlan, DispatchForm,
+    Assignment, Assignments, Checked, CheckedDispatch, CheckedPlan, DispatchForm, Form,
 };
 
 /// The documents of one `dispatches:` entry (several for per-unit ones).
@@ -45,9 +45,13 @@ fn document(
         None => issuer.symbol.clone(),
     });
     let header = common::header(issuer, &d.number, symbol.clone(), cd.date);
-    let mut recipients = vec!["Như trên".to_string()];
-    recipients.extend(d.recipients.iter().cloned());
-    let signature = common::signature(&checked.units, &recipients, &d.archive, cd.signer);
+    let signature = common::signature(
+        &checked.units,
+        &["Như trên"],
+        &d.recipients,
+        &d.archive,
+        cd.signer,
+    );
     Document {
         file_stem: stem,
         meta_title: format!("Công văn V/v {}", one_line(&subject)),
@@ -161,54 +165,81 @@ impl<'c, 'a> Drafting<'c, 'a> {
         self.checked.units.name(key, false)
     }
 
-    /// The numbered items of one unit: tasks it leads, tasks it supports, duties.
+    /// The items of one unit: the tasks and sentences it leads, those it
+    /// cooperates in, then the lines of its own section, each citing where
+    /// the plan states it. An author's sentence is quoted as typed, with
+    /// the lines under it.
     fn unit_items(&self, key: &str) -> Vec<Block> {
         let mut items = Vec::new();
-        let leads = |t: &&Assignment| t.leads.iter().any(|l| l == key);
-        for t in self.found.tasks.iter().filter(leads) {
-            let mut text = t.content.as_deref().map(with_period).unwrap_or_default();
-            let others: Vec<String> = t.supports.iter().filter(|s| *s != key).cloned().collect();
-            if !others.is_empty() {
-                text.push_str(&format!(
-                    " Chủ trì, phối hợp với {}.",
-                    self.checked.units.names(&others)
-                ));
+        let leads = |t: &Assignment| t.leads.iter().any(|l| l == key);
+        let supports = |t: &Assignment| t.supports.iter().any(|s| s == key) && !leads(t);
+        let duty = |t: &Assignment| t.form == Form::Duty;
+        for t in self.found.tasks.iter().filter(|t| leads(t) && !duty(t)) {
+            match t.form {
+                Form::Task => {
+                    let mut text = t.content.as_deref().map(with_period).unwrap_or_default();
+                    match &t.units_line {
+                        Some(line) => {
+                            text.push(' ');
+                            text.push_str(&with_period(line));
+                        }
+                        None => {
+                            let others: Vec<String> =
+                                t.supports.iter().filter(|s| *s != key).cloned().collect();
+                            if !others.is_empty() {
+                                text.push_str(&format!(
+                                    " Chủ trì, phối hợp với {}.",
+                                    self.checked.units.names(&others)
+                                ));
+                            }
+                        }
+                    }
+                    text.push_str(&timeline_sentence(t));
+                    items.push(item(Some(lead_in(t)), text.trim().to_string()));
+                }
+                _ => self.sentence(t, Some(lead_in(t)), &mut items),
             }
-            text.push_str(&timeline_sentence(t));
-            items.push((lead_in(t), text.trim().to_string()));
         }
-        for t in self
-            .found
-            .tasks
-            .iter()
-            .filter(|t| t.supports.iter().any(|s| s == key) && !leads(t))
-        {
-            let mut text = format!("Phối hợp với {}.", self.checked.units.names(&t.leads));
-            text.push_str(&timeline_sentence(t));
-            items.push((lead_in(t), text));
-        }
-        for duties in self.found.duties.get(key).into_iter().flatten() {
-            for item in &duties.items {
-                items.push((
-                    String::new(),
-                    format!(
-                        "{} (mục {} của Kế hoạch).",
-                        item.trim_end_matches('.'),
-                        duties.reference
-                    ),
-                ));
+        for t in self.found.tasks.iter().filter(|t| supports(t)) {
+            match (t.form, &t.units_line) {
+                (Form::Task, None) => {
+                    let mut text = format!("Phối hợp với {}.", self.checked.units.names(&t.leads));
+                    text.push_str(&timeline_sentence(t));
+                    items.push(item(Some(lead_in(t)), text));
+                }
+                (Form::Task, Some(line)) => {
+                    let mut text = t.content.as_deref().map(with_period).unwrap_or_default();
+                    text.push(' ');
+                    text.push_str(&with_period(line));
+                    text.push_str(&timeline_sentence(t));
+                    items.push(item(Some(lead_in(t)), text.trim().to_string()));
+                }
+                _ => self.sentence(t, Some(lead_in(t)), &mut items),
             }
+        }
+        for t in self.found.tasks.iter().filter(|t| leads(t) && duty(t)) {
+            self.sentence(t, None, &mut items);
         }
         items
-            .into_iter()
-            .map(|(lead, text)| Block::Para {
-                marker: Some("-".into()),
-                lead: (!lead.is_empty()).then_some(lead),
-                lead_style: LeadStyle::Italic,
-                text,
-                italic: false,
-            })
-            .collect()
+    }
+
+    /// An author's sentence (or a line of a unit's own section) as typed,
+    /// citing its place in the plan, and the lines under it.
+    fn sentence(&self, t: &Assignment, lead: Option<String>, out: &mut Vec<Block>) {
+        let content = t.content.as_deref().unwrap_or("").trim();
+        let text = if lead.is_some() {
+            content.to_string()
+        } else {
+            format!(
+                "{} (mục {} của Kế hoạch).",
+                content.trim_end_matches(['.', ';', ':']),
+                t.reference
+            )
+        };
+        out.push(item(lead, text));
+        for line in &t.items {
+            out.push(Block::item("+", None, line.clone()));
+        }
     }
 
     fn closing(&self, to_names: &str) -> String {
@@ -256,6 +287,17 @@ impl<'c, 'a> Drafting<'c, 'a> {
         let to = units.iter().map(|k| self.name(k)).collect();
         let stem = self.cd.stems.first().cloned().unwrap_or_default();
         document(self.checked, self.cd, stem, self.subject.clone(), to, body)
+    }
+}
+
+/// A dash item of a dispatch, its lead-in in italics.
+fn item(lead: Option<String>, text: String) -> Block {
+    Block::Para {
+        marker: Some("-".into()),
+        lead: lead.filter(|l| !l.is_empty()),
+        lead_style: LeadStyle::Italic,
+        text,
+        italic: false,
     }
 }
 

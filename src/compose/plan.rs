@@ -23,6 +23,7 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
     body.push(Block::para(with_closing_mark(&plan.closing)));
     let signature = common::signature(
         &checked.units,
+        &[],
         &plan.recipients,
         &plan.archive,
         &plan.signer,
@@ -46,7 +47,9 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
     }
 }
 
-/// Căn cứ and the introductory sentence.
+/// Căn cứ and the introductory sentence. Each group of bases is its own
+/// paragraph(s) with its own verb; the intro follows the last group (on its
+/// line when that group is inline).
 fn preamble(plan: &Plan) -> Vec<Block> {
     let mut out = Vec::new();
     let intro = plan
@@ -54,50 +57,58 @@ fn preamble(plan: &Plan) -> Vec<Block> {
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let Some(bases) = &plan.bases else {
+    let Some(list) = &plan.bases else {
         out.extend(intro.map(Block::para));
         return out;
     };
-    let cites: Vec<String> = bases
-        .items
-        .iter()
-        .map(|cite| citation(cite, plan.style.citation_dates))
-        .collect();
-    let verb = bases.verb.trim();
-    match bases.layout {
-        BasesLayout::Separate => {
-            let italic = bases.italic.unwrap_or(true);
-            let last = cites.len().saturating_sub(1);
-            for (i, cite) in cites.iter().enumerate() {
-                let end = if i == last && intro.is_none() {
-                    "."
-                } else {
-                    ";"
-                };
+    let last_group = list.groups.len().saturating_sub(1);
+    for (g, bases) in list.groups.iter().enumerate() {
+        let last = g == last_group;
+        let cites: Vec<String> = bases
+            .items
+            .iter()
+            .map(|cite| citation(cite, plan.style.citation_dates))
+            .collect();
+        let verb = bases.verb.trim();
+        let end = bases.end.as_deref().map(str::trim);
+        match bases.layout {
+            BasesLayout::Separate => {
+                let italic = bases.italic.unwrap_or(true);
+                let last_cite = cites.len().saturating_sub(1);
+                for (i, cite) in cites.iter().enumerate() {
+                    let end = match end {
+                        Some(e) if i == last_cite => e,
+                        _ if i == last_cite && last && intro.is_none() => ".",
+                        _ => ";",
+                    };
+                    out.push(Block::Para {
+                        marker: None,
+                        lead: None,
+                        lead_style: LeadStyle::Plain,
+                        text: format!("{verb} {cite}{end}"),
+                        italic,
+                    });
+                }
+                if last {
+                    out.extend(intro.map(Block::para));
+                }
+            }
+            BasesLayout::Inline => {
+                let mut text = format!("{verb} {}", cites.join("; "));
+                match intro {
+                    Some(intro) if last => {
+                        text.push_str(&format!("{} {intro}", end.unwrap_or(",")))
+                    }
+                    _ => text.push_str(end.unwrap_or(".")),
+                }
                 out.push(Block::Para {
                     marker: None,
                     lead: None,
                     lead_style: LeadStyle::Plain,
-                    text: format!("{verb} {cite}{end}"),
-                    italic,
+                    text,
+                    italic: bases.italic.unwrap_or(false),
                 });
             }
-            out.extend(intro.map(Block::para));
-        }
-        BasesLayout::Inline => {
-            let end = bases.end.as_deref().unwrap_or(",");
-            let mut text = format!("{verb} {}", cites.join("; "));
-            match intro {
-                Some(intro) => text.push_str(&format!("{end} {intro}")),
-                None => text.push('.'),
-            }
-            out.push(Block::Para {
-                marker: None,
-                lead: None,
-                lead_style: LeadStyle::Plain,
-                text,
-                italic: bases.italic.unwrap_or(false),
-            });
         }
     }
     out

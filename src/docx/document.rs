@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use super::measure;
 use super::parts::{BODY_STYLE, HEADER_EMPTY, HEADER_PAGE_NUMBER, R_NS, W_NS};
 use super::xml::{Font, Jc, Para, Twips, mm, paragraph, pt, run, tab};
-use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Row, Signature};
+use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Recipient, Row, Signature};
 
 // A4 and the NĐ 30 margins the PDF uses (nd30.typ `nd30-document`).
 const PAGE_W: Twips = 11906;
@@ -402,6 +402,7 @@ fn block(out: &mut String, b: &Block, keep_next: bool) {
                         LeadStyle::Plain => BODY,
                         LeadStyle::Bold => BODY.bold(),
                         LeadStyle::Italic => BODY.italic(),
+                        LeadStyle::BoldItalic => BODY.bold().italic(),
                     };
                     run(o, l, font);
                     if !text.is_empty() {
@@ -446,7 +447,30 @@ fn signature(out: &mut String, s: &Signature) {
             };
             let small = Font::new(11.0);
             for r in &s.recipients {
-                paragraph(out, &list, |o| run(o, &format!("- {r}"), small));
+                match r {
+                    Recipient::Line { text, note, end } => paragraph(out, &list, |o| {
+                        run(o, &format!("- {text}"), small);
+                        if let Some(n) = note {
+                            run(o, " ", small);
+                            run(o, &format!("({n})"), small.italic());
+                            run(o, end, small);
+                        }
+                    }),
+                    // The lines, the last one followed by the brace and the
+                    // shared note.
+                    Recipient::Group { lines, note } => {
+                        let last = lines.len().saturating_sub(1);
+                        for (i, l) in lines.iter().enumerate() {
+                            paragraph(out, &list, |o| {
+                                run(o, &format!("- {l}"), small);
+                                if i == last {
+                                    run(o, " } ", small);
+                                    run(o, &format!("({note})"), small.italic());
+                                }
+                            });
+                        }
+                    }
+                }
             }
             paragraph(out, &list, |o| {
                 run(o, &format!("- Lưu: {}", s.archive), small)

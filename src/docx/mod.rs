@@ -18,7 +18,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Block, Content, Document, Row};
+use crate::doc::{Administrative, Block, Content, Document, Recipient, Row};
 use crate::vn::Date;
 
 pub use document::document_xml;
@@ -141,7 +141,19 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
         }
     }
     let s = &doc.signature;
-    texts.extend(s.recipients.iter().map(|r| ("Nơi nhận", r.as_str())));
+    for r in &s.recipients {
+        match r {
+            Recipient::Line { text, note, end } => {
+                texts.push(("Nơi nhận", text));
+                texts.extend(note.iter().map(|n| ("Nơi nhận", n.as_str())));
+                texts.push(("Nơi nhận", end));
+            }
+            Recipient::Group { lines, note } => {
+                texts.extend(lines.iter().map(|l| ("Nơi nhận", l.as_str())));
+                texts.push(("Nơi nhận", note));
+            }
+        }
+    }
     texts.push(("Nơi nhận (Lưu)", &s.archive));
     texts.extend(
         s.authority

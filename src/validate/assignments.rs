@@ -1,170 +1,445 @@
 //! Who does what in a plan: each task with its lead and cooperating units,
-//! content and timeline, and each unit's own duties (a section `unit:`).
-//! Dispatches drafted from the plan are built from this; validation needs
-//! it to know which units a per-unit dispatch goes to.
+//! content and timeline; each sentence that gives work to units in the
+//! author's own words (`assign:`, a task's units sentence); and each line of
+//! a unit's own section (`unit:`). Dispatches drafted from the plan are
+//! built from this; validation needs it to know which units a per-unit
+//! dispatch goes to.
 
-use std::collections::BTreeMap;
-
-use crate::model::{Block, Content, ListItem, Numbering, Plan, Section, TaskEntry, UnitItem};
+use crate::model::{
+    Block, Content, Labels, ListItem, ListItemFields, Numbering, Plan, Section, TaskEntry,
+    UnitItem, UnitsEntry,
+};
 use crate::numbering::{self, Numberer};
 use crate::timeline;
-use crate::units::is_unit_key;
+use crate::units::{Reading, Units};
 
-/// One task of the plan as a unit sees it.
+/// Where an assignment comes from, which says how a dispatch quotes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A `task:` section: content, units and timeline lines.
+    Task,
+    /// An author's sentence (`assign:`) outside a unit's own section.
+    Sentence,
+    /// A line of a unit's own section (`unit:`): the unit is its subject.
+    Duty,
+}
+
+/// One piece of work of the plan as a unit sees it.
 #[derive(Debug, Clone)]
 pub struct Assignment {
     /// "III.2": where the plan states it.
     pub reference: String,
+    /// The heading it stands under (for a duty, the unit's heading).
     pub title: String,
+    pub form: Form,
+    /// A task's content; the sentence of an assignment or a duty, as typed.
     pub content: Option<String>,
+    /// The lines under a sentence ("+ …"), as typed.
+    pub items: Vec<String>,
+    /// A task's units line when written as the author's sentence, with its
+    /// lead-in: "Đơn vị thực hiện: Sở …, Uỷ ban … phối hợp với … tổ chức thực hiện."
+    pub units_line: Option<String>,
     pub timeline: Option<String>,
     /// Unit keys.
     pub leads: Vec<String>,
     pub supports: Vec<String>,
 }
 
-/// The duties one section `unit:` gives a unit.
-#[derive(Debug, Clone)]
-pub struct Duties {
-    pub reference: String,
-    pub items: Vec<String>,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct Assignments {
+    /// In plan order.
     pub tasks: Vec<Assignment>,
-    /// By unit key.
-    pub duties: BTreeMap<String, Vec<Duties>>,
 }
 
 impl Assignments {
-    /// Units that lead a task or have duties, in the order the plan first names them.
+    /// Units that lead a task or have duties, in the order the plan first
+    /// names them: leads of tasks and sentences first, then of duties.
     pub fn lead_units(&self) -> Vec<String> {
         let mut order: Vec<String> = Vec::new();
-        let mut push = |k: &String| {
+        let duties = |duty: bool| {
+            self.tasks
+                .iter()
+                .filter(move |t| (t.form == Form::Duty) == duty)
+                .flat_map(|t| t.leads.iter())
+        };
+        for k in duties(false).chain(duties(true)) {
             if !order.contains(k) {
                 order.push(k.clone());
             }
-        };
-        for t in &self.tasks {
-            t.leads.iter().for_each(&mut push);
         }
-        self.duties.keys().for_each(push);
         order
     }
 }
 
+/// The roles a sentence gives: the explicit `lead`/`support` (keys or
+/// spellings, resolved) where written, else what the sentence's form says.
+/// Unresolvable entries are left out; validation reports them.
+pub fn read_sentence(
+    units: &Units<'_>,
+    text: &str,
+    lead: Option<&[String]>,
+    support: Option<&[String]>,
+    reading: Reading,
+    implied: &[String],
+) -> (Vec<String>, Vec<String>) {
+    let read = units.roles(text, reading, implied);
+    let resolve = |list: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for k in list.iter().filter_map(|r| units.resolve(r)) {
+            if !out.iter().any(|o| o == k) {
+                out.push(k.to_string());
+            }
+        }
+        out
+    };
+    let leads = lead.map(resolve).unwrap_or(read.leads);
+    let mut supports = support.map(resolve).unwrap_or(read.supports);
+    supports.retain(|s| !leads.contains(s));
+    (leads, supports)
+}
+
+/// The keys a section's `unit:` names.
+pub fn section_units(units: &Units<'_>, s: &Section) -> Vec<String> {
+    s.unit
+        .iter()
+        .flat_map(|u| u.0.iter())
+        .filter_map(|r| units.resolve(r))
+        .map(str::to_string)
+        .collect()
+}
+
 /// The assignments of `plan`, whose timelines refer to `year`.
-pub fn collect(plan: &Plan, year: i32) -> Assignments {
-    let mut out = Assignments::default();
+pub fn collect(plan: &Plan, year: i32, units: &Units<'_>) -> Assignments {
+    let mut walker = Walker {
+        units,
+        labels: &plan.style.labels,
+        year,
+        out: Assignments::default(),
+    };
     let root = Numberer::plan();
     for (i, s) in plan.sections.iter().enumerate() {
         let (label, next) = root.label(Numbering::Auto, i);
-        walk(s, &label, "", next, year, &mut out);
+        walker.section(s, &label, "", "", next, &[]);
     }
-    out
+    walker.out
 }
 
-fn walk(
-    s: &Section,
-    label: &str,
-    parent: &str,
-    numberer: Numberer,
+struct Walker<'u, 'a> {
+    units: &'u Units<'a>,
+    labels: &'u Labels,
     year: i32,
-    out: &mut Assignments,
-) {
-    let reference = numbering::reference(parent, label);
-    let title = s.title.clone().unwrap_or_default().trim().to_string();
-    if let Some(unit) = &s.unit {
-        let items = blocks_text(&s.body);
-        if !items.is_empty() {
-            out.duties
-                .entry(unit.trim().to_string())
-                .or_default()
-                .push(Duties {
-                    reference: reference.clone(),
-                    items,
-                });
-        }
-    }
-    if !s.task.is_empty() {
-        out.tasks
-            .push(task(&s.task, reference.clone(), title, year));
-    }
-    let mode = s.numbering.unwrap_or(Numbering::Auto);
-    for (i, child) in s.sections.iter().enumerate() {
-        let (label, next) = numberer.label(mode, i);
-        walk(child, &label, &reference, next, year, out);
-    }
+    out: Assignments,
 }
 
-fn task(entries: &[TaskEntry], reference: String, title: String, year: i32) -> Assignment {
-    let mut a = Assignment {
-        reference,
-        title,
-        content: None,
-        timeline: None,
-        leads: vec![],
-        supports: vec![],
-    };
-    let keys = |refs: &[String]| {
-        refs.iter()
-            .map(|r| r.trim())
-            .filter(|r| is_unit_key(r))
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    };
-    for e in entries {
-        if let Some(content) = &e.content {
-            a.content = Some(match content {
-                Content::Text(t) => t.trim().to_string(),
-                Content::Blocks(b) => blocks_text(b).join(" "),
-            });
+/// Where the lines of a section stand: its reference, the heading to cite,
+/// and the units whose own section it is (their implied subject).
+struct Place<'p> {
+    reference: &'p str,
+    title: &'p str,
+    implied: &'p [String],
+}
+
+impl Walker<'_, '_> {
+    fn section(
+        &mut self,
+        s: &Section,
+        label: &str,
+        parent: &str,
+        parent_title: &str,
+        numberer: Numberer,
+        implied: &[String],
+    ) {
+        let reference = numbering::reference(parent, label);
+        let own_units = section_units(self.units, s);
+        let title = match (&s.title, &s.unit) {
+            (Some(t), _) => t.trim().to_string(),
+            (None, Some(u)) => {
+                u.0.iter()
+                    .map(|r| self.units.name(r, false))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+            // A numbered paragraph cites the heading it stands under.
+            (None, None) => parent_title.to_string(),
+        };
+        let implied: Vec<String> = if s.unit.is_some() {
+            own_units
+        } else {
+            implied.to_vec()
+        };
+        let place = Place {
+            reference: &reference,
+            title: &title,
+            implied: &implied,
+        };
+        if let Some(text) = &s.assign {
+            let (leads, supports) = read_sentence(
+                self.units,
+                text,
+                s.lead.as_deref(),
+                s.support.as_deref(),
+                Reading::Sentence,
+                &implied,
+            );
+            let mut items = Vec::new();
+            blocks_text(&s.body, &mut items);
+            self.push_sentence(&place, text, items, leads, supports);
+        } else {
+            if let Some(text) = &s.text
+                && !implied.is_empty()
+            {
+                self.push_duty(&place, text.trim().to_string());
+            }
+            self.blocks(&s.body, &place);
         }
-        if let Some(units) = &e.units {
-            for u in units {
-                match u {
-                    UnitItem::Ref(r) => a.leads.extend(keys(std::slice::from_ref(r))),
-                    UnitItem::Clause(cl) => {
-                        a.leads.extend(keys(&cl.lead));
-                        a.supports.extend(keys(&cl.support));
+        if !s.task.is_empty() {
+            self.task(&s.task, &place, s.text.as_deref());
+        }
+        let mode = s.numbering.unwrap_or(Numbering::Auto);
+        for (i, child) in s.sections.iter().enumerate() {
+            let (label, next) = numberer.label(mode, i);
+            self.section(child, &label, &reference, &title, next, &implied);
+        }
+    }
+
+    fn push_sentence(
+        &mut self,
+        place: &Place<'_>,
+        text: &str,
+        items: Vec<String>,
+        leads: Vec<String>,
+        supports: Vec<String>,
+    ) {
+        self.out.tasks.push(Assignment {
+            reference: place.reference.to_string(),
+            title: place.title.to_string(),
+            form: if place.implied.is_empty() {
+                Form::Sentence
+            } else {
+                Form::Duty
+            },
+            content: Some(text.trim().to_string()),
+            items,
+            units_line: None,
+            timeline: None,
+            leads,
+            supports,
+        });
+    }
+
+    /// A plain line of a unit's own section.
+    fn push_duty(&mut self, place: &Place<'_>, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        self.out.tasks.push(Assignment {
+            reference: place.reference.to_string(),
+            title: place.title.to_string(),
+            form: Form::Duty,
+            content: Some(text),
+            items: Vec::new(),
+            units_line: None,
+            timeline: None,
+            leads: place.implied.to_vec(),
+            supports: Vec::new(),
+        });
+    }
+
+    fn blocks(&mut self, blocks: &[Block], place: &Place<'_>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(t) => {
+                    if !place.implied.is_empty() {
+                        self.push_duty(place, t.trim().to_string());
+                    }
+                }
+                Block::Fields(f) => {
+                    if let Some(text) = &f.assign {
+                        let (leads, supports) = read_sentence(
+                            self.units,
+                            text,
+                            f.lead.as_deref(),
+                            f.support.as_deref(),
+                            Reading::Sentence,
+                            place.implied,
+                        );
+                        let mut items = Vec::new();
+                        list_text(f.list.as_deref().unwrap_or_default(), &mut items);
+                        self.push_sentence(place, text, items, leads, supports);
+                        continue;
+                    }
+                    if !place.implied.is_empty()
+                        && let Some(t) = &f.text
+                    {
+                        self.push_duty(place, t.trim().to_string());
+                    }
+                    if let Some(l) = &f.list {
+                        self.list(l, place);
+                    }
+                    if !place.implied.is_empty()
+                        && let Some(e) = &f.enumerate
+                    {
+                        for t in e {
+                            self.push_duty(place, t.trim().to_string());
+                        }
                     }
                 }
             }
         }
-        if let Some(support) = &e.support {
-            a.supports.extend(keys(support));
-        }
-        if let Some(t) = &e.timeline {
-            a.timeline = timeline::render(t, year).ok().map(|r| r.text);
-        }
     }
-    a
-}
 
-/// The plain sentences of some blocks (paragraphs and list items), for quoting.
-fn blocks_text(blocks: &[Block]) -> Vec<String> {
-    fn items(list: &[ListItem], out: &mut Vec<String>) {
+    fn list(&mut self, list: &[ListItem], place: &Place<'_>) {
         for item in list {
             match item {
-                ListItem::Text(t) => out.push(t.trim().to_string()),
-                ListItem::Nested { text, list } => {
-                    out.push(text.trim().to_string());
-                    items(list, out);
+                ListItem::Text(t) => {
+                    if !place.implied.is_empty() {
+                        self.push_duty(place, t.trim().to_string());
+                    }
+                }
+                ListItem::Fields(f) => {
+                    if let Some(text) = &f.assign {
+                        let (leads, supports) = read_sentence(
+                            self.units,
+                            text,
+                            f.lead.as_deref(),
+                            f.support.as_deref(),
+                            Reading::Sentence,
+                            place.implied,
+                        );
+                        let mut items = Vec::new();
+                        list_text(&f.list, &mut items);
+                        self.push_sentence(place, text, items, leads, supports);
+                        continue;
+                    }
+                    if !place.implied.is_empty() {
+                        let text = item_text(f);
+                        self.push_duty(place, text);
+                    }
+                    self.list(&f.list, place);
                 }
             }
         }
     }
-    let mut out = Vec::new();
+
+    /// A task; `text` is the numbered paragraph it stands under, its
+    /// content when it has no content line.
+    fn task(&mut self, entries: &[TaskEntry], place: &Place<'_>, text: Option<&str>) {
+        let mut a = Assignment {
+            reference: place.reference.to_string(),
+            title: place.title.to_string(),
+            form: Form::Task,
+            content: None,
+            items: Vec::new(),
+            units_line: None,
+            timeline: None,
+            leads: vec![],
+            supports: vec![],
+        };
+        let keys = |refs: &[String]| {
+            refs.iter()
+                .filter_map(|r| self.units.resolve(r))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        for e in entries {
+            if let Some(content) = &e.content {
+                a.content = Some(match content {
+                    Content::Text(t) => t.trim().to_string(),
+                    Content::Blocks(b) => {
+                        let mut out = Vec::new();
+                        blocks_text(b, &mut out);
+                        out.join(" ")
+                    }
+                });
+            }
+            match &e.units {
+                Some(UnitsEntry::List(units)) => {
+                    for u in units {
+                        match u {
+                            UnitItem::Ref(r) => a.leads.extend(keys(std::slice::from_ref(r))),
+                            UnitItem::Clause(cl) => {
+                                a.leads.extend(keys(&cl.lead));
+                                a.supports.extend(keys(&cl.support));
+                            }
+                        }
+                    }
+                }
+                Some(UnitsEntry::Sentence(s)) => {
+                    let (leads, supports) = read_sentence(
+                        self.units,
+                        &s.text,
+                        s.lead.as_deref(),
+                        s.support.as_deref(),
+                        Reading::UnitsLine,
+                        &[],
+                    );
+                    a.leads.extend(leads);
+                    a.supports.extend(supports);
+                    let label = e.label.as_deref().unwrap_or(&self.labels.units).trim();
+                    let label = label.trim_end_matches(':');
+                    a.units_line = Some(format!("{label}: {}", s.text.trim()));
+                }
+                None => {}
+            }
+            if let Some(support) = &e.support {
+                a.supports.extend(keys(support));
+            }
+            if let Some(t) = &e.timeline {
+                a.timeline = timeline::render(t, self.year).ok().map(|r| r.text);
+            }
+        }
+        if a.content.is_none() {
+            a.content = text.map(|t| t.trim().to_string());
+        }
+        let mut seen = Vec::new();
+        a.leads.retain(|k| {
+            let new = !seen.contains(k);
+            seen.push(k.clone());
+            new
+        });
+        self.out.tasks.push(a);
+    }
+}
+
+/// A list item's line as typed: "Lead-in: text", or its text.
+fn item_text(f: &ListItemFields) -> String {
+    let text = f.text.as_deref().unwrap_or("").trim();
+    match f.label.as_deref().map(str::trim) {
+        Some(l) if !l.is_empty() && !text.is_empty() => {
+            format!("{}: {text}", l.trim_end_matches(':'))
+        }
+        Some(l) if !l.is_empty() => format!("{}:", l.trim_end_matches(':')),
+        _ => text.to_string(),
+    }
+}
+
+/// The plain sentences of a list, for quoting: each item and its sub-items.
+fn list_text(list: &[ListItem], out: &mut Vec<String>) {
+    for item in list {
+        match item {
+            ListItem::Text(t) => out.push(t.trim().to_string()),
+            ListItem::Fields(f) => {
+                match &f.assign {
+                    Some(a) => out.push(a.trim().to_string()),
+                    None => out.push(item_text(f)),
+                }
+                list_text(&f.list, out);
+            }
+        }
+    }
+}
+
+/// The plain sentences of some blocks (paragraphs and list items), for quoting.
+fn blocks_text(blocks: &[Block], out: &mut Vec<String>) {
     for b in blocks {
         match b {
             Block::Paragraph(t) => out.push(t.trim().to_string()),
             Block::Fields(f) => {
-                if let Some(t) = &f.text {
+                if let Some(t) = f.text.as_ref().or(f.assign.as_ref()) {
                     out.push(t.trim().to_string());
                 }
                 if let Some(l) = &f.list {
-                    items(l, &mut out);
+                    list_text(l, out);
                 }
                 if let Some(e) = &f.enumerate {
                     out.extend(e.iter().map(|t| t.trim().to_string()));
@@ -172,5 +447,5 @@ fn blocks_text(blocks: &[Block]) -> Vec<String> {
             }
         }
     }
-    out
+    out.retain(|t| !t.is_empty());
 }

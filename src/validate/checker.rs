@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostic, did_you_mean, quote};
 use crate::load::Loaded;
 use crate::load::yaml::join;
-use crate::model::{Citation, DocDate, Level, Signer};
+use crate::model::{Citation, DocDate, Level, Recipient, Signer};
 use crate::regime::DISTRICT_ABOLISHED;
 use crate::timeline;
 use crate::units::{Units, is_unit_key};
@@ -73,6 +73,61 @@ impl<'a> Checker<'a> {
     pub fn units(&mut self, path: &str, references: &[String]) {
         for (i, r) in references.iter().enumerate() {
             self.unit(&crate::load::yaml::index(path, i), r);
+        }
+    }
+
+    /// Nơi nhận lines: unit references, a line with a note, a group of
+    /// lines sharing a note.
+    pub fn recipients(&mut self, path: &str, recipients: &[Recipient]) {
+        for (i, r) in recipients.iter().enumerate() {
+            let p = crate::load::yaml::index(path, i);
+            let f = match r {
+                Recipient::Text(t) => {
+                    self.unit(&p, t);
+                    continue;
+                }
+                Recipient::Fields(f) => f,
+            };
+            match (&f.text, &f.group) {
+                (Some(_), Some(_)) => self.error(
+                    &p,
+                    "nơi nhận có cả text và group",
+                    "một dòng viết { text, note }; nhiều dòng chung một ghi chú viết { group: [...], note }",
+                ),
+                (None, None) => self.error(
+                    &p,
+                    "nơi nhận chưa có nội dung",
+                    "viết { text: …, note: … } hoặc { group: [...], note: … }",
+                ),
+                (Some(t), None) => {
+                    self.non_empty(&join(&p, "text"), t, "nơi nhận");
+                    self.unit(&join(&p, "text"), t);
+                }
+                (None, Some(group)) => {
+                    if group.len() < 2 {
+                        self.error(
+                            &join(&p, "group"),
+                            "nhóm nơi nhận cần ít nhất hai dòng",
+                            "một dòng có ghi chú viết { text: …, note: … }",
+                        );
+                    }
+                    for (j, g) in group.iter().enumerate() {
+                        let gp = crate::load::yaml::index(&join(&p, "group"), j);
+                        self.non_empty(&gp, g, "dòng nơi nhận");
+                        self.unit(&gp, g);
+                    }
+                    if f.note.is_none() {
+                        self.error(
+                            &p,
+                            "nhóm nơi nhận chưa có ghi chú chung (note)",
+                            "ví dụ note: báo cáo → in \"} (báo cáo)\" bên phải các dòng",
+                        );
+                    }
+                }
+            }
+            if let Some(note) = &f.note {
+                self.non_empty(&join(&p, "note"), note, "ghi chú nơi nhận");
+            }
         }
     }
 

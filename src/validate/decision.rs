@@ -90,7 +90,7 @@ fn check<'a>(
         c.unit(&join(&path, "standing_body"), s);
     }
     c.units(&join(&path, "executors"), &d.executors);
-    c.units(&join(&path, "recipients"), &d.recipients);
+    c.recipients(&join(&path, "recipients"), &d.recipients);
     let mut products = Vec::new();
     let mut blocked = false;
     match d.kind {

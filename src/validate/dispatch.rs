@@ -53,7 +53,7 @@ fn check<'a>(
         &d.number,
         "chỉ ghi phần số; ký hiệu được thêm tự động",
     );
-    c.units(&join(&path, "recipients"), &d.recipients);
+    c.recipients(&join(&path, "recipients"), &d.recipients);
     let form = match d.from_plan {
         None => {
             free_form(c, d, &path, date.map(|d| d.year));
@@ -115,7 +115,7 @@ fn free_form(c: &mut Checker<'_>, d: &Dispatch, path: &str, year: Option<i32>) {
         );
     }
     c.units(&join(path, "to"), &d.to);
-    body::blocks(c, &d.body, &join(path, "body"));
+    body::blocks(c, &d.body, &join(path, "body"), year);
     body::sections(c, &d.sections, &join(path, "sections"), year);
     if d.closing.as_deref().is_none_or(|t| t.trim().is_empty()) {
         c.error(

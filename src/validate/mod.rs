@@ -18,7 +18,7 @@ mod products;
 
 use std::collections::BTreeMap;
 
-pub use assignments::{Assignment, Assignments, Duties};
+pub use assignments::{Assignment, Assignments, Form};
 pub use products::Ranked;
 
 use crate::diag::Diagnostic;
@@ -253,6 +253,40 @@ fn issuer_and_units(c: &mut Checker<'_>, model: &PlanFile) {
                 "tên đơn vị đang để trống",
                 "điền tên đầy đủ của đơn vị",
             );
+        }
+        for (i, alias) in unit.aliases.iter().enumerate() {
+            c.non_empty(
+                &crate::load::yaml::index(&format!("{path}.aliases"), i),
+                alias,
+                "tên gọi khác",
+            );
+        }
+    }
+    // One spelling names one unit: a sentence or reference using it must
+    // know which.
+    let mut seen: BTreeMap<String, (&str, &str)> = BTreeMap::new();
+    for (key, unit) in &model.units {
+        let spellings = std::iter::once(("name", unit.name.as_str()))
+            .chain(unit.short.as_deref().map(|s| ("short", s)))
+            .chain(unit.aliases.iter().map(|a| ("aliases", a.as_str())));
+        for (field, spelling) in spellings {
+            let folded = crate::units::fold(spelling);
+            if folded.is_empty() {
+                continue;
+            }
+            match seen.get(&folded) {
+                Some((other, _)) if *other != key.as_str() => c.error(
+                    &format!("units.{key}.{field}"),
+                    format!(
+                        "cách viết `{}` đã dùng cho đơn vị `{other}`",
+                        crate::diag::quote(spelling)
+                    ),
+                    "mỗi cách viết chỉ thuộc một đơn vị; sửa hoặc xóa một trong hai",
+                ),
+                _ => {
+                    seen.insert(folded, (key.as_str(), field));
+                }
+            }
         }
     }
 }

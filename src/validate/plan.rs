@@ -3,7 +3,7 @@
 use super::body;
 use super::checker::Checker;
 use super::{CheckedPlan, assignments};
-use crate::load::yaml::index;
+use crate::load::yaml::{index, join};
 use crate::model::Plan;
 
 pub fn check<'a>(c: &mut Checker<'_>, plan: &'a Plan) -> Option<CheckedPlan<'a>> {
@@ -20,16 +20,40 @@ pub fn check<'a>(c: &mut Checker<'_>, plan: &'a Plan) -> Option<CheckedPlan<'a>>
     c.archive("plan.archive", &plan.archive);
     c.non_empty("plan.title", &plan.title, "trích yếu (title)");
     c.non_empty("plan.closing", &plan.closing, "đoạn kết (closing)");
-    if let Some(bases) = &plan.bases {
-        if bases.items.is_empty() {
+    if let Some(list) = &plan.bases {
+        if list.groups.is_empty() {
             c.error(
-                "plan.bases.items",
-                "chưa có căn cứ nào",
-                "thêm căn cứ vào items, hoặc xóa bases",
+                "plan.bases",
+                "chưa có nhóm căn cứ nào",
+                "thêm một nhóm { verb, items }, hoặc xóa bases",
             );
         }
-        for (i, cite) in bases.items.iter().enumerate() {
-            c.citation(&index("plan.bases.items", i), cite);
+        for (g, bases) in list.groups.iter().enumerate() {
+            let path = if list.listed {
+                index("plan.bases", g)
+            } else {
+                "plan.bases".to_string()
+            };
+            let items = join(&path, "items");
+            if bases.items.is_empty() {
+                c.error(
+                    &items,
+                    "chưa có căn cứ nào",
+                    "thêm căn cứ vào items, hoặc xóa bases",
+                );
+            }
+            for (i, cite) in bases.items.iter().enumerate() {
+                c.citation(&index(&items, i), cite);
+            }
+            if let Some(end) = &bases.end
+                && end.trim().is_empty()
+            {
+                c.error(
+                    &join(&path, "end"),
+                    "dấu kết thúc căn cứ (end) đang để trống",
+                    "ví dụ end: \".\" hoặc end: \",\"; xóa dòng này để dùng mặc định",
+                );
+            }
         }
     }
     if plan.sections.is_empty() {
@@ -41,12 +65,12 @@ pub fn check<'a>(c: &mut Checker<'_>, plan: &'a Plan) -> Option<CheckedPlan<'a>>
     }
     let year = plan.year.or(date.map(|d| d.year));
     body::sections(c, &plan.sections, "plan.sections", year);
-    c.units("plan.recipients", &plan.recipients);
+    c.recipients("plan.recipients", &plan.recipients);
     let (date, year) = (date?, year?);
     Some(CheckedPlan {
         plan,
         date,
         year,
-        assignments: assignments::collect(plan, year),
+        assignments: assignments::collect(plan, year, &c.units),
     })
 }
