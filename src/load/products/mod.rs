@@ -177,7 +177,7 @@ fn open(path: &Path, sheet_name: Option<&str>) -> Result<Table, Diagnostic> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match format {
-        Format::Zip => xml::open_zip(path, sheet_name),
+        Format::Zip => open_zip(path, sheet_name),
         Format::Cfb => xls::read(path, sheet_name),
         Format::Text if matches!(ext.as_str(), "csv" | "txt" | "tsv" | "tab") => csv::read(path),
         Format::Text if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "xlsb") => Err(
@@ -299,4 +299,30 @@ pub(crate) fn choose_sheet(
         );
     }
     Ok((i, notes))
+}
+
+/// Reads a zip container as the workbook it holds.
+fn open_zip(path: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
+    let zip = xml::open_archive(path)?;
+    let names = xml::entry_names(&zip);
+    let has = |n: &str| names.iter().any(|f| f.eq_ignore_ascii_case(n));
+    if has("content.xml") {
+        return ods::read(path, zip, sheet);
+    }
+    if has("xl/workbook.xml") || has("_rels/.rels") && !has("word/document.xml") {
+        return xlsx::read(path, zip, sheet);
+    }
+    if has("word/document.xml") {
+        return Err(Diagnostic::error("đây là tệp Word, không phải bảng tính")
+            .file(path)
+            .hint("chép bảng danh sách sang Excel rồi lưu dạng .xlsx"));
+    }
+    if has("xl/workbook.bin") {
+        return Err(
+            Diagnostic::error("tệp Excel dạng nhị phân .xlsb chưa đọc được")
+                .file(path)
+                .hint("trong Excel chọn File > Save As > Excel Workbook (.xlsx)"),
+        );
+    }
+    Err(xml::broken_zip(path, "tệp nén không chứa bảng tính".into()))
 }

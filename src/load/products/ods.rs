@@ -14,7 +14,7 @@ use quick_xml::events::Event;
 use super::grid::{
     EXCEL_COLS, GridBuilder, KEEP_CELL_CHARS, MAX_SHEET_XML_BYTES, Value, is_error_literal,
 };
-use super::xml::{Xml, Zip, attr, local, part, push_ref, xml_failure};
+use super::xml::{Xml, Zip, attr, local, part, password_error, push_ref, xml_failure};
 use super::{SheetEntry, Table, choose_sheet};
 use crate::diag::Diagnostic;
 
@@ -82,7 +82,7 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         .any(|n| n == "EncryptedPackage")
         || manifest_encrypted(&mut zip)
     {
-        return Err(super::xlsx::password_error(path));
+        return Err(password_error(path));
     }
     let name = "content.xml";
     let Some(mut xml) = part(&mut zip, name, MAX_SHEET_XML_BYTES)

@@ -423,7 +423,7 @@ pub(crate) fn read(path: &Path, wanted: Option<&str>) -> Result<Table, Diagnosti
     })?;
     let cfb = Cfb::open(&bytes).map_err(broken)?;
     if cfb.has("EncryptedPackage") {
-        return Err(super::xlsx::password_error(path));
+        return Err(super::xml::password_error(path));
     }
     if cfb.has("WordDocument") {
         return Err(
@@ -450,7 +450,7 @@ pub(crate) fn read(path: &Path, wanted: Option<&str>) -> Result<Table, Diagnosti
     for (_, typ, data) in records(&stream, 0) {
         match typ {
             0x002F if u16_at(data, 0).unwrap_or(0) != 0 => {
-                return Err(super::xlsx::password_error(path));
+                return Err(super::xml::password_error(path));
             }
             0x0085 => {
                 if data.len() < 8 {

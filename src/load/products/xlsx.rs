@@ -16,7 +16,7 @@ use super::grid::{
     self, EXCEL_COLS, EXCEL_ROWS, GridBuilder, KEEP_CELL_CHARS, MAX_SHEET_XML_BYTES,
     MAX_SMALL_XML_BYTES, MAX_STRINGS_XML_BYTES, Value, parse_cell,
 };
-use super::xml::{Xml, Zip, attr, local, part, push_ref, xml_failure};
+use super::xml::{Xml, Zip, attr, local, part, password_error, push_ref, xml_failure};
 use super::{SheetEntry, Table, choose_sheet};
 use crate::diag::Diagnostic;
 
@@ -297,7 +297,7 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         .iter()
         .any(|n| n == "EncryptedPackage")
     {
-        return Err(password(path));
+        return Err(password_error(path));
     }
     // The workbook part, from the package relationships.
     let root = read_rels(&mut zip, path, "_rels/.rels", "")?;
@@ -380,16 +380,6 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         widths: Vec::new(),
         others,
     })
-}
-
-fn password(path: &Path) -> Diagnostic {
-    Diagnostic::error("tệp Excel có mật khẩu nên không đọc được")
-        .file(path)
-        .hint("mở tệp trong Excel, bỏ mật khẩu (File > Info > Protect Workbook) rồi lưu lại")
-}
-
-pub(crate) fn password_error(path: &Path) -> Diagnostic {
-    password(path)
 }
 
 /// One cell as it is being read.

@@ -11,7 +11,6 @@ use quick_xml::Reader;
 use quick_xml::events::BytesStart;
 use zip::ZipArchive;
 
-use super::Table;
 use super::grid::MAX_XML_TOKEN_BYTES;
 use crate::diag::Diagnostic;
 
@@ -227,17 +226,12 @@ fn zip_entries(file: &mut File) -> std::io::Result<u64> {
     Ok(entries)
 }
 
-/// Opens a zip container and reads it as a workbook of the kind it holds.
-pub(crate) fn open_zip(path: &Path, sheet: Option<&str>) -> Result<Table, Diagnostic> {
-    let broken = |detail: String| {
-        Diagnostic::error(format!("không mở được tệp bảng tính ({detail})"))
-            .file(path)
-            .hint("tệp có thể bị hỏng; mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx")
-    };
-    let mut file = File::open(path).map_err(|e| broken(super::io_reason(&e)))?;
+/// Opens a zip container, refusing one with more entries than a workbook has.
+pub(crate) fn open_archive(path: &Path) -> Result<Zip, Diagnostic> {
+    let mut file = File::open(path).map_err(|e| broken_zip(path, super::io_reason(&e)))?;
     // The zip library reads the whole central directory at once: count its
     // entries first, from the end-of-directory record.
-    let entries = zip_entries(&mut file).map_err(|e| broken(e.to_string()))?;
+    let entries = zip_entries(&mut file).map_err(|e| broken_zip(path, e.to_string()))?;
     if entries > MAX_ZIP_ENTRIES as u64 {
         return Err(Diagnostic::error(format!(
             "tệp bảng tính chứa quá nhiều phần ({} phần, tối đa {})",
@@ -247,26 +241,18 @@ pub(crate) fn open_zip(path: &Path, sheet: Option<&str>) -> Result<Table, Diagno
         .file(path)
         .hint("chép riêng bảng danh sách sang một tệp mới rồi lưu lại"));
     }
-    let zip = ZipArchive::new(BufReader::new(file)).map_err(|e| broken(e.to_string()))?;
-    let names = entry_names(&zip);
-    let has = |_: &Zip, n: &str| names.iter().any(|f| f.eq_ignore_ascii_case(n));
-    if has(&zip, "content.xml") {
-        return super::ods::read(path, zip, sheet);
-    }
-    if has(&zip, "xl/workbook.xml") || has(&zip, "_rels/.rels") && !has(&zip, "word/document.xml") {
-        return super::xlsx::read(path, zip, sheet);
-    }
-    if has(&zip, "word/document.xml") {
-        return Err(Diagnostic::error("đây là tệp Word, không phải bảng tính")
-            .file(path)
-            .hint("chép bảng danh sách sang Excel rồi lưu dạng .xlsx"));
-    }
-    if has(&zip, "xl/workbook.bin") {
-        return Err(
-            Diagnostic::error("tệp Excel dạng nhị phân .xlsb chưa đọc được")
-                .file(path)
-                .hint("trong Excel chọn File > Save As > Excel Workbook (.xlsx)"),
-        );
-    }
-    Err(broken("tệp nén không chứa bảng tính".into()))
+    ZipArchive::new(BufReader::new(file)).map_err(|e| broken_zip(path, e.to_string()))
+}
+
+pub(crate) fn broken_zip(path: &Path, detail: String) -> Diagnostic {
+    Diagnostic::error(format!("không mở được tệp bảng tính ({detail})"))
+        .file(path)
+        .hint("tệp có thể bị hỏng; mở bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx")
+}
+
+/// A workbook locked with a password (Excel or LibreOffice).
+pub(crate) fn password_error(path: &Path) -> Diagnostic {
+    Diagnostic::error("tệp Excel có mật khẩu nên không đọc được")
+        .file(path)
+        .hint("mở tệp trong Excel, bỏ mật khẩu (File > Info > Protect Workbook) rồi lưu lại")
 }
