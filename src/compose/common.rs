@@ -169,7 +169,7 @@ pub fn one_line(text: &str) -> String {
 /// Adds a final period unless the text already ends with punctuation.
 pub fn with_period(text: &str) -> String {
     let t = text.trim_end();
-    if t.ends_with(['.', ';', ':', '!', '?']) {
+    if t.ends_with(['.', ';', ':', '!', '?', '…']) {
         t.to_string()
     } else {
         format!("{t}.")
@@ -235,6 +235,8 @@ mod tests {
         );
         assert_eq!(with_period("Quý II"), "Quý II.");
         assert_eq!(with_period("a;"), "a;");
+        // An ellipsis ends the sentence already: "…." would be wrong.
+        assert_eq!(with_period("nhãn mác, bao bì…"), "nhãn mác, bao bì…");
     }
 
     #[test]
