@@ -19,7 +19,7 @@ use typst_as_lib::{TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Pos};
 use crate::markup::Markup;
 use crate::vn::Date;
 
@@ -108,17 +108,26 @@ pub struct PdfMeta<'a> {
     pub tagged: bool,
 }
 
-/// Reads fonts from a folder, refusing files that yield no face (WOFF …).
-pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
+/// The fonts of a `--font-path` folder, and what was wrong with it.
+#[derive(Default)]
+pub struct FontDir {
+    pub fonts: Vec<Font>,
+    /// Files skipped (web fonts, unreadable files) and a folder with no
+    /// font at all: worth saying, not worth stopping for.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads the fonts of a folder and those under it. A missing folder is an
+/// error; a file that yields no face (a web font, a damaged file) is
+/// skipped with a warning, and so is a folder with no usable font.
+pub fn load_font_dir(dir: &Path) -> Result<FontDir, Diagnostic> {
     if !dir.is_dir() {
-        return Err(vec![
-            Diagnostic::error("không tìm thấy thư mục phông chữ")
-                .file(dir)
-                .hint("--font-path phải là một thư mục chứa tệp .ttf, .otf hoặc .ttc"),
-        ]);
+        return Err(Diagnostic::error("không tìm thấy thư mục phông chữ")
+            .file(dir)
+            .hint("--font-path phải là một thư mục chứa tệp .ttf, .otf hoặc .ttc"));
     }
-    let mut fonts = Vec::new();
-    let mut errors = Vec::new();
+    let mut found = FontDir::default();
+    let mut skipped = 0;
     for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -130,34 +139,75 @@ pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         let Some(ext) = ext else { continue };
-        if !matches!(
-            ext.as_str(),
-            "ttf" | "otf" | "ttc" | "otc" | "woff" | "woff2"
-        ) {
-            continue;
+        let skip = |message: String, hint: &str| {
+            Diagnostic::warning(format!("{message}; đã bỏ qua tệp này"))
+                .file(path)
+                .hint(hint)
+        };
+        match ext.as_str() {
+            "ttf" | "otf" | "ttc" | "otc" => {}
+            "woff" | "woff2" => {
+                skipped += 1;
+                found.warnings.push(skip(
+                    format!("phông web .{ext} không dùng được để in"),
+                    &web_font_hint(&ext),
+                ));
+                continue;
+            }
+            _ => continue,
         }
         let data = match std::fs::read(path) {
             Ok(d) => d,
             Err(e) => {
-                errors.push(Diagnostic::error(format!("không đọc được tệp phông: {e}")).file(path));
+                skipped += 1;
+                let why = match e.kind() {
+                    std::io::ErrorKind::PermissionDenied => "không có quyền đọc",
+                    _ => "lỗi khi đọc",
+                };
+                found.warnings.push(skip(
+                    format!("không đọc được tệp phông ({why})"),
+                    "kiểm tra quyền đọc tệp, hoặc bỏ nó ra khỏi thư mục",
+                ));
                 continue;
             }
         };
         let faces: Vec<Font> = Font::iter(Bytes::new(data)).collect();
         if faces.is_empty() {
-            errors.push(
-                Diagnostic::error("tệp phông không đọc được (không có mặt chữ nào)")
-                    .file(path)
-                    .hint("chỉ dùng được phông .ttf, .otf, .ttc; phông web .woff/.woff2 cần chuyển đổi trước"),
-            );
+            skipped += 1;
+            found.warnings.push(skip(
+                "tệp phông không đọc được (không có mặt chữ nào; tệp hỏng hoặc không phải phông)".into(),
+                "chép lại tệp phông từ bản gốc, hoặc bỏ nó ra khỏi thư mục",
+            ));
         }
-        fonts.extend(faces);
+        found.fonts.extend(faces);
     }
-    if errors.is_empty() {
-        Ok(fonts)
+    if found.fonts.is_empty() {
+        let also = if skipped > 0 {
+            format!(" (đã bỏ qua {skipped} tệp không dùng được)")
+        } else {
+            String::new()
+        };
+        found.warnings.push(
+            Diagnostic::warning(format!(
+                "thư mục phông chữ không có phông nào dùng được{also}"
+            ))
+            .file(dir)
+            .hint("--font-path cần thư mục chứa tệp phông .ttf, .otf hoặc .ttc (ví dụ C:/Windows/Fonts); văn bản vẫn được dựng bằng phông có sẵn"),
+        );
+    }
+    Ok(found)
+}
+
+/// How to turn a web font into one ocop reads.
+fn web_font_hint(ext: &str) -> String {
+    let example = if ext == "woff2" {
+        " (ví dụ bằng fontTools của Python: `fonttools ttLib.woff2 decompress TÊN.woff2`)"
     } else {
-        Err(errors)
-    }
+        " (ví dụ bằng fontTools của Python, hoặc một trang chuyển đổi phông)"
+    };
+    format!(
+        "dùng bản .ttf hoặc .otf của phông này; nếu chỉ có bản .{ext}, chuyển nó sang .ttf trước{example} rồi đặt tệp .ttf vào thư mục"
+    )
 }
 
 impl Engine {
@@ -390,34 +440,15 @@ fn epoch_to_datetime(secs: i64) -> Option<Datetime> {
     )
 }
 
-/// A Typst error located in the generated markup. It points at a template
-/// problem, not at the user's YAML: say so, and how to see the markup.
+/// The name a document's markup has inside the engine. A Typst problem
+/// located in it names this file until the session says which template
+/// line (or which `.typ` of `--emit-typ`) it is.
+pub const MARKUP_FILE: &str = "document.typ";
+
+/// A Typst problem, located in the generated markup (file [`MARKUP_FILE`])
+/// or in a layout library (`nd30.typ` …) with the line quoted. It points at
+/// a template, not at the user's YAML: the hint says so.
 fn typst_diagnostic(world: Option<&dyn World>, d: &SourceDiagnostic) -> Diagnostic {
-    let mut location = String::new();
-    let located = match (world, d.span.get()) {
-        (Some(world), DiagSpanKind::Number { id, num, sub_range }) => world
-            .source(id)
-            .ok()
-            .and_then(|s| s.range(num, sub_range).map(|r| (id, s, r))),
-        (Some(world), DiagSpanKind::Range { id, range }) => {
-            world.source(id).ok().map(|s| (id, s, range))
-        }
-        _ => None,
-    };
-    if let Some((id, source, range)) = located {
-        let lines = source.lines();
-        if let (Some(line), Some(col)) = (
-            lines.byte_to_line(range.start),
-            lines.byte_to_column(range.start),
-        ) {
-            location = format!(
-                " ({}:{}:{})",
-                id.vpath().get_without_slash(),
-                line + 1,
-                col + 1
-            );
-        }
-    }
     let severity = if d.severity == TypstSeverity::Error {
         "lỗi"
     } else {
@@ -429,7 +460,39 @@ fn typst_diagnostic(world: Option<&dyn World>, d: &SourceDiagnostic) -> Diagnost
     for h in &d.hints {
         hint.push_str(&format!("; {}", h.v));
     }
-    Diagnostic::error(format!("Typst báo {severity}{location}: {}", d.message)).hint(hint)
+    let diagnostic = Diagnostic::error(format!("Typst báo {severity}: {}", d.message)).hint(hint);
+    match world.and_then(|w| locate(w, d)) {
+        Some((file, pos, line)) => diagnostic.file(file).at(Some(pos)).snippet(Some(&line)),
+        None => diagnostic,
+    }
+}
+
+/// The file (its name in the engine, without the worker's folder), the
+/// position and the text of the line where `d` is.
+fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(String, Pos, String)> {
+    let (id, source, range) = match d.span.get() {
+        DiagSpanKind::Number { id, num, sub_range } => {
+            let source = world.source(id).ok()?;
+            let range = source.range(num, sub_range)?;
+            (id, source, range)
+        }
+        DiagSpanKind::Range { id, range } => (id, world.source(id).ok()?, range),
+        _ => return None,
+    };
+    let lines = source.lines();
+    let line = lines.byte_to_line(range.start)?;
+    let col = lines.byte_to_column(range.start)?;
+    let text = source.text().lines().nth(line).unwrap_or_default().to_string();
+    let path = id.vpath().get_without_slash();
+    let name = path.rsplit('/').next().unwrap_or(path).to_string();
+    Some((
+        name,
+        Pos {
+            line: line + 1,
+            col: col + 1,
+        },
+        text,
+    ))
 }
 
 #[cfg(test)]

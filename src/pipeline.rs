@@ -8,6 +8,7 @@ use crate::compose;
 use crate::diag::Diagnostic;
 use crate::doc::{DocKind, Document};
 use crate::load::{self, LoadOptions, SourceFile};
+use crate::numbering;
 use crate::session::Session;
 use crate::validate;
 
@@ -21,6 +22,9 @@ pub struct FileReport {
     /// The documents to render (of the kinds asked for); empty when the
     /// file has errors that stop its documents.
     pub documents: Vec<Document>,
+    /// The files the YAML names beside it (spreadsheets, the logo), read
+    /// or not: what `watch` watches besides the YAML itself.
+    pub named_files: Vec<PathBuf>,
 }
 
 impl FileReport {
@@ -44,6 +48,7 @@ pub fn prepare(
             problems: vec![d],
             skipped: Vec::new(),
             documents: Vec::new(),
+            named_files: Vec::new(),
         },
     }
 }
@@ -66,12 +71,43 @@ pub fn prepare_source(
     if !only.is_empty() {
         documents.retain(|d| only.contains(&d.kind()));
     }
+    // Problems name sections by the numbers the documents print.
+    let mut problems = validated.problems;
+    if let Some(model) = &loaded.model {
+        let outline = numbering::outline(model);
+        for d in &mut problems {
+            d.number_sections(&outline);
+        }
+    }
     FileReport {
         path,
-        problems: validated.problems,
+        problems,
         skipped: validated.skipped,
         documents,
+        named_files: named_files(&loaded),
     }
+}
+
+/// The spreadsheets and the logo `loaded` names.
+fn named_files(loaded: &load::Loaded) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = loaded.lists.iter().map(|l| l.file.clone()).collect();
+    let logo = loaded
+        .model
+        .as_ref()
+        .and_then(|m| m.certificates.as_ref())
+        .and_then(|c| c.logo.as_deref());
+    if let Some(logo) = logo {
+        let dir = loaded
+            .source
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if let Ok(path) = load::files::inside(dir, logo) {
+            files.push(path);
+        }
+    }
+    files
 }
 
 /// Expands folders into the YAML files under them (sorted, so runs are stable).
