@@ -101,14 +101,23 @@ pub enum Command {
     )]
     Completions {
         /// Shell dùng đoạn mã: bash, zsh, fish hoặc powershell
-        #[arg(value_name = "SHELL", value_enum, hide_possible_values = true, help_heading = "Đối số")]
+        #[arg(
+            value_name = "SHELL",
+            value_enum,
+            hide_possible_values = true,
+            help_heading = "Đối số"
+        )]
         shell: Shell,
     },
     /// In trợ giúp của ocop, hoặc của một lệnh
     #[command(help_template = HELP_TEMPLATE, override_usage = "ocop help [LỆNH]")]
     Help {
         /// Lệnh cần xem trợ giúp
-        #[arg(value_name = "LỆNH", hide_possible_values = true, help_heading = "Đối số")]
+        #[arg(
+            value_name = "LỆNH",
+            hide_possible_values = true,
+            help_heading = "Đối số"
+        )]
         command: Option<String>,
     },
 }
@@ -392,14 +401,10 @@ pub fn usage_error(e: &clap::Error) -> String {
                 option_name(&arg)
             ),
         },
-        ErrorKind::NoEquals => format!(
-            "`{}` cần giá trị viết liền sau dấu `=`",
-            option_name(&arg)
-        ),
-        ErrorKind::TooManyValues => format!(
-            "`{}` không nhận thêm giá trị `{value}`",
-            option_name(&arg)
-        ),
+        ErrorKind::NoEquals => format!("`{}` cần giá trị viết liền sau dấu `=`", option_name(&arg)),
+        ErrorKind::TooManyValues => {
+            format!("`{}` không nhận thêm giá trị `{value}`", option_name(&arg))
+        }
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             format!("`{}` nhận sai số giá trị", option_name(&arg))
         }
@@ -471,9 +476,7 @@ fn translated_tip(tip: &str, arg: &str) -> Option<String> {
     if let Some(rest) = tip.strip_suffix("' exists") {
         // "'render --out' exists"
         let usage = rest.trim_start_matches('\'');
-        return Some(format!(
-            "tùy chọn này thuộc lệnh khác: `ocop {usage}`"
-        ));
+        return Some(format!("tùy chọn này thuộc lệnh khác: `ocop {usage}`"));
     }
     if let Some(rest) = tip.strip_prefix("subcommand '") {
         // "subcommand 'x' exists; to use it, remove the '--' before it"

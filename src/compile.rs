@@ -175,7 +175,8 @@ pub fn load_font_dir(dir: &Path) -> Result<FontDir, Diagnostic> {
         if faces.is_empty() {
             skipped += 1;
             found.warnings.push(skip(
-                "tệp phông không đọc được (không có mặt chữ nào; tệp hỏng hoặc không phải phông)".into(),
+                "tệp phông không đọc được (không có mặt chữ nào; tệp hỏng hoặc không phải phông)"
+                    .into(),
                 "chép lại tệp phông từ bản gốc, hoặc bỏ nó ra khỏi thư mục",
             ));
         }
@@ -482,7 +483,12 @@ fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(String, Pos, Strin
     let lines = source.lines();
     let line = lines.byte_to_line(range.start)?;
     let col = lines.byte_to_column(range.start)?;
-    let text = source.text().lines().nth(line).unwrap_or_default().to_string();
+    let text = source
+        .text()
+        .lines()
+        .nth(line)
+        .unwrap_or_default()
+        .to_string();
     let path = id.vpath().get_without_slash();
     let name = path.rsplit('/').next().unwrap_or(path).to_string();
     Some((

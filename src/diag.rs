@@ -40,6 +40,10 @@ pub struct Diagnostic {
     /// The printed numbers of the sections `field` lies in, by their path
     /// (`plan.sections[2]` → `III`), shown beside the path.
     pub numbers: Vec<(String, String)>,
+    /// The spreadsheet's sheet (trang tính), for problems found in a workbook.
+    pub sheet: Option<String>,
+    /// The cell as the spreadsheet program shows it, e.g. `G5`.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -53,6 +57,8 @@ impl Diagnostic {
             hint: None,
             snippet: None,
             numbers: Vec::new(),
+            sheet: None,
+            cell: None,
         }
     }
 
@@ -75,6 +81,16 @@ impl Diagnostic {
 
     pub fn file(mut self, file: impl Into<PathBuf>) -> Self {
         self.file = Some(file.into());
+        self
+    }
+
+    pub fn sheet(mut self, name: impl Into<String>) -> Self {
+        self.sheet = Some(name.into());
+        self
+    }
+
+    pub fn cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
         self
     }
 
@@ -143,7 +159,14 @@ impl Diagnostic {
                     let _ = writeln!(out, "{pad}--> {}:{}:{}", display_path(file), p.line, p.col);
                 }
                 None => {
-                    let _ = writeln!(out, "{pad}--> {}", display_path(file));
+                    let mut place = display_path(file);
+                    if let Some(sheet) = &self.sheet {
+                        let _ = write!(place, ", trang tính \"{sheet}\"");
+                    }
+                    if let Some(cell) = &self.cell {
+                        let _ = write!(place, ", ô {cell}");
+                    }
+                    let _ = writeln!(out, "{pad}--> {place}");
                 }
             }
         }
@@ -318,7 +341,10 @@ mod tests {
     fn field_paths_count_from_one_and_name_printed_sections() {
         let numbers = vec![
             ("plan.sections[2]".to_string(), "III".to_string()),
-            ("plan.sections[2].sections[0]".to_string(), "III.1".to_string()),
+            (
+                "plan.sections[2].sections[0]".to_string(),
+                "III.1".to_string(),
+            ),
         ];
         assert_eq!(
             shown_field("plan.sections[2].task[1]", &numbers[..1]),
@@ -328,7 +354,10 @@ mod tests {
             shown_field("plan.sections[2].sections[0].task[0].timeline", &numbers),
             "plan.sections[3] (mục III) › sections[1] (mục III.1) › task[1].timeline"
         );
-        assert_eq!(shown_field("decisions[0].products[9].score", &[]), "decisions[1].products[10].score");
+        assert_eq!(
+            shown_field("decisions[0].products[9].score", &[]),
+            "decisions[1].products[10].score"
+        );
         assert_eq!(shown_field("units.Sở Y tế", &[]), "units.Sở Y tế");
         assert_eq!(shown_field("a[x].b[", &[]), "a[x].b[");
     }
@@ -338,12 +367,31 @@ mod tests {
         let outline = vec![
             ("plan.sections[1]".to_string(), "II".to_string()),
             ("plan.sections[10]".to_string(), "XI".to_string()),
-            ("plan.sections[1].sections[0]".to_string(), "II.1".to_string()),
+            (
+                "plan.sections[1].sections[0]".to_string(),
+                "II.1".to_string(),
+            ),
         ];
         let mut d = Diagnostic::error("x").field("plan.sections[1].task[0]");
         d.number_sections(&outline);
         assert_eq!(d.numbers, outline[..1]);
-        assert!(d.render().contains("= trường: plan.sections[2] (mục II) › task[1]"));
+        assert!(
+            d.render()
+                .contains("= trường: plan.sections[2] (mục II) › task[1]")
+        );
+    }
+
+    #[test]
+    fn renders_sheet_and_cell() {
+        let d = Diagnostic::error("điểm `abc` không phải là số")
+            .file("ds.xlsx")
+            .sheet("DS")
+            .cell("G5")
+            .hint("ghi điểm bằng số");
+        assert_eq!(
+            d.render(),
+            "lỗi: điểm `abc` không phải là số\n --> ds.xlsx, trang tính \"DS\", ô G5\n  = gợi ý: ghi điểm bằng số\n"
+        );
     }
 
     #[test]

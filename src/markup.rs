@@ -344,7 +344,10 @@ mod tests {
         // A line holding a value is not the template's line.
         assert_eq!(t.template_line("#text[Kế hoạch]", 1), None);
         // Only the user's files are searched: their own import line is found.
-        assert_eq!(t.template_line("#import \"/nd30.typ\": *", 1).unwrap().line, 1);
+        assert_eq!(
+            t.template_line("#import \"/nd30.typ\": *", 1).unwrap().line,
+            1
+        );
         assert_eq!(t.user_file("nd30.typ"), None);
     }
 }

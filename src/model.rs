@@ -677,6 +677,8 @@ pub struct Decision {
     pub products_file: Option<String>,
     /// Sheet of the spreadsheet to read (default the first visible one).
     pub sheet: Option<String>,
+    /// Columns named where the headers are not recognised.
+    pub columns: Option<ColumnMap>,
     /// Units that carry the decision out (Điều 3), after Chánh Văn phòng.
     #[serde(default)]
     pub executors: Vec<String>,
@@ -800,4 +802,23 @@ pub struct Certificates {
     pub products_file: Option<String>,
     /// Sheet of the .xlsx to read (default the first).
     pub sheet: Option<String>,
+    /// Columns named where the headers are not recognised.
+    pub columns: Option<ColumnMap>,
+}
+
+/// Columns of a product list named by the office, one per field: the text
+/// of its header ("Tên SP OCOP") or its column letter ("C"). A text that
+/// is also a header of the sheet is taken as the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnMap {
+    pub stt: Option<String>,
+    pub name: Option<String>,
+    pub owner: Option<String>,
+    pub address: Option<String>,
+    pub group: Option<String>,
+    pub score: Option<String>,
+    pub stars: Option<String>,
+    pub number: Option<String>,
+    pub note: Option<String>,
 }

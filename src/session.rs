@@ -110,8 +110,9 @@ impl Session {
             if let Some(path) = self.templates.user_file(&file) {
                 d.file = Some(path.to_path_buf());
             } else {
-                d.message
-                    .push_str(&format!(" (trong thư viện có sẵn {file}, do mẫu {template} gọi)"));
+                d.message.push_str(&format!(
+                    " (trong thư viện có sẵn {file}, do mẫu {template} gọi)"
+                ));
             }
             return d;
         }

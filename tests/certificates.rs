@@ -156,8 +156,8 @@ fn bad_rows_are_reported_and_skipped_good_rows_produced() {
         "cảnh báo: cột \"Màu bao bì\" không được dùng (dòng 1, cột G)",
         "điểm `abc` không phải là số (dòng 3, cột E)",
         "thiếu chủ thể (dòng 4, cột C)",
-        "UBND cấp tỉnh không được công nhận sản phẩm 1 sao (điểm 25) (dòng 5)",
-        "điểm 72 ứng với hạng 4 sao (từ 70 đến dưới 90 điểm), không phải 3 sao (dòng 6)",
+        "UBND cấp tỉnh không được công nhận sản phẩm 1 sao (điểm 25) (dòng 5, cột E)",
+        "điểm 72 ứng với hạng 4 sao (từ 70 đến dưới 90 điểm), không phải 3 sao (dòng 6, cột F)",
         "đã dựng 2/2 giấy chứng nhận; 4 dòng bị bỏ qua vì có lỗi: dòng 3, dòng 4, dòng 5, dòng 6.",
     ] {
         assert!(
@@ -408,7 +408,7 @@ fn a_bad_row_in_the_shared_list_stops_the_decision_but_not_the_good_certificates
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     // The row is reported once, though both documents take it.
     assert_eq!(
-        stderr.matches("không phải 3 sao (dòng 3)").count(),
+        stderr.matches("không phải 3 sao (dòng 3, cột F)").count(),
         1,
         "{stderr}"
     );

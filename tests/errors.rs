@@ -95,6 +95,23 @@ fn a_misspelt_key_does_not_hide_the_other_problems() {
 }
 
 #[test]
+fn a_plan_saved_as_unicode_by_notepad_is_read() {
+    // Notepad's "Unicode" is UTF-16 little-endian with a byte-order mark.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::root().join("plans/ha-tinh-2020.yaml")).unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.path().join("unicode.yaml");
+    std::fs::write(&path, bytes).unwrap();
+    let out = ocop().arg("check").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn odd_inputs_are_refused_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("anh.yaml");

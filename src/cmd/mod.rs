@@ -211,7 +211,8 @@ pub fn emit_companions(session: &Session, jobs: &[Job<'_>], written: &[PathBuf])
         let Ok(source) = std::fs::read_to_string(typ) else {
             continue;
         };
-        for (name, body) in ocop::markup::imported_libraries(&source, &session.templates.libraries) {
+        for (name, body) in ocop::markup::imported_libraries(&source, &session.templates.libraries)
+        {
             let path = folder.join(name);
             if out.contains(&path) {
                 continue;

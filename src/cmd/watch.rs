@@ -92,10 +92,10 @@ pub fn run(args: &WatchArgs) -> ExitCode {
     }) {
         Ok(d) => d,
         Err(e) => {
-            report(&[Diagnostic::error(format!(
-                "không theo dõi được thay đổi của tệp ({e})"
-            ))
-            .hint("dùng `ocop render` để dựng một lần")]);
+            report(&[
+                Diagnostic::error(format!("không theo dõi được thay đổi của tệp ({e})"))
+                    .hint("dùng `ocop render` để dựng một lần"),
+            ]);
             return ExitCode::from(INPUT_ERRORS);
         }
     };
@@ -206,7 +206,9 @@ fn watch_folders(
     folders: &mut BTreeSet<PathBuf>,
 ) {
     for file in inputs.iter().flat_map(|i| &i.watched) {
-        let Some(folder) = file.parent() else { continue };
+        let Some(folder) = file.parent() else {
+            continue;
+        };
         if folders.contains(folder) {
             continue;
         }
@@ -290,7 +292,9 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
         .collect();
     let contents: Vec<u64> = jobs.iter().map(|j| content(j)).collect();
     let unchanged = |(j, c): &(&bulk::Job<'_>, &u64)| {
-        j.outputs().next().is_some_and(|first| input.written.get(first) == Some(c))
+        j.outputs()
+            .next()
+            .is_some_and(|first| input.written.get(first) == Some(c))
             && j.outputs().all(|p| p.is_file())
     };
     let (same, changed): (Vec<_>, Vec<_>) = jobs.iter().zip(&contents).partition(unchanged);
@@ -303,7 +307,10 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
             typ: j.typ.clone(),
         })
         .collect();
-    for dir in to_render.iter().flat_map(|j| j.outputs().filter_map(|p| p.parent())) {
+    for dir in to_render
+        .iter()
+        .flat_map(|j| j.outputs().filter_map(|p| p.parent()))
+    {
         write::remove_stale_temp_files(dir);
     }
     let outcome = bulk::render_each(session, &to_render, &STOP, &|| {});
@@ -349,7 +356,13 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
             &companions,
         );
     }
-    say(summary(&name, output, &outcome, same.len(), start.elapsed()));
+    say(summary(
+        &name,
+        output,
+        &outcome,
+        same.len(),
+        start.elapsed(),
+    ));
     if args.open && complete && !input.opened {
         input.opened = true;
         if let Some(pdf) = jobs.iter().find_map(|j| j.pdf.as_ref()) {
@@ -431,10 +444,7 @@ fn open(pdf: &Path) {
             std::thread::spawn(move || match child.wait() {
                 Ok(status) if !status.success() => open_failed(
                     &pdf,
-                    format!(
-                        "{program} kết thúc với mã {}",
-                        status.code().unwrap_or(-1)
-                    ),
+                    format!("{program} kết thúc với mã {}", status.code().unwrap_or(-1)),
                 ),
                 Ok(_) => {}
                 Err(e) => open_failed(&pdf, format!("{program}: {e}")),
@@ -448,7 +458,9 @@ fn open(pdf: &Path) {
 }
 
 fn open_failed(pdf: &Path, why: String) {
-    report(&[Diagnostic::warning(format!("không mở được tệp PDF ({why})"))
-        .file(pdf)
-        .hint("mở tệp này bằng chương trình xem PDF; ocop vẫn tiếp tục theo dõi")]);
+    report(&[
+        Diagnostic::warning(format!("không mở được tệp PDF ({why})"))
+            .file(pdf)
+            .hint("mở tệp này bằng chương trình xem PDF; ocop vẫn tiếp tục theo dõi"),
+    ]);
 }

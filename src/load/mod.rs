@@ -10,6 +10,7 @@ pub mod positions;
 pub mod products;
 pub mod source;
 pub mod syntax;
+pub mod textcheck;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -18,8 +19,7 @@ pub use files::Image;
 pub use source::SourceFile;
 
 use crate::diag::Diagnostic;
-use crate::model::PlanFile;
-use crate::text::{self, LegacyEncoding};
+use crate::model::{ColumnMap, PlanFile};
 use positions::Positions;
 
 /// What the command line adds to a file: a product list that replaces the
@@ -46,6 +46,7 @@ pub struct ProductList {
     pub users: Vec<ListUser>,
     pub file: PathBuf,
     pub sheet: Option<String>,
+    pub columns: ColumnMap,
     pub rows: Vec<products::SheetRow>,
 }
 
@@ -225,31 +226,28 @@ fn layout_problems(source: &SourceFile) -> Vec<Diagnostic> {
     out
 }
 
-/// Text in a legacy 8-bit encoding (TCVN3, VNI) read as Unicode is
-/// mojibake: refused with how to convert it.
+/// Characters pasted text brings along that must not reach a document:
+/// invisible, direction-changing, soft hyphens, symbol-font glyphs, towers
+/// of combining marks, and text in a legacy 8-bit encoding (TCVN3, VNI)
+/// read as Unicode. The same check as a spreadsheet cell's.
 fn char_problems(source: &SourceFile, texts: &[(String, String)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (path, value) in texts {
-        if let Some(enc) = text::detect_legacy(value) {
-            out.push(
-                source
-                    .error_at(path, format!("văn bản có vẻ ở bảng mã cũ {}", enc.name()))
-                    .hint(legacy_hint(enc)),
-            );
+        for p in textcheck::check(value) {
+            let message = match p.kind {
+                textcheck::Kind::Legacy(_) => p.name,
+                _ if p.count > 1 && p.kind != textcheck::Kind::CombiningRun => format!(
+                    "văn bản có {} ở ký tự thứ {} ({} lần)",
+                    p.name,
+                    p.index + 1,
+                    p.count
+                ),
+                _ => format!("văn bản có {} ở ký tự thứ {}", p.name, p.index + 1),
+            };
+            out.push(source.error_at(path, message).hint(p.hint));
         }
     }
     out
-}
-
-fn legacy_hint(enc: LegacyEncoding) -> &'static str {
-    match enc {
-        LegacyEncoding::Tcvn3 => {
-            "chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn TCVN3 (ABC), đích Unicode) rồi dán lại"
-        }
-        LegacyEncoding::Vni => {
-            "chuyển văn bản sang Unicode (ví dụ Unikey: Công cụ chuyển mã, nguồn VNI Windows, đích Unicode) rồi dán lại"
-        }
-    }
 }
 
 /// Reads the spreadsheets and the logo the model names (and the command
@@ -263,17 +261,26 @@ fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf();
-    // (user, field of the name, file as written, sheet)
-    let mut wanted: Vec<(ListUser, String, PathBuf, Option<String>)> = Vec::new();
+    // (user, field of the name, file, sheet, columns named)
+    let mut wanted: Vec<(ListUser, String, PathBuf, Option<String>, ColumnMap)> = Vec::new();
     let mut problems = Vec::new();
     let source = &loaded.source;
-    let mut named =
-        |user: ListUser, field: String, name: &str, sheet: Option<String>| match files::inside(
-            &dir, name,
-        ) {
-            Ok(path) => wanted.push((user, field, path, sheet)),
+    let mut named = |user: ListUser,
+                     field: String,
+                     name: &str,
+                     sheet: Option<String>,
+                     columns: &Option<ColumnMap>| {
+        match files::inside(&dir, name) {
+            Ok(path) => wanted.push((
+                user,
+                field,
+                path,
+                sheet,
+                columns.clone().unwrap_or_default(),
+            )),
             Err((msg, hint)) => problems.push(source.error_at(&field, msg).hint(hint)),
-        };
+        }
+    };
     for (i, d) in model.decisions.iter().enumerate() {
         if let Some(name) = &d.products_file {
             named(
@@ -281,15 +288,19 @@ fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
                 format!("decisions[{i}].products_file"),
                 name,
                 d.sheet.clone(),
+                &d.columns,
             );
         }
     }
     match (&options.products, &model.certificates) {
-        (Some(path), _) => wanted.push((
+        (Some(path), c) => wanted.push((
             ListUser::Certificates,
             String::new(),
             path.clone(),
             options.sheet.clone(),
+            c.as_ref()
+                .and_then(|c| c.columns.clone())
+                .unwrap_or_default(),
         )),
         (None, Some(c)) => {
             if let Some(name) = &c.products_file {
@@ -298,6 +309,7 @@ fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
                     "certificates.products_file".into(),
                     name,
                     c.sheet.clone(),
+                    &c.columns,
                 );
             }
         }
@@ -311,21 +323,22 @@ fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
             Err((msg, hint)) => problems.push(source.error_at("certificates.logo", msg).hint(hint)),
         }
     }
-    for (user, _, path, sheet) in wanted {
+    for (user, _, path, sheet, columns) in wanted {
         if let Some(list) = loaded
             .lists
             .iter_mut()
-            .find(|l| l.file == path && l.sheet == sheet)
+            .find(|l| l.file == path && l.sheet == sheet && l.columns == columns)
         {
             list.users.push(user);
             continue;
         }
-        let sheet_data = products::read(&path, sheet.as_deref());
+        let sheet_data = products::read_with(&path, sheet.as_deref(), &columns);
         problems.extend(sheet_data.diagnostics);
         loaded.lists.push(ProductList {
             users: vec![user],
             file: path,
             sheet,
+            columns,
             rows: sheet_data.rows,
         });
     }

@@ -31,6 +31,15 @@ pub fn explain(file: &SourceFile, e: &SyntaxError) -> Diagnostic {
             "YAML chỉ cho phép thụt lề bằng dấu cách; thay các Tab bằng dấu cách".into(),
             location,
         )
+    } else if let Some(fixed) = line_text.and_then(text_after_quote) {
+        (
+            "lỗi cú pháp YAML: dòng bắt đầu bằng dấu ngoặc kép nhưng còn chữ sau dấu ngoặc đóng"
+                .into(),
+            format!(
+                "YAML hiểu phần trong ngoặc là cả giá trị; đặt cả dòng trong dấu nháy đơn: {fixed}"
+            ),
+            location,
+        )
     } else if message.contains("quoted scalar") || message.contains("unexpected end of stream") {
         match unbalanced_quote_line(file) {
             Some(line) => (
@@ -150,6 +159,31 @@ pub fn quoted_fix(line: &str) -> Option<String> {
     Some(format!("{}{prefix}\"{escaped}\"", &line[..indent]))
 }
 
+/// A value that opens with a quote and goes on after the closing one
+/// (`- "Mỗi xã một sản phẩm" là …`), written with the whole text quoted.
+fn text_after_quote(line: &str) -> Option<String> {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let (prefix, value) = if let Some(v) = rest.strip_prefix("- ") {
+        ("- ", v)
+    } else {
+        let (k, v) = rest.split_once(": ")?;
+        (&rest[..k.len() + 2], v)
+    };
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let close = value[1..].find(quote)? + 1;
+    let after = value[close + 1..].trim();
+    if after.is_empty() || after.starts_with('#') {
+        return None;
+    }
+    let whole = value.trim().replace('\'', "''");
+    Some(
+        format!("{}{prefix}'{whole}'", &line[..indent])
+            .trim()
+            .to_string(),
+    )
+}
+
 /// The first line indented with something other than spaces that YAML
 /// rejects: a non-breaking space (pasted from Word) or another space-like
 /// character.
@@ -191,6 +225,19 @@ fn unbalanced_quote_line(file: &SourceFile) -> Option<Pos> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_after_a_closing_quote_is_fixed_with_single_quotes() {
+        assert_eq!(
+            text_after_quote("    - \"Mỗi xã một sản phẩm\" là chương trình"),
+            Some("- '\"Mỗi xã một sản phẩm\" là chương trình'".into())
+        );
+        assert_eq!(
+            text_after_quote("  title: \"OCOP\" của tỉnh"),
+            Some("title: '\"OCOP\" của tỉnh'".into())
+        );
+        assert_eq!(text_after_quote("  title: \"OCOP của tỉnh\""), None);
+    }
 
     #[test]
     fn colon_lines_are_fixed_with_quotes() {

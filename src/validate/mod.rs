@@ -22,7 +22,7 @@ pub use assignments::{Assignment, Assignments, Duties};
 pub use products::Ranked;
 
 use crate::diag::Diagnostic;
-use crate::load::{Image, Loaded};
+use crate::load::{Image, Loaded, textcheck};
 use crate::model::{Certificates, Decision, Dispatch, Plan, PlanFile, Signer};
 use crate::regime::Regime;
 use crate::units::Units;
@@ -182,10 +182,11 @@ fn glyphs(c: &mut Checker<'_>, has_glyph: &dyn Fn(char) -> bool) {
     for (path, value) in &c.loaded.texts {
         let mut reported = Vec::new();
         for ch in value.chars() {
-            if ch == '\n' || ch == '\t' || reported.contains(&ch) {
+            // What the loader already refused is not repeated here.
+            if ch == '\n' || ch == '\t' || reported.contains(&ch) || textcheck::refused(ch) {
                 continue;
             }
-            if ch.is_control() || !has_glyph(ch) {
+            if !has_glyph(ch) {
                 reported.push(ch);
                 c.error(
                     path,
@@ -202,13 +203,10 @@ fn glyphs(c: &mut Checker<'_>, has_glyph: &dyn Fn(char) -> bool) {
 }
 
 fn describe_char(c: char) -> String {
-    match c as u32 {
-        0xE000..=0xF8FF => {
-            "ký hiệu riêng của phông (thường từ phông Symbol/Wingdings khi dán từ Word)".into()
-        }
-        0x200B..=0x200F | 0x2060..=0x2064 | 0xFEFF => "vô hình (khoảng trắng độ rộng 0)".into(),
-        _ if c.is_control() || c.is_whitespace() => "điều khiển/khoảng trắng đặc biệt".into(),
-        _ => format!("«{c}»"),
+    if c.is_whitespace() {
+        "khoảng trắng đặc biệt".into()
+    } else {
+        format!("«{c}»")
     }
 }
 

@@ -3,11 +3,10 @@
 //! range, typed rank consistent with the score, a rank the issuer may
 //! recognise under the regime, a known product group.
 
-use std::path::Path;
-
 use super::checker::Checker;
 use crate::diag::Diagnostic;
 use crate::load::ProductList;
+use crate::load::products::{Field, RowPlace};
 use crate::load::yaml::index;
 use crate::model::{Level, Product};
 use crate::regime::{self, Regime};
@@ -26,12 +25,8 @@ pub struct Ranked {
 pub enum Origin<'a> {
     /// The row at a field path of the YAML (`decisions[1].products[3]`).
     Yaml(&'a str),
-    /// A row of a spreadsheet (1-based, as the spreadsheet program shows it).
-    Sheet {
-        file: &'a Path,
-        sheet: Option<&'a str>,
-        row: usize,
-    },
+    /// A row of a spreadsheet, and where each of its cells is.
+    Sheet(&'a RowPlace),
 }
 
 impl Origin<'_> {
@@ -39,7 +34,7 @@ impl Origin<'_> {
     pub fn label(&self) -> String {
         match self {
             Origin::Yaml(path) => path.to_string(),
-            Origin::Sheet { row, .. } => format!("dòng {row}"),
+            Origin::Sheet(place) => place.label(),
         }
     }
 
@@ -50,15 +45,13 @@ impl Origin<'_> {
                 let d = d.within(path);
                 c.loaded.source.locate(d)
             }
-            Origin::Sheet { file, sheet, row } => {
-                let mut d = d;
-                let place = match sheet {
-                    Some(s) => format!("trang tính `{s}`, dòng {row}"),
-                    None => format!("dòng {row}"),
-                };
-                d.message = format!("{} ({place})", d.message);
-                d.field = None;
-                d.file(*file)
+            // The cell of the field, as the spreadsheet program shows it.
+            Origin::Sheet(place) => {
+                let field = d.field.as_deref().and_then(Field::from_key);
+                let mut located = place.error(field, d.message);
+                located.severity = d.severity;
+                located.hint = d.hint;
+                located
             }
         }
     }
@@ -148,11 +141,7 @@ pub fn rank_rows(c: &Checker<'_>, rows: &Rows<'_>, regime: &Regime) -> RankedRow
         }
         Rows::Sheet(list) => {
             for row in &list.rows {
-                let origin = Origin::Sheet {
-                    file: &list.file,
-                    sheet: list.sheet.as_deref(),
-                    row: row.row,
-                };
+                let origin = Origin::Sheet(&row.place);
                 match &row.product {
                     Ok(p) => match rank(c, origin, p, regime, level) {
                         Ok(r) => out.good.push(r),

@@ -1,0 +1,199 @@
+//! CSV and "Unicode text": UTF-8 (with or without BOM) or UTF-16 (Excel's
+//! "Unicode Text", Notepad's "Unicode"), fields separated by commas,
+//! semicolons (Excel in Vietnamese locales) or tabs. Rows are numbered by
+//! the line their record starts on, so blank lines and multi-line cells do
+//! not shift them.
+
+use std::path::Path;
+
+use super::Table;
+use super::grid::{GridBuilder, Value};
+use crate::diag::Diagnostic;
+
+/// The text of the file, whatever its Unicode encoding.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let utf16 = |le: bool, body: &[u8]| -> Result<String, Diagnostic> {
+        let enc = if le {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        enc.decode_without_bom_handling_and_without_replacement(body)
+            .map(|s| s.into_owned())
+            .ok_or_else(|| {
+                Diagnostic::error("tệp văn bản UTF-16 bị hỏng (có đoạn không giải mã được)")
+                    .file(path)
+                    .hint("mở tệp trong Excel rồi lưu lại dạng \"CSV UTF-8 (Comma delimited)\"")
+            })
+    };
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        let mut bytes = bytes;
+        bytes.drain(..3);
+        return utf8(path, bytes);
+    }
+    if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(true, body);
+    }
+    if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(false, body);
+    }
+    // UTF-16 without a BOM: ASCII letters leave a zero byte beside them.
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs >= 2 {
+        let zero_odd = sample.chunks(2).filter(|p| p[1] == 0 && p[0] != 0).count();
+        let zero_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
+        if zero_odd * 3 >= pairs && zero_even == 0 {
+            return utf16(true, &bytes);
+        }
+        if zero_even * 3 >= pairs && zero_odd == 0 {
+            return utf16(false, &bytes);
+        }
+    }
+    utf8(path, bytes)
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(Diagnostic::error(format!(
+                "tệp CSV không ở mã UTF-8 (dòng {line} có ký tự không đọc được)"
+            ))
+            .file(path)
+            .hint("trong Excel chọn File > Save As > \"CSV UTF-8 (Comma delimited)\" (không chọn \"CSV (Comma delimited)\", kiểu đó lưu bằng bảng mã Windows)"))
+        }
+    }
+}
+
+/// The separator used most outside quotes in the first lines.
+fn delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    let mut lines = 0;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => {
+                lines += 1;
+                if lines >= 20 {
+                    break;
+                }
+            }
+            '\t' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            ',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    if counts[0] > 0 && counts[0] >= counts[1] && counts[0] >= counts[2] {
+        b'\t'
+    } else if counts[1] > counts[2] {
+        b';'
+    } else {
+        b','
+    }
+}
+
+pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(format!("không đọc được tệp ({})", super::io_reason(&e))).file(path)
+    })?;
+    let text = decode(path, bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut grid = GridBuilder::default();
+    let mut widths = Vec::new();
+    let mut record = ::csv::StringRecord::new();
+    // Lines counted from byte offsets: the csv crate's own count skips
+    // blank lines and CR LF pairs.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line_at) = (0usize, 1u32);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(Diagnostic::error(format!("tệp CSV hỏng ở dòng {line}"))
+                    .file(path)
+                    .hint("mở tệp bằng Excel rồi lưu lại dạng CSV UTF-8"));
+            }
+        }
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
+        // Blank lines before the record belong to no record.
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= counted_to {
+            line_at += bytes[counted_to..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u32;
+            counted_to = start;
+        }
+        let line = line_at;
+        if widths.len() >= super::grid::MAX_ROWS {
+            return Err(Diagnostic::error(super::grid::Limit::Rows.to_string()).file(path));
+        }
+        widths.push((line, record.len() as u32));
+        for (i, field) in record.iter().enumerate() {
+            let value = if field.chars().count() > super::grid::KEEP_CELL_CHARS {
+                Value::TooLong(field.chars().count())
+            } else {
+                Value::Text(field.to_string())
+            };
+            grid.push(line, i as u32, value)
+                .map_err(|l| Diagnostic::error(l.to_string()).file(path))?;
+        }
+    }
+    Ok(Table {
+        sheet: None,
+        rows: grid.finish(),
+        notes: Vec::new(),
+        is_1904: false,
+        widths,
+        others: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(s: &str, bom: bool) -> Vec<u8> {
+        let mut out = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        for u in s.encode_utf16() {
+            out.extend(u.to_le_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn encodings_are_recognised() {
+        let p = Path::new("x.csv");
+        let text = "STT\tTên sản phẩm\n1\tChè\n";
+        assert_eq!(decode(p, utf16le(text, true)).unwrap(), text);
+        assert_eq!(decode(p, utf16le(text, false)).unwrap(), text);
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(p, be).unwrap(), text);
+        assert_eq!(decode(p, text.as_bytes().to_vec()).unwrap(), text);
+        assert!(decode(p, b"T\xean s\xe1n ph\xe2m".to_vec()).is_err());
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(delimiter("a\tb\tc\n"), b'\t');
+        assert_eq!(delimiter("a;b;\"c,d\"\n"), b';');
+        assert_eq!(delimiter("a,b,c\n"), b',');
+    }
+}
