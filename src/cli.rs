@@ -292,10 +292,25 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
     command()
-        .try_get_matches_from(args)
+        .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
-        .map_err(|e| print_clap(&e))
+        .map_err(|e| print_clap(&e, subcommand_of(&args)))
+}
+
+/// The command a command line asks for (`render` in `ocop render …`): the
+/// first argument after the program's name that is not an option.
+fn subcommand_of(args: &[std::ffi::OsString]) -> Option<String> {
+    let first = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))?;
+    let name = first.to_str()?;
+    command()
+        .get_subcommands()
+        .any(|c| c.get_name() == name)
+        .then(|| name.to_string())
 }
 
 /// `ocop help [LỆNH]`: the same text as `ocop [LỆNH] --help`.
@@ -311,7 +326,7 @@ pub fn print_help(name: Option<&str>) -> ExitCode {
 
 /// Prints what clap stopped at: help and version as they are (our text),
 /// anything else as a Vietnamese usage error.
-fn print_clap(e: &clap::Error) -> ExitCode {
+fn print_clap(e: &clap::Error, subcommand: Option<String>) -> ExitCode {
     use std::io::Write;
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -323,7 +338,11 @@ fn print_clap(e: &clap::Error) -> ExitCode {
             ExitCode::from(USAGE_ERROR)
         }
         _ => {
-            let _ = write!(std::io::stderr().lock(), "{}", usage_error(e));
+            let _ = write!(
+                std::io::stderr().lock(),
+                "{}",
+                usage_error(e, subcommand.as_deref())
+            );
             ExitCode::from(USAGE_ERROR)
         }
     }
@@ -337,7 +356,9 @@ fn print_clap(e: &clap::Error) -> ExitCode {
 ///  = cách dùng: ocop render [TÙY_CHỌN] <TỆP|THƯ_MỤC>...
 ///  = xem thêm: ocop render --help
 /// ```
-pub fn usage_error(e: &clap::Error) -> String {
+/// `subcommand` is the command the line asked for, if any: its usage is
+/// shown when clap's error does not carry one.
+pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
     let text = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
@@ -380,12 +401,22 @@ pub fn usage_error(e: &clap::Error) -> String {
         ErrorKind::InvalidValue if value.is_empty() => {
             format!("`{}` cần một giá trị", option_name(&arg))
         }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if subcommand == Some("help") => {
+            let names = list(ContextKind::ValidValue);
+            hints.push(format!("các lệnh: {}", names.join(", ")));
+            format!("không có lệnh `{value}`")
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let valid = list(ContextKind::ValidValue);
             if !valid.is_empty() {
                 hints.push(format!("các giá trị được nhận: {}", valid.join(", ")));
             }
-            format!("`{}` không nhận giá trị `{value}`", option_name(&arg))
+            if arg.starts_with('-') {
+                format!("`{}` không nhận giá trị `{value}`", option_name(&arg))
+            } else {
+                let name = arg.trim_matches(['<', '>', '[', ']', '.']);
+                format!("đối số {name} không nhận giá trị `{value}`")
+            }
         }
         ErrorKind::ArgumentConflict => match e.get(ContextKind::PriorArg) {
             Some(ContextValue::String(prior)) if *prior == arg => {
@@ -427,13 +458,20 @@ pub fn usage_error(e: &clap::Error) -> String {
             }
         }
     }
-    let usage = text(ContextKind::Usage).map(|u| {
-        // clap puts its title before the usage it was given; the usage
-        // itself is ours (`override_usage`).
-        u.split_once(':')
-            .map(|(_, rest)| rest.trim().to_string())
-            .unwrap_or(u)
-    });
+    let usage = text(ContextKind::Usage)
+        .or_else(|| {
+            // Errors about a value carry no usage: the command's own.
+            let mut cmd = command();
+            let sub = cmd.find_subcommand_mut(subcommand?)?;
+            Some(sub.render_usage().to_string())
+        })
+        .map(|u| {
+            // clap puts its title before the usage it was given; the usage
+            // itself is ours (`override_usage`).
+            u.split_once(':')
+                .map(|(_, rest)| rest.trim().to_string())
+                .unwrap_or(u)
+        });
     let mut out = format!("lỗi: {message}\n");
     for hint in hints {
         let _ = writeln!(out, " = gợi ý: {hint}");
@@ -446,7 +484,7 @@ pub fn usage_error(e: &clap::Error) -> String {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && p != "ocop help")
         .unwrap_or_else(|| "ocop".to_string());
     if let Some(usage) = &usage {
         let _ = writeln!(out, " = cách dùng: {usage}");

@@ -25,6 +25,9 @@ pub struct FileReport {
     /// The files the YAML names beside it (spreadsheets, the logo), read
     /// or not: what `watch` watches besides the YAML itself.
     pub named_files: Vec<PathBuf>,
+    /// The kinds of the documents the file describes that `only` left
+    /// out, each once, in the order the file gives them.
+    pub left_out: Vec<DocKind>,
 }
 
 impl FileReport {
@@ -49,6 +52,7 @@ pub fn prepare(
             skipped: Vec::new(),
             documents: Vec::new(),
             named_files: Vec::new(),
+            left_out: Vec::new(),
         },
     }
 }
@@ -68,7 +72,13 @@ pub fn prepare_source(
         .as_ref()
         .map(compose::documents)
         .unwrap_or_default();
+    let mut left_out = Vec::new();
     if !only.is_empty() {
+        for d in documents.iter().filter(|d| !only.contains(&d.kind())) {
+            if !left_out.contains(&d.kind()) {
+                left_out.push(d.kind());
+            }
+        }
         documents.retain(|d| only.contains(&d.kind()));
     }
     // Problems name sections by the numbers the documents print.
@@ -85,6 +95,7 @@ pub fn prepare_source(
         skipped: validated.skipped,
         documents,
         named_files: named_files(&loaded),
+        left_out,
     }
 }
 

@@ -226,6 +226,45 @@ pub fn emit_companions(session: &Session, jobs: &[Job<'_>], written: &[PathBuf])
     out
 }
 
+/// What to say of an input that reads without errors but has nothing to
+/// render: the kinds `--only` left out (and how to get them), or that the
+/// file describes no document at all.
+pub fn nothing_to_render(r: &ocop::pipeline::FileReport, only: &[DocKind]) -> Option<Diagnostic> {
+    if r.has_errors() || !r.documents.is_empty() {
+        return None;
+    }
+    let value = |k: &DocKind| {
+        clap::ValueEnum::to_possible_value(k)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    };
+    let listed = |kinds: &[DocKind]| {
+        kinds
+            .iter()
+            .map(|k| format!("{} ({})", k.name(), value(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let d = if r.left_out.is_empty() {
+        Diagnostic::warning("tệp không mô tả văn bản nào, không có gì để dựng").hint(
+            "thêm phần plan:, decisions:, dispatches: hoặc certificates: (xem docs/schema.md, hoặc tạo tệp mẫu bằng `ocop new`)",
+        )
+    } else {
+        let asked: Vec<String> = only.iter().map(value).collect();
+        let have: Vec<String> = r.left_out.iter().map(value).collect();
+        Diagnostic::warning(format!(
+            "tệp không có văn bản nào thuộc loại đã chọn (--only {}); tệp có: {}",
+            asked.join(","),
+            listed(&r.left_out)
+        ))
+        .hint(format!(
+            "bỏ --only để dựng mọi văn bản, hoặc dùng --only {}",
+            have.join(",")
+        ))
+    };
+    Some(d.file(&r.path))
+}
+
 /// A progress bar on a terminal, nothing otherwise.
 pub fn progress_bar(total: usize, what: &str) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() || total < 2 {

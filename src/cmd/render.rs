@@ -11,8 +11,8 @@ use ocop::pipeline::{self, FileReport};
 use ocop::write::{self, outputs};
 
 use super::{
-    INPUT_ERRORS, INTERRUPTED, STOP, emit_companions, job, on_ctrl_c, print_path, progress_bar,
-    replace_owned, report, say, session, sets,
+    INPUT_ERRORS, INTERRUPTED, STOP, emit_companions, job, nothing_to_render, on_ctrl_c,
+    print_path, progress_bar, replace_owned, report, say, session, sets,
 };
 use crate::cli::{Format, RenderArgs};
 
@@ -33,6 +33,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         .map(|path| {
             let r = pipeline::prepare(&session, path, &LoadOptions::default(), &output.only);
             report(&r.problems);
+            report(nothing_to_render(&r, &output.only).as_slice());
             r
         })
         .collect();

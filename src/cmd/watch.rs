@@ -36,8 +36,8 @@ use ocop::session::Session;
 use ocop::write::{self, outputs};
 
 use super::{
-    INPUT_ERRORS, INTERRUPTED, STOP, emit_companions, job, print_path, replace_owned, report, say,
-    session, sets,
+    INPUT_ERRORS, INTERRUPTED, STOP, emit_companions, job, nothing_to_render, print_path,
+    replace_owned, report, say, session, sets,
 };
 use crate::cli::{Format, Output, WatchArgs};
 
@@ -280,8 +280,8 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
         ));
         return;
     }
-    if r.documents.is_empty() {
-        say(format!("{name}: không có văn bản nào để dựng."));
+    if let Some(d) = nothing_to_render(&r, &output.only) {
+        report(&[d]);
         return;
     }
     let jobs: Vec<bulk::Job<'_>> = r
