@@ -384,7 +384,24 @@ pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
             format!("không có lệnh `{name}`")
         }
         ErrorKind::UnknownArgument if arg.starts_with('-') => {
-            format!("không có tùy chọn `{arg}`")
+            let owners = commands_with_option(option_name(&arg));
+            if owners.is_empty() {
+                format!("không có tùy chọn `{arg}`")
+            } else {
+                let here = subcommand
+                    .map(|s| format!(" `ocop {s}`"))
+                    .unwrap_or_default();
+                hints.push(format!(
+                    "`{}` dùng được với: {}",
+                    option_name(&arg),
+                    owners
+                        .iter()
+                        .map(|c| format!("ocop {c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                format!("lệnh{here} không có tùy chọn `{arg}`")
+            }
         }
         ErrorKind::UnknownArgument => format!("thừa đối số `{arg}`"),
         ErrorKind::MissingRequiredArgument => {
@@ -451,7 +468,11 @@ pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
             hints.insert(0, format!("có phải ý bạn là `{s}`?"));
         }
     }
-    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+    let known_elsewhere =
+        arg.starts_with('-') && !commands_with_option(option_name(&arg)).is_empty();
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested)
+        && !known_elsewhere
+    {
         for tip in tips {
             if let Some(tip) = translated_tip(&tip.to_string(), &arg) {
                 hints.push(tip);
@@ -491,6 +512,25 @@ pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
     }
     let _ = writeln!(out, " = xem thêm: {command_path} --help");
     out
+}
+
+/// The commands that take option `--name` (or `-n`).
+fn commands_with_option(name: &str) -> Vec<String> {
+    let long = name.strip_prefix("--");
+    let short = name
+        .strip_prefix('-')
+        .filter(|s| !s.starts_with('-'))
+        .and_then(|s| s.chars().next());
+    command()
+        .get_subcommands()
+        .filter(|c| {
+            c.get_arguments().any(|a| {
+                (long.is_some() && a.get_long() == long)
+                    || (short.is_some() && a.get_short() == short)
+            })
+        })
+        .map(|c| c.get_name().to_string())
+        .collect()
 }
 
 /// `--only <LOẠI>` → `--only`.

@@ -506,6 +506,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_font_folder_with_unusable_files_warns_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        // An empty folder: a warning naming it, no error.
+        let found = load_font_dir(dir.path()).unwrap();
+        assert!(found.fonts.is_empty());
+        assert_eq!(found.warnings.len(), 1);
+        assert!(
+            found.warnings[0]
+                .render()
+                .contains("không có phông nào dùng được")
+        );
+        // A web font and a damaged file are skipped; the good font is read.
+        std::fs::write(dir.path().join("a.woff"), b"wOFF....").unwrap();
+        std::fs::write(dir.path().join("b.ttf"), b"not a font").unwrap();
+        std::fs::write(dir.path().join("ghi-chu.txt"), b"not looked at").unwrap();
+        std::fs::write(
+            dir.path().join("c.ttf"),
+            include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+        )
+        .unwrap();
+        let found = load_font_dir(dir.path()).unwrap();
+        assert_eq!(found.fonts.len(), 1);
+        let said: Vec<String> = found.warnings.iter().map(|d| d.render()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].contains("a.woff") && said[0].contains("phông web .woff"));
+        assert!(said[1].contains("b.ttf") && said[1].contains("đã bỏ qua"));
+        assert!(found.warnings.iter().all(|d| !d.is_error()));
+        // A folder that is not there is an error.
+        assert!(load_font_dir(&dir.path().join("khong-co")).is_err());
+    }
+
+    #[test]
     fn epoch_conversion() {
         let d = epoch_to_datetime(0).unwrap();
         assert_eq!(

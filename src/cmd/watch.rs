@@ -46,6 +46,9 @@ const DEBOUNCE: Duration = Duration::from_millis(40);
 /// A save is over when its files have been quiet this long.
 const SETTLE: Duration = Duration::from_millis(40);
 
+/// How long a watched file may be missing in the middle of a save.
+const REAPPEAR: Duration = Duration::from_millis(500);
+
 enum Message {
     Events(DebounceEventResult),
     Stop,
@@ -114,10 +117,13 @@ pub fn run(args: &WatchArgs) -> ExitCode {
             opened: false,
         })
         .collect();
+    // Watching starts before the first render, so a save during it is
+    // not missed (it renders again if it changed anything).
+    let mut folders = BTreeSet::new();
+    watch_folders(&mut debouncer, &inputs, &mut folders);
     for input in &mut inputs {
         refresh(&session, args, input);
     }
-    let mut folders = BTreeSet::new();
     watch_folders(&mut debouncer, &inputs, &mut folders);
     say(format!(
         "đang theo dõi {} tệp YAML (và các tệp chúng nhắc tới); lưu tệp để dựng lại, Ctrl-C để dừng.",
@@ -253,6 +259,7 @@ fn fingerprint<'a>(paths: impl IntoIterator<Item = &'a PathBuf>) -> u64 {
 /// Renders `input` again if anything it reads changed since the last time;
 /// writes only the documents whose content changed.
 fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
+    wait_for(&input.path);
     let start = Instant::now();
     let now = fingerprint(std::iter::once(&input.path).chain(&input.named));
     if input.fingerprint == Some(now) {
@@ -368,6 +375,16 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
         if let Some(pdf) = jobs.iter().find_map(|j| j.pdf.as_ref()) {
             open(pdf);
         }
+    }
+}
+
+/// Waits a moment for `path` if it is missing: an editor that saves by
+/// renaming may have moved the old file away and not yet put the new one
+/// in its place. If it stays missing, loading it says so.
+fn wait_for(path: &Path) {
+    let deadline = Instant::now() + REAPPEAR;
+    while !path.exists() && Instant::now() < deadline && !STOP.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
