@@ -75,7 +75,7 @@ impl Job<'_> {
             written.push(typ.clone());
         }
         if let Some(pdf) = &self.pdf {
-            let bytes = session.pdf(self.doc, markup, true)?;
+            let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
             write::file(pdf, &bytes).map_err(|d| vec![d])?;
             written.push(pdf.clone());
         }

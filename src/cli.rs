@@ -262,6 +262,7 @@ impl Shared {
             templates: self.templates.clone(),
             font_paths: self.font_path.clone(),
             font_family: self.font.clone(),
+            keep_documents: false,
         }
     }
 }

@@ -45,6 +45,11 @@ struct DocumentSlots {
     binaries: Mutex<HashMap<FileId, Bytes>>,
     free: Mutex<Vec<usize>>,
     created: Mutex<usize>,
+    /// Slots kept for one document each (by its key), never pooled: the
+    /// document's next compile edits its previous source instead of
+    /// starting a new one, as an editor does, so Typst's memo cache finds
+    /// everything but the edited part unchanged. With whether it is in use.
+    kept: Mutex<HashMap<String, (usize, bool)>>,
 }
 
 impl DocumentSlots {
@@ -62,6 +67,33 @@ impl DocumentSlots {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .push(slot);
+    }
+
+    /// The slot kept for `key`, marked in use; `None` if it is in use
+    /// already (the same document compiled twice at once).
+    fn acquire_kept(&self, key: &str) -> Option<usize> {
+        let mut kept = self.kept.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((slot, busy)) = kept.get_mut(key) {
+            if *busy {
+                return None;
+            }
+            *busy = true;
+            return Some(*slot);
+        }
+        let slot = {
+            let mut created = self.created.lock().unwrap_or_else(|p| p.into_inner());
+            *created += 1;
+            *created - 1
+        };
+        kept.insert(key.to_string(), (slot, true));
+        Some(slot)
+    }
+
+    fn release_kept(&self, key: &str) {
+        let mut kept = self.kept.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, busy)) = kept.get_mut(key) {
+            *busy = false;
+        }
     }
 }
 
@@ -305,7 +337,35 @@ impl Engine {
     /// the markup under their relative names (`image("qr.png")`) during
     /// this compile only. Safe to call from many threads.
     pub fn compile(&self, markup: Markup) -> Result<PagedDocument, Vec<Diagnostic>> {
-        let slot = self.slots.acquire();
+        self.compile_kept(None, markup)
+    }
+
+    /// [`Engine::pdf`] of the document known as `key` (its output file):
+    /// see [`Engine::compile_kept`].
+    pub fn pdf_kept(
+        &self,
+        key: Option<&str>,
+        markup: Markup,
+        meta: PdfMeta<'_>,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let document = self.compile_kept(key, markup)?;
+        export_pdf(&document, meta)
+    }
+
+    /// [`Engine::compile`]; with a `key`, the document has a slot of its
+    /// own for the engine's life and each compile edits the source of the
+    /// one before, so a document compiled again after a small change (as
+    /// `ocop watch` does) reuses nearly all of Typst's earlier work.
+    pub fn compile_kept(
+        &self,
+        key: Option<&str>,
+        markup: Markup,
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+        let kept = key.and_then(|k| self.slots.acquire_kept(k).map(|slot| (k, slot)));
+        let slot = match kept {
+            Some((_, slot)) => slot,
+            None => self.slots.acquire(),
+        };
         let file_ids: Vec<FileId> = markup
             .files
             .iter()
@@ -323,7 +383,7 @@ impl Engine {
         }
         // A panic inside Typst must cost this document, not the run.
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.compile_in_slot(slot, markup.source)
+            self.compile_in_slot(slot, markup.source, kept.is_some())
         }))
         .unwrap_or_else(|_| Err(vec![internal_failure("dàn trang")]));
         {
@@ -336,7 +396,10 @@ impl Engine {
                 binaries.remove(id);
             }
         }
-        self.slots.release(slot);
+        match kept {
+            Some((key, _)) => self.slots.release_kept(key),
+            None => self.slots.release(slot),
+        }
         result
     }
 
@@ -344,13 +407,20 @@ impl Engine {
         &self,
         slot: usize,
         markup: String,
+        edit: bool,
     ) -> Result<PagedDocument, Vec<Diagnostic>> {
         let id = format!("/slot-{slot}/document.typ").as_str().into_file_id();
-        self.slots
-            .sources
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(id, Source::new(id, markup));
+        {
+            let mut sources = self.slots.sources.lock().unwrap_or_else(|p| p.into_inner());
+            match sources.get_mut(&id) {
+                Some(source) if edit => {
+                    source.replace(&markup);
+                }
+                _ => {
+                    sources.insert(id, Source::new(id, markup));
+                }
+            }
+        }
         let world = self.typst.world_builder(id).build().map_err(|e| {
             vec![Diagnostic::error(format!(
                 "không dựng được môi trường Typst: {e}"
@@ -504,6 +574,37 @@ fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(String, Pos, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_document_is_compiled_as_an_edit_of_its_last_version() {
+        let libraries = crate::markup::Templates::load(None).unwrap().libraries;
+        let engine = Engine::new(&libraries, Vec::new(), None).unwrap();
+        let markup = |source: &str| Markup {
+            source: source.to_string(),
+            files: Vec::new(),
+        };
+        let pages = |doc: PagedDocument| doc.pages().len();
+        let one = engine.compile_kept(Some("a.pdf"), markup("Một")).unwrap();
+        let two = engine
+            .compile_kept(Some("a.pdf"), markup("Một\n#pagebreak()\nHai"))
+            .unwrap();
+        assert_eq!((pages(one), pages(two)), (1, 2));
+        // Another document has its own slot; an error leaves the slot usable.
+        assert!(
+            engine
+                .compile_kept(Some("b.pdf"), markup("#khong-co"))
+                .is_err()
+        );
+        let b = engine.compile_kept(Some("b.pdf"), markup("Ba")).unwrap();
+        assert_eq!(pages(b), 1);
+        let a = engine.compile_kept(Some("a.pdf"), markup("Một")).unwrap();
+        assert_eq!(pages(a), 1);
+        // The same document compiled twice at once takes a pooled slot.
+        assert_eq!(engine.slots.acquire_kept("a.pdf"), Some(0));
+        assert_eq!(engine.slots.acquire_kept("a.pdf"), None);
+        assert!(engine.compile_kept(Some("a.pdf"), markup("Một")).is_ok());
+        engine.slots.release_kept("a.pdf");
+    }
 
     #[test]
     fn a_font_folder_with_unusable_files_warns_and_goes_on() {

@@ -18,6 +18,10 @@ pub struct Options {
     pub font_paths: Vec<PathBuf>,
     /// The family to set documents in.
     pub font_family: Option<String>,
+    /// Documents will be rendered again after small changes (`ocop
+    /// watch`): each keeps its own place in the engine, so Typst reuses
+    /// its earlier work.
+    pub keep_documents: bool,
 }
 
 pub struct Session {
@@ -25,6 +29,7 @@ pub struct Session {
     pub engine: Engine,
     /// What was worth saying while loading (fonts skipped …).
     pub warnings: Vec<Diagnostic>,
+    keep_documents: bool,
 }
 
 impl Session {
@@ -56,6 +61,7 @@ impl Session {
             templates,
             engine,
             warnings,
+            keep_documents: options.keep_documents,
         })
     }
 
@@ -86,6 +92,22 @@ impl Session {
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
         self.engine
             .pdf(markup, meta(doc, tagged))
+            .map_err(|d| self.template_errors(doc, d))
+    }
+
+    /// [`Session::pdf`] of the document written to `output`: with
+    /// `keep_documents`, compiled as an edit of its previous version.
+    pub fn pdf_for(
+        &self,
+        output: &std::path::Path,
+        doc: &Document,
+        markup: Markup,
+        tagged: bool,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let key = output.to_string_lossy();
+        let key = self.keep_documents.then_some(key.as_ref());
+        self.engine
+            .pdf_kept(key, markup, meta(doc, tagged))
             .map_err(|d| self.template_errors(doc, d))
     }
 

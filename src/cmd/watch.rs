@@ -32,7 +32,7 @@ use ocop::diag::{Diagnostic, display_path};
 use ocop::doc::DocKind;
 use ocop::load::LoadOptions;
 use ocop::pipeline;
-use ocop::session::Session;
+use ocop::session::{Options, Session};
 use ocop::write::{self, outputs};
 
 use super::{
@@ -75,7 +75,11 @@ struct Input {
 }
 
 pub fn run(args: &WatchArgs) -> ExitCode {
-    let session = match session(&args.shared.options()) {
+    let options = Options {
+        keep_documents: true,
+        ..args.shared.options()
+    };
+    let session = match session(&options) {
         Ok(s) => s,
         Err(code) => return code,
     };
