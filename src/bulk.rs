@@ -68,10 +68,14 @@ impl Job<'_> {
         let markup = session.markup(self.doc).map_err(|d| vec![d])?;
         if let Some(typ) = &self.typ {
             write::file(typ, markup.source.as_bytes()).map_err(|d| vec![d])?;
+            // The images it shows, beside it, so it compiles on its own.
+            for (name, bytes) in &markup.files {
+                write::file(&typ.with_file_name(name), bytes).map_err(|d| vec![d])?;
+            }
             written.push(typ.clone());
         }
         if let Some(pdf) = &self.pdf {
-            let bytes = session.pdf(self.doc, markup, true)?;
+            let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
             write::file(pdf, &bytes).map_err(|d| vec![d])?;
             written.push(pdf.clone());
         }

@@ -1,9 +1,21 @@
 //! The command line, as clap reads it: commands, arguments and options,
-//! with Vietnamese help. Parsing only; each command runs in `cmd/`.
+//! and everything it prints about them (help, usage errors) in Vietnamese.
+//! Parsing only; each command runs in `cmd/`.
+//!
+//! clap writes a few English words of its own; none reaches the user:
+//! every command has its usage written out (`override_usage`, so no
+//! `[OPTIONS]`), defaults and accepted values are said in the help text
+//! (`hide_default_value`, `hide_possible_values`), the help layout is a
+//! template with Vietnamese headings, `help` is a command of ours, and
+//! usage errors are worded here from the error's context (kind, argument,
+//! value, suggestions) rather than from clap's English sentence.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use clap::{ArgAction, Args, Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use ocop::doc::DocKind;
 use ocop::session::Options;
@@ -11,18 +23,22 @@ use ocop::session::Options;
 pub const HELP_TEMPLATE: &str =
     "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
+/// Exit code of a command line that could not be read.
+pub const USAGE_ERROR: u8 = 2;
+
 #[derive(Parser)]
 #[command(
     name = "ocop",
     version,
     about = "Soạn văn bản Chương trình OCOP (kế hoạch …) từ tệp YAML ra PDF theo thể thức Nghị định 30/2020/NĐ-CP.",
     help_template = HELP_TEMPLATE,
+    override_usage = "ocop [TÙY_CHỌN] <LỆNH>",
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
     subcommand_help_heading = "Lệnh",
     subcommand_value_name = "LỆNH",
-    after_help = "Mã thoát: 0 thành công, 1 tệp đầu vào có lỗi, 2 sai cách gọi lệnh."
+    after_help = "Xem trợ giúp của một lệnh: ocop help <LỆNH> (hoặc ocop <LỆNH> -h).\nMã thoát: 0 thành công, 1 tệp đầu vào có lỗi, 2 sai cách gọi lệnh, 130 dừng bằng Ctrl-C."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -36,28 +52,83 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Dựng văn bản PDF từ tệp YAML (hoặc mọi tệp .yaml trong thư mục)
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop render [TÙY_CHỌN] <TỆP|THƯ_MỤC>..."
+    )]
     Render(RenderArgs),
     /// Kiểm tra tệp YAML, báo mọi lỗi một lần, không ghi tệp nào
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop check [TÙY_CHỌN] <TỆP|THƯ_MỤC>..."
+    )]
     Check(CheckArgs),
+    /// Theo dõi tệp YAML: mỗi lần lưu tệp thì dựng lại PDF ngay, báo lỗi nếu có
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop watch [TÙY_CHỌN] <TỆP|THƯ_MỤC>...",
+        after_help = "Theo dõi cả các tệp mà tệp YAML nhắc tới (bảng tính danh sách sản phẩm, logo). Chỉ văn bản có thay đổi mới được dựng lại. Dừng bằng Ctrl-C."
+    )]
+    Watch(WatchArgs),
     /// Dựng giấy chứng nhận sản phẩm OCOP hàng loạt, mỗi sản phẩm một tệp PDF
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop certificates [TÙY_CHỌN] <TỆP>"
+    )]
     Certificates(CertificatesArgs),
     /// Tạo tệp kế hoạch mới từ kế hoạch mẫu, để sửa
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = HELP_TEMPLATE, override_usage = "ocop new <TỆP>")]
     New {
         /// Tệp .yaml sẽ tạo (không ghi đè tệp đã có)
         #[arg(value_name = "TỆP", help_heading = "Đối số")]
         file: PathBuf,
     },
     /// Chép các mẫu có sẵn ra thư mục để tùy biến (dùng lại với --templates)
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop templates <THƯ_MỤC>"
+    )]
     Templates {
         /// Thư mục sẽ chứa các mẫu
         #[arg(value_name = "THƯ_MỤC", help_heading = "Đối số")]
         dir: PathBuf,
     },
+    /// In đoạn mã tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop completions <SHELL>",
+        after_help = "Ví dụ (bash): ocop completions bash > ~/.local/share/bash-completion/completions/ocop\nVí dụ (PowerShell): ocop completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// Shell dùng đoạn mã: bash, zsh, fish hoặc powershell
+        #[arg(
+            value_name = "SHELL",
+            value_enum,
+            hide_possible_values = true,
+            help_heading = "Đối số"
+        )]
+        shell: Shell,
+    },
+    /// In trợ giúp của ocop, hoặc của một lệnh
+    #[command(help_template = HELP_TEMPLATE, override_usage = "ocop help [LỆNH]")]
+    Help {
+        /// Lệnh cần xem trợ giúp
+        #[arg(
+            value_name = "LỆNH",
+            hide_possible_values = true,
+            help_heading = "Đối số"
+        )]
+        command: Option<String>,
+    },
+}
+
+/// The shells `ocop completions` writes for.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[derive(Args)]
@@ -65,12 +136,36 @@ pub struct RenderArgs {
     /// Tệp kế hoạch .yaml, hoặc thư mục chứa chúng
     #[arg(required = true, value_name = "TỆP|THƯ_MỤC", help_heading = "Đối số")]
     pub inputs: Vec<PathBuf>,
-    /// Thư mục ghi kết quả; mỗi tệp YAML có một thư mục con
+    #[command(flatten)]
+    pub output: Output,
+    #[command(flatten)]
+    pub shared: Shared,
+}
+
+#[derive(Args)]
+pub struct WatchArgs {
+    /// Tệp kế hoạch .yaml (hoặc thư mục chứa chúng) cần theo dõi
+    #[arg(required = true, value_name = "TỆP|THƯ_MỤC", help_heading = "Đối số")]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: Output,
+    /// Mở tệp PDF bằng chương trình xem PDF của máy sau lần dựng đầu tiên
+    #[arg(long, help_heading = "Tùy chọn")]
+    pub open: bool,
+    #[command(flatten)]
+    pub shared: Shared,
+}
+
+/// What a rendering command writes, and where.
+#[derive(Args)]
+pub struct Output {
+    /// Thư mục ghi kết quả (mặc định: out); mỗi tệp YAML có một thư mục con
     #[arg(
         short,
         long,
         value_name = "THƯ_MỤC",
         default_value = "out",
+        hide_default_value = true,
         help_heading = "Tùy chọn"
     )]
     pub out: PathBuf,
@@ -80,32 +175,33 @@ pub struct RenderArgs {
         value_name = "LOẠI",
         value_enum,
         value_delimiter = ',',
+        hide_possible_values = true,
         help_heading = "Tùy chọn"
     )]
     pub only: Vec<DocKind>,
-    /// Dạng tệp ghi ra: pdf (để in), docx (Word, để góp ý và sửa); "pdf,docx" cho cả hai. Giấy chứng nhận chỉ có bản PDF
+    /// Dạng tệp ghi ra: pdf (để in, mặc định), docx (Word, để góp ý và sửa); "pdf,docx" cho cả hai. Giấy chứng nhận chỉ có bản PDF
     #[arg(
         long,
         value_name = "DẠNG",
         value_enum,
         value_delimiter = ',',
         default_value = "pdf",
+        hide_default_value = true,
+        hide_possible_values = true,
         help_heading = "Tùy chọn"
     )]
     pub format: Vec<Format>,
-    /// Ghi thêm mã Typst sinh ra (.typ) cạnh mỗi PDF, để sửa mẫu
+    /// Ghi thêm mã Typst sinh ra (.typ) cạnh mỗi PDF, kèm các thư viện nó dùng, để sửa mẫu
     #[arg(long, help_heading = "Tùy chọn")]
     pub emit_typ: bool,
-    #[command(flatten)]
-    pub shared: Shared,
 }
 
 /// The forms a document is written in.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// PDF, print-exact
+    /// PDF, để in
     Pdf,
-    /// Word (.docx), editable
+    /// Word (.docx), để góp ý và sửa
     Docx,
 }
 
@@ -166,6 +262,340 @@ impl Shared {
             templates: self.templates.clone(),
             font_paths: self.font_path.clone(),
             font_family: self.font.clone(),
+            keep_documents: false,
         }
+    }
+}
+
+/// The whole command line as clap sees it: the derived commands, with
+/// `help` taking the name of any other command.
+pub fn command() -> clap::Command {
+    let cmd = Cli::command();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    cmd.mut_subcommand("help", |help| {
+        help.mut_arg("command", |a| {
+            a.value_parser(clap::builder::PossibleValuesParser::new(names))
+        })
+    })
+}
+
+/// Reads the command line. Help and version are printed here (exit 0);
+/// a command line that cannot be read is explained in Vietnamese (exit 2).
+pub fn parse() -> Result<Cli, ExitCode> {
+    parse_from(std::env::args_os())
+}
+
+fn parse_from<I, T>(args: I) -> Result<Cli, ExitCode>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(|e| print_clap(&e, subcommand_of(&args)))
+}
+
+/// The command a command line asks for (`render` in `ocop render …`): the
+/// first argument after the program's name that is not an option.
+fn subcommand_of(args: &[std::ffi::OsString]) -> Option<String> {
+    let first = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))?;
+    let name = first.to_str()?;
+    command()
+        .get_subcommands()
+        .any(|c| c.get_name() == name)
+        .then(|| name.to_string())
+}
+
+/// `ocop help [LỆNH]`: the same text as `ocop [LỆNH] --help`.
+pub fn print_help(name: Option<&str>) -> ExitCode {
+    let mut args = vec!["ocop"];
+    args.extend(name);
+    args.push("--help");
+    match parse_from(args) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+/// Prints what clap stopped at: help and version as they are (our text),
+/// anything else as a Vietnamese usage error.
+fn print_clap(e: &clap::Error, subcommand: Option<String>) -> ExitCode {
+    use std::io::Write;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = write!(std::io::stdout().lock(), "{e}");
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = write!(std::io::stderr().lock(), "{e}");
+            ExitCode::from(USAGE_ERROR)
+        }
+        _ => {
+            let _ = write!(
+                std::io::stderr().lock(),
+                "{}",
+                usage_error(e, subcommand.as_deref())
+            );
+            ExitCode::from(USAGE_ERROR)
+        }
+    }
+}
+
+/// A usage error in Vietnamese, in the layout of the other diagnostics:
+///
+/// ```text
+/// lỗi: không có tùy chọn `--outt`
+///  = gợi ý: có phải ý bạn là `--out`?
+///  = cách dùng: ocop render [TÙY_CHỌN] <TỆP|THƯ_MỤC>...
+///  = xem thêm: ocop render --help
+/// ```
+/// `subcommand` is the command the line asked for, if any: its usage is
+/// shown when clap's error does not carry one.
+pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let list = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let mut hints: Vec<String> = Vec::new();
+    let message = match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let name = text(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let names: Vec<String> = command()
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
+            hints.push(format!("các lệnh: {}", names.join(", ")));
+            format!("không có lệnh `{name}`")
+        }
+        ErrorKind::UnknownArgument if arg.starts_with('-') => {
+            let owners = commands_with_option(option_name(&arg));
+            if owners.is_empty() {
+                format!("không có tùy chọn `{arg}`")
+            } else {
+                let here = subcommand
+                    .map(|s| format!(" `ocop {s}`"))
+                    .unwrap_or_default();
+                hints.push(format!(
+                    "`{}` dùng được với: {}",
+                    option_name(&arg),
+                    owners
+                        .iter()
+                        .map(|c| format!("ocop {c}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                format!("lệnh{here} không có tùy chọn `{arg}`")
+            }
+        }
+        ErrorKind::UnknownArgument => format!("thừa đối số `{arg}`"),
+        ErrorKind::MissingRequiredArgument => {
+            let missing = list(ContextKind::InvalidArg);
+            format!("thiếu đối số bắt buộc {}", missing.join(", "))
+        }
+        ErrorKind::MissingSubcommand => {
+            let names = list(ContextKind::ValidSubcommand);
+            if !names.is_empty() {
+                hints.push(format!("các lệnh: {}", names.join(", ")));
+            }
+            "thiếu lệnh".to_string()
+        }
+        ErrorKind::InvalidValue if value.is_empty() => {
+            format!("`{}` cần một giá trị", option_name(&arg))
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if subcommand == Some("help") => {
+            let names = list(ContextKind::ValidValue);
+            hints.push(format!("các lệnh: {}", names.join(", ")));
+            format!("không có lệnh `{value}`")
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = list(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                hints.push(format!("các giá trị được nhận: {}", valid.join(", ")));
+            }
+            if arg.starts_with('-') {
+                format!("`{}` không nhận giá trị `{value}`", option_name(&arg))
+            } else {
+                let name = arg.trim_matches(['<', '>', '[', ']', '.']);
+                format!("đối số {name} không nhận giá trị `{value}`")
+            }
+        }
+        ErrorKind::ArgumentConflict => match e.get(ContextKind::PriorArg) {
+            Some(ContextValue::String(prior)) if *prior == arg => {
+                format!("`{}` chỉ được dùng một lần", option_name(&arg))
+            }
+            Some(ContextValue::String(prior)) => format!(
+                "`{}` không dùng cùng `{}` được",
+                option_name(&arg),
+                option_name(prior)
+            ),
+            _ => format!(
+                "`{}` không dùng cùng các tùy chọn đã cho được",
+                option_name(&arg)
+            ),
+        },
+        ErrorKind::NoEquals => format!("`{}` cần giá trị viết liền sau dấu `=`", option_name(&arg)),
+        ErrorKind::TooManyValues => {
+            format!("`{}` không nhận thêm giá trị `{value}`", option_name(&arg))
+        }
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("`{}` nhận sai số giá trị", option_name(&arg))
+        }
+        ErrorKind::InvalidUtf8 => "đối số có ký tự không đọc được (không phải UTF-8)".to_string(),
+        _ => "sai cách gọi lệnh".to_string(),
+    };
+    for kind in [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ] {
+        if let Some(s) = text(kind) {
+            hints.insert(0, format!("có phải ý bạn là `{s}`?"));
+        }
+    }
+    let known_elsewhere =
+        arg.starts_with('-') && !commands_with_option(option_name(&arg)).is_empty();
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested)
+        && !known_elsewhere
+    {
+        for tip in tips {
+            if let Some(tip) = translated_tip(&tip.to_string(), &arg) {
+                hints.push(tip);
+            }
+        }
+    }
+    let usage = text(ContextKind::Usage)
+        .or_else(|| {
+            // Errors about a value carry no usage: the command's own.
+            let mut cmd = command();
+            let sub = cmd.find_subcommand_mut(subcommand?)?;
+            Some(sub.render_usage().to_string())
+        })
+        .map(|u| {
+            // clap puts its title before the usage it was given; the usage
+            // itself is ours (`override_usage`).
+            u.split_once(':')
+                .map(|(_, rest)| rest.trim().to_string())
+                .unwrap_or(u)
+        });
+    let mut out = format!("lỗi: {message}\n");
+    for hint in hints {
+        let _ = writeln!(out, " = gợi ý: {hint}");
+    }
+    let command_path = usage
+        .as_deref()
+        .map(|u| {
+            u.split_whitespace()
+                .take_while(|w| !w.starts_with(['[', '<']))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty() && p != "ocop help")
+        .unwrap_or_else(|| "ocop".to_string());
+    if let Some(usage) = &usage {
+        let _ = writeln!(out, " = cách dùng: {usage}");
+    }
+    let _ = writeln!(out, " = xem thêm: {command_path} --help");
+    out
+}
+
+/// The commands that take option `--name` (or `-n`).
+fn commands_with_option(name: &str) -> Vec<String> {
+    let long = name.strip_prefix("--");
+    let short = name
+        .strip_prefix('-')
+        .filter(|s| !s.starts_with('-'))
+        .and_then(|s| s.chars().next());
+    command()
+        .get_subcommands()
+        .filter(|c| {
+            c.get_arguments().any(|a| {
+                (long.is_some() && a.get_long() == long)
+                    || (short.is_some() && a.get_short() == short)
+            })
+        })
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// `--only <LOẠI>` → `--only`.
+fn option_name(arg: &str) -> &str {
+    if arg.starts_with('-') {
+        arg.split([' ', '=']).next().unwrap_or(arg)
+    } else {
+        arg
+    }
+}
+
+/// clap's suggestions come as English sentences of two known shapes; they
+/// are said again in Vietnamese, and any other is left out.
+fn translated_tip(tip: &str, arg: &str) -> Option<String> {
+    if tip.starts_with("to pass") {
+        // "to pass '-x' as a value, use '-- -x'"
+        return Some(format!(
+            "nếu `{arg}` là tên tệp, viết `-- {arg}` (hoặc `./{arg}`)"
+        ));
+    }
+    if let Some(rest) = tip.strip_suffix("' exists") {
+        // "'render --out' exists"
+        let usage = rest.trim_start_matches('\'');
+        return Some(format!("tùy chọn này thuộc lệnh khác: `ocop {usage}`"));
+    }
+    if let Some(rest) = tip.strip_prefix("subcommand '") {
+        // "subcommand 'x' exists; to use it, remove the '--' before it"
+        let name = rest.split('\'').next().unwrap_or_default();
+        return Some(format!("`{name}` là một lệnh; bỏ `--` trước nó"));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn help_takes_every_command() {
+        for sub in command().get_subcommands() {
+            assert!(
+                parse_from(["ocop", "help", sub.get_name()]).is_ok(),
+                "{}",
+                sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn tips_are_translated_or_dropped() {
+        assert!(
+            translated_tip("to pass '--x' as a value, use '-- --x'", "--x")
+                .unwrap()
+                .contains("-- --x")
+        );
+        assert_eq!(
+            translated_tip("'render --out' exists", "--out").unwrap(),
+            "tùy chọn này thuộc lệnh khác: `ocop render --out`"
+        );
+        assert_eq!(translated_tip("something new in English", "x"), None);
     }
 }

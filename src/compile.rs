@@ -20,7 +20,7 @@ use typst_as_lib::{TypstEngine, TypstTemplateCollection};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Pos};
 use crate::markup::Markup;
 use crate::vn::Date;
 
@@ -46,6 +46,11 @@ struct DocumentSlots {
     binaries: Mutex<HashMap<FileId, Bytes>>,
     free: Mutex<Vec<usize>>,
     created: Mutex<usize>,
+    /// Slots kept for one document each (by its key), never pooled: the
+    /// document's next compile edits its previous source instead of
+    /// starting a new one, as an editor does, so Typst's memo cache finds
+    /// everything but the edited part unchanged. With whether it is in use.
+    kept: Mutex<HashMap<String, (usize, bool)>>,
 }
 
 impl DocumentSlots {
@@ -63,6 +68,33 @@ impl DocumentSlots {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .push(slot);
+    }
+
+    /// The slot kept for `key`, marked in use; `None` if it is in use
+    /// already (the same document compiled twice at once).
+    fn acquire_kept(&self, key: &str) -> Option<usize> {
+        let mut kept = self.kept.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((slot, busy)) = kept.get_mut(key) {
+            if *busy {
+                return None;
+            }
+            *busy = true;
+            return Some(*slot);
+        }
+        let slot = {
+            let mut created = self.created.lock().unwrap_or_else(|p| p.into_inner());
+            *created += 1;
+            *created - 1
+        };
+        kept.insert(key.to_string(), (slot, true));
+        Some(slot)
+    }
+
+    fn release_kept(&self, key: &str) {
+        let mut kept = self.kept.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((_, busy)) = kept.get_mut(key) {
+            *busy = false;
+        }
     }
 }
 
@@ -109,17 +141,26 @@ pub struct PdfMeta<'a> {
     pub tagged: bool,
 }
 
-/// Reads fonts from a folder, refusing files that yield no face (WOFF …).
-pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
+/// The fonts of a `--font-path` folder, and what was wrong with it.
+#[derive(Default)]
+pub struct FontDir {
+    pub fonts: Vec<Font>,
+    /// Files skipped (web fonts, unreadable files) and a folder with no
+    /// font at all: worth saying, not worth stopping for.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads the fonts of a folder and those under it. A missing folder is an
+/// error; a file that yields no face (a web font, a damaged file) is
+/// skipped with a warning, and so is a folder with no usable font.
+pub fn load_font_dir(dir: &Path) -> Result<FontDir, Diagnostic> {
     if !dir.is_dir() {
-        return Err(vec![
-            Diagnostic::error("không tìm thấy thư mục phông chữ")
-                .file(dir)
-                .hint("--font-path phải là một thư mục chứa tệp .ttf, .otf hoặc .ttc"),
-        ]);
+        return Err(Diagnostic::error("không tìm thấy thư mục phông chữ")
+            .file(dir)
+            .hint("--font-path phải là một thư mục chứa tệp .ttf, .otf hoặc .ttc"));
     }
-    let mut fonts = Vec::new();
-    let mut errors = Vec::new();
+    let mut found = FontDir::default();
+    let mut skipped = 0;
     for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -131,34 +172,76 @@ pub fn load_font_dir(dir: &Path) -> Result<Vec<Font>, Vec<Diagnostic>> {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         let Some(ext) = ext else { continue };
-        if !matches!(
-            ext.as_str(),
-            "ttf" | "otf" | "ttc" | "otc" | "woff" | "woff2"
-        ) {
-            continue;
+        let skip = |message: String, hint: &str| {
+            Diagnostic::warning(format!("{message}; đã bỏ qua tệp này"))
+                .file(path)
+                .hint(hint)
+        };
+        match ext.as_str() {
+            "ttf" | "otf" | "ttc" | "otc" => {}
+            "woff" | "woff2" => {
+                skipped += 1;
+                found.warnings.push(skip(
+                    format!("phông web .{ext} không dùng được để in"),
+                    &web_font_hint(&ext),
+                ));
+                continue;
+            }
+            _ => continue,
         }
         let data = match std::fs::read(path) {
             Ok(d) => d,
             Err(e) => {
-                errors.push(Diagnostic::error(format!("không đọc được tệp phông: {e}")).file(path));
+                skipped += 1;
+                let why = match e.kind() {
+                    std::io::ErrorKind::PermissionDenied => "không có quyền đọc",
+                    _ => "lỗi khi đọc",
+                };
+                found.warnings.push(skip(
+                    format!("không đọc được tệp phông ({why})"),
+                    "kiểm tra quyền đọc tệp, hoặc bỏ nó ra khỏi thư mục",
+                ));
                 continue;
             }
         };
         let faces: Vec<Font> = Font::iter(Bytes::new(data)).collect();
         if faces.is_empty() {
-            errors.push(
-                Diagnostic::error("tệp phông không đọc được (không có mặt chữ nào)")
-                    .file(path)
-                    .hint("chỉ dùng được phông .ttf, .otf, .ttc; phông web .woff/.woff2 cần chuyển đổi trước"),
-            );
+            skipped += 1;
+            found.warnings.push(skip(
+                "tệp phông không đọc được (không có mặt chữ nào; tệp hỏng hoặc không phải phông)"
+                    .into(),
+                "chép lại tệp phông từ bản gốc, hoặc bỏ nó ra khỏi thư mục",
+            ));
         }
-        fonts.extend(faces);
+        found.fonts.extend(faces);
     }
-    if errors.is_empty() {
-        Ok(fonts)
+    if found.fonts.is_empty() {
+        let also = if skipped > 0 {
+            format!(" (đã bỏ qua {skipped} tệp không dùng được)")
+        } else {
+            String::new()
+        };
+        found.warnings.push(
+            Diagnostic::warning(format!(
+                "thư mục phông chữ không có phông nào dùng được{also}"
+            ))
+            .file(dir)
+            .hint("--font-path cần thư mục chứa tệp phông .ttf, .otf hoặc .ttc (ví dụ C:/Windows/Fonts); văn bản vẫn được dựng bằng phông có sẵn"),
+        );
+    }
+    Ok(found)
+}
+
+/// How to turn a web font into one ocop reads.
+fn web_font_hint(ext: &str) -> String {
+    let example = if ext == "woff2" {
+        " (ví dụ bằng fontTools của Python: `fonttools ttLib.woff2 decompress TÊN.woff2`)"
     } else {
-        Err(errors)
-    }
+        " (ví dụ bằng fontTools của Python, hoặc một trang chuyển đổi phông)"
+    };
+    format!(
+        "dùng bản .ttf hoặc .otf của phông này; nếu chỉ có bản .{ext}, chuyển nó sang .ttf trước{example} rồi đặt tệp .ttf vào thư mục"
+    )
 }
 
 impl Engine {
@@ -255,7 +338,35 @@ impl Engine {
     /// the markup under their relative names (`image("qr.png")`) during
     /// this compile only. Safe to call from many threads.
     pub fn compile(&self, markup: Markup) -> Result<PagedDocument, Vec<Diagnostic>> {
-        let slot = self.slots.acquire();
+        self.compile_kept(None, markup)
+    }
+
+    /// [`Engine::pdf`] of the document known as `key` (its output file):
+    /// see [`Engine::compile_kept`].
+    pub fn pdf_kept(
+        &self,
+        key: Option<&str>,
+        markup: Markup,
+        meta: PdfMeta<'_>,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let document = self.compile_kept(key, markup)?;
+        export_pdf(&document, meta)
+    }
+
+    /// [`Engine::compile`]; with a `key`, the document has a slot of its
+    /// own for the engine's life and each compile edits the source of the
+    /// one before, so a document compiled again after a small change (as
+    /// `ocop watch` does) reuses nearly all of Typst's earlier work.
+    pub fn compile_kept(
+        &self,
+        key: Option<&str>,
+        markup: Markup,
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+        let kept = key.and_then(|k| self.slots.acquire_kept(k).map(|slot| (k, slot)));
+        let slot = match kept {
+            Some((_, slot)) => slot,
+            None => self.slots.acquire(),
+        };
         let file_ids: Vec<FileId> = markup
             .files
             .iter()
@@ -272,7 +383,7 @@ impl Engine {
             }
         }
         // A panic inside Typst must cost this document, not the run.
-        let result = contained(|| self.compile_in_slot(slot, markup.source))
+        let result = contained(|| self.compile_in_slot(slot, markup.source, kept.is_some()))
             .unwrap_or_else(|detail| Err(vec![internal_failure("dàn trang", &detail)]));
         {
             let mut binaries = self
@@ -284,7 +395,10 @@ impl Engine {
                 binaries.remove(id);
             }
         }
-        self.slots.release(slot);
+        match kept {
+            Some((key, _)) => self.slots.release_kept(key),
+            None => self.slots.release(slot),
+        }
         result
     }
 
@@ -292,13 +406,20 @@ impl Engine {
         &self,
         slot: usize,
         markup: String,
+        edit: bool,
     ) -> Result<PagedDocument, Vec<Diagnostic>> {
         let id = format!("/slot-{slot}/document.typ").as_str().into_file_id();
-        self.slots
-            .sources
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(id, Source::new(id, markup));
+        {
+            let mut sources = self.slots.sources.lock().unwrap_or_else(|p| p.into_inner());
+            match sources.get_mut(&id) {
+                Some(source) if edit => {
+                    source.replace(&markup);
+                }
+                _ => {
+                    sources.insert(id, Source::new(id, markup));
+                }
+            }
+        }
         let world = self.typst.world_builder(id).build().map_err(|e| {
             vec![Diagnostic::error(format!(
                 "không dựng được môi trường Typst: {e}"
@@ -428,34 +549,15 @@ fn epoch_to_datetime(secs: i64) -> Option<Datetime> {
     )
 }
 
-/// A Typst error located in the generated markup. It points at a template
-/// problem, not at the user's YAML: say so, and how to see the markup.
+/// The name a document's markup has inside the engine. A Typst problem
+/// located in it names this file until the session says which template
+/// line (or which `.typ` of `--emit-typ`) it is.
+pub const MARKUP_FILE: &str = "document.typ";
+
+/// A Typst problem, located in the generated markup (file [`MARKUP_FILE`])
+/// or in a layout library (`nd30.typ` …) with the line quoted. It points at
+/// a template, not at the user's YAML: the hint says so.
 fn typst_diagnostic(world: Option<&dyn World>, d: &SourceDiagnostic) -> Diagnostic {
-    let mut location = String::new();
-    let located = match (world, d.span.get()) {
-        (Some(world), DiagSpanKind::Number { id, num, sub_range }) => world
-            .source(id)
-            .ok()
-            .and_then(|s| s.range(num, sub_range).map(|r| (id, s, r))),
-        (Some(world), DiagSpanKind::Range { id, range }) => {
-            world.source(id).ok().map(|s| (id, s, range))
-        }
-        _ => None,
-    };
-    if let Some((id, source, range)) = located {
-        let lines = source.lines();
-        if let (Some(line), Some(col)) = (
-            lines.byte_to_line(range.start),
-            lines.byte_to_column(range.start),
-        ) {
-            location = format!(
-                " ({}:{}:{})",
-                id.vpath().get_without_slash(),
-                line + 1,
-                col + 1
-            );
-        }
-    }
     let severity = if d.severity == TypstSeverity::Error {
         "lỗi"
     } else {
@@ -467,12 +569,112 @@ fn typst_diagnostic(world: Option<&dyn World>, d: &SourceDiagnostic) -> Diagnost
     for h in &d.hints {
         hint.push_str(&format!("; {}", h.v));
     }
-    Diagnostic::error(format!("Typst báo {severity}{location}: {}", d.message)).hint(hint)
+    let diagnostic = Diagnostic::error(format!("Typst báo {severity}: {}", d.message)).hint(hint);
+    match world.and_then(|w| locate(w, d)) {
+        Some((file, pos, line)) => diagnostic.file(file).at(Some(pos)).snippet(Some(&line)),
+        None => diagnostic,
+    }
+}
+
+/// The file (its name in the engine, without the worker's folder), the
+/// position and the text of the line where `d` is.
+fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(String, Pos, String)> {
+    let (id, source, range) = match d.span.get() {
+        DiagSpanKind::Number { id, num, sub_range } => {
+            let source = world.source(id).ok()?;
+            let range = source.range(num, sub_range)?;
+            (id, source, range)
+        }
+        DiagSpanKind::Range { id, range } => (id, world.source(id).ok()?, range),
+        _ => return None,
+    };
+    let lines = source.lines();
+    let line = lines.byte_to_line(range.start)?;
+    let col = lines.byte_to_column(range.start)?;
+    let text = source
+        .text()
+        .lines()
+        .nth(line)
+        .unwrap_or_default()
+        .to_string();
+    let path = id.vpath().get_without_slash();
+    let name = path.rsplit('/').next().unwrap_or(path).to_string();
+    Some((
+        name,
+        Pos {
+            line: line + 1,
+            col: col + 1,
+        },
+        text,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_document_is_compiled_as_an_edit_of_its_last_version() {
+        let libraries = crate::markup::Templates::load(None).unwrap().libraries;
+        let engine = Engine::new(&libraries, Vec::new(), None).unwrap();
+        let markup = |source: &str| Markup {
+            source: source.to_string(),
+            files: Vec::new(),
+        };
+        let pages = |doc: PagedDocument| doc.pages().len();
+        let one = engine.compile_kept(Some("a.pdf"), markup("Một")).unwrap();
+        let two = engine
+            .compile_kept(Some("a.pdf"), markup("Một\n#pagebreak()\nHai"))
+            .unwrap();
+        assert_eq!((pages(one), pages(two)), (1, 2));
+        // Another document has its own slot; an error leaves the slot usable.
+        assert!(
+            engine
+                .compile_kept(Some("b.pdf"), markup("#khong-co"))
+                .is_err()
+        );
+        let b = engine.compile_kept(Some("b.pdf"), markup("Ba")).unwrap();
+        assert_eq!(pages(b), 1);
+        let a = engine.compile_kept(Some("a.pdf"), markup("Một")).unwrap();
+        assert_eq!(pages(a), 1);
+        // The same document compiled twice at once takes a pooled slot.
+        assert_eq!(engine.slots.acquire_kept("a.pdf"), Some(0));
+        assert_eq!(engine.slots.acquire_kept("a.pdf"), None);
+        assert!(engine.compile_kept(Some("a.pdf"), markup("Một")).is_ok());
+        engine.slots.release_kept("a.pdf");
+    }
+
+    #[test]
+    fn a_font_folder_with_unusable_files_warns_and_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        // An empty folder: a warning naming it, no error.
+        let found = load_font_dir(dir.path()).unwrap();
+        assert!(found.fonts.is_empty());
+        assert_eq!(found.warnings.len(), 1);
+        assert!(
+            found.warnings[0]
+                .render()
+                .contains("không có phông nào dùng được")
+        );
+        // A web font and a damaged file are skipped; the good font is read.
+        std::fs::write(dir.path().join("a.woff"), b"wOFF....").unwrap();
+        std::fs::write(dir.path().join("b.ttf"), b"not a font").unwrap();
+        std::fs::write(dir.path().join("ghi-chu.txt"), b"not looked at").unwrap();
+        std::fs::write(
+            dir.path().join("c.ttf"),
+            include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+        )
+        .unwrap();
+        let found = load_font_dir(dir.path()).unwrap();
+        assert_eq!(found.fonts.len(), 1);
+        let said: Vec<String> = found.warnings.iter().map(|d| d.render()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].contains("a.woff") && said[0].contains("phông web .woff"));
+        assert!(said[1].contains("b.ttf") && said[1].contains("đã bỏ qua"));
+        assert!(found.warnings.iter().all(|d| !d.is_error()));
+        // A folder that is not there is an error.
+        assert!(load_font_dir(&dir.path().join("khong-co")).is_err());
+    }
 
     #[test]
     fn epoch_conversion() {

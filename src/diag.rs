@@ -37,6 +37,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The source line at `pos`, quoted under the location.
     pub snippet: Option<String>,
+    /// The printed numbers of the sections `field` lies in, by their path
+    /// (`plan.sections[2]` → `III`), shown beside the path.
+    pub numbers: Vec<(String, String)>,
     /// The spreadsheet's sheet (trang tính), for problems found in a workbook.
     pub sheet: Option<String>,
     /// The cell as the spreadsheet program shows it, e.g. `G5`.
@@ -53,6 +56,7 @@ impl Diagnostic {
             field: None,
             hint: None,
             snippet: None,
+            numbers: Vec::new(),
             sheet: None,
             cell: None,
         }
@@ -112,6 +116,21 @@ impl Diagnostic {
         self
     }
 
+    /// Keeps, of `outline` (the path and printed number of every numbered
+    /// section of the file), the sections the field lies in.
+    pub fn number_sections(&mut self, outline: &[(String, String)]) {
+        let Some(field) = &self.field else { return };
+        self.numbers = outline
+            .iter()
+            .filter(|(path, _)| {
+                field
+                    .strip_prefix(path.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+            .cloned()
+            .collect();
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -164,13 +183,53 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} | {offset}^");
         }
         if let Some(field) = &self.field {
-            let _ = writeln!(out, "{pad} = trường: {field}");
+            let _ = writeln!(out, "{pad} = trường: {}", shown_field(field, &self.numbers));
         }
         if let Some(hint) = &self.hint {
             let _ = writeln!(out, "{pad} = gợi ý: {}", shorten(hint, MAX_MESSAGE_CHARS));
         }
         out
     }
+}
+
+/// A field path as the user counts: list positions from 1, and a numbered
+/// section with the number the document prints beside it (`numbers`: path
+/// → number). `plan.sections[2].task[0].timeline` with `plan.sections[2]`
+/// printed III reads `plan.sections[3] (mục III) › task[1].timeline`.
+pub fn shown_field(field: &str, numbers: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(field.len() + 16);
+    let mut after_number = false;
+    let mut rest = field.char_indices().peekable();
+    while let Some((i, c)) = rest.next() {
+        match c {
+            '[' => {
+                let Some(close) = field[i..].find(']').map(|n| i + n) else {
+                    out.push_str(&field[i..]);
+                    break;
+                };
+                let inside = &field[i + 1..close];
+                match inside.parse::<usize>() {
+                    Ok(n) if inside.bytes().all(|b| b.is_ascii_digit()) => {
+                        out.push_str(&format!("[{}]", n + 1));
+                    }
+                    _ => out.push_str(&field[i..=close]),
+                }
+                while rest.peek().is_some_and(|(j, _)| *j <= close) {
+                    rest.next();
+                }
+                if let Some((_, number)) = numbers.iter().find(|(p, _)| p == &field[..=close]) {
+                    out.push_str(&format!(" (mục {number})"));
+                    after_number = true;
+                }
+            }
+            '.' if after_number => {
+                out.push_str(" › ");
+                after_number = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A quoted source line is cut to this many characters around the column.
@@ -276,6 +335,50 @@ mod tests {
         assert!(text.len() < 2_000, "{}", text.len());
         assert!(text.contains("…"));
         assert_eq!(quote(&"y".repeat(100)).chars().count(), 61);
+    }
+
+    #[test]
+    fn field_paths_count_from_one_and_name_printed_sections() {
+        let numbers = vec![
+            ("plan.sections[2]".to_string(), "III".to_string()),
+            (
+                "plan.sections[2].sections[0]".to_string(),
+                "III.1".to_string(),
+            ),
+        ];
+        assert_eq!(
+            shown_field("plan.sections[2].task[1]", &numbers[..1]),
+            "plan.sections[3] (mục III) › task[2]"
+        );
+        assert_eq!(
+            shown_field("plan.sections[2].sections[0].task[0].timeline", &numbers),
+            "plan.sections[3] (mục III) › sections[1] (mục III.1) › task[1].timeline"
+        );
+        assert_eq!(
+            shown_field("decisions[0].products[9].score", &[]),
+            "decisions[1].products[10].score"
+        );
+        assert_eq!(shown_field("units.Sở Y tế", &[]), "units.Sở Y tế");
+        assert_eq!(shown_field("a[x].b[", &[]), "a[x].b[");
+    }
+
+    #[test]
+    fn a_diagnostic_keeps_the_sections_its_field_lies_in() {
+        let outline = vec![
+            ("plan.sections[1]".to_string(), "II".to_string()),
+            ("plan.sections[10]".to_string(), "XI".to_string()),
+            (
+                "plan.sections[1].sections[0]".to_string(),
+                "II.1".to_string(),
+            ),
+        ];
+        let mut d = Diagnostic::error("x").field("plan.sections[1].task[0]");
+        d.number_sections(&outline);
+        assert_eq!(d.numbers, outline[..1]);
+        assert!(
+            d.render()
+                .contains("= trường: plan.sections[2] (mục II) › task[1]")
+        );
     }
 
     #[test]

@@ -78,6 +78,26 @@ pub struct Templates {
     tera: Tera,
     /// The Typst libraries by file name (built-in or the user's override).
     pub libraries: Vec<(String, String)>,
+    /// The files of the user's folder in use, by file name: where they
+    /// are and what they say, to point Typst's errors at them.
+    user_files: Vec<UserFile>,
+}
+
+struct UserFile {
+    name: String,
+    path: PathBuf,
+    body: String,
+}
+
+/// A line of a user's template that a line of generated markup comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateLine {
+    pub path: PathBuf,
+    /// 1-based line and column (in characters) in the template.
+    pub line: usize,
+    pub col: usize,
+    /// The template line itself.
+    pub text: String,
 }
 
 fn escape_typst(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -104,6 +124,7 @@ impl Templates {
             .map(|(name, body)| (name.to_string(), body.to_string()))
             .collect();
         let mut errors = Vec::new();
+        let mut user_files = Vec::new();
         if let Some(dir) = user_dir {
             if !dir.is_dir() {
                 return Err(vec![
@@ -122,10 +143,16 @@ impl Templates {
                     continue;
                 }
                 match std::fs::read_to_string(path) {
-                    Ok(body) if is_template => templates.push((name, text::normalise(&body))),
                     Ok(body) => {
-                        if let Some(i) = library {
-                            libraries[i].1 = text::normalise(&body);
+                        let body = text::normalise(&body);
+                        user_files.push(UserFile {
+                            name: name.clone(),
+                            path: path.to_path_buf(),
+                            body: body.clone(),
+                        });
+                        match library {
+                            Some(i) if !is_template => libraries[i].1 = body,
+                            _ => templates.push((name, body)),
                         }
                     }
                     Err(e) => errors
@@ -138,7 +165,51 @@ impl Templates {
         }
         tera.add_raw_templates(templates)
             .map_err(|e| vec![tera_error(e, user_dir)])?;
-        Ok(Templates { tera, libraries })
+        Ok(Templates {
+            tera,
+            libraries,
+            user_files,
+        })
+    }
+
+    /// Where the user's copy of library or template `name` is, if the
+    /// user's folder has one.
+    pub fn user_file(&self, name: &str) -> Option<&Path> {
+        self.user_files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| f.path.as_path())
+    }
+
+    /// The line of the user's templates that generated markup line
+    /// `generated` was copied from, with column `col` (1-based, in
+    /// characters) moved onto it. Only lines the template writes out as
+    /// they are can be found this way (not those holding a value), and
+    /// only when exactly one template line reads so.
+    pub fn template_line(&self, generated: &str, col: usize) -> Option<TemplateLine> {
+        let wanted = generated.trim();
+        if wanted.is_empty() {
+            return None;
+        }
+        let indent = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+        let mut found = self
+            .user_files
+            .iter()
+            .filter(|f| f.name.ends_with(".typ.tera"))
+            .flat_map(|f| {
+                f.body
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, l)| l.trim() == wanted)
+                    .map(move |(i, l)| TemplateLine {
+                        path: f.path.clone(),
+                        line: i + 1,
+                        col: (col + indent(l)).saturating_sub(indent(generated)).max(1),
+                        text: l.to_string(),
+                    })
+            });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// The Typst source of `doc` and the files it shows, set in `font`.
@@ -202,7 +273,81 @@ fn tera_error(e: tera::Error, dir: Option<&Path>) -> Diagnostic {
     }
 }
 
+/// The template `doc` is laid out with (`plan.typ.tera` …).
+pub fn template_name(doc: &Document) -> &'static str {
+    template(&doc.content)
+}
+
+/// The libraries of `libraries` (file name, Typst source) that `source`
+/// imports (`#import "/nd30.typ"`), and those they import in turn.
+pub fn imported_libraries<'a>(
+    source: &str,
+    libraries: &'a [(String, String)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut found: Vec<(&str, &str)> = Vec::new();
+    let mut sources = vec![source];
+    while let Some(text) = sources.pop() {
+        for (name, body) in libraries {
+            let imported = text.contains(&format!("\"/{name}\""));
+            if imported && !found.iter().any(|(n, _)| n == name) {
+                found.push((name, body));
+                sources.push(body);
+            }
+        }
+    }
+    found
+}
+
 /// The built-in templates and libraries, by file name, to start a custom set.
 pub fn builtins() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     BUILTIN_TEMPLATES.iter().chain(BUILTIN_LIBRARIES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn libraries_are_found_through_imports() {
+        let libraries: Vec<(String, String)> = BUILTIN_LIBRARIES
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_string()))
+            .collect();
+        let names = |source: &str| -> Vec<String> {
+            let mut v: Vec<String> = imported_libraries(source, &libraries)
+                .into_iter()
+                .map(|(n, _)| n.to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names("#import \"/nd30.typ\": *\n"), ["nd30.typ"]);
+        assert_eq!(
+            names("#import \"/certificate.typ\": *\n"),
+            ["certificate.typ", "nd30.typ"]
+        );
+        assert!(names("= Chỉ chữ\n").is_empty());
+    }
+
+    #[test]
+    fn a_generated_line_is_traced_to_its_template_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("plan.typ.tera"),
+            "#import \"/nd30.typ\": *\n  #khong-co(1)\n#text[{{ meta_title }}]\n",
+        )
+        .unwrap();
+        let t = Templates::load(Some(dir.path())).unwrap();
+        let found = t.template_line("#khong-co(1)", 2).unwrap();
+        assert_eq!((found.line, found.col), (2, 4));
+        assert_eq!(found.path, dir.path().join("plan.typ.tera"));
+        // A line holding a value is not the template's line.
+        assert_eq!(t.template_line("#text[Kế hoạch]", 1), None);
+        // Only the user's files are searched: their own import line is found.
+        assert_eq!(
+            t.template_line("#import \"/nd30.typ\": *", 1).unwrap().line,
+            1
+        );
+        assert_eq!(t.user_file("nd30.typ"), None);
+    }
 }

@@ -2,7 +2,7 @@
 //! đ) e) g) … for a lettered level, or no number. Used to label headings and
 //! to cite a section as "mục III.2" in the documents derived from a plan.
 
-use crate::model::Numbering;
+use crate::model::{Numbering, PlanFile, Section};
 use crate::vn;
 
 /// The numbering state at one level of the outline.
@@ -70,6 +70,63 @@ pub fn reference(parent: &str, label: &str) -> String {
         own.to_string()
     } else {
         format!("{parent}.{own}")
+    }
+}
+
+/// The printed number of every numbered section of `file`, by its field
+/// path: `plan.sections[2]` → `III`, `plan.sections[2].sections[0]` →
+/// `III.1`, `dispatches[0].sections[1]` → `2`; so a problem's field can be
+/// shown as the reader of the document counts. Sections without a number
+/// of their own (and those under them) are left out.
+pub fn outline(file: &PlanFile) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(plan) = &file.plan {
+        outline_of(
+            &plan.sections,
+            "plan.sections",
+            Numbering::Auto,
+            &Numberer::plan(),
+            "",
+            &mut out,
+        );
+    }
+    for (i, d) in file.dispatches.iter().enumerate() {
+        outline_of(
+            &d.sections,
+            &format!("dispatches[{i}].sections"),
+            Numbering::Auto,
+            &Numberer::dispatch(),
+            "",
+            &mut out,
+        );
+    }
+    out
+}
+
+fn outline_of(
+    sections: &[Section],
+    path: &str,
+    mode: Numbering,
+    numberer: &Numberer,
+    parent: &str,
+    out: &mut Vec<(String, String)>,
+) {
+    for (i, s) in sections.iter().enumerate() {
+        let (label, below) = numberer.label(mode, i);
+        if label.is_empty() || label == "-" {
+            continue;
+        }
+        let here = format!("{path}[{i}]");
+        let number = reference(parent, &label);
+        out.push((here.clone(), number.clone()));
+        outline_of(
+            &s.sections,
+            &format!("{here}.sections"),
+            s.numbering.unwrap_or(Numbering::Auto),
+            &below,
+            &number,
+            out,
+        );
     }
 }
 

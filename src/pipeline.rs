@@ -8,6 +8,7 @@ use crate::compose;
 use crate::diag::Diagnostic;
 use crate::doc::{Content, DocKind, Document, MAX_WEIGHT};
 use crate::load::{self, LoadOptions, SourceFile};
+use crate::numbering;
 use crate::session::Session;
 use crate::validate;
 use crate::vn;
@@ -22,6 +23,12 @@ pub struct FileReport {
     /// The documents to render (of the kinds asked for); empty when the
     /// file has errors that stop its documents.
     pub documents: Vec<Document>,
+    /// The files the YAML names beside it (spreadsheets, the logo), read
+    /// or not: what `watch` watches besides the YAML itself.
+    pub named_files: Vec<PathBuf>,
+    /// The kinds of the documents the file describes that `only` left
+    /// out, each once, in the order the file gives them.
+    pub left_out: Vec<DocKind>,
 }
 
 impl FileReport {
@@ -45,6 +52,8 @@ pub fn prepare(
             problems: vec![d],
             skipped: Vec::new(),
             documents: Vec::new(),
+            named_files: Vec::new(),
+            left_out: Vec::new(),
         },
     }
 }
@@ -64,10 +73,23 @@ pub fn prepare_source(
         .as_ref()
         .map(compose::documents)
         .unwrap_or_default();
+    let mut left_out = Vec::new();
     if !only.is_empty() {
+        for d in documents.iter().filter(|d| !only.contains(&d.kind())) {
+            if !left_out.contains(&d.kind()) {
+                left_out.push(d.kind());
+            }
+        }
         documents.retain(|d| only.contains(&d.kind()));
     }
+    // Problems name sections by the numbers the documents print.
     let mut problems = validated.problems;
+    if let Some(model) = &loaded.model {
+        let outline = numbering::outline(model);
+        for d in &mut problems {
+            d.number_sections(&outline);
+        }
+    }
     documents.retain(|d| match too_heavy(d) {
         Some(problem) => {
             problems.push(problem.file(&path));
@@ -80,6 +102,8 @@ pub fn prepare_source(
         problems,
         skipped: validated.skipped,
         documents,
+        named_files: named_files(&loaded),
+        left_out,
     }
 }
 
@@ -99,6 +123,28 @@ fn too_heavy(doc: &Document) -> Option<Diagnostic> {
         ))
         .hint("một văn bản thật dài nhất cũng chỉ vài trăm đoạn; kiểm tra xem có phần nào bị chép lặp nhiều lần, hoặc tách thành nhiều văn bản")
     })
+}
+
+/// The spreadsheets and the logo `loaded` names.
+fn named_files(loaded: &load::Loaded) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = loaded.lists.iter().map(|l| l.file.clone()).collect();
+    let logo = loaded
+        .model
+        .as_ref()
+        .and_then(|m| m.certificates.as_ref())
+        .and_then(|c| c.logo.as_deref());
+    if let Some(logo) = logo {
+        let dir = loaded
+            .source
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if let Ok(path) = load::files::inside(dir, logo) {
+            files.push(path);
+        }
+    }
+    files
 }
 
 /// Expands folders into the YAML files under them (sorted, so runs are stable).

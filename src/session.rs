@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use typst_layout::PagedDocument;
 
 use crate::compile::{self, Engine, PdfMeta};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Pos};
 use crate::doc::Document;
-use crate::markup::{Markup, Templates};
+use crate::markup::{self, Markup, Templates};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -18,30 +18,51 @@ pub struct Options {
     pub font_paths: Vec<PathBuf>,
     /// The family to set documents in.
     pub font_family: Option<String>,
+    /// Documents will be rendered again after small changes (`ocop
+    /// watch`): each keeps its own place in the engine, so Typst reuses
+    /// its earlier work.
+    pub keep_documents: bool,
 }
 
 pub struct Session {
     pub templates: Templates,
     pub engine: Engine,
+    /// What was worth saying while loading (fonts skipped …).
+    pub warnings: Vec<Diagnostic>,
+    keep_documents: bool,
 }
 
 impl Session {
     pub fn new(options: &Options) -> Result<Session, Vec<Diagnostic>> {
         let templates = Templates::load(options.templates.as_deref())?;
         let mut fonts = Vec::new();
+        let mut warnings = Vec::new();
         let mut errors = Vec::new();
         for dir in &options.font_paths {
             match compile::load_font_dir(dir) {
-                Ok(f) => fonts.extend(f),
-                Err(e) => errors.extend(e),
+                Ok(found) => {
+                    fonts.extend(found.fonts);
+                    warnings.extend(found.warnings);
+                }
+                Err(e) => errors.push(e),
             }
         }
         if !errors.is_empty() {
+            errors.extend(warnings);
             return Err(errors);
         }
         let engine = Engine::new(&templates.libraries, fonts, options.font_family.as_deref())
-            .map_err(|e| vec![e])?;
-        Ok(Session { templates, engine })
+            .map_err(|e| {
+                let mut all = warnings.clone();
+                all.push(e);
+                all
+            })?;
+        Ok(Session {
+            templates,
+            engine,
+            warnings,
+            keep_documents: options.keep_documents,
+        })
     }
 
     /// Whether the document font can print `c`.
@@ -57,7 +78,9 @@ impl Session {
     /// `doc` laid out in pages.
     pub fn layout(&self, doc: &Document) -> Result<PagedDocument, Vec<Diagnostic>> {
         let markup = self.markup(doc).map_err(|d| vec![d])?;
-        self.engine.compile(markup)
+        self.engine
+            .compile(markup)
+            .map_err(|d| self.template_errors(doc, d))
     }
 
     /// `doc` as PDF bytes; `tagged` adds the structure screen readers use.
@@ -67,7 +90,79 @@ impl Session {
         markup: Markup,
         tagged: bool,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        self.engine.pdf(markup, meta(doc, tagged))
+        self.engine
+            .pdf(markup, meta(doc, tagged))
+            .map_err(|d| self.template_errors(doc, d))
+    }
+
+    /// [`Session::pdf`] of the document written to `output`: with
+    /// `keep_documents`, compiled as an edit of its previous version.
+    pub fn pdf_for(
+        &self,
+        output: &std::path::Path,
+        doc: &Document,
+        markup: Markup,
+        tagged: bool,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let key = output.to_string_lossy();
+        let key = self.keep_documents.then_some(key.as_ref());
+        self.engine
+            .pdf_kept(key, markup, meta(doc, tagged))
+            .map_err(|d| self.template_errors(doc, d))
+    }
+
+    /// Typst's problems pointed at what the user can open: a line of their
+    /// template when the generated line is one the template writes out as
+    /// it is, their copy of a layout library, or else the generated markup
+    /// under the name `--emit-typ` gives it (`ke-hoach.typ`).
+    fn template_errors(&self, doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .map(|d| self.template_error(doc, d))
+            .collect()
+    }
+
+    fn template_error(&self, doc: &Document, mut d: Diagnostic) -> Diagnostic {
+        let Some(file) = d.file.as_ref().and_then(|f| f.to_str()).map(str::to_string) else {
+            return d;
+        };
+        let template = markup::template_name(doc);
+        if file != compile::MARKUP_FILE {
+            // A layout library: the user's copy, or the built-in one by name.
+            if let Some(path) = self.templates.user_file(&file) {
+                d.file = Some(path.to_path_buf());
+            } else {
+                d.message.push_str(&format!(
+                    " (trong thư viện có sẵn {file}, do mẫu {template} gọi)"
+                ));
+            }
+            return d;
+        }
+        let generated = format!("{}.typ", doc.file_stem);
+        let (Some(pos), Some(line)) = (d.pos, d.snippet.as_deref()) else {
+            d.file = Some(PathBuf::from(generated));
+            return d;
+        };
+        match self.templates.template_line(line, pos.col) {
+            Some(found) => {
+                d.message.push_str(&format!(
+                    " (dòng {} của mã Typst sinh ra {generated})",
+                    pos.line
+                ));
+                d.file = Some(found.path);
+                d.pos = Some(Pos {
+                    line: found.line,
+                    col: found.col,
+                });
+                d.snippet = Some(found.text);
+            }
+            None => {
+                d.message
+                    .push_str(&format!(" (trong mã Typst sinh ra từ mẫu {template})"));
+                d.file = Some(PathBuf::from(generated));
+            }
+        }
+        d
     }
 }
 

@@ -77,6 +77,7 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
                 &[set_of(DocKind::Certificate, "pdf")],
                 &refs,
                 &outcome.written,
+                &[],
             );
         }
         outcome

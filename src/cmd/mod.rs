@@ -3,9 +3,11 @@
 
 pub mod certificates;
 pub mod check;
+pub mod completions;
 pub mod new;
 pub mod render;
 pub mod templates;
+pub mod watch;
 
 use std::fmt::Display;
 use std::io::{IsTerminal, Write};
@@ -55,12 +57,19 @@ pub fn print_path(path: &Path) {
     );
 }
 
-/// The session, or its problems printed and the exit code to return.
+/// The session (its warnings printed), or its problems printed and the
+/// exit code to return.
 pub fn session(options: &Options) -> Result<Session, ExitCode> {
-    Session::new(options).map_err(|diags| {
-        report(&diags);
-        ExitCode::from(INPUT_ERRORS)
-    })
+    match Session::new(options) {
+        Ok(session) => {
+            report(&session.warnings);
+            Ok(session)
+        }
+        Err(diags) => {
+            report(&diags);
+            Err(ExitCode::from(INPUT_ERRORS))
+        }
+    }
 }
 
 /// Where the forms of `doc` asked for go, in its input's folder `dir`.
@@ -70,11 +79,19 @@ pub fn job<'a>(dir: &Path, doc: &'a Document, formats: &[Format], emit_typ: bool
     let file = |ext: &str| dir.join(format!("{}.{ext}", doc.file_stem));
     let pdf = formats.contains(&Format::Pdf);
     let docx = formats.contains(&Format::Docx) && doc.kind() != DocKind::Certificate;
+    // A certificate's markup shows images under fixed names (`qr.png`):
+    // its Typst source goes in a folder of its own, with them.
+    let typ = match doc.kind() {
+        DocKind::Certificate => dir
+            .join(&doc.file_stem)
+            .join(format!("{}.typ", doc.file_stem)),
+        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => file("typ"),
+    };
     Job {
         doc,
         pdf: pdf.then(|| file("pdf")),
         docx: docx.then(|| file("docx")),
-        typ: (emit_typ && pdf).then(|| file("typ")),
+        typ: (emit_typ && pdf).then_some(typ),
     }
 }
 
@@ -110,16 +127,38 @@ pub fn sets(kinds: &[DocKind], formats: &[Format], emit_typ: bool) -> Vec<String
     if emit_typ {
         extensions.push("typ");
     }
-    kinds
+    let mut sets: Vec<String> = kinds
         .iter()
         .flat_map(|k| extensions.iter().map(|e| set_of(*k, e)))
-        .collect()
+        .collect();
+    if emit_typ {
+        sets.push(TYP_COMPANIONS.to_string());
+    }
+    sets
 }
+
+/// The set of the files written beside emitted Typst sources so they
+/// compile on their own: the layout libraries and a certificate's images.
+const TYP_COMPANIONS: &str = "typ-companion";
 
 /// Records what `jobs` wrote in `dir` and removes what an earlier run
 /// wrote there of the same `sets` and this one did not; says what went.
-pub fn replace_owned(dir: &Path, sets: &[String], jobs: &[&Job<'_>], written: &[PathBuf]) {
-    let mut owned = Vec::new();
+/// `companions` are the files written beside emitted `.typ` files.
+pub fn replace_owned(
+    dir: &Path,
+    sets: &[String],
+    jobs: &[&Job<'_>],
+    written: &[PathBuf],
+    companions: &[PathBuf],
+) {
+    let mut owned: Vec<outputs::Owned> = companions
+        .iter()
+        .filter_map(|p| p.strip_prefix(dir).ok())
+        .map(|rel| outputs::Owned {
+            set: TYP_COMPANIONS.to_string(),
+            file: rel.to_string_lossy().replace('\\', "/"),
+        })
+        .collect();
     for job in jobs {
         for path in job.outputs().filter(|p| written.contains(p)) {
             let extension = path.extension().unwrap_or_default().to_string_lossy();
@@ -151,6 +190,79 @@ pub fn owned_files(dir: &Path, sets: &[String], owned: &[outputs::Owned]) {
         Ok(_) => {}
         Err(e) => report(&[write::io_error(dir, &e)]),
     }
+}
+
+/// With `--emit-typ`: what each written `.typ` needs to compile on its own
+/// (`typst compile ke-hoach.typ` in its folder), written beside it: the
+/// layout libraries it imports (`/nd30.typ` …, the user's own when
+/// `--templates` overrides them) and, for a certificate, the images its
+/// markup shows (written with it, see `bulk`). Returns those files.
+pub fn emit_companions(session: &Session, jobs: &[Job<'_>], written: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for job in jobs {
+        let Some(typ) = job.typ.as_ref().filter(|t| written.contains(t)) else {
+            continue;
+        };
+        let Some(folder) = typ.parent() else { continue };
+        if let ocop::doc::Content::Certificate(c) = &job.doc.content {
+            out.push(folder.join(c.qr));
+            out.extend(c.logo.as_ref().map(|l| folder.join(l)));
+        }
+        let Ok(source) = std::fs::read_to_string(typ) else {
+            continue;
+        };
+        for (name, body) in ocop::markup::imported_libraries(&source, &session.templates.libraries)
+        {
+            let path = folder.join(name);
+            if out.contains(&path) {
+                continue;
+            }
+            match write::file(&path, body.as_bytes()) {
+                Ok(()) => out.push(path),
+                Err(d) => report(&[d]),
+            }
+        }
+    }
+    out
+}
+
+/// What to say of an input that reads without errors but has nothing to
+/// render: the kinds `--only` left out (and how to get them), or that the
+/// file describes no document at all.
+pub fn nothing_to_render(r: &ocop::pipeline::FileReport, only: &[DocKind]) -> Option<Diagnostic> {
+    if r.has_errors() || !r.documents.is_empty() {
+        return None;
+    }
+    let value = |k: &DocKind| {
+        clap::ValueEnum::to_possible_value(k)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    };
+    let listed = |kinds: &[DocKind]| {
+        kinds
+            .iter()
+            .map(|k| format!("{} ({})", k.name(), value(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let d = if r.left_out.is_empty() {
+        Diagnostic::warning("tệp không mô tả văn bản nào, không có gì để dựng").hint(
+            "thêm phần plan:, decisions:, dispatches: hoặc certificates: (xem docs/schema.md, hoặc tạo tệp mẫu bằng `ocop new`)",
+        )
+    } else {
+        let asked: Vec<String> = only.iter().map(value).collect();
+        let have: Vec<String> = r.left_out.iter().map(value).collect();
+        Diagnostic::warning(format!(
+            "tệp không có văn bản nào thuộc loại đã chọn (--only {}); tệp có: {}",
+            asked.join(","),
+            listed(&r.left_out)
+        ))
+        .hint(format!(
+            "bỏ --only để dựng mọi văn bản, hoặc dùng --only {}",
+            have.join(",")
+        ))
+    };
+    Some(d.file(&r.path))
 }
 
 /// A progress bar on a terminal, nothing otherwise.

@@ -11,8 +11,8 @@ use ocop::pipeline::{self, FileReport};
 use ocop::write::{self, outputs};
 
 use super::{
-    INPUT_ERRORS, INTERRUPTED, STOP, job, on_ctrl_c, print_path, progress_bar, replace_owned,
-    report, say, session, sets,
+    INPUT_ERRORS, INTERRUPTED, STOP, emit_companions, job, nothing_to_render, on_ctrl_c,
+    print_path, progress_bar, replace_owned, report, say, session, sets,
 };
 use crate::cli::{Format, RenderArgs};
 
@@ -26,12 +26,14 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         report(&[super::check::no_yaml()]);
         return ExitCode::from(INPUT_ERRORS);
     }
-    let dirs = outputs::folders(&args.out, &files);
+    let output = &args.output;
+    let dirs = outputs::folders(&output.out, &files);
     let reports: Vec<FileReport> = files
         .iter()
         .map(|path| {
-            let r = pipeline::prepare(&session, path, &LoadOptions::default(), &args.only);
+            let r = pipeline::prepare(&session, path, &LoadOptions::default(), &output.only);
             report(&r.problems);
+            report(nothing_to_render(&r, &output.only).as_slice());
             r
         })
         .collect();
@@ -43,11 +45,11 @@ pub fn run(args: &RenderArgs) -> ExitCode {
             let dir = &dirs[i];
             r.documents
                 .iter()
-                .map(move |d| (i, job(dir, d, &args.format, args.emit_typ)))
+                .map(move |d| (i, job(dir, d, &output.format, output.emit_typ)))
         })
         .filter(|(_, j)| j.outputs().next().is_some())
         .unzip();
-    let certificates_left_out = !args.format.contains(&Format::Pdf)
+    let certificates_left_out = !output.format.contains(&Format::Pdf)
         && reports
             .iter()
             .any(|r| r.documents.iter().any(|d| d.kind() == DocKind::Certificate));
@@ -71,13 +73,18 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     for (_, d) in &outcome.failed {
         report(d);
     }
+    let companions = if output.emit_typ {
+        emit_companions(&session, &jobs, &outcome.written)
+    } else {
+        Vec::new()
+    };
     // Each input whose documents all went out replaces what it owned.
-    let kinds: Vec<DocKind> = if args.only.is_empty() {
+    let kinds: Vec<DocKind> = if output.only.is_empty() {
         clap::ValueEnum::value_variants().to_vec()
     } else {
-        args.only.clone()
+        output.only.clone()
     };
-    let sets = sets(&kinds, &args.format, args.emit_typ);
+    let sets = sets(&kinds, &output.format, output.emit_typ);
     for (i, r) in reports.iter().enumerate() {
         let own: Vec<&bulk::Job<'_>> = jobs
             .iter()
@@ -91,7 +98,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
                 .iter()
                 .all(|j| j.outputs().all(|p| outcome.written.contains(p)));
         if complete {
-            replace_owned(&dirs[i], &sets, &own, &outcome.written);
+            replace_owned(&dirs[i], &sets, &own, &outcome.written, &companions);
         }
     }
     let failed: Vec<String> = reports
@@ -103,7 +110,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         .iter()
         .flat_map(|r| r.skipped.iter().map(String::as_str))
         .collect();
-    let what = match args.format.as_slice() {
+    let what = match output.format.as_slice() {
         [Format::Pdf] => "tệp PDF",
         [Format::Docx] => "tệp Word",
         _ => "tệp",
@@ -113,7 +120,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         outcome
             .written
             .iter()
-            .filter(|p| p.extension().is_none_or(|e| e != "typ"))
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf" || e == "docx"))
             .count(),
         files.len()
     );

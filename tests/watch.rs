@@ -1,0 +1,154 @@
+//! `ocop watch` with real file system events: a plan is rendered, changed
+//! (written in place), broken, and fixed by a save that renames a new file
+//! over the old one (as VS Code, Notepad++ and vim do); each save renders
+//! again or says what is wrong, and watching goes on. Every wait is bounded,
+//! generously, for a loaded machine; none sleeps a fixed time to pass.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use common::{ocop, pdf_text, root};
+
+/// The first render loads fonts and compiles a debug build's Typst.
+const FIRST: Duration = Duration::from_secs(180);
+/// A later save, on a machine other builds are using.
+const LATER: Duration = Duration::from_secs(90);
+
+/// The watcher, killed when the test ends however it ends.
+struct Watcher {
+    child: Child,
+    lines: Receiver<String>,
+    /// Everything it printed to stderr so far, for failure messages.
+    seen: Vec<String>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Watcher {
+    fn start(yaml: &Path, out: &Path) -> Watcher {
+        let mut child = ocop()
+            .args(["watch", "--only", "plan", "--out"])
+            .arg(out)
+            .arg(yaml)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Watcher {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    /// The lines printed until one contains `wanted` (that one included).
+    fn until(&mut self, wanted: &str, timeout: Duration) -> Vec<String> {
+        let deadline = Instant::now() + timeout;
+        let mut got = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    let done = line.contains(wanted);
+                    got.push(line);
+                    if done {
+                        return got;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => panic!(
+                    "no line with {wanted:?} within {timeout:?}; printed:\n{}",
+                    self.seen.join("\n")
+                ),
+                Err(RecvTimeoutError::Disconnected) => panic!(
+                    "ocop watch ended ({:?}) before printing {wanted:?}; printed:\n{}",
+                    self.child.try_wait(),
+                    self.seen.join("\n")
+                ),
+            }
+        }
+    }
+}
+
+fn text_of(pdf: &Path) -> String {
+    common::folded(&pdf_text(&std::fs::read(pdf).unwrap()))
+}
+
+#[test]
+fn watch_renders_on_change_reports_a_break_and_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("ke-hoach-thu.yaml");
+    let out = dir.path().join("out");
+    let original = std::fs::read_to_string(root().join("plans/tua-chua-2023.yaml")).unwrap();
+    let title = "huyện Tủa Chùa năm 2023";
+    assert!(original.contains(title));
+    let with_title =
+        |year: &str| original.replacen(title, &format!("huyện Tủa Chùa năm {year}"), 1);
+    std::fs::write(&yaml, with_title("2091")).unwrap();
+    let pdf = out.join("ke-hoach-thu/ke-hoach.pdf");
+
+    let mut w = Watcher::start(&yaml, &out);
+    w.until("đã ghi 1 tệp PDF", FIRST);
+    w.until("đang theo dõi", LATER);
+    assert!(text_of(&pdf).contains("2091"));
+
+    // A change, written in place.
+    std::fs::write(&yaml, with_title("2092")).unwrap();
+    w.until("đã ghi 1 tệp PDF", LATER);
+    let text = text_of(&pdf);
+    assert!(text.contains("2092") && !text.contains("2091"), "{text}");
+
+    // A break: the error is said with its line, the PDF stays as it was.
+    let broken = with_title("2093").replacen("issuer:", "issuer: [", 1);
+    std::fs::write(&yaml, broken).unwrap();
+    let said = w.until("có lỗi, chưa dựng lại", LATER).join("\n");
+    assert!(said.contains("lỗi:"), "{said}");
+    assert!(said.contains("ke-hoach-thu.yaml:"), "{said}");
+    assert!(text_of(&pdf).contains("2092"));
+
+    // The fix, saved the way many editors save: a new file renamed over it.
+    let tmp = dir.path().join(".ke-hoach-thu.yaml.tmp");
+    std::fs::write(&tmp, with_title("2094")).unwrap();
+    std::fs::rename(&tmp, &yaml).unwrap();
+    w.until("đã ghi 1 tệp PDF", LATER);
+    let text = text_of(&pdf);
+    assert!(text.contains("2094"), "{text}");
+
+    // vim's way: the old file moved aside, a new one written in its place.
+    std::fs::rename(&yaml, dir.path().join("ke-hoach-thu.yaml~")).unwrap();
+    std::fs::write(&yaml, with_title("2095")).unwrap();
+    w.until("đã ghi 1 tệp PDF", LATER);
+    assert!(text_of(&pdf).contains("2095"));
+
+    // Still watching: nothing ended it.
+    assert!(
+        w.child.try_wait().unwrap().is_none(),
+        "{}",
+        w.seen.join("\n")
+    );
+    assert!(
+        !w.seen.iter().any(|l| l.contains("panicked")),
+        "{}",
+        w.seen.join("\n")
+    );
+}
