@@ -3,6 +3,7 @@
 
 pub mod certificates;
 pub mod check;
+pub mod import;
 pub mod new;
 pub mod render;
 pub mod templates;
