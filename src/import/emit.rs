@@ -114,6 +114,7 @@ fn dispatch(w: &mut W, doc: &Doc) {
 
 fn number_and_date(w: &mut W, d: usize, doc: &Doc, kind: &str) {
     match &doc.number {
+        Some(n) if n.chars().all(|c| c.is_ascii_digit()) => w.line(d, &format!("number: {n}")),
         Some(n) => w.kv(d, "number", n),
         None => w.line(d, "number:                # bản dự thảo: số để trống"),
     }

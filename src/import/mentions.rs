@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use super::ir::{Block, Doc, Section, TaskKey, UnitDecl};
 
 /// Nouns that open the name of an agency.
-const HEADS: [&str; 26] = [
+const HEADS: [&str; 27] = [
     "Sở",
     "Phòng",
     "Ban",
@@ -35,6 +35,7 @@ const HEADS: [&str; 26] = [
     "Viện",
     "Cổng thông tin",
     "Hội đồng",
+    "Trạm",
 ];
 
 /// Words that end the subject of an assignment.
@@ -255,6 +256,10 @@ pub fn declare(doc: &mut Doc) {
                             .min()
                             .map_or(part, |c| &part[..c]);
                         out.extend(split_units(subject));
+                        // Cooperating units: "… phối hợp với Sở A, Sở B".
+                        if let Some((_, with)) = part.split_once("phối hợp với ") {
+                            out.extend(split_units(with.trim_end_matches('.')));
+                        }
                     }
                 }
                 for b in &t.blocks {
