@@ -83,6 +83,24 @@ pub enum Command {
         #[arg(value_name = "TỆP", help_heading = "Đối số")]
         file: PathBuf,
     },
+    /// Đọc kế hoạch hoặc công văn có sẵn (.docx, hoặc .txt chép từ PDF) thành tệp YAML để sửa
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop import [TÙY_CHỌN] <TỆP>"
+    )]
+    Import {
+        /// Tệp .docx hoặc .txt cần đọc
+        #[arg(value_name = "TỆP", help_heading = "Đối số")]
+        file: PathBuf,
+        /// Tệp .yaml sẽ ghi (mặc định: cùng tên, đuôi .yaml; không ghi đè tệp đã có)
+        #[arg(
+            short = 'o',
+            long = "output",
+            value_name = "TỆP_YAML",
+            help_heading = "Tùy chọn"
+        )]
+        output: Option<PathBuf>,
+    },
     /// Chép các mẫu có sẵn ra thư mục để tùy biến (dùng lại với --templates)
     #[command(
         help_template = HELP_TEMPLATE,

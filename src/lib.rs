@@ -36,6 +36,7 @@ pub mod vn;
 pub mod compile;
 pub mod compose;
 pub mod docx;
+pub mod import;
 pub mod load;
 pub mod markup;
 pub mod validate;

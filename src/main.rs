@@ -30,5 +30,6 @@ fn main() -> ExitCode {
         Command::Templates { dir } => cmd::templates::run(dir),
         Command::Completions { shell } => cmd::completions::run(*shell),
         Command::Help { command } => cli::print_help(command.as_deref()),
+        Command::Import { file, output } => cmd::import::run(file, output.as_deref()),
     }
 }

@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "watch",
     "certificates",
     "new",
+    "import",
     "templates",
     "completions",
     "help",

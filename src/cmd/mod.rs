@@ -4,6 +4,7 @@
 pub mod certificates;
 pub mod check;
 pub mod completions;
+pub mod import;
 pub mod new;
 pub mod render;
 pub mod templates;

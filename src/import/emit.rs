@@ -1,0 +1,420 @@
+//! The YAML a person would write for the document, in its order: plain
+//! scalars where they read back as the same text, double quotes where
+//! they would not, `|-` for a title typed on several lines, and a
+//! `# kiểm tra: …` comment wherever the importer guessed.
+
+use std::fmt::Write;
+
+use super::ir::*;
+
+/// The YAML text of `doc`; `source` names the imported file in the
+/// opening comment.
+pub fn emit(doc: &Doc, source: &str) -> String {
+    let mut w = W::default();
+    w.line(
+        0,
+        &format!("# Nhập từ {} bằng `ocop import`.", one_line(source)),
+    );
+    w.line(
+        0,
+        "# Đọc các dòng \"# kiểm tra:\" rồi sửa lại cho đúng trước khi dựng văn bản.",
+    );
+    w.blank();
+    let issuer = &doc.issuer;
+    w.checks(0, doc, "issuer");
+    w.line(0, "issuer:");
+    w.kv(1, "level", issuer.level);
+    w.kv(1, "name", &issuer.name);
+    w.opt(1, "unit_type", issuer.unit_type.as_deref());
+    w.opt(1, "province", issuer.province.as_deref());
+    w.opt(1, "place", issuer.place.as_deref());
+    w.blank();
+    if !doc.units.is_empty() {
+        w.line(0, "units:");
+        for u in &doc.units {
+            w.line(1, &format!("{}:", u.key));
+            w.kv(2, "name", &u.name);
+            if !u.aliases.is_empty() {
+                w.line(2, "# cách viết khác trong văn bản:");
+                for a in &u.aliases {
+                    w.line(2, &format!("#   {}", one_line(a)));
+                }
+            }
+        }
+        w.blank();
+    }
+    match doc.kind {
+        Kind::Plan => plan(&mut w, doc),
+        Kind::Dispatch => dispatch(&mut w, doc),
+    }
+    w.out
+}
+
+fn plan(w: &mut W, doc: &Doc) {
+    w.line(0, "plan:");
+    number_and_date(w, 1, doc, "KH");
+    w.checks(1, doc, "title");
+    w.text(1, "title", &doc.title);
+    if let Some(b) = &doc.bases {
+        w.checks(1, doc, "bases");
+        w.line(1, "bases:");
+        if b.verb != "Căn cứ" {
+            w.kv(2, "verb", &b.verb);
+        }
+        if b.inline {
+            w.kv(2, "layout", "inline");
+            if let Some(e) = b.end.as_deref().filter(|e| *e != ",") {
+                w.kv(2, "end", e);
+            }
+        }
+        w.line(2, "items:");
+        for item in &b.items {
+            w.item(3, item);
+        }
+    }
+    if !doc.intro.is_empty() {
+        if doc.intro.len() > 1 {
+            w.line(
+                1,
+                "# kiểm tra: văn bản gốc có nhiều đoạn trước mục I, ở đây nối thành một câu dẫn",
+            );
+        }
+        w.kv(1, "intro", &doc.intro.join(" "));
+    }
+    w.blank();
+    w.line(1, "sections:");
+    sections(w, 2, &doc.sections);
+    w.blank();
+    closing(w, 1, doc);
+}
+
+fn dispatch(w: &mut W, doc: &Doc) {
+    w.line(0, "dispatches:");
+    w.line(1, "- # công văn");
+    number_and_date(w, 2, doc, "");
+    if !doc.title.is_empty() {
+        w.text(2, "subject", &doc.title);
+    }
+    if !doc.to.is_empty() {
+        w.line(2, "to:");
+        for t in &doc.to {
+            w.item(3, t);
+        }
+    }
+    if !doc.body.is_empty() {
+        w.line(2, "body:");
+        blocks(w, 3, &doc.body);
+    }
+    if !doc.sections.is_empty() {
+        w.line(2, "sections:");
+        sections(w, 3, &doc.sections);
+    }
+    closing(w, 2, doc);
+}
+
+fn number_and_date(w: &mut W, d: usize, doc: &Doc, kind: &str) {
+    match &doc.number {
+        Some(n) if n.chars().all(|c| c.is_ascii_digit()) => w.line(d, &format!("number: {n}")),
+        Some(n) => w.kv(d, "number", n),
+        None => w.line(d, "number:                # bản dự thảo: số để trống"),
+    }
+    let issuer_symbol = doc.issuer.symbol.as_deref().unwrap_or("UBND");
+    if let Some(sym) = &doc.symbol {
+        if kind.is_empty() {
+            match sym.strip_prefix(&format!("{issuer_symbol}-")) {
+                Some(unit) => w.kv(d, "drafting_unit", unit),
+                None if sym == issuer_symbol => {}
+                None => w.kv(d, "symbol", sym),
+            }
+        } else if *sym != format!("{kind}-{issuer_symbol}") {
+            w.kv(d, "symbol", sym);
+        }
+    }
+    w.checks(d, doc, "date");
+    let date = &doc.date;
+    let year = date.year.unwrap_or(0);
+    match (date.day, date.month) {
+        (Some(day), Some(m)) => w.line(d, &format!("date: {day:02}/{m:02}/{year}")),
+        (_, Some(m)) => w.line(d, &format!("date: {{ year: {year}, month: {m} }}")),
+        _ => w.line(d, &format!("date: {{ year: {year} }}")),
+    }
+}
+
+fn closing(w: &mut W, d: usize, doc: &Doc) {
+    match &doc.closing {
+        Some(c) => w.kv(d, "closing", c),
+        None => {
+            w.line(d, "# kiểm tra: không thấy đoạn kết trước Nơi nhận");
+            w.kv(d, "closing", "…");
+        }
+    }
+    w.checks(d, doc, "recipients");
+    if !doc.recipients.is_empty() {
+        w.line(d, "recipients:");
+        for r in &doc.recipients {
+            w.item(d + 1, r);
+        }
+    }
+    w.checks(d, doc, "archive");
+    w.kv(d, "archive", doc.archive.as_deref().unwrap_or("VT."));
+    w.checks(d, doc, "signer");
+    w.line(d, "signer:");
+    let s = &doc.signer;
+    w.opt(d + 1, "tm", s.tm.as_deref());
+    w.opt(d + 1, "tl", s.tl.as_deref());
+    w.opt(d + 1, "tuq", s.tuq.as_deref());
+    w.opt(d + 1, "kt", s.kt.as_deref());
+    w.opt(d + 1, "q", s.q.as_deref());
+    w.opt(d + 1, "title", s.title.as_deref());
+    w.kv(d + 1, "name", s.name.as_deref().unwrap_or("…"));
+}
+
+fn sections(w: &mut W, d: usize, list: &[Section]) {
+    for s in list {
+        if let Some(c) = &s.check {
+            w.line(d, &format!("# kiểm tra: {}", one_line(c)));
+        }
+        match &s.unit {
+            Some(u) => w.line(d, &format!("- unit: {u}")),
+            None => w.line(d, &format!("- title: {}", scalar(&s.title))),
+        }
+        let d = d + 1;
+        w.opt(d, "note", s.note.as_deref());
+        if s.inline {
+            w.line(d, "inline: true");
+        }
+        if !s.bold {
+            w.line(d, "bold: false");
+        }
+        if s.letters {
+            w.line(d, "numbering: letters");
+        }
+        if !s.body.is_empty() {
+            w.line(d, "body:");
+            blocks(w, d + 1, &s.body);
+        }
+        if !s.task.is_empty() {
+            if s.task_letters {
+                w.line(d, "task_marker: letter");
+            }
+            w.line(d, "task:");
+            for t in &s.task {
+                task(w, d + 1, t, s.task_letters);
+            }
+        }
+        if !s.sections.is_empty() {
+            w.line(d, "sections:");
+            sections(w, d + 1, &s.sections);
+        }
+    }
+}
+
+fn task(w: &mut W, d: usize, t: &TaskLine, _letters: bool) {
+    let mut first = true;
+    let mut key = |w: &mut W, k: &str, v: Option<String>| {
+        let prefix = if first { "- " } else { "  " };
+        first = false;
+        match v {
+            Some(v) => w.line(d, &format!("{prefix}{k}: {v}")),
+            None => w.line(d, &format!("{prefix}{k}:")),
+        }
+    };
+    if let Some(l) = &t.label {
+        key(w, "label", Some(scalar(l)));
+    }
+    match t.key {
+        TaskKey::Content => {
+            if t.blocks.is_empty() {
+                key(w, "content", Some(scalar(&t.text)));
+            } else {
+                key(w, "content", None);
+                let mut all = Vec::new();
+                if !t.text.is_empty() {
+                    all.push(Block::Para(t.text.clone()));
+                }
+                all.extend(t.blocks.iter().cloned());
+                blocks(w, d + 2, &all);
+            }
+        }
+        TaskKey::Units => {
+            let text = t.text.strip_suffix('.').unwrap_or(&t.text);
+            key(w, "units", Some(format!("[{}]", flow_scalar(text))));
+        }
+        TaskKey::Timeline => key(w, "timeline", t.timeline.clone()),
+        TaskKey::Text => match t.blocks.as_slice() {
+            [Block::List(items)] if t.text.is_empty() => {
+                key(w, "list", None);
+                list(w, d + 2, items);
+            }
+            _ => key(w, "text", Some(scalar(&t.text))),
+        },
+    }
+}
+
+fn blocks(w: &mut W, d: usize, list_: &[Block]) {
+    for b in list_ {
+        match b {
+            Block::Para(t) => w.item(d, t),
+            Block::List(items) => {
+                w.line(d, "- list:");
+                list(w, d + 2, items);
+            }
+            Block::Enumerate(items) => {
+                w.line(d, "- enumerate:");
+                for it in items {
+                    w.item(d + 2, it);
+                }
+            }
+        }
+    }
+}
+
+fn list(w: &mut W, d: usize, items: &[Item]) {
+    for it in items {
+        if it.children.is_empty() {
+            w.item(d, &it.text);
+        } else {
+            w.line(d, &format!("- text: {}", scalar(&it.text)));
+            w.line(d + 1, "list:");
+            list(w, d + 2, &it.children);
+        }
+    }
+}
+
+#[derive(Default)]
+struct W {
+    out: String,
+}
+
+impl W {
+    fn line(&mut self, depth: usize, text: &str) {
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    fn kv(&mut self, depth: usize, key: &str, value: &str) {
+        self.line(depth, &format!("{key}: {}", scalar(value)));
+    }
+
+    fn opt(&mut self, depth: usize, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.kv(depth, key, v);
+        }
+    }
+
+    fn item(&mut self, depth: usize, value: &str) {
+        self.line(depth, &format!("- {}", scalar(value)));
+    }
+
+    /// A title typed on several lines keeps them (`|-`).
+    fn text(&mut self, depth: usize, key: &str, lines: &[String]) {
+        let lines: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+        if lines.len() > 1 && lines.iter().all(|l| block_safe(l)) {
+            self.line(depth, &format!("{key}: |-"));
+            for l in lines {
+                self.line(depth + 1, l.trim());
+            }
+        } else {
+            let joined: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+            self.kv(depth, key, &joined.join(" "));
+        }
+    }
+
+    fn checks(&mut self, depth: usize, doc: &Doc, key: &str) {
+        for (k, c) in &doc.checks {
+            if *k == key {
+                let mut line = String::new();
+                let _ = write!(line, "# kiểm tra: {}", one_line(c));
+                self.line(depth, &line);
+            }
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A line that a `|-` block keeps as it is.
+fn block_safe(l: &str) -> bool {
+    !l.is_empty() && l.trim() == l && !l.chars().any(|c| c.is_control())
+}
+
+/// Words that a plain scalar would turn into something other than text.
+fn special(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "~" | "null"
+            | "true"
+            | "false"
+            | "yes"
+            | "no"
+            | "on"
+            | "off"
+            | "y"
+            | "n"
+            | ".nan"
+            | ".inf"
+            | "-.inf"
+            | ".na"
+    ) || s.parse::<f64>().is_ok()
+}
+
+/// `s` as a YAML scalar in block context that reads back as exactly `s`.
+pub fn scalar(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.trim() == s
+        && !special(s)
+        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`+.".contains(c) || c.is_ascii_digit())
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(|c| {
+            c.is_control() || c == '\u{feff}' || c == '\u{85}' || c == '\u{2028}' || c == '\u{2029}'
+        });
+    if plain { s.to_string() } else { quoted(s) }
+}
+
+/// `s` as a scalar inside a flow sequence `[…]`: commas and brackets
+/// end plain scalars there, so anything but a simple word is quoted.
+fn flow_scalar(s: &str) -> String {
+    let p = scalar(s);
+    if p.starts_with('"') || s.contains([',', '[', ']', '{', '}']) {
+        quoted(s)
+    } else {
+        p
+    }
+}
+
+/// A double-quoted scalar.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || c == '\u{feff}'
+                || c == '\u{2028}'
+                || c == '\u{2029}'
+                || c == '\u{85}' =>
+            {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

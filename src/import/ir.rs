@@ -1,0 +1,137 @@
+//! What the recogniser found, in the terms of the YAML schema: the
+//! emitter writes it out in document order.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Plan,
+    Dispatch,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Issuer {
+    /// "province", "district", "commune".
+    pub level: &'static str,
+    pub name: String,
+    /// "thành phố", "thị xã" … where it is not the level's default noun.
+    pub unit_type: Option<String>,
+    pub province: Option<String>,
+    pub body: Option<String>,
+    pub parent: Option<String>,
+    pub symbol: Option<String>,
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocDate {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bases {
+    pub verb: String,
+    /// One paragraph with the intro: "Thực hiện …; …, UBND tỉnh ban hành …".
+    pub inline: bool,
+    /// With `inline`: "," or "." before the intro.
+    pub end: Option<String>,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Para(String),
+    List(Vec<Item>),
+    Enumerate(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Item {
+    pub text: String,
+    pub children: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TaskKey {
+    Content,
+    Units,
+    Timeline,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskLine {
+    pub key: TaskKey,
+    /// The lead-in as written, when it is not the default for the key.
+    pub label: Option<String>,
+    /// The text after the lead-in (empty when blocks follow).
+    pub text: String,
+    /// Lines under the lead-in ("+ …").
+    pub blocks: Vec<Block>,
+    /// A timeline written as a value, proven to print as `text`.
+    pub timeline: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Section {
+    /// The number as written ("1.2.", "a)").
+    pub label: String,
+    pub title: String,
+    /// A declared unit the heading names (key, or the spelling).
+    pub unit: Option<String>,
+    pub note: Option<String>,
+    pub inline: bool,
+    pub bold: bool,
+    pub letters: bool,
+    pub body: Vec<Block>,
+    pub task: Vec<TaskLine>,
+    pub task_letters: bool,
+    pub sections: Vec<Section>,
+    /// Said in a `# kiểm tra:` comment above the section.
+    pub check: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Signer {
+    pub tm: Option<String>,
+    pub tl: Option<String>,
+    pub tuq: Option<String>,
+    pub kt: Option<String>,
+    pub q: Option<String>,
+    pub title: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UnitDecl {
+    pub key: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// How often the document names it.
+    pub mentions: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Doc {
+    pub kind: Kind,
+    pub issuer: Issuer,
+    pub number: Option<String>,
+    pub symbol: Option<String>,
+    pub date: DocDate,
+    /// Trích yếu (plan title, dispatch subject after "V/v"), by line.
+    pub title: Vec<String>,
+    pub to: Vec<String>,
+    pub bases: Option<Bases>,
+    pub intro: Vec<String>,
+    /// Body text before the first numbered section (dispatches).
+    pub body: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub closing: Option<String>,
+    pub recipients: Vec<String>,
+    pub archive: Option<String>,
+    pub signer: Signer,
+    pub units: Vec<UnitDecl>,
+    /// Top-level `# kiểm tra:` notes, by the key they concern.
+    pub checks: Vec<(&'static str, String)>,
+}

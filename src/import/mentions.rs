@@ -1,0 +1,404 @@
+//! Units the document names: detected where the form of a plan names them
+//! (a section headed by a unit, the subject of an assignment, the "Đơn vị
+//! thực hiện" line), grouped across spellings ("Phòng Nông nghiệp và PTNT
+//! huyện", "Phòng Nông nghiệp & PTNT huyện"), declared once with a key.
+
+use std::collections::BTreeMap;
+
+use super::ir::{Block, Doc, Section, TaskKey, UnitDecl};
+
+/// Nouns that open the name of an agency.
+const HEADS: [&str; 27] = [
+    "Sở",
+    "Phòng",
+    "Ban",
+    "Văn phòng",
+    "Trung tâm",
+    "Đài",
+    "Báo",
+    "Hội",
+    "Liên minh",
+    "Ủy ban",
+    "Uỷ ban",
+    "UBND",
+    "Chi cục",
+    "Cục",
+    "Bộ",
+    "Công an",
+    "Tỉnh đoàn",
+    "Huyện đoàn",
+    "Hiệp hội",
+    "Ngân hàng",
+    "Kho bạc",
+    "Trường",
+    "Các Trường",
+    "Viện",
+    "Cổng thông tin",
+    "Hội đồng",
+    "Trạm",
+];
+
+/// Words that end the subject of an assignment.
+const ROLE_VERBS: [&str; 22] = [
+    " chủ trì",
+    " phối hợp",
+    " chủ động",
+    " tham mưu",
+    " hướng dẫn",
+    " thực hiện",
+    " triển khai",
+    " tổ chức",
+    " tham gia",
+    " thường xuyên",
+    " đẩy mạnh",
+    " tiếp tục",
+    " hỗ trợ",
+    " xây dựng",
+    " căn cứ",
+    " theo chức năng",
+    " rà soát",
+    " kiểm tra",
+    " lựa chọn",
+    " chỉ đạo",
+    " tăng cường",
+    " ban hành",
+];
+
+/// Whether `s` opens with an agency noun followed by a name.
+fn head_of(s: &str) -> Option<&'static str> {
+    let h = HEADS.iter().find(|h| s.starts_with(&format!("{h} ")))?;
+    let next = s[h.len()..].trim_start();
+    let ok = next.chars().next().is_some_and(char::is_uppercase)
+        || (["UBND", "Ủy ban", "Uỷ ban"].contains(h)
+            && ["nhân dân", "các", "cấp", "tỉnh", "huyện", "xã", "thành phố"]
+                .iter()
+                .any(|w| next.starts_with(w)));
+    ok.then_some(*h)
+}
+
+/// The unit names at the start of a sentence that assigns work.
+pub fn subjects(sentence: &str) -> Vec<String> {
+    let s = sentence.trim();
+    if head_of(s).is_none() {
+        return vec![];
+    }
+    let cut = ROLE_VERBS.iter().filter_map(|v| s.find(v)).min();
+    let Some(cut) = cut else { return vec![] };
+    let subject = &s[..cut];
+    if subject.split_whitespace().count() > 30 {
+        return vec![];
+    }
+    split_units(subject)
+}
+
+/// "Báo Hà Tĩnh, Đài Phát thanh - Truyền hình" → the two names.
+pub fn split_units(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for piece in text.split(", ").flat_map(|p| {
+        // " và Sở …", "; Sở …" also separate units.
+        let mut v = Vec::new();
+        let mut rest = p;
+        loop {
+            let next = [" và ", "; "]
+                .iter()
+                .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+                .filter(|(i, l)| head_of(&rest[i + l..]).is_some())
+                .min();
+            match next {
+                Some((i, l)) => {
+                    v.push((rest[..i].to_string(), true));
+                    rest = &rest[i + l..];
+                }
+                None => break,
+            }
+        }
+        v.push((rest.to_string(), false));
+        v
+    }) {
+        let (piece, _) = piece;
+        let piece = piece.trim();
+        if head_of(piece).is_some() || cur.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur = piece.to_string();
+        } else if is_locality(piece)
+            || piece.chars().next().is_some_and(char::is_uppercase) && !cur.starts_with(['U', 'Ủ'])
+        {
+            cur = format!("{cur}, {piece}");
+        } else {
+            // The name ended; what follows is not a unit.
+            break;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out.into_iter()
+        .map(|u| {
+            u.trim()
+                .trim_end_matches([',', ';', '.', ':'])
+                .trim()
+                .to_string()
+        })
+        .filter(|u| head_of(u).is_some() && u.split_whitespace().count() >= 2)
+        .collect()
+}
+
+/// "thành phố", "thị xã", "TP": the localities a UBND name lists.
+fn is_locality(piece: &str) -> bool {
+    [
+        "thành phố",
+        "thị xã",
+        "thị trấn",
+        "phường",
+        "xã",
+        "huyện",
+        "tỉnh",
+        "TP",
+        "TX",
+        "quận",
+        "đặc khu",
+    ]
+    .contains(&piece.trim())
+}
+
+/// Spellings compared: case, "UBND", "PTNT", "&", "-" and a final
+/// "huyện"/"tỉnh" do not make another unit.
+pub fn canonical(name: &str) -> String {
+    let mut s = format!(" {} ", name.to_lowercase().replace("uỷ", "ủy"));
+    for (a, b) in [
+        (" ubnd ", " ủy ban nhân dân "),
+        (" ptnt ", " phát triển nông thôn "),
+        (" nn&ptnt ", " nông nghiệp và phát triển nông thôn "),
+        (" & ", " và "),
+        (" - ", " và "),
+        (" vh-tt-th ", " văn hóa và thể thao và truyền hình "),
+    ] {
+        s = s.replace(a, b);
+    }
+    let mut s = super::para::squeeze(&s);
+    for tail in [" huyện", " tỉnh"] {
+        if let Some(t) = s.strip_suffix(tail) {
+            s = t.to_string();
+        }
+    }
+    s
+}
+
+/// A key from the name: initials of its words, without diacritics.
+fn key_for(name: &str, taken: &[String]) -> String {
+    let slug = crate::text::slug(&canonical(name));
+    let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
+    let mut key = String::new();
+    let mut rest: &[&str] = &words;
+    if words.starts_with(&["uy", "ban", "nhan", "dan"]) {
+        key.push_str("ubnd_");
+        rest = &words[4..];
+    }
+    for w in rest {
+        if ["va", "cac"].contains(w) {
+            continue;
+        }
+        if let Some(c) = w.chars().next() {
+            key.push(c);
+        }
+        if key.len() >= 12 {
+            break;
+        }
+    }
+    let key = key.trim_end_matches('_').to_string();
+    let key = if key.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+        key
+    } else {
+        format!("dv{key}")
+    };
+    let mut out = key.clone();
+    let mut n = 2;
+    while taken.contains(&out) {
+        out = format!("{key}{n}");
+        n += 1;
+    }
+    out
+}
+
+/// Section title without its note and colon: the unit it names.
+pub fn heading_unit(title: &str) -> Option<(String, Option<String>)> {
+    let t = title.trim().trim_end_matches(':').trim();
+    let (base, note) = match t.strip_suffix(')').and_then(|x| x.rsplit_once(" (")) {
+        Some((b, n)) => (b.trim(), Some(n.trim().to_string())),
+        None => (t, None),
+    };
+    (head_of(base).is_some() && base.split_whitespace().count() <= 16 && !base.ends_with('.'))
+        .then(|| (base.to_string(), note))
+}
+
+/// Finds the units, declares them in `doc.units`, and links unit headings.
+pub fn declare(doc: &mut Doc) {
+    let mut spellings: Vec<String> = Vec::new();
+    fn walk(list: &[Section], out: &mut Vec<String>) {
+        for s in list {
+            if let Some((u, _)) = heading_unit(&s.title) {
+                out.push(u);
+            }
+            for b in &s.body {
+                blocks(b, out);
+            }
+            for t in &s.task {
+                if t.key == TaskKey::Units
+                    || t.label.as_deref().is_some_and(|l| l.starts_with("Đơn vị"))
+                {
+                    for part in t.text.split("; ") {
+                        let subject = ROLE_VERBS
+                            .iter()
+                            .filter_map(|v| part.find(v))
+                            .min()
+                            .map_or(part, |c| &part[..c]);
+                        out.extend(split_units(subject));
+                        // Cooperating units: "… phối hợp với Sở A, Sở B".
+                        if let Some((_, with)) = part.split_once("phối hợp với ") {
+                            out.extend(split_units(with.trim_end_matches('.')));
+                        }
+                    }
+                }
+                for b in &t.blocks {
+                    blocks(b, out);
+                }
+            }
+            walk(&s.sections, out);
+        }
+    }
+    fn blocks(b: &Block, out: &mut Vec<String>) {
+        match b {
+            Block::Para(t) => out.extend(subjects(t)),
+            Block::List(items) => {
+                for it in items {
+                    out.extend(subjects(&it.text));
+                    for c in &it.children {
+                        out.extend(subjects(&c.text));
+                    }
+                }
+            }
+            Block::Enumerate(_) => {}
+        }
+    }
+    walk(&doc.sections, &mut spellings);
+    for b in &doc.body {
+        blocks(b, &mut spellings);
+    }
+    // Group the spellings; the name is the most used, then the longest.
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for s in spellings {
+        let c = canonical(&s);
+        if !groups.contains_key(&c) {
+            order.push(c.clone());
+        }
+        groups.entry(c).or_default().push(s);
+    }
+    let mut units = Vec::new();
+    let mut taken = Vec::new();
+    for c in order {
+        let all = &groups[&c];
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for s in all {
+            match counts.iter_mut().find(|(x, _)| x == s) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((s.clone(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(b.0.chars().count().cmp(&a.0.chars().count()))
+        });
+        let name = counts[0].0.clone();
+        let key = key_for(&name, &taken);
+        taken.push(key.clone());
+        units.push(UnitDecl {
+            key,
+            name,
+            aliases: counts[1..].iter().map(|(s, _)| s.clone()).collect(),
+            mentions: all.len(),
+        });
+    }
+    // Headings that name a declared unit by its name refer to it.
+    fn link(list: &mut [Section], units: &[UnitDecl], depth: usize) {
+        for s in list {
+            if depth > 0
+                && !s.title.trim_end().ends_with(':')
+                && let Some((base, note)) = heading_unit(&s.title)
+                && let Some(u) = units.iter().find(|u| u.name == base)
+            {
+                s.unit = Some(u.key.clone());
+                s.note = note;
+            }
+            link(&mut s.sections, units, depth + 1);
+        }
+    }
+    let base_depth = usize::from(doc.kind == super::ir::Kind::Dispatch);
+    link(&mut doc.sections, &units, base_depth);
+    doc.units = units;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_of_assignments() {
+        assert_eq!(
+            subjects("Báo Hà Nam, Đài Phát thanh - Truyền hình chủ động xây dựng kế hoạch."),
+            ["Báo Hà Nam", "Đài Phát thanh - Truyền hình"]
+        );
+        assert_eq!(
+            subjects("Sở Văn hóa, Thể thao và Du lịch chủ trì phối hợp với các địa phương."),
+            ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        assert_eq!(
+            subjects("UBND các huyện, thành phố, thị xã chủ động tổ chức tập huấn."),
+            ["UBND các huyện, thành phố, thị xã"]
+        );
+        assert_eq!(
+            subjects("Sở Kế hoạch và Đầu tư, Hiệp hội Doanh nghiệp tỉnh hỗ trợ thành lập."),
+            ["Sở Kế hoạch và Đầu tư", "Hiệp hội Doanh nghiệp tỉnh"]
+        );
+        assert!(subjects("Các sở, ngành liên quan chủ động thực hiện.").is_empty());
+        assert!(subjects("Tăng cường công tác tuyên truyền.").is_empty());
+    }
+
+    #[test]
+    fn spellings_of_one_unit() {
+        assert_eq!(
+            canonical("Phòng Nông nghiệp & PTNT huyện"),
+            canonical("Phòng Nông nghiệp và Phát triển nông thôn")
+        );
+        assert_eq!(
+            canonical("UBND các xã"),
+            canonical("Ủy ban nhân dân các xã")
+        );
+        assert_ne!(canonical("Sở Y tế"), canonical("Sở Tài chính"));
+        assert_eq!(
+            key_for("Sở Nông nghiệp và Phát triển nông thôn", &[]),
+            "snnptnt"
+        );
+        assert_eq!(key_for("UBND các huyện, thành phố", &[]), "ubnd_htp");
+        assert_eq!(key_for("Sở Y tế", &["syt".into()]), "syt2");
+    }
+
+    #[test]
+    fn unit_headings() {
+        assert_eq!(
+            heading_unit("Phòng Nông nghiệp huyện (Cơ quan thường trực)"),
+            Some((
+                "Phòng Nông nghiệp huyện".into(),
+                Some("Cơ quan thường trực".into())
+            ))
+        );
+        assert_eq!(
+            heading_unit("Sở Tài chính:"),
+            Some(("Sở Tài chính".into(), None))
+        );
+        assert_eq!(heading_unit("Mục đích"), None);
+    }
+}

@@ -1,0 +1,193 @@
+//! `ocop import`: a plan or dispatch as an office has it (a .docx typed by
+//! hand, or text copied out of a PDF) read back into the YAML a person
+//! would write, to edit for next year. A front stage: it produces YAML
+//! text, which then goes through load → validate like any file.
+//!
+//! `text` and `docx` read the file into paragraphs (`para`), `recognise`
+//! finds the elements of the form (with `mentions` for units and
+//! `timeline` for deadlines) into `ir`, and `emit` writes the YAML.
+
+pub mod docx;
+pub mod emit;
+pub mod ir;
+pub mod mentions;
+pub mod para;
+pub mod recognise;
+pub mod text;
+pub mod timeline;
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+
+/// Largest text file accepted.
+pub const MAX_TEXT_BYTES: u64 = 16 << 20;
+
+/// The YAML of an imported document and what the importer has to say.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub yaml: String,
+    pub doc: ir::Doc,
+    /// Paragraphs read from the file.
+    pub paragraphs: usize,
+}
+
+impl Imported {
+    /// Lines of the summary printed after an import: what was found.
+    pub fn found(&self) -> Vec<String> {
+        let d = &self.doc;
+        let mut out = Vec::new();
+        let kind = match d.kind {
+            ir::Kind::Plan => "kế hoạch",
+            ir::Kind::Dispatch => "công văn",
+        };
+        out.push(format!(
+            "loại văn bản: {kind}; {} đoạn văn đã đọc",
+            self.paragraphs
+        ));
+        out.push(format!(
+            "cơ quan ban hành: {} {}",
+            d.issuer
+                .unit_type
+                .clone()
+                .unwrap_or_else(|| match d.issuer.level {
+                    "district" => "huyện".into(),
+                    "commune" => "xã".into(),
+                    _ => "tỉnh".into(),
+                }),
+            d.issuer.name
+        ));
+        let mut sections = 0;
+        let mut tasks = 0;
+        fn count(list: &[ir::Section], s: &mut usize, t: &mut usize) {
+            for x in list {
+                *s += 1;
+                if !x.task.is_empty() {
+                    *t += 1;
+                }
+                count(&x.sections, s, t);
+            }
+        }
+        count(&d.sections, &mut sections, &mut tasks);
+        out.push(format!(
+            "{sections} mục đánh số, {tasks} nhiệm vụ (nội dung/đơn vị/thời gian)"
+        ));
+        if let Some(b) = &d.bases {
+            out.push(format!("{} căn cứ (\"{}\")", b.items.len(), b.verb));
+        }
+        out.push(format!(
+            "{} đơn vị được khai báo{}",
+            d.units.len(),
+            if d.units.iter().any(|u| !u.aliases.is_empty()) {
+                " (có đơn vị viết nhiều cách)"
+            } else {
+                ""
+            }
+        ));
+        out.push(format!("{} dòng Nơi nhận", d.recipients.len()));
+        out
+    }
+
+    /// What the reader should check: the importer's guesses.
+    pub fn checks(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.doc.checks.iter().map(|(_, c)| c.clone()).collect();
+        fn walk(list: &[ir::Section], out: &mut Vec<String>) {
+            for s in list {
+                if let Some(c) = &s.check {
+                    out.push(format!("mục {}: {c}", s.label));
+                }
+                walk(&s.sections, out);
+            }
+        }
+        walk(&self.doc.sections, &mut out);
+        out
+    }
+}
+
+/// Imports the document at `path` (.docx, or text).
+pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
+    let fail = |message: String, hint: &str| Diagnostic::error(message).file(path).hint(hint);
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            format!("không mở được tệp: {}", e.kind()),
+            "kiểm tra đường dẫn và quyền đọc tệp",
+        )
+    })?;
+    let docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let limit = if docx {
+        docx::MAX_FILE_BYTES
+    } else {
+        MAX_TEXT_BYTES
+    };
+    if meta.len() > limit {
+        return Err(fail(
+            format!("tệp quá lớn (hơn {} MB) cho một văn bản", limit >> 20),
+            "chép riêng phần văn bản sang một tệp mới",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            format!("không đọc được tệp: {}", e.kind()),
+            "kiểm tra đường dẫn và quyền đọc tệp",
+        )
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if docx || bytes.starts_with(b"PK\x03\x04") {
+        import_docx(&bytes, &name).map_err(|e| Diagnostic::error(e.message).file(path).hint(e.hint))
+    } else {
+        if bytes.starts_with(b"%PDF") {
+            return Err(fail(
+                "tệp là PDF; ocop import đọc .docx hoặc văn bản (.txt)".into(),
+                "mở PDF, chọn hết (Ctrl+A), chép sang một tệp .txt rồi nhập tệp đó",
+            ));
+        }
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) => {
+                let (t, _, bad) = encoding_rs::UTF_16LE.decode(&bytes);
+                if bytes.starts_with(&[0xFF, 0xFE]) && !bad {
+                    t.into_owned()
+                } else {
+                    return Err(fail(
+                        "tệp văn bản không phải Unicode (UTF-8)".into(),
+                        "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
+                    ));
+                }
+            }
+        };
+        if let Some(enc) = crate::text::detect_legacy(&text) {
+            return Err(fail(
+                format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
+                "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
+            ));
+        }
+        Ok(import_text(&text, &name))
+    }
+}
+
+/// Imports plain text.
+pub fn import_text(text: &str, source: &str) -> Imported {
+    let paras = text::paragraphs(text);
+    finish(&paras, source)
+}
+
+/// Imports the bytes of a .docx.
+pub fn import_docx(bytes: &[u8], source: &str) -> Result<Imported, docx::Problem> {
+    let paras = docx::paragraphs(bytes)?;
+    Ok(finish(&paras, source))
+}
+
+fn finish(paras: &[para::Para], source: &str) -> Imported {
+    let doc = recognise::recognise(paras);
+    let yaml = emit::emit(&doc, source);
+    Imported {
+        yaml,
+        doc,
+        paragraphs: paras.len(),
+    }
+}

@@ -1,0 +1,366 @@
+//! Plain text as it comes out of a PDF or a converter: wrapped lines are
+//! joined back into paragraphs, page numbers standing alone are dropped,
+//! and Markdown emphasis (`**bold**`, `*italic*`, `#` headings, `<sub>`),
+//! which some converters leave, becomes the paragraph's emphasis.
+
+use super::para::{Para, all_caps, squeeze, starts_lower};
+
+/// One line of the file with its emphasis read.
+#[derive(Debug, Default)]
+struct Line {
+    text: String,
+    /// A blank line stood before it.
+    after_blank: bool,
+    bold: bool,
+    italic: bool,
+    bold_lead: Option<String>,
+    italic_parts: Vec<String>,
+}
+
+/// The paragraphs of a plain-text document.
+pub fn paragraphs(text: &str) -> Vec<Para> {
+    let text = crate::text::normalise(text.trim_start_matches('\u{feff}'));
+    let mut lines = Vec::new();
+    let mut blank = true;
+    let mut bold_open = false;
+    for raw in text.lines() {
+        let raw = raw.replace('\u{a0}', " ");
+        if raw.trim().is_empty() || is_page_number(&raw) {
+            blank = true;
+            continue;
+        }
+        let mut line = read_marks(&raw, &mut bold_open);
+        if line.text.is_empty() {
+            blank = true;
+            continue;
+        }
+        line.after_blank = blank;
+        blank = false;
+        lines.push(line);
+    }
+    let flow = is_flow(&lines);
+    let width = typical_width(&lines);
+    let mut out: Vec<Para> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for line in &lines {
+        let new = match (prev, out.last()) {
+            (Some(p), Some(_)) => starts_paragraph(p, line, flow, width),
+            _ => true,
+        };
+        if new {
+            out.push(Para {
+                lines: vec![line.text.clone()],
+                bold: line.bold,
+                italic: line.italic,
+                bold_lead: line.bold_lead.clone(),
+                italic_parts: line.italic_parts.clone(),
+                ..Para::default()
+            });
+        } else if let Some(last) = out.last_mut() {
+            if flow || line.after_blank {
+                // A wrapped line (or a paragraph split by a page break).
+                let joined = format!("{} {}", last.lines.pop().unwrap_or_default(), line.text);
+                last.lines.push(squeeze(&joined));
+            } else {
+                last.lines.push(line.text.clone());
+            }
+            last.bold &= line.bold;
+            last.italic &= line.italic;
+            last.italic_parts.extend(line.italic_parts.iter().cloned());
+        }
+        prev = Some(line);
+    }
+    out
+}
+
+/// A page number alone on its line ("3", "- 3 -").
+fn is_page_number(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(|c| c == '-' || c == '–' || c == ' ');
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Blank lines mean nothing when the text was copied out of a PDF with a
+/// blank line after every line: many lines that continue a sentence (start
+/// in lower case) then follow a blank line.
+fn is_flow(lines: &[Line]) -> bool {
+    let continued = lines
+        .iter()
+        .filter(|l| l.after_blank && starts_lower(&l.text) && !opens_item(&l.text))
+        .count();
+    continued >= 3 && continued * 10 >= lines.len()
+        || lines.iter().filter(|l| !l.after_blank).count() * 3 > lines.len() * 2
+            && lines.len() > 20
+            && lines
+                .iter()
+                .filter(|l| l.text.chars().count() > 120)
+                .count()
+                * 10
+                < lines.len()
+}
+
+/// The length of a full line: the 90th percentile of line lengths.
+fn typical_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    if widths.is_empty() {
+        return 80;
+    }
+    widths.sort_unstable();
+    widths[widths.len() * 9 / 10]
+}
+
+/// Whether `line` opens a new paragraph after `prev`.
+fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize) -> bool {
+    let t = line.text.as_str();
+    if opens_item(t) {
+        return true;
+    }
+    if starts_lower(t) {
+        return false;
+    }
+    if !flow {
+        return line.after_blank;
+    }
+    let p = prev.text.as_str();
+    if all_caps(t) || all_caps(p) || line.bold != prev.bold {
+        return true;
+    }
+    let ended = p.ends_with(['.', ';', ':', '!', '?']);
+    let short = p.chars().count() * 10 < width * 9;
+    (ended || opens_lead(t)) && short || ended && opens_lead(t)
+}
+
+/// A line that can only start a paragraph: a numbering label, a list
+/// marker, or a fixed element of the form.
+pub fn opens_item(t: &str) -> bool {
+    let roman = t.split_once(". ").is_some_and(|(l, _)| {
+        !l.is_empty() && l.len() <= 5 && l.chars().all(|c| "IVX".contains(c))
+    });
+    roman
+        || arabic_label(t)
+        || letter_label(t)
+        || dash_label(t)
+        || t.starts_with('(')
+            && t[1..].split_once(')').is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+            })
+        || [
+            "Nơi nhận",
+            "Kính gửi",
+            "Số:",
+            "V/v",
+            "TM.",
+            "KT.",
+            "TL.",
+            "TUQ.",
+            "Q. ",
+        ]
+        .iter()
+        .any(|m| t.starts_with(m))
+}
+
+/// A lead word that opens a preamble paragraph.
+fn opens_lead(t: &str) -> bool {
+    ["Căn cứ ", "Thực hiện ", "Theo đề nghị "]
+        .iter()
+        .any(|m| t.starts_with(m))
+}
+
+/// "1. ", "1.2. ", "1.2 " at the start.
+fn arabic_label(t: &str) -> bool {
+    let Some((label, _)) = t.split_once(' ') else {
+        return false;
+    };
+    let parts: Vec<&str> = label.split('.').collect();
+    let (last, nums) = parts.split_last().unwrap_or((&"x", &[]));
+    !nums.is_empty()
+        && nums
+            .iter()
+            .all(|n| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+        && (last.is_empty()
+            || !nums.is_empty() && last.len() <= 2 && last.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// "a) " at the start.
+fn letter_label(t: &str) -> bool {
+    let mut c = t.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some(')'), Some(' ')) if l.is_lowercase() && l.is_alphabetic())
+}
+
+/// "- ", "+ ", "• " before a word.
+fn dash_label(t: &str) -> bool {
+    let mut c = t.chars();
+    matches!(c.next(), Some('-' | '–' | '—' | '+' | '•'))
+        && c.clone()
+            .next()
+            .is_some_and(|c| c == ' ' || c.is_alphabetic())
+        && c.find(|c| *c != ' ').is_some_and(|c| !c.is_ascii_digit())
+}
+
+/// Reads Markdown emphasis off a line. `bold_open` carries a `**` left
+/// open at the end of a line into the next one.
+fn read_marks(raw: &str, bold_open: &mut bool) -> Line {
+    let mut s = raw.trim();
+    // Headings "## …"
+    let hashes = s.chars().take_while(|c| *c == '#').count();
+    if hashes > 0 && s[hashes..].starts_with(' ') {
+        s = s[hashes..].trim_start();
+    }
+    let mut text = String::new();
+    let mut bold = *bold_open;
+    let mut italic = false;
+    let mut letters = 0usize;
+    let mut bold_letters = 0usize;
+    let mut italic_letters = 0usize;
+    let mut lead = String::new();
+    let mut lead_done = false;
+    let mut italic_part = String::new();
+    let mut italic_parts = Vec::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' {
+            let n = chars[i..].iter().take_while(|c| **c == '*').count();
+            if n >= 2 {
+                bold = !bold;
+            }
+            if n % 2 == 1 {
+                italic = !italic;
+                if !italic && !italic_part.trim().is_empty() {
+                    italic_parts.push(squeeze(&italic_part));
+                }
+                italic_part.clear();
+            }
+            i += n;
+            continue;
+        }
+        if c == '<' {
+            // <sub>, <sup>, <br>: drop the tag, keep what it holds.
+            if let Some(end) = chars[i..].iter().position(|c| *c == '>') {
+                let tag: String = chars[i..i + end + 1].iter().collect();
+                if tag.len() <= 8
+                    && tag[1..]
+                        .trim_start_matches('/')
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == '>')
+                {
+                    i += end + 1;
+                    continue;
+                }
+            }
+        }
+        if c == '\\' && i + 1 < chars.len() && "*#_<>[]()-+.".contains(chars[i + 1]) {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            letters += 1;
+            if bold {
+                bold_letters += 1;
+            } else if letters > 1 && bold_letters > 0 && !lead_done {
+                lead_done = true;
+            }
+            if italic {
+                italic_letters += 1;
+            }
+        }
+        if bold
+            && !lead_done
+            && (bold_letters > 0 || c.is_alphanumeric())
+            && letters == bold_letters
+        {
+            lead.push(c);
+        } else if !bold && bold_letters > 0 {
+            lead_done = true;
+        }
+        if italic {
+            italic_part.push(c);
+        }
+        text.push(c);
+        i += 1;
+    }
+    *bold_open = bold;
+    let text = squeeze(&text);
+    let all_bold = letters > 0 && bold_letters == letters;
+    let bold_lead = (!all_bold
+        && bold_letters > 0
+        && squeeze(&lead)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count()
+            == bold_letters)
+        .then(|| squeeze(&lead));
+    Line {
+        text,
+        after_blank: false,
+        bold: all_bold,
+        italic: letters > 0 && italic_letters == letters,
+        bold_lead,
+        italic_parts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(ps: &[Para]) -> Vec<String> {
+        ps.iter().map(Para::text).collect()
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined_and_page_numbers_dropped() {
+        let src = "Căn cứ Quyết định số 1/QĐ-UBND ngày 02/3/2021 của Ủy ban nhân dân\n\n\
+                   tỉnh về việc giao nhiệm vụ cho các đơn vị trên địa bàn tỉnh năm nay;\n\n\
+                   2\n\n\
+                   I. MỤC ĐÍCH\n\n\
+                   1. Mục đích\n\n\
+                   - Thúc đẩy sản xuất hàng hóa, giúp người dân có thêm thu nhập ổn định\n\n\
+                   và bền vững.\n\n\
+                   - Hỗ trợ các chủ thể.\n\n\
+                   Một câu ngắn.\n\n\
+                   Đoạn mới bắt đầu ở đây và kéo dài đến hết dòng để làm mẫu cho dòng\n\n\
+                   đầy đủ.";
+        let ps = paragraphs(src);
+        assert_eq!(
+            texts(&ps),
+            [
+                "Căn cứ Quyết định số 1/QĐ-UBND ngày 02/3/2021 của Ủy ban nhân dân tỉnh về việc giao nhiệm vụ cho các đơn vị trên địa bàn tỉnh năm nay;",
+                "I. MỤC ĐÍCH",
+                "1. Mục đích",
+                "- Thúc đẩy sản xuất hàng hóa, giúp người dân có thêm thu nhập ổn định và bền vững.",
+                "- Hỗ trợ các chủ thể.",
+                "Một câu ngắn.",
+                "Đoạn mới bắt đầu ở đây và kéo dài đến hết dòng để làm mẫu cho dòng đầy đủ.",
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_becomes_the_paragraphs() {
+        let src = "**ỦY BAN NHÂN DÂN\nHUYỆN A**\n\n## **II. MỤC TIÊU**\n\n**3. Kinh phí:** Từ ngân sách.\n\n- Lưu: VT, NL<sub>3</sub>.\n\n- Các chủ thể (*giao Phòng A gửi*);";
+        let ps = paragraphs(src);
+        assert_eq!(ps[0].lines, ["ỦY BAN NHÂN DÂN", "HUYỆN A"]);
+        assert!(ps[0].bold);
+        assert_eq!(ps[1].text(), "II. MỤC TIÊU");
+        assert!(ps[1].bold);
+        assert_eq!(ps[2].bold_lead.as_deref(), Some("3. Kinh phí:"));
+        assert!(!ps[2].bold);
+        assert_eq!(ps[3].text(), "- Lưu: VT, NL3.");
+        assert_eq!(ps[4].italic_parts, ["giao Phòng A gửi"]);
+    }
+
+    #[test]
+    fn a_paragraph_split_by_a_page_break_is_joined() {
+        let src = "- Phối hợp với các phòng; đôn đốc\n\nchủ thể hoàn thiện hồ sơ.\n\n- Việc khác.";
+        assert_eq!(
+            texts(&paragraphs(src)),
+            [
+                "- Phối hợp với các phòng; đôn đốc chủ thể hoàn thiện hồ sơ.",
+                "- Việc khác."
+            ]
+        );
+    }
+}
