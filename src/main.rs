@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         Command::Certificates(args) => cmd::certificates::run(args),
         Command::New { file } => cmd::new::run(file),
         Command::Templates { dir } => cmd::templates::run(dir),
+        Command::Schema { out } => cmd::schema::run(out.as_deref()),
     }
 }
 

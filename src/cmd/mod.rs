@@ -5,6 +5,7 @@ pub mod certificates;
 pub mod check;
 pub mod new;
 pub mod render;
+pub mod schema;
 pub mod templates;
 
 use std::fmt::Display;
