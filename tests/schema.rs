@@ -208,3 +208,29 @@ fn the_committed_schema_is_up_to_date() {
         "schema/ocop.schema.json is out of date: run `cargo run -- schema -o schema/ocop.schema.json`"
     );
 }
+
+#[test]
+fn new_names_the_schema_it_writes_beside_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("ke-hoach.yaml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .arg("new")
+        .arg(&plan)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=ocop.schema.json\n"));
+    let written = std::fs::read_to_string(dir.path().join("ocop.schema.json")).unwrap();
+    assert_eq!(written, ocop::schema::json());
+    // A schema already there (the user's, or an older one) is left alone.
+    std::fs::write(dir.path().join("ocop.schema.json"), "{}").unwrap();
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .arg("new")
+        .arg(dir.path().join("ke-hoach-2.yaml"))
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    let kept = std::fs::read_to_string(dir.path().join("ocop.schema.json")).unwrap();
+    assert_eq!(kept, "{}");
+}
