@@ -101,6 +101,16 @@ pub enum Command {
         )]
         output: Option<PathBuf>,
     },
+    /// In lược đồ JSON (JSON Schema) của tệp kế hoạch, để trình soạn thảo gợi ý và báo lỗi khi gõ
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop schema [TÙY_CHỌN]"
+    )]
+    Schema {
+        /// Ghi vào tệp này thay vì in ra màn hình
+        #[arg(short, long, value_name = "TỆP", help_heading = "Tùy chọn")]
+        out: Option<PathBuf>,
+    },
     /// Chép các mẫu có sẵn ra thư mục để tùy biến (dùng lại với --templates)
     #[command(
         help_template = HELP_TEMPLATE,

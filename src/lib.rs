@@ -28,6 +28,7 @@ pub mod naming;
 pub mod numbering;
 pub mod qr;
 pub mod regime;
+pub mod schema;
 pub mod text;
 pub mod timeline;
 pub mod units;

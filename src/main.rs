@@ -31,5 +31,6 @@ fn main() -> ExitCode {
         Command::Completions { shell } => cmd::completions::run(*shell),
         Command::Help { command } => cli::print_help(command.as_deref()),
         Command::Import { file, output } => cmd::import::run(file, output.as_deref()),
+        Command::Schema { out } => cmd::schema::run(out.as_deref()),
     }
 }

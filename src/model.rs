@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -39,7 +40,7 @@ macro_rules! string_or_map {
 }
 
 /// One YAML file: who issues, the units it names, and the documents it describes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub issuer: Issuer,
@@ -56,7 +57,7 @@ pub struct PlanFile {
     pub certificates: Option<Certificates>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     Province,
@@ -75,7 +76,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     pub level: Level,
@@ -125,7 +126,7 @@ fn default_symbol() -> String {
     "UBND".to_string()
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Full name as written in the body: "Sở Nông nghiệp và Môi trường".
@@ -182,7 +183,7 @@ pub enum DocDate {
     },
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct DocDateParts {
     year: i32,
@@ -202,7 +203,7 @@ string_or_map!(
     }
 );
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default)]
@@ -239,7 +240,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanStyle {
     #[serde(default)]
@@ -250,7 +251,7 @@ pub struct PlanStyle {
     pub labels: Labels,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DateStyle {
     /// 01/8/2022
@@ -261,7 +262,7 @@ pub enum DateStyle {
 }
 
 /// How the lines of a task are marked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Marker {
     /// "- Nội dung thực hiện: …"
@@ -272,7 +273,7 @@ pub enum Marker {
 }
 
 /// The words before each line of a task.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Labels {
     pub content: String,
@@ -292,7 +293,7 @@ impl Default for Labels {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bases {
     /// "Căn cứ" or "Thực hiện".
@@ -347,7 +348,7 @@ impl<'de> Deserialize<'de> for BasesList {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BasesLayout {
     /// One paragraph per basis: "Căn cứ …;"
@@ -364,7 +365,7 @@ pub enum Citation {
     Fields(CitationFields),
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CitationFields {
     /// "Quyết định", "Kế hoạch", "Nghị quyết", "Luật", "Văn bản" …
@@ -389,7 +390,7 @@ string_or_map!(
 );
 
 /// A numbered section of the plan (I., 1., 1.1., a) …), nested to any depth.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub title: Option<String>,
@@ -452,7 +453,7 @@ impl<'de> Deserialize<'de> for UnitRefs {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Numbering {
     /// I., 1., 1.1. by depth.
@@ -470,7 +471,7 @@ pub enum Block {
     Fields(BlockFields),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BlockFields {
     /// A lead-in printed in italics before `text`: "Về tiêu chí …: …";
@@ -498,7 +499,7 @@ pub struct BlockFields {
 }
 
 /// How a lead-in ("Về tiêu chí …:") is set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LabelStyle {
     #[default]
@@ -516,7 +517,7 @@ string_or_map!(
     |m| Block::Fields(m)
 );
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundingSource {
     pub source: String,
@@ -530,7 +531,7 @@ pub enum ListItem {
 }
 
 /// A dash line with more than text: sub-items, a lead-in, or an assignment.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListItemFields {
     /// A lead-in before the text: "- *Về tiêu chí:* …", or alone before sub-items.
@@ -557,7 +558,7 @@ string_or_map!(
 );
 
 /// One line of a task: content, units, timeline, or any labelled text.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskEntry {
     /// Overrides the default label ("Thời gian hoàn thành" …).
@@ -614,7 +615,7 @@ pub enum UnitsEntry {
 /// The units it names and their roles are read from it (see
 /// `units::Units::roles`); `lead` and `support` say it where the form of
 /// the sentence does not, and are checked against it.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sentence {
     pub text: String,
@@ -660,7 +661,7 @@ pub enum UnitItem {
     Clause(UnitClause),
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitClause {
     /// Đơn vị chủ trì.
@@ -688,7 +689,7 @@ pub enum Timeline {
     Fields(TimelineFields),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineFields {
     /// Quý II, III, IV
@@ -727,7 +728,7 @@ pub enum Recipient {
     Fields(RecipientFields),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecipientFields {
     /// The line: a unit key or text.
@@ -748,7 +749,7 @@ string_or_map!(
 );
 
 /// The signature block: authority lines (TM./TL./TUQ./KT./Q.), title, name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Thay mặt a collective body: "ỦY BAN NHÂN DÂN".
@@ -768,7 +769,7 @@ pub struct Signer {
 
 /// A dispatch (Công văn, NĐ 30 Mẫu 1.5): free-form, or drafted from the
 /// plan's own task assignments with `from_plan`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispatch {
     /// Output file name without extension; derived from the subject if absent.
@@ -806,7 +807,7 @@ pub struct Dispatch {
     pub requester: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FromPlan {
     /// One dispatch per unit that leads a task or has duties.
@@ -816,7 +817,7 @@ pub enum FromPlan {
 }
 
 /// A decision (Quyết định, NĐ 30 Mẫu 1.2).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub kind: DecisionKind,
@@ -894,7 +895,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionKind {
     /// Thành lập (kiện toàn) Hội đồng đánh giá, phân hạng sản phẩm OCOP.
@@ -903,7 +904,7 @@ pub enum DecisionKind {
     Results,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Authority {
     /// CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …
@@ -913,7 +914,7 @@ pub enum Authority {
     Committee,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// "Ông" or "Bà".
@@ -924,7 +925,7 @@ pub struct Member {
     pub role: Role,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Chairman,
@@ -937,7 +938,7 @@ pub enum Role {
     Deputy,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     /// "Tổ tư vấn" (default) or "Tổ giúp việc".
@@ -946,7 +947,7 @@ pub struct Team {
 }
 
 /// A product evaluated by the council.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// Số thứ tự in the office's list, used for file names.
@@ -967,7 +968,7 @@ pub struct Product {
 }
 
 /// Bulk OCOP certificates: the issuing side and the products.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificates {
     /// File name (without .pdf) of a results decision in this file: its
@@ -1000,7 +1001,7 @@ pub struct Certificates {
 /// Columns of a product list named by the office, one per field: the text
 /// of its header ("Tên SP OCOP") or its column letter ("C"). A text that
 /// is also a header of the sheet is taken as the header.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnMap {
     pub stt: Option<String>,
@@ -1012,4 +1013,110 @@ pub struct ColumnMap {
     pub stars: Option<String>,
     pub number: Option<String>,
     pub note: Option<String>,
+}
+
+// JSON Schema of the forms read by hand-written `Deserialize` impls, so that
+// `ocop schema` accepts exactly what the loader does (see the `schema` module).
+
+/// Marks a string schema that takes text only: the hand-written visitors
+/// read a plain `123` or `true` as a number or a yes/no and refuse it, while
+/// a plain `String` field takes any scalar as text. The `schema` module widens
+/// the other string schemas and removes this mark.
+pub const TEXT_ONLY: &str = "x-ocop-text-only";
+
+fn text_only() -> Schema {
+    json_schema!({ "type": "string", "x-ocop-text-only": true })
+}
+
+/// `anyOf` of the given schemas.
+fn any_of(schemas: Vec<Schema>) -> Schema {
+    json_schema!({ "anyOf": schemas })
+}
+
+/// `JsonSchema` for a `string_or_map!` type: text, or the mapping.
+macro_rules! text_or_map_schema {
+    ($($ty:ty => $map:ty),* $(,)?) => {$(
+        impl JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(g: &mut SchemaGenerator) -> Schema {
+                any_of(vec![text_only(), g.subschema_for::<$map>()])
+            }
+        }
+    )*};
+}
+
+text_or_map_schema!(
+    DocDate => DocDateParts,
+    Citation => CitationFields,
+    UnitItem => UnitClause,
+    Recipient => RecipientFields,
+    Block => BlockFields,
+    ListItem => ListItemFields,
+);
+
+impl JsonSchema for Timeline {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timeline".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        any_of(vec![
+            // The keywords of `timeline::KEYWORDS` (a test keeps them equal).
+            json_schema!({ "type": "string", "enum": ["continuous", "whole_year", "year"] }),
+            g.subschema_for::<TimelineFields>(),
+        ])
+    }
+}
+
+impl JsonSchema for DocNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocNumber".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["integer", "string", "null"] })
+    }
+}
+
+impl JsonSchema for BasesList {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BasesList".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        any_of(vec![
+            g.subschema_for::<Bases>(),
+            g.subschema_for::<Vec<Bases>>(),
+        ])
+    }
+}
+
+impl JsonSchema for UnitRefs {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "UnitRefs".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        any_of(vec![text_only(), g.subschema_for::<Vec<String>>()])
+    }
+}
+
+impl JsonSchema for Content {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Content".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        any_of(vec![text_only(), g.subschema_for::<Vec<Block>>()])
+    }
+}
+
+impl JsonSchema for UnitsEntry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "UnitsEntry".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        any_of(vec![
+            text_only(),
+            g.subschema_for::<Vec<UnitItem>>(),
+            g.subschema_for::<Sentence>(),
+        ])
+    }
 }

@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "certificates",
     "new",
     "import",
+    "schema",
     "templates",
     "completions",
     "help",

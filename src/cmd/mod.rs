@@ -7,6 +7,7 @@ pub mod completions;
 pub mod import;
 pub mod new;
 pub mod render;
+pub mod schema;
 pub mod templates;
 pub mod watch;
 
