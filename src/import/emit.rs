@@ -156,7 +156,17 @@ fn closing(w: &mut W, d: usize, doc: &Doc) {
     if !doc.recipients.is_empty() {
         w.line(d, "recipients:");
         for r in &doc.recipients {
-            w.item(d + 1, r);
+            match recipient_note(r) {
+                Some((text, note)) => w.line(
+                    d + 1,
+                    &format!(
+                        "- {{ text: {}, note: {} }}",
+                        flow_scalar(text),
+                        flow_scalar(note)
+                    ),
+                ),
+                None => w.item(d + 1, r),
+            }
         }
     }
     w.checks(d, doc, "archive");
@@ -260,6 +270,38 @@ fn task(w: &mut W, d: usize, t: &TaskLine, _letters: bool) {
             _ => key(w, "text", Some(scalar(&t.text))),
         },
     }
+}
+
+/// A Nơi nhận line that ends in a note in parentheses: "TT. Tỉnh ủy
+/// (b/c)", "Các chủ thể … (giao Phòng … gửi)": the line and the note,
+/// which print as "- TT. Tỉnh ủy *(b/c)*;". A line whose author put its
+/// ending before the note ("UBND tỉnh: U1; (B/c)") stays as typed: the
+/// note form would move that ending after the note.
+fn recipient_note(line: &str) -> Option<(&str, &str)> {
+    let body = line.trim().strip_suffix(')')?;
+    // The "(" that opens the last group, counting nested parentheses.
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let note = body[open + 1..].trim();
+    let text = body[..open].trim_end();
+    (!note.is_empty()
+        && !text.is_empty()
+        && !text.ends_with([';', ',', '.', ':'])
+        && body[..open].ends_with(char::is_whitespace)
+        && note.chars().count() <= 80)
+        .then_some((text, note))
 }
 
 /// The "Đơn vị thực hiện" line: one declared unit as a list of its key
@@ -482,5 +524,21 @@ mod tests {
             units_value(&known, "Các sở, ngành liên quan"),
             "[\"Các sở, ngành liên quan\"]"
         );
+    }
+
+    #[test]
+    fn recipient_notes() {
+        assert_eq!(
+            recipient_note("TT. Tỉnh ủy (b/c)"),
+            Some(("TT. Tỉnh ủy", "b/c"))
+        );
+        assert_eq!(recipient_note("UBND tỉnh: U1; (B/c)"), None);
+        assert_eq!(
+            recipient_note("Các chủ thể (giao Phòng NN (cấp huyện) gửi)"),
+            Some(("Các chủ thể", "giao Phòng NN (cấp huyện) gửi"))
+        );
+        assert_eq!(recipient_note("Sở Y tế"), None);
+        assert_eq!(recipient_note("(b/c)"), None);
+        assert_eq!(recipient_note("Văn phòng(b/c)"), None);
     }
 }
