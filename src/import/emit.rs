@@ -3,14 +3,20 @@
 //! they would not, `|-` for a title typed on several lines, and a
 //! `# kiểm tra: …` comment wherever the importer guessed.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::ir::*;
+use crate::model::Unit;
+use crate::units::Units;
 
 /// The YAML text of `doc`; `source` names the imported file in the
 /// opening comment.
 pub fn emit(doc: &Doc, source: &str) -> String {
-    let mut w = W::default();
+    let mut w = W {
+        declared: super::mentions::declared(&doc.units),
+        ..W::default()
+    };
     w.line(
         0,
         &format!("# Nhập từ {} bằng `ocop import`.", one_line(source)),
@@ -35,10 +41,8 @@ pub fn emit(doc: &Doc, source: &str) -> String {
             w.line(1, &format!("{}:", u.key));
             w.kv(2, "name", &u.name);
             if !u.aliases.is_empty() {
-                w.line(2, "# cách viết khác trong văn bản:");
-                for a in &u.aliases {
-                    w.line(2, &format!("#   {}", one_line(a)));
-                }
+                let list: Vec<String> = u.aliases.iter().map(|a| flow_scalar(a)).collect();
+                w.line(2, &format!("aliases: [{}]", list.join(", ")));
             }
         }
         w.blank();
@@ -152,7 +156,17 @@ fn closing(w: &mut W, d: usize, doc: &Doc) {
     if !doc.recipients.is_empty() {
         w.line(d, "recipients:");
         for r in &doc.recipients {
-            w.item(d + 1, r);
+            match recipient_note(r) {
+                Some((text, note)) => w.line(
+                    d + 1,
+                    &format!(
+                        "- {{ text: {}, note: {} }}",
+                        flow_scalar(text),
+                        flow_scalar(note)
+                    ),
+                ),
+                None => w.item(d + 1, r),
+            }
         }
     }
     w.checks(d, doc, "archive");
@@ -174,12 +188,19 @@ fn sections(w: &mut W, d: usize, list: &[Section]) {
         if let Some(c) = &s.check {
             w.line(d, &format!("# kiểm tra: {}", one_line(c)));
         }
-        match &s.unit {
-            Some(u) => w.line(d, &format!("- unit: {u}")),
-            None => w.line(d, &format!("- title: {}", scalar(&s.title))),
+        match s.units.as_slice() {
+            [] => w.line(d, &format!("- title: {}", scalar(&s.title))),
+            [u] => w.line(d, &format!("- unit: {}", scalar(u))),
+            many => {
+                let list: Vec<String> = many.iter().map(|u| flow_scalar(u)).collect();
+                w.line(d, &format!("- unit: [{}]", list.join(", ")));
+            }
         }
         let d = d + 1;
         w.opt(d, "note", s.note.as_deref());
+        if s.colon {
+            w.line(d, "colon: true");
+        }
         if s.inline {
             w.line(d, "inline: true");
         }
@@ -237,8 +258,8 @@ fn task(w: &mut W, d: usize, t: &TaskLine, _letters: bool) {
             }
         }
         TaskKey::Units => {
-            let text = t.text.strip_suffix('.').unwrap_or(&t.text);
-            key(w, "units", Some(format!("[{}]", flow_scalar(text))));
+            let value = units_value(&Units::new(&w.declared), &t.text);
+            key(w, "units", Some(value));
         }
         TaskKey::Timeline => key(w, "timeline", t.timeline.clone()),
         TaskKey::Text => match t.blocks.as_slice() {
@@ -249,6 +270,54 @@ fn task(w: &mut W, d: usize, t: &TaskLine, _letters: bool) {
             _ => key(w, "text", Some(scalar(&t.text))),
         },
     }
+}
+
+/// A Nơi nhận line that ends in a note in parentheses: "TT. Tỉnh ủy
+/// (b/c)", "Các chủ thể … (giao Phòng … gửi)": the line and the note,
+/// which print as "- TT. Tỉnh ủy *(b/c)*;". A line whose author put its
+/// ending before the note ("UBND tỉnh: U1; (B/c)") stays as typed: the
+/// note form would move that ending after the note.
+fn recipient_note(line: &str) -> Option<(&str, &str)> {
+    let body = line.trim().strip_suffix(')')?;
+    // The "(" that opens the last group, counting nested parentheses.
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let note = body[open + 1..].trim();
+    let text = body[..open].trim_end();
+    (!note.is_empty()
+        && !text.is_empty()
+        && !text.ends_with([';', ',', '.', ':'])
+        && body[..open].ends_with(char::is_whitespace)
+        && note.chars().count() <= 80)
+        .then_some((text, note))
+}
+
+/// The "Đơn vị thực hiện" line: one declared unit as a list of its key
+/// (or the spelling typed); a sentence that names declared units as the
+/// author's sentence, printed as typed, its roles read from it ("X chủ trì,
+/// phối hợp với Y"); anything else as free text in a list.
+fn units_value(known: &Units, text: &str) -> String {
+    let bare = text.strip_suffix('.').unwrap_or(text).trim();
+    if let Some(key) = known.resolve(bare) {
+        let named = known.get(key).is_some_and(|u| u.name == bare);
+        return format!("[{}]", flow_scalar(if named { key } else { bare }));
+    }
+    if !known.mentions(text).is_empty() {
+        return scalar(text.trim());
+    }
+    format!("[{}]", flow_scalar(bare))
 }
 
 fn blocks(w: &mut W, d: usize, list_: &[Block]) {
@@ -284,6 +353,8 @@ fn list(w: &mut W, d: usize, items: &[Item]) {
 #[derive(Default)]
 struct W {
     out: String,
+    /// The units as the loader will read them back.
+    declared: BTreeMap<String, Unit>,
 }
 
 impl W {
@@ -417,4 +488,57 @@ pub fn quoted(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_line_as_the_authors_sentence() {
+        let units = vec![
+            UnitDecl {
+                key: "hnd".into(),
+                name: "Hội Nông dân xã".into(),
+                aliases: vec!["Hội ND xã".into()],
+                mentions: 2,
+            },
+            UnitDecl {
+                key: "tkn".into(),
+                name: "Trạm Khuyến nông".into(),
+                ..UnitDecl::default()
+            },
+        ];
+        let map = super::super::mentions::declared(&units);
+        let known = Units::new(&map);
+        assert_eq!(
+            units_value(
+                &known,
+                "Hội Nông dân xã chủ trì, phối hợp với Trạm Khuyến nông."
+            ),
+            "Hội Nông dân xã chủ trì, phối hợp với Trạm Khuyến nông."
+        );
+        assert_eq!(units_value(&known, "Hội Nông dân xã."), "[hnd]");
+        assert_eq!(units_value(&known, "Hội ND xã"), "[Hội ND xã]");
+        assert_eq!(
+            units_value(&known, "Các sở, ngành liên quan"),
+            "[\"Các sở, ngành liên quan\"]"
+        );
+    }
+
+    #[test]
+    fn recipient_notes() {
+        assert_eq!(
+            recipient_note("TT. Tỉnh ủy (b/c)"),
+            Some(("TT. Tỉnh ủy", "b/c"))
+        );
+        assert_eq!(recipient_note("UBND tỉnh: U1; (B/c)"), None);
+        assert_eq!(
+            recipient_note("Các chủ thể (giao Phòng NN (cấp huyện) gửi)"),
+            Some(("Các chủ thể", "giao Phòng NN (cấp huyện) gửi"))
+        );
+        assert_eq!(recipient_note("Sở Y tế"), None);
+        assert_eq!(recipient_note("(b/c)"), None);
+        assert_eq!(recipient_note("Văn phòng(b/c)"), None);
+    }
 }

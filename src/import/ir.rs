@@ -78,8 +78,11 @@ pub struct Section {
     /// The number as written ("1.2.", "a)").
     pub label: String,
     pub title: String,
-    /// A declared unit the heading names (key, or the spelling).
-    pub unit: Option<String>,
+    /// The declared units the heading names (key, or the spelling as
+    /// typed), in its order: "7. Sở Tài chính, Sở Kế hoạch và Đầu tư".
+    pub units: Vec<String>,
+    /// The heading ends with a colon: "1. Sở Nông nghiệp và PTNT:".
+    pub colon: bool,
     pub note: Option<String>,
     pub inline: bool,
     pub bold: bool,

@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::ir::{Block, Doc, Section, TaskKey, UnitDecl};
+use crate::model::Unit;
+use crate::units::Units;
 
 /// Nouns that open the name of an agency.
 const HEADS: [&str; 27] = [
@@ -240,7 +242,8 @@ pub fn declare(doc: &mut Doc) {
     fn walk(list: &[Section], out: &mut Vec<String>) {
         for s in list {
             if let Some((u, _)) = heading_unit(&s.title) {
-                out.push(u);
+                // "Sở Tài chính, Sở Kế hoạch và Đầu tư": two units.
+                out.extend(split_units(&u));
             }
             for b in &s.body {
                 blocks(b, out);
@@ -322,23 +325,89 @@ pub fn declare(doc: &mut Doc) {
             mentions: all.len(),
         });
     }
-    // Headings that name a declared unit by its name refer to it.
-    fn link(list: &mut [Section], units: &[UnitDecl], depth: usize) {
+    let units = distinct_aliases(units);
+    let declared = declared(&units);
+    let known = Units::new(&declared);
+    // Headings that name declared units refer to them: by key where the
+    // heading spells the name, else by the spelling as typed.
+    fn link(list: &mut [Section], known: &Units, depth: usize) {
         for s in list {
             if depth > 0
-                && !s.title.trim_end().ends_with(':')
                 && let Some((base, note)) = heading_unit(&s.title)
-                && let Some(u) = units.iter().find(|u| u.name == base)
+                && let Some(refs) = heading_refs(&base, known)
             {
-                s.unit = Some(u.key.clone());
+                s.units = refs;
                 s.note = note;
+                s.colon = s.title.trim_end().ends_with(':');
             }
-            link(&mut s.sections, units, depth + 1);
+            link(&mut s.sections, known, depth + 1);
         }
     }
     let base_depth = usize::from(doc.kind == super::ir::Kind::Dispatch);
-    link(&mut doc.sections, &units, base_depth);
+    link(&mut doc.sections, &known, base_depth);
     doc.units = units;
+}
+
+/// The units as the loader will read them back.
+pub fn declared(units: &[UnitDecl]) -> BTreeMap<String, Unit> {
+    units
+        .iter()
+        .map(|u| {
+            (
+                u.key.clone(),
+                Unit {
+                    name: u.name.clone(),
+                    short: None,
+                    aliases: u.aliases.clone(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Keeps only the aliases that are a spelling of their own: one already
+/// accepted for some unit (the same words in another case or with the tone
+/// mark placed elsewhere) is dropped, so each spelling names one unit.
+fn distinct_aliases(mut units: Vec<UnitDecl>) -> Vec<UnitDecl> {
+    let all: Vec<Vec<String>> = units
+        .iter_mut()
+        .map(|u| std::mem::take(&mut u.aliases))
+        .collect();
+    for (i, aliases) in all.into_iter().enumerate() {
+        for a in aliases {
+            let map = declared(&units);
+            if Units::new(&map).resolve(&a).is_none() {
+                units[i].aliases.push(a);
+            }
+        }
+    }
+    units
+}
+
+/// The references a unit heading prints as: one unit, or several joined
+/// by ", " exactly as `unit: [a, b]` prints them. None when some part is
+/// not a declared spelling.
+fn heading_refs(base: &str, known: &Units) -> Option<Vec<String>> {
+    let reference = |part: &str| -> Option<String> {
+        let key = known.resolve(part)?;
+        Some(if known.get(key)?.name == part {
+            key.to_string()
+        } else {
+            part.to_string()
+        })
+    };
+    let pieces: Vec<&str> = base.split(", ").collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        // The longest run of pieces that is one unit's spelling.
+        let (j, r) = (i + 1..=pieces.len())
+            .rev()
+            .find_map(|j| reference(&pieces[i..j].join(", ")).map(|r| (j, r)))?;
+        out.push(r);
+        i = j;
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -384,6 +453,80 @@ mod tests {
         );
         assert_eq!(key_for("UBND các huyện, thành phố", &[]), "ubnd_htp");
         assert_eq!(key_for("Sở Y tế", &["syt".into()]), "syt2");
+    }
+
+    fn decl(key: &str, name: &str, aliases: &[&str]) -> UnitDecl {
+        UnitDecl {
+            key: key.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: 1,
+        }
+    }
+
+    #[test]
+    fn aliases_are_spellings_of_their_own() {
+        let units = distinct_aliases(vec![
+            decl(
+                "pnn",
+                "Phòng Nông nghiệp và PTNT huyện",
+                &[
+                    "Phòng Nông nghiệp & PTNT huyện",
+                    "phòng nông nghiệp và PTNT huyện",
+                ],
+            ),
+            decl("stc", "Sở Tài chính", &[]),
+        ]);
+        assert_eq!(units[0].aliases, ["Phòng Nông nghiệp & PTNT huyện"]);
+    }
+
+    #[test]
+    fn headings_name_one_or_several_units() {
+        let units = vec![
+            decl("stc", "Sở Tài chính", &[]),
+            decl("svh", "Sở Văn hóa, Thể thao và Du lịch", &["Sở VH, TT&DL"]),
+        ];
+        let map = declared(&units);
+        let known = Units::new(&map);
+        assert_eq!(
+            heading_refs("Sở Tài chính", &known),
+            Some(vec!["stc".into()])
+        );
+        assert_eq!(
+            heading_refs("Sở Tài chính, Sở Văn hóa, Thể thao và Du lịch", &known),
+            Some(vec!["stc".into(), "svh".into()])
+        );
+        assert_eq!(
+            heading_refs("Sở VH, TT&DL", &known),
+            Some(vec!["Sở VH, TT&DL".into()])
+        );
+        assert_eq!(heading_refs("Sở Tài chính và Sở Y tế", &known), None);
+    }
+
+    #[test]
+    fn unit_headings_keep_their_colon() {
+        let mut doc = Doc::default();
+        doc.sections.push(Section {
+            title: "NHIỆM VỤ".into(),
+            sections: vec![
+                Section {
+                    title: "Sở Tài chính:".into(),
+                    body: vec![Block::Para("Sở Tài chính chủ trì bố trí kinh phí.".into())],
+                    ..Section::default()
+                },
+                Section {
+                    title: "Sở Tài chính, Sở Y tế".into(),
+                    ..Section::default()
+                },
+            ],
+            ..Section::default()
+        });
+        declare(&mut doc);
+        let s = &doc.sections[0].sections;
+        assert_eq!(s[0].units, ["stc"]);
+        assert!(s[0].colon);
+        assert_eq!(s[1].units, ["stc", "syt"]);
+        assert!(!s[1].colon);
     }
 
     #[test]
