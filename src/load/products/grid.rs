@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::vn::group_thousands;
+
 /// Largest spreadsheet or CSV file read at all.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 /// Largest decompressed sheet (`xl/worksheets/*.xml`, ODS `content.xml`).
@@ -95,12 +97,12 @@ impl fmt::Display for Limit {
             Limit::Cells => write!(
                 f,
                 "trang tính có quá nhiều ô có dữ liệu (hơn {} ô)",
-                thousands(MAX_CELLS as u64)
+                group_thousands(MAX_CELLS as u64)
             ),
             Limit::Rows => write!(
                 f,
                 "trang tính có quá nhiều dòng có dữ liệu (hơn {} dòng)",
-                thousands(MAX_ROWS as u64)
+                group_thousands(MAX_ROWS as u64)
             ),
             Limit::Text => write!(
                 f,
@@ -225,19 +227,6 @@ pub fn parse_cell(name: &str) -> Option<(u32, u32)> {
     let col = parse_column(&name[..split])?;
     let row: u32 = name[split..].parse().ok()?;
     (1..=EXCEL_ROWS).contains(&row).then_some((col, row))
-}
-
-/// 1234567 → "1.234.567", the Vietnamese way.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A number as a spreadsheet's General format shows it: no trailing
@@ -383,8 +372,8 @@ mod tests {
         assert_eq!(serial_date(1.0, false).unwrap(), "01/01/1900");
         assert_eq!(serial_date(61.0, false).unwrap(), "01/03/1900");
         assert_eq!(serial_date(0.0, true).unwrap(), "01/01/1904");
-        assert_eq!(thousands(32_767), "32.767");
-        assert_eq!(thousands(1_000_000), "1.000.000");
+        assert_eq!(group_thousands(32_767), "32.767");
+        assert_eq!(group_thousands(1_000_000), "1.000.000");
     }
 
     #[test]

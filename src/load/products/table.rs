@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::grid::{
     MAX_CELL_CHARS, Row, Value, cell_name, column_name, general_number, is_error_literal,
-    serial_date, thousands,
+    serial_date,
 };
 use super::header::{ColumnMap, ColumnRef, Field, column_ref, field_of, header_key};
 use super::{RowPlace, Sheet, SheetRow, Table};
@@ -14,6 +14,7 @@ use crate::diag::Diagnostic;
 use crate::load::textcheck;
 use crate::model::Product;
 use crate::text;
+use crate::vn::group_thousands;
 
 /// How far down the header row is looked for.
 const HEADER_SCAN_ROWS: usize = 30;
@@ -590,7 +591,7 @@ fn shown(v: &Value) -> String {
         Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
         Value::Error(e) => e.clone(),
         Value::Uncalculated => "(công thức chưa tính)".into(),
-        Value::TooLong(n) => format!("({} ký tự)", thousands(*n as u64)),
+        Value::TooLong(n) => format!("({} ký tự)", group_thousands(*n as u64)),
     };
     let mut chars = s.chars();
     let short: String = chars.by_ref().take(40).collect();
@@ -643,8 +644,8 @@ fn cell_problem(ctx: &Ctx<'_>, what: &str, v: &Value) -> Option<(String, String)
         Value::TooLong(n) => Some((
             format!(
                 "{what} dài {} ký tự, quá giới hạn {} ký tự",
-                thousands(*n as u64),
-                thousands(MAX_CELL_CHARS as u64)
+                group_thousands(*n as u64),
+                group_thousands(MAX_CELL_CHARS as u64)
             ),
             if ctx.sheet.is_none() {
                 "ô này có lẽ bị dán nhầm nội dung, hoặc một dấu ngoặc kép \" mở mà không đóng đã nuốt các dòng sau; sửa lại trong tệp".into()
@@ -694,8 +695,8 @@ fn text_field(
                 Diagnostic::error(format!(
                     "{} dài {} ký tự, quá giới hạn {} ký tự",
                     f.what(),
-                    thousands(chars as u64),
-                    thousands(MAX_CELL_CHARS as u64)
+                    group_thousands(chars as u64),
+                    group_thousands(MAX_CELL_CHARS as u64)
                 ))
                 .hint("ô này có lẽ bị dán nhầm nội dung; rút gọn lại"),
                 row,

@@ -24,9 +24,10 @@ use std::path::Path;
 
 use calamine::{Data, Reader, SheetVisible, Xls};
 
-use super::grid::{GridBuilder, KEEP_CELL_CHARS, Value, cell_name, thousands};
+use super::grid::{GridBuilder, KEEP_CELL_CHARS, Value, cell_name};
 use super::{SheetEntry, Table, choose_sheet};
 use crate::diag::Diagnostic;
+use crate::vn::group_thousands;
 
 /// Dense cells calamine may build over all sheets (32 bytes each, built
 /// once and copied once: 128 MB at most).
@@ -488,8 +489,8 @@ pub(crate) fn read(path: &Path, wanted: Option<&str>) -> Result<Table, Diagnosti
             names.map(|n| format!("\"{n}\" ")).unwrap_or_default(),
             cell_name(c0, r0 + 1),
             cell_name(c1, r1 + 1),
-            thousands(area(widest)),
-            thousands(MAX_GRID_CELLS)
+            group_thousands(area(widest)),
+            group_thousands(MAX_GRID_CELLS)
         ))
         .file(path)
         .hint("có ô thừa ở xa bảng (trong Excel, Ctrl+End nhảy tới ô cuối cùng có dữ liệu): xóa các ô đó, hoặc lưu tệp dạng .xlsx (File > Save As > Excel Workbook)"));

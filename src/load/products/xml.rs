@@ -13,6 +13,7 @@ use zip::ZipArchive;
 
 use super::grid::MAX_XML_TOKEN_BYTES;
 use crate::diag::Diagnostic;
+use crate::vn::group_thousands;
 
 /// Most entries a workbook's zip may list (a real one has a few dozen,
 /// plus one per image).
@@ -235,8 +236,8 @@ pub(crate) fn open_archive(path: &Path) -> Result<Zip, Diagnostic> {
     if entries > MAX_ZIP_ENTRIES as u64 {
         return Err(Diagnostic::error(format!(
             "tệp bảng tính chứa quá nhiều phần ({} phần, tối đa {})",
-            super::grid::thousands(entries),
-            super::grid::thousands(MAX_ZIP_ENTRIES as u64)
+            group_thousands(entries),
+            group_thousands(MAX_ZIP_ENTRIES as u64)
         ))
         .file(path)
         .hint("chép riêng bảng danh sách sang một tệp mới rồi lưu lại"));
