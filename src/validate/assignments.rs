@@ -245,6 +245,28 @@ impl Walker<'_, '_> {
         });
     }
 
+    /// An `assign:` sentence (of a block or a list item) with its sub-items.
+    fn assigned(
+        &mut self,
+        place: &Place<'_>,
+        text: &str,
+        lead: Option<&[String]>,
+        support: Option<&[String]>,
+        sub: &[ListItem],
+    ) {
+        let (leads, supports) = read_sentence(
+            self.units,
+            text,
+            lead,
+            support,
+            Reading::Sentence,
+            place.implied,
+        );
+        let mut items = Vec::new();
+        list_text(sub, &mut items);
+        self.push_sentence(place, text, items, leads, supports);
+    }
+
     fn blocks(&mut self, blocks: &[Block], place: &Place<'_>) {
         for b in blocks {
             match b {
@@ -255,17 +277,8 @@ impl Walker<'_, '_> {
                 }
                 Block::Fields(f) => {
                     if let Some(text) = &f.assign {
-                        let (leads, supports) = read_sentence(
-                            self.units,
-                            text,
-                            f.lead.as_deref(),
-                            f.support.as_deref(),
-                            Reading::Sentence,
-                            place.implied,
-                        );
-                        let mut items = Vec::new();
-                        list_text(f.list.as_deref().unwrap_or_default(), &mut items);
-                        self.push_sentence(place, text, items, leads, supports);
+                        let sub = f.list.as_deref().unwrap_or_default();
+                        self.assigned(place, text, f.lead.as_deref(), f.support.as_deref(), sub);
                         continue;
                     }
                     if !place.implied.is_empty()
@@ -298,17 +311,13 @@ impl Walker<'_, '_> {
                 }
                 ListItem::Fields(f) => {
                     if let Some(text) = &f.assign {
-                        let (leads, supports) = read_sentence(
-                            self.units,
+                        self.assigned(
+                            place,
                             text,
                             f.lead.as_deref(),
                             f.support.as_deref(),
-                            Reading::Sentence,
-                            place.implied,
+                            &f.list,
                         );
-                        let mut items = Vec::new();
-                        list_text(&f.list, &mut items);
-                        self.push_sentence(place, text, items, leads, supports);
                         continue;
                     }
                     if !place.implied.is_empty() {
