@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{root, session, yaml_files};
+use common::{python_tool, root, session, yaml_files};
 use ocop::doc::Document;
 
 /// The documents of every example YAML, named `<yaml stem>--<file stem>`.
@@ -98,25 +98,6 @@ fn layout_text(pdf: &Path, txt: &Path) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn python_tool(tools: &Path, tool: &str, args: &[&Path], extra: &[&str]) -> (bool, String) {
-    let out = Command::new("python3")
-        .arg(tools.join(tool))
-        .args(args)
-        .args(extra)
-        .output()
-        .unwrap_or_else(|e| panic!("python3 is needed to run {tool}: {e}"));
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        !text.contains("ModuleNotFoundError"),
-        "{tool} needs its Python modules: pip install pdfplumber python-docx\n{text}"
-    );
-    (out.status.success(), text)
 }
 
 #[test]

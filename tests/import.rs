@@ -9,9 +9,8 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{prepare, render_all, root};
+use common::{prepare, python_tool, render_all, root};
 use ocop::import::{self, emit};
 
 /// `shared/` beside the checkout (CI: ../shared), or `OCOP_SHARED`.
@@ -24,24 +23,6 @@ fn shared() -> Option<PathBuf> {
     // A worktree one level further down (wt/<name>).
     candidates.push(root().join("../../shared"));
     candidates.into_iter().find(|p| p.join("seeds").is_dir())
-}
-
-fn tool(tools: &Path, name: &str, args: &[&Path]) -> (bool, String) {
-    let out = Command::new("python3")
-        .arg(tools.join(name))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("python3 is needed to run {name}: {e}"));
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        !text.contains("ModuleNotFoundError"),
-        "{name} needs its Python modules: pip install pdfplumber python-docx\n{text}"
-    );
-    (out.status.success(), text)
 }
 
 /// Writes the YAML, checks it is clean with units declared, renders it and
@@ -65,9 +46,9 @@ fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
 }
 
 fn measure(tools: &Path, name: &str, pdf: &Path, original: &Path) -> String {
-    let (ok_t, t) = tool(tools, "textsim.py", &[pdf, original]);
-    let (ok_o, o) = tool(tools, "outline.py", &[pdf, original]);
-    let (ok_n, n) = tool(tools, "nd30check.py", &[pdf]);
+    let (ok_t, t) = python_tool(tools, "textsim.py", &[pdf, original], &[]);
+    let (ok_o, o) = python_tool(tools, "outline.py", &[pdf, original], &[]);
+    let (ok_n, n) = python_tool(tools, "nd30check.py", &[pdf], &[]);
     assert!(ok_t, "{name}: textsim\n{t}");
     assert!(ok_o, "{name}: outline\n{o}");
     assert!(ok_n, "{name}: nd30check\n{n}");
@@ -103,7 +84,7 @@ fn seeds_import_as_text_and_as_docx_and_render_with_their_words_and_outline() {
         figures.push(measure(&tools, &format!("{name} txt"), &pdf, seed));
         // A .docx as an office types it, made from that render.
         let docx = dir.path().join(format!("{name}.docx"));
-        let (ok, text) = tool(&tools, "pdf2officedocx.py", &[&pdf, &docx]);
+        let (ok, text) = python_tool(&tools, "pdf2officedocx.py", &[&pdf, &docx], &[]);
         if !ok {
             // The tool needs a tên loại (KẾ HOẠCH …); a công văn has none.
             eprintln!(

@@ -124,3 +124,23 @@ pub fn ocop() -> Command {
     c.env_remove("SOURCE_DATE_EPOCH");
     c
 }
+
+/// Runs one of the shared Python measuring tools; (exit 0, its output).
+pub fn python_tool(tools: &Path, tool: &str, args: &[&Path], extra: &[&str]) -> (bool, String) {
+    let out = Command::new("python3")
+        .arg(tools.join(tool))
+        .args(args)
+        .args(extra)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 is needed to run {tool}: {e}"));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !text.contains("ModuleNotFoundError"),
+        "{tool} needs its Python modules: pip install pdfplumber python-docx\n{text}"
+    );
+    (out.status.success(), text)
+}
