@@ -34,7 +34,9 @@ pub struct Bases {
     pub verb: String,
     /// One paragraph with the intro: "Thực hiện …; …, UBND tỉnh ban hành …".
     pub inline: bool,
-    /// With `inline`: "," or "." before the intro.
+    /// The mark after the group's last basis, where it is not the one the
+    /// layout prints by default ("," before the intro of an inline group;
+    /// ";" between groups, "." at the end without an intro).
     pub end: Option<String>,
     pub items: Vec<String>,
 }
@@ -125,7 +127,8 @@ pub struct Doc {
     /// Trích yếu (plan title, dispatch subject after "V/v"), by line.
     pub title: Vec<String>,
     pub to: Vec<String>,
-    pub bases: Option<Bases>,
+    /// Căn cứ groups, each with its verb.
+    pub bases: Vec<Bases>,
     pub intro: Vec<String>,
     /// Body text before the first numbered section (dispatches).
     pub body: Vec<Block>,

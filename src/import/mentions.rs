@@ -93,6 +93,27 @@ pub fn subjects(sentence: &str) -> Vec<String> {
     split_units(subject)
 }
 
+/// The units a sentence names after "phối hợp (với)": "… phối hợp với Sở
+/// Y tế, Sở Công Thương tổ chức …" → the two names.
+pub fn partners(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in sentence.match_indices("hối hợp ") {
+        if !sentence[..at].ends_with(['p', 'P']) {
+            continue;
+        }
+        let after = &sentence[at + "hối hợp ".len()..];
+        let after = after.strip_prefix("với ").unwrap_or(after);
+        let end = [";", ". ", ":"]
+            .iter()
+            .filter_map(|m| after.find(m))
+            .chain(ROLE_VERBS.iter().filter_map(|v| after.find(v)))
+            .min()
+            .unwrap_or(after.len());
+        out.extend(split_units(after[..end].trim_end_matches('.')));
+    }
+    out
+}
+
 /// "Báo Hà Tĩnh, Đài Phát thanh - Truyền hình" → the two names.
 pub fn split_units(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -130,7 +151,15 @@ pub fn split_units(text: &str) -> Vec<String> {
         {
             cur = format!("{cur}, {piece}");
         } else {
-            // The name ended; what follows is not a unit.
+            // The name ended; what follows is not a unit, but a UBND name
+            // may still end in a locality: "… các xã, phường tuyên truyền".
+            if cur.starts_with(['U', 'Ủ'])
+                && let Some(l) = LOCALITIES
+                    .iter()
+                    .find(|l| piece.starts_with(&format!("{l} ")))
+            {
+                cur = format!("{cur}, {l}");
+            }
             break;
         }
     }
@@ -150,21 +179,22 @@ pub fn split_units(text: &str) -> Vec<String> {
 
 /// "thành phố", "thị xã", "TP": the localities a UBND name lists.
 fn is_locality(piece: &str) -> bool {
-    [
-        "thành phố",
-        "thị xã",
-        "thị trấn",
-        "phường",
-        "xã",
-        "huyện",
-        "tỉnh",
-        "TP",
-        "TX",
-        "quận",
-        "đặc khu",
-    ]
-    .contains(&piece.trim())
+    LOCALITIES.contains(&piece.trim())
 }
+
+const LOCALITIES: [&str; 11] = [
+    "thành phố",
+    "thị xã",
+    "thị trấn",
+    "phường",
+    "xã",
+    "huyện",
+    "tỉnh",
+    "TP",
+    "TX",
+    "quận",
+    "đặc khu",
+];
 
 /// Spellings compared: case, "UBND", "PTNT", "&", "-" and a final
 /// "huyện"/"tỉnh" do not make another unit.
@@ -244,6 +274,9 @@ pub fn declare(doc: &mut Doc) {
             if let Some((u, _)) = heading_unit(&s.title) {
                 // "Sở Tài chính, Sở Kế hoạch và Đầu tư": two units.
                 out.extend(split_units(&u));
+            } else {
+                // A numbered paragraph that gives work.
+                sentence(&s.title, out);
             }
             for b in &s.body {
                 blocks(b, out);
@@ -272,19 +305,27 @@ pub fn declare(doc: &mut Doc) {
             walk(&s.sections, out);
         }
     }
+    fn sentence(t: &str, out: &mut Vec<String>) {
+        out.extend(subjects(t));
+        out.extend(partners(t));
+    }
     fn blocks(b: &Block, out: &mut Vec<String>) {
         match b {
-            Block::Para(t) => out.extend(subjects(t)),
+            Block::Para(t) => sentence(t, out),
             Block::List(items) => {
                 for it in items {
-                    out.extend(subjects(&it.text));
+                    sentence(&it.text, out);
                     for c in &it.children {
-                        out.extend(subjects(&c.text));
+                        sentence(&c.text, out);
                     }
                 }
             }
             Block::Enumerate(_) => {}
         }
+    }
+    // A công văn's addressees are units.
+    for t in &doc.to {
+        spellings.extend(split_units(t));
     }
     walk(&doc.sections, &mut spellings);
     for b in &doc.body {
@@ -339,6 +380,18 @@ pub fn declare(doc: &mut Doc) {
                 s.units = refs;
                 s.note = note;
                 s.colon = s.title.trim_end().ends_with(':');
+            }
+            // A task whose units line names no declared unit goes to no
+            // per-unit dispatch: the reader should know.
+            let unknown = s
+                .task
+                .iter()
+                .any(|t| t.key == TaskKey::Units && known.mentions(&t.text).is_empty());
+            if unknown && s.check.is_none() {
+                s.check = Some(
+                    "dòng đơn vị thực hiện không nêu đơn vị nào nhận ra được; muốn có công văn giao việc cho đơn vị đó thì khai báo nó trong `units` và ghi khóa"
+                        .into(),
+                );
             }
             link(&mut s.sections, known, depth + 1);
         }
@@ -413,6 +466,23 @@ fn heading_refs(base: &str, known: &Units) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partners_named_after_phoi_hop() {
+        assert_eq!(
+            partners(
+                "Sở A chủ trì, phối hợp với Sở Y tế, Sở Văn hóa, Thể thao và Du lịch tổ chức tập huấn."
+            ),
+            ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        assert_eq!(
+            partners(
+                "Chủ trì, phối hợp Ủy ban nhân dân các xã, phường tuyên truyền; báo cáo Sở B."
+            ),
+            ["Ủy ban nhân dân các xã, phường"]
+        );
+        assert!(partners("Phối hợp với các sở, ngành liên quan thực hiện.").is_empty());
+    }
 
     #[test]
     fn subjects_of_assignments() {

@@ -72,8 +72,13 @@ impl Imported {
         out.push(format!(
             "{sections} mục đánh số, {tasks} nhiệm vụ (nội dung/đơn vị/thời gian)"
         ));
-        if let Some(b) = &d.bases {
-            out.push(format!("{} căn cứ (\"{}\")", b.items.len(), b.verb));
+        if !d.bases.is_empty() {
+            let groups: Vec<String> = d
+                .bases
+                .iter()
+                .map(|b| format!("{} \"{}\"", b.items.len(), b.verb))
+                .collect();
+            out.push(format!("căn cứ: {}", groups.join(", ")));
         }
         out.push(format!(
             "{} đơn vị được khai báo{}",

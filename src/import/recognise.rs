@@ -74,6 +74,27 @@ fn front(paras: &[Para], doc: &mut Doc) -> usize {
                 doc.title.extend(paras[i].lines.iter().cloned());
                 i += 1;
             }
+            // In text out of a PDF the subject's wrapped lines stand alone
+            // before "Kính gửi", among header lines in column order.
+            let to = (i..paras.len().min(i + 8)).find(|&j| paras[j].text().starts_with("Kính gửi"));
+            if p.place.table.is_none()
+                && let Some(to) = to
+            {
+                while i < to {
+                    let q = &paras[i];
+                    let header = q
+                        .lines
+                        .iter()
+                        .all(|l| header_line(l, doc, &mut pending_unit));
+                    if !header {
+                        if q.text().chars().count() > 120 || item_label(&q.text()).is_some() {
+                            break;
+                        }
+                        doc.title.extend(q.lines.iter().cloned());
+                    }
+                    i += 1;
+                }
+            }
             continue;
         }
         if let Some(rest) = text.strip_prefix("Kính gửi") {
@@ -203,6 +224,35 @@ fn header_line(line: &str, doc: &mut Doc, pending_unit: &mut bool) -> bool {
     if let Some((place, date)) = date_line(&l) {
         doc.date = date;
         doc.issuer.place = Some(place);
+        return true;
+    }
+    // Column order in text out of a PDF can part "Số:" from its symbol and
+    // "Lai Châu, ngày" from "tháng … năm …" when the blanks of a draft
+    // leave them on separate lines.
+    if let Some(sym) = l.strip_prefix('/')
+        && doc.symbol.is_none()
+        && !sym.is_empty()
+        && !sym.contains(char::is_whitespace)
+        && sym
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+    {
+        doc.symbol = Some(sym.to_string());
+        return true;
+    }
+    if let Some(place) = l.strip_suffix(", ngày")
+        && doc.issuer.place.is_none()
+        && date_line(&format!("{l} tháng năm 2000")).is_some()
+    {
+        doc.issuer.place = Some(place.trim().to_string());
+        return true;
+    }
+    if doc.date.year.is_none()
+        && let Some(place) = doc.issuer.place.clone()
+        && l.starts_with("tháng ")
+        && let Some((_, date)) = date_line(&format!("{place}, ngày {l}"))
+    {
+        doc.date = date;
         return true;
     }
     let rest = rest.trim();
@@ -359,57 +409,69 @@ fn intro_split(text: &str) -> Option<(usize, &'static str)> {
     best
 }
 
-/// Căn cứ paragraphs and the introductory sentence of a plan.
-fn preamble(paras: &[Para], mut i: usize, end: usize, doc: &mut Doc) -> usize {
+/// Căn cứ paragraphs and the introductory sentence of a plan: one group
+/// per run of paragraphs with the same verb ("Căn cứ …;", then "Thực
+/// hiện …;", then "Theo đề nghị …,"), each keeping its own last mark; a
+/// paragraph that carries the intro after its bases ("Thực hiện …, Ủy ban
+/// nhân dân tỉnh ban hành …") is an inline group.
+fn preamble(paras: &[Para], i: usize, end: usize, doc: &mut Doc) -> usize {
     let first_section = (i..end)
         .find(|&j| item_label(&paras[j].text()).is_some_and(|(l, _)| l.is_heading_number()))
         .unwrap_or(end);
     let texts: Vec<String> = paras[i..first_section].iter().map(Para::text).collect();
     let mut k = 0;
-    if let Some(verb) = texts.first().and_then(|t| verb_of(t)) {
-        let first = &texts[0];
+    while let Some(verb) = texts.get(k).and_then(|t| verb_of(t)) {
+        let first = &texts[k];
         if let Some((at, end_mark)) = intro_split(first) {
-            let items = first[verb.len()..at].trim();
-            doc.bases = Some(Bases {
+            doc.bases.push(Bases {
                 verb: verb.to_string(),
                 inline: true,
                 end: Some(end_mark.to_string()),
-                items: items.split("; ").map(str::to_string).collect(),
+                items: first[verb.len()..at]
+                    .trim()
+                    .split("; ")
+                    .map(str::to_string)
+                    .collect(),
             });
             doc.intro.push(first[at + 1..].trim().to_string());
-            k = 1;
-        } else {
-            let mut items = Vec::new();
-            while k < texts.len()
-                && verb_of(&texts[k]) == Some(verb)
-                && texts[k].ends_with([';', '.'])
-                && intro_split(&texts[k]).is_none()
-            {
-                let t = texts[k][verb.len()..].trim();
-                items.push(t[..t.len() - 1].trim_end().to_string());
-                k += 1;
-            }
-            if !items.is_empty() {
-                let last = texts[k - 1].ends_with('.');
-                let more = k < texts.len();
-                if last && more || !last && !more {
-                    doc.checks.push((
-                        "bases",
-                        "dấu cuối căn cứ cuối cùng có thể khác bản gốc".into(),
-                    ));
-                }
-                doc.bases = Some(Bases {
-                    verb: verb.to_string(),
-                    inline: false,
-                    end: None,
-                    items,
-                });
-            }
+            k += 1;
+            break;
         }
+        let mut items = Vec::new();
+        let mut mark = ';';
+        while let Some(t) = texts.get(k).filter(|t| {
+            verb_of(t) == Some(verb) && t.ends_with([';', '.', ',']) && intro_split(t).is_none()
+        }) {
+            let t = t[verb.len()..].trim();
+            mark = t.chars().last().unwrap_or(';');
+            items.push(t[..t.len() - 1].trim_end().to_string());
+            k += 1;
+        }
+        if items.is_empty() {
+            break;
+        }
+        doc.bases.push(Bases {
+            verb: verb.to_string(),
+            inline: false,
+            end: Some(mark.to_string()),
+            items,
+        });
     }
     doc.intro.extend(texts[k..].iter().cloned());
-    i = first_section;
-    i
+    // Keep a group's last mark only where the layout would print another.
+    let intro = !doc.intro.is_empty();
+    let last = doc.bases.len().saturating_sub(1);
+    for (g, b) in doc.bases.iter_mut().enumerate() {
+        let default = match (b.inline, g == last && !intro) {
+            (true, false) => ",",
+            (false, false) => ";",
+            (_, true) => ".",
+        };
+        if b.end.as_deref() == Some(default) {
+            b.end = None;
+        }
+    }
+    first_section
 }
 
 /// A numbering label opening a paragraph.
@@ -1160,7 +1222,12 @@ fn find_locality(hay: &str, word: &str) -> Option<(usize, String)> {
 }
 
 fn collect_text(doc: &Doc) -> String {
-    let mut out = doc.intro.join(" ");
+    let mut out = String::new();
+    for b in &doc.bases {
+        out.push_str(&b.items.join(" "));
+        out.push(' ');
+    }
+    out.push_str(&doc.intro.join(" "));
     fn walk(s: &[Section], out: &mut String) {
         for x in s {
             out.push(' ');
@@ -1180,4 +1247,73 @@ fn collect_text(doc: &Doc) -> String {
         out.push_str(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Doc {
+        recognise(&super::super::text::paragraphs(text))
+    }
+
+    #[test]
+    fn each_verb_of_the_preamble_is_its_own_group_with_its_last_mark() {
+        let d = doc(
+            "ỦY BAN NHÂN DÂN\n\nTỈNH AN BÌNH\n\nKẾ HOẠCH\n\nPhát triển sản phẩm năm 2026\n\n\
+             Căn cứ Luật A;\n\nCăn cứ Quyết định B;\n\nThực hiện Kế hoạch C;\n\n\
+             Theo đề nghị của Sở Nông nghiệp và Môi trường,\n\n\
+             Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n\nNội dung.",
+        );
+        let groups: Vec<(&str, Vec<&str>, Option<&str>)> = d
+            .bases
+            .iter()
+            .map(|b| {
+                (
+                    b.verb.as_str(),
+                    b.items.iter().map(String::as_str).collect(),
+                    b.end.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                ("Căn cứ", vec!["Luật A", "Quyết định B"], None),
+                ("Thực hiện", vec!["Kế hoạch C"], None),
+                (
+                    "Theo",
+                    vec!["đề nghị của Sở Nông nghiệp và Môi trường"],
+                    Some(",")
+                ),
+            ]
+        );
+        assert_eq!(d.intro, ["Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"]);
+    }
+
+    #[test]
+    fn a_drafts_header_read_in_column_order() {
+        // pdftotext reads the two header columns one after the other, and
+        // the blanks of a draft leave "Số:" and "ngày" on their own.
+        let d = doc(
+            "ỦY BAN NHÂN DÂN\n\nTỈNH AN BÌNH\n\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n\
+             /UBND-KT\n\nĐộc lập - Tự do - Hạnh phúc\n\nAn Bình, ngày\n\nV/v triển khai\n\n\
+             tháng 5 năm 2026\n\nChương trình OCOP\n\nKính gửi: Sở Y tế\n\n\
+             Đề nghị Sở triển khai thực hiện.\n\nNơi nhận:\n\n- Như trên;\n\n- Lưu: VT.",
+        );
+        assert_eq!(d.kind, Kind::Dispatch);
+        assert_eq!(d.issuer.name, "An Bình");
+        assert_eq!(d.number, None);
+        assert_eq!(d.symbol.as_deref(), Some("UBND-KT"));
+        assert_eq!(
+            d.date,
+            DocDate {
+                year: Some(2026),
+                month: Some(5),
+                day: None
+            }
+        );
+        assert_eq!(d.title, ["triển khai", "Chương trình OCOP"]);
+        assert_eq!(d.to, ["Sở Y tế"]);
+    }
 }

@@ -44,9 +44,20 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     let mut prev: Option<&Line> = None;
     for line in &lines {
         let new = match (prev, out.last()) {
-            (Some(p), Some(_)) => starts_paragraph(p, line, flow, width),
+            (Some(p), Some(open)) => starts_paragraph(p, line, flow, width, &open.lines[0]),
             _ => true,
         };
+        if !new
+            && let (Some(p), Some(last)) = (prev, out.last_mut())
+            && header_fragment(&p.text, &line.text)
+        {
+            // "Số:" | "/KH-UBND", "Lai Châu, ngày" | "tháng 01 năm 2027":
+            // a draft's blank number or day split the line.
+            let joined = format!("{} {}", last.lines.pop().unwrap_or_default(), line.text);
+            last.lines.push(squeeze(&joined));
+            prev = Some(line);
+            continue;
+        }
         if new {
             out.push(Para {
                 lines: vec![line.text.clone()],
@@ -89,7 +100,15 @@ fn is_flow(lines: &[Line]) -> bool {
         .iter()
         .filter(|l| l.after_blank && starts_lower(&l.text) && !opens_item(&l.text))
         .count();
+    // Text copied out of a PDF without blank lines: lines that go on with
+    // a sentence in lower case, and few blank lines.
+    let wrapped = lines
+        .iter()
+        .filter(|l| !l.after_blank && starts_lower(&l.text) && !opens_item(&l.text))
+        .count();
+    let joined = lines.iter().filter(|l| !l.after_blank).count();
     continued >= 3 && continued * 10 >= lines.len()
+        || wrapped >= 2 && wrapped * 20 >= lines.len() && joined * 2 > lines.len()
         || lines.iter().filter(|l| !l.after_blank).count() * 3 > lines.len() * 2
             && lines.len() > 20
             && lines
@@ -110,10 +129,46 @@ fn typical_width(lines: &[Line]) -> usize {
     widths[widths.len() * 9 / 10]
 }
 
+/// The second half of a header line that a draft's blank left split:
+/// "Số:" then "/KH-UBND"; "Lai Châu, ngày" then "tháng 01 năm 2027".
+fn header_fragment(prev: &str, t: &str) -> bool {
+    let p = prev.trim_end_matches([' ', '.', '…', '_']);
+    (p == "Số:" || p.ends_with(" Số:")) && t.starts_with('/')
+        || p.ends_with(", ngày") && t.starts_with("tháng ") && t.contains(" năm ")
+}
+
+/// A header line that nothing continues: the tiêu ngữ, the number, the
+/// place and date.
+fn ends_header_line(prev: &str) -> bool {
+    prev.starts_with("Độc lập")
+        || prev.starts_with("Số:") && prev.contains('/')
+        || prev.contains(", ngày") && prev.contains(" năm ")
+}
+
+/// "tháng 5 năm 2026" alone: the rest of a draft's date line, parted from
+/// "An Bình, ngày" by the other header column.
+fn date_remainder(t: &str) -> bool {
+    t.starts_with("tháng ") && t.contains(" năm ") && t.chars().count() <= 24
+}
+
 /// Whether `line` opens a new paragraph after `prev`.
-fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize) -> bool {
+/// `open` is the first line of the paragraph `prev` belongs to.
+fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize, open: &str) -> bool {
     let t = line.text.as_str();
-    if opens_item(t) {
+    if header_fragment(&prev.text, t) {
+        return false;
+    }
+    if opens_item(t) || ends_header_line(&prev.text) || date_remainder(t) {
+        return true;
+    }
+    // "Kính gửi: Sở …" ends where the next line opens with a capital:
+    // the addressee wraps in lower case.
+    if open.starts_with("Kính gửi")
+        && open
+            .split_once(':')
+            .is_some_and(|(_, r)| !r.trim().is_empty())
+        && !starts_lower(t)
+    {
         return true;
     }
     if starts_lower(t) {
@@ -128,7 +183,9 @@ fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize) -> bool 
     }
     let ended = p.ends_with(['.', ';', ':', '!', '?']);
     let short = p.chars().count() * 10 < width * 9;
-    (ended || opens_lead(t)) && short || ended && opens_lead(t)
+    // A short numbered line is a heading: "1. Tuyên truyền, tập huấn".
+    let heading = short && opens_item(p) && !p.starts_with(['-', '–', '+', '•']);
+    (ended || heading || opens_lead(t)) && short || ended && opens_lead(t)
 }
 
 /// A line that can only start a paragraph: a numbering label, a list
@@ -360,6 +417,35 @@ mod tests {
             [
                 "- Phối hợp với các phòng; đôn đốc chủ thể hoàn thiện hồ sơ.",
                 "- Việc khác."
+            ]
+        );
+    }
+    #[test]
+    fn text_copied_out_of_a_pdf_without_blank_lines_is_rejoined() {
+        // A draft: blank number and day split their lines; the addressee
+        // wraps; a short numbered line is a heading.
+        let src = "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố:\n\n/UBND-KT\n\n\
+                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\
+                   An Bình, ngày\n\ntháng 5 năm 2026\n\n\
+                   Kính gửi: Sở Nông nghiệp và Môi\ntrường tỉnh\n\
+                   Để thực hiện tốt nhiệm vụ được giao, đề nghị Sở chủ trì xây dựng kế hoạch và\n\
+                   báo cáo kết quả trước ngày 30/6/2026.\n\
+                   1. Tuyên truyền\n\
+                   Sở Văn hóa chủ trì tuyên truyền về Chương trình trên các phương tiện thông\n\
+                   tin đại chúng.\n";
+        assert_eq!(
+            texts(&paragraphs(src)),
+            [
+                "ỦY BAN NHÂN DÂN",
+                "TỈNH AN BÌNH",
+                "Số: /UBND-KT",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "An Bình, ngày tháng 5 năm 2026",
+                "Kính gửi: Sở Nông nghiệp và Môi trường tỉnh",
+                "Để thực hiện tốt nhiệm vụ được giao, đề nghị Sở chủ trì xây dựng kế hoạch và báo cáo kết quả trước ngày 30/6/2026.",
+                "1. Tuyên truyền",
+                "Sở Văn hóa chủ trì tuyên truyền về Chương trình trên các phương tiện thông tin đại chúng.",
             ]
         );
     }
