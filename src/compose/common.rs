@@ -85,10 +85,15 @@ pub fn signature(
 /// Punctuation an author may end a Nơi nhận line with, kept as typed.
 const LINE_ENDS: [char; 4] = [';', '.', ',', ':'];
 
-/// A Nơi nhận line ending ";" unless the author ended it.
+/// A Nơi nhận line ending ";" unless the author ended it, also before a
+/// last note: "UBND tỉnh: U1; (B/c)".
 fn with_end(text: &str) -> String {
     let t = text.trim_end();
-    if t.ends_with(LINE_ENDS) {
+    let ended_before_note = t.ends_with(')')
+        && t.rfind('(')
+            .map(|open| t[..open].trim_end())
+            .is_some_and(|before| !before.is_empty() && before.ends_with(LINE_ENDS));
+    if t.ends_with(LINE_ENDS) || ended_before_note {
         t.to_string()
     } else {
         format!("{t};")
@@ -247,6 +252,10 @@ mod tests {
             "TT. Tỉnh ủy, TT. HĐND tỉnh;"
         );
         assert_eq!(with_end("Như trên."), "Như trên.");
+        // The author ended the line before a note: nothing is added.
+        assert_eq!(with_end("UBND tỉnh: U1; (B/c)"), "UBND tỉnh: U1; (B/c)");
+        assert_eq!(with_end("Sở Y tế (b/c)"), "Sở Y tế (b/c);");
+        assert_eq!(with_end("(b/c)"), "(b/c);");
         assert_eq!(
             split_end("Các chủ thể;"),
             ("Các chủ thể".to_string(), ";".to_string())

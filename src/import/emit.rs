@@ -172,7 +172,18 @@ fn closing(w: &mut W, d: usize, doc: &Doc) {
     w.checks(d, doc, "recipients");
     if !doc.recipients.is_empty() {
         w.line(d, "recipients:");
-        for r in &doc.recipients {
+        for (i, r) in doc.recipients.iter().enumerate() {
+            if let Some(g) = doc.recipient_groups.iter().find(|g| g.first <= i && i <= g.last) {
+                if g.first == i {
+                    let lines: Vec<String> = doc.recipients[g.first..=g.last]
+                        .iter()
+                        .map(|l| flow_scalar(l))
+                        .collect();
+                    w.line(d + 1, &format!("- group: [{}]", lines.join(", ")));
+                    w.kv(d + 2, "note", &g.note);
+                }
+                continue;
+            }
             match recipient_note(r) {
                 Some((text, note)) => w.line(
                     d + 1,

@@ -97,6 +97,13 @@ pub struct Section {
     pub check: Option<String>,
 }
 
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecipientGroup {
+    pub first: usize,
+    pub last: usize,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signer {
     pub tm: Option<String>,
@@ -135,6 +142,9 @@ pub struct Doc {
     pub sections: Vec<Section>,
     pub closing: Option<String>,
     pub recipients: Vec<String>,
+    /// Nơi nhận lines that share one note (a brace): first and last index
+    /// into `recipients`, and the note.
+    pub recipient_groups: Vec<RecipientGroup>,
     pub archive: Option<String>,
     pub signer: Signer,
     pub units: Vec<UnitDecl>,

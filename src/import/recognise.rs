@@ -1091,6 +1091,88 @@ fn signature(paras: &[Para], doc: &mut Doc) {
         ));
         doc.recipients.push(u);
     }
+    recipient_groups(doc);
+}
+
+/// The notes a brace puts beside several Nơi nhận lines.
+const GROUP_NOTES: [&str; 12] = [
+    "b/c",
+    "báo cáo",
+    "để báo cáo",
+    "để b/c",
+    "để biết",
+    "t/h",
+    "thực hiện",
+    "để thực hiện",
+    "p/h",
+    "phối hợp",
+    "chỉ đạo",
+    "để chỉ đạo",
+];
+
+/// A brace note where it shows: after "}" ("Bộ A; } (b/c)"), after the
+/// line's own ending ("Bộ A; (b/c)"), or, in text out of a PDF, inside a
+/// wrapped line ("Văn phòng Điều phối (báo cáo) NTM Trung ương"). The
+/// line without it, and the note.
+fn brace_note(line: &str) -> Option<(String, String)> {
+    let open = line.rfind('(')?;
+    let close = open + line[open..].find(')')?;
+    let note = line[open + 1..close].trim();
+    if !GROUP_NOTES.iter().any(|n| n.eq_ignore_ascii_case(note) || note.to_lowercase() == *n) {
+        return None;
+    }
+    let before = line[..open].trim_end();
+    let after = line[close + 1..].trim();
+    let braced = before.ends_with('}');
+    let before = before.trim_end_matches('}').trim_end();
+    let text = if after.is_empty() || after == ";" {
+        // At the end: only a brace or the author's ending says the note
+        // is shared; "Sở Y tế (b/c)" is one line's note.
+        if !braced && !before.ends_with([';', ',', '.']) {
+            return None;
+        }
+        before.trim_end_matches([';', ',']).trim_end().to_string()
+    } else if after.starts_with(char::is_lowercase) || after.starts_with(char::is_uppercase) {
+        // Inside the line: the rest of the wrapped line follows it.
+        format!("{before} {after}")
+            .trim_end_matches(';')
+            .trim_end()
+            .to_string()
+    } else {
+        return None;
+    };
+    (!text.is_empty()).then(|| (text, note.to_string()))
+}
+
+/// Nơi nhận lines sharing a brace note: from the line after the previous
+/// group (or the first line) to the line that shows the note.
+fn recipient_groups(doc: &mut Doc) {
+    let mut start = 0;
+    for i in 0..doc.recipients.len() {
+        let Some((text, note)) = brace_note(&doc.recipients[i]) else {
+            continue;
+        };
+        if i == start {
+            // One line: its note, printed as typed.
+            start = i + 1;
+            continue;
+        }
+        doc.recipients[i] = text;
+        doc.checks.push((
+            "recipients",
+            format!(
+                "ghi chú ({note}) đặt chung cho {} dòng Nơi nhận từ dòng \"{}\" (dấu ngoặc nhọn); sửa group nếu bản gốc khác",
+                i - start + 1,
+                doc.recipients[start]
+            ),
+        ));
+        doc.recipient_groups.push(RecipientGroup {
+            first: start,
+            last: i,
+            note,
+        });
+        start = i + 1;
+    }
 }
 
 /// "Hà Trọng Hải": two to six words, each capitalised.
