@@ -302,6 +302,16 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Why a file could not be read, in Vietnamese.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
+        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".into(),
+        std::io::ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".into(),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -318,6 +318,17 @@ fn legacy_vietnamese_encodings_are_named() {
         "{v}"
     );
     insta::assert_snapshot!("import-legacy", format!("{t}\n{v}"));
+    // A .VnTime file as Word saves it: one byte a letter, not UTF-8.
+    let bytes: Vec<u8> = tcvn3
+        .chars()
+        .map(|c| u8::try_from(c as u32).unwrap())
+        .collect();
+    assert!(std::str::from_utf8(&bytes).is_err());
+    let b = refused(dir.path(), "tcvn3-8bit.txt", &bytes);
+    assert!(
+        b.contains("lỗi: văn bản gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime)\n"),
+        "{b}"
+    );
 }
 
 #[test]
@@ -338,6 +349,15 @@ fn bytes_that_are_not_unicode_are_refused_and_utf16_with_a_bom_imports() {
         bytes.extend(unit.to_le_bytes());
     }
     std::fs::write(&utf16, &bytes).unwrap();
+    // And big-endian, with its mark.
+    let utf16be = dir.path().join("utf16be.txt");
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in PLAN.encode_utf16() {
+        bytes.extend(unit.to_be_bytes());
+    }
+    std::fs::write(&utf16be, &bytes).unwrap();
+    let o = import(&[&utf16be]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     for input in [&utf8, &utf16] {
         let o = import(&[input]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -360,7 +380,10 @@ fn a_missing_input_is_named_and_nothing_is_written() {
         assert_eq!(o.status.code(), Some(1), "{err}");
         assert!(o.stdout.is_empty(), "{err}");
         // The reason after the colon is the system's wording; not snapshotted.
-        assert!(err.starts_with("lỗi: không mở được tệp: "), "{err}");
+        assert!(
+            err.starts_with("lỗi: không mở được tệp: không tìm thấy tệp\n"),
+            "{err}"
+        );
         assert!(
             err.contains(&format!("\n --> {}\n", input.display())),
             "{err}"

@@ -13,12 +13,7 @@ use super::{INPUT_ERRORS, print_path, report, say};
 
 pub fn run(file: &Path, output: Option<&Path>) -> ExitCode {
     let out: PathBuf = output.map_or_else(|| file.with_extension("yaml"), Path::to_path_buf);
-    if out.exists() {
-        report(&[Diagnostic::error("tệp YAML đã tồn tại, không ghi đè")
-            .file(&out)
-            .hint("chọn tên khác với -o, hoặc xóa tệp cũ")]);
-        return ExitCode::from(INPUT_ERRORS);
-    }
+    // The input first: a missing file is the problem to name.
     let imported = match ocop::import::import_file(file) {
         Ok(i) => i,
         Err(d) => {
@@ -26,6 +21,28 @@ pub fn run(file: &Path, output: Option<&Path>) -> ExitCode {
             return ExitCode::from(INPUT_ERRORS);
         }
     };
+    let taken = if out.is_dir() {
+        Some((
+            "đường dẫn kết quả là một thư mục",
+            "ghi tên tệp .yaml sau -o",
+        ))
+    } else if out == file {
+        Some((
+            "tệp nhập đã có đuôi .yaml, không ghi đè lên nó",
+            "chọn tên tệp kết quả khác với -o",
+        ))
+    } else if out.exists() {
+        Some((
+            "tệp YAML đã tồn tại, không ghi đè",
+            "chọn tên khác với -o, hoặc xóa tệp cũ",
+        ))
+    } else {
+        None
+    };
+    if let Some((message, hint)) = taken {
+        report(&[Diagnostic::error(message).file(&out).hint(hint)]);
+        return ExitCode::from(INPUT_ERRORS);
+    }
     if let Err(d) = ocop::write::file(&out, imported.yaml.as_bytes()) {
         report(&[d]);
         return ExitCode::from(INPUT_ERRORS);

@@ -166,14 +166,18 @@ fn closing(w: &mut W, d: usize, doc: &Doc) {
         Some(c) => w.kv(d, "closing", c),
         None => {
             w.line(d, "# kiểm tra: không thấy đoạn kết trước Nơi nhận");
-            w.kv(d, "closing", "…");
+            w.kv(d, "closing", "");
         }
     }
     w.checks(d, doc, "recipients");
     if !doc.recipients.is_empty() {
         w.line(d, "recipients:");
         for (i, r) in doc.recipients.iter().enumerate() {
-            if let Some(g) = doc.recipient_groups.iter().find(|g| g.first <= i && i <= g.last) {
+            if let Some(g) = doc
+                .recipient_groups
+                .iter()
+                .find(|g| g.first <= i && i <= g.last)
+            {
                 if g.first == i {
                     let lines: Vec<String> = doc.recipients[g.first..=g.last]
                         .iter()
@@ -208,7 +212,7 @@ fn closing(w: &mut W, d: usize, doc: &Doc) {
     w.opt(d + 1, "kt", s.kt.as_deref());
     w.opt(d + 1, "q", s.q.as_deref());
     w.opt(d + 1, "title", s.title.as_deref());
-    w.kv(d + 1, "name", s.name.as_deref().unwrap_or("…"));
+    w.kv(d + 1, "name", s.name.as_deref().unwrap_or(""));
 }
 
 /// The sections of a plan (`implied`: the units whose own section they

@@ -45,18 +45,22 @@ impl Imported {
             "loại văn bản: {kind}; {} đoạn văn đã đọc",
             self.paragraphs
         ));
-        out.push(format!(
-            "cơ quan ban hành: {} {}",
-            d.issuer
-                .unit_type
-                .clone()
-                .unwrap_or_else(|| match d.issuer.level {
-                    "district" => "huyện".into(),
-                    "commune" => "xã".into(),
-                    _ => "tỉnh".into(),
-                }),
-            d.issuer.name
-        ));
+        if d.issuer.name.is_empty() {
+            out.push("cơ quan ban hành: chưa tìm thấy".into());
+        } else {
+            out.push(format!(
+                "cơ quan ban hành: {} {}",
+                d.issuer
+                    .unit_type
+                    .clone()
+                    .unwrap_or_else(|| match d.issuer.level {
+                        "district" => "huyện".into(),
+                        "commune" => "xã".into(),
+                        _ => "tỉnh".into(),
+                    }),
+                d.issuer.name
+            ));
+        }
         let mut sections = 0;
         let mut tasks = 0;
         fn count(list: &[ir::Section], s: &mut usize, t: &mut usize) {
@@ -114,7 +118,7 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
     let fail = |message: String, hint: &str| Diagnostic::error(message).file(path).hint(hint);
     let meta = std::fs::metadata(path).map_err(|e| {
         fail(
-            format!("không mở được tệp: {}", e.kind()),
+            format!("không mở được tệp: {}", crate::diag::io_reason(&e)),
             "kiểm tra đường dẫn và quyền đọc tệp",
         )
     })?;
@@ -134,7 +138,7 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
     }
     let bytes = std::fs::read(path).map_err(|e| {
         fail(
-            format!("không đọc được tệp: {}", e.kind()),
+            format!("không đọc được tệp: {}", crate::diag::io_reason(&e)),
             "kiểm tra đường dẫn và quyền đọc tệp",
         )
     })?;
@@ -153,17 +157,34 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
         }
         let text = match std::str::from_utf8(&bytes) {
             Ok(t) => t.to_string(),
-            Err(_) => {
-                let (t, _, bad) = encoding_rs::UTF_16LE.decode(&bytes);
-                if bytes.starts_with(&[0xFF, 0xFE]) && !bad {
+            Err(_) => match encoding_rs::Encoding::for_bom(&bytes) {
+                // UTF-16 with its byte-order mark (Notepad's "Unicode").
+                Some((enc, bom)) => {
+                    let (t, bad) = enc.decode_without_bom_handling(&bytes[bom..]);
+                    if bad {
+                        return Err(fail(
+                            "tệp UTF-16 bị hỏng".into(),
+                            "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
+                        ));
+                    }
                     t.into_owned()
-                } else {
+                }
+                None => {
+                    // A legacy Vietnamese font encoding saved as 8-bit bytes
+                    // reads as Windows-1252 text; name it if it is one.
+                    let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+                    if let Some(enc) = crate::text::detect_legacy(&t) {
+                        return Err(fail(
+                            format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
+                            "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
+                        ));
+                    }
                     return Err(fail(
                         "tệp văn bản không phải Unicode (UTF-8)".into(),
                         "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
                     ));
                 }
-            }
+            },
         };
         if let Some(enc) = crate::text::detect_legacy(&text) {
             return Err(fail(

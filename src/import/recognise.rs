@@ -1118,7 +1118,10 @@ fn brace_note(line: &str) -> Option<(String, String)> {
     let open = line.rfind('(')?;
     let close = open + line[open..].find(')')?;
     let note = line[open + 1..close].trim();
-    if !GROUP_NOTES.iter().any(|n| n.eq_ignore_ascii_case(note) || note.to_lowercase() == *n) {
+    if !GROUP_NOTES
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(note) || note.to_lowercase() == *n)
+    {
         return None;
     }
     let before = line[..open].trim_end();
@@ -1213,7 +1216,7 @@ fn fill_gaps(doc: &mut Doc) {
             ));
         } else {
             doc.issuer.level = "province";
-            doc.issuer.name = doc.issuer.place.clone().unwrap_or_else(|| "…".into());
+            doc.issuer.name = doc.issuer.place.clone().unwrap_or_default();
             doc.checks.push((
                 "issuer",
                 "không tìm thấy cơ quan ban hành: điền level và name".into(),

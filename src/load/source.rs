@@ -150,13 +150,7 @@ fn decode(bytes: &[u8]) -> Result<String, (&'static str, &'static str)> {
     }
 }
 
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
-        std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".into(),
-        _ => e.to_string(),
-    }
-}
+pub use crate::diag::io_reason;
 
 #[cfg(test)]
 mod tests {
