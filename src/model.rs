@@ -39,6 +39,59 @@ macro_rules! string_or_map {
     };
 }
 
+/// `Deserialize` and `JsonSchema` for a type written in one of several YAML
+/// shapes, each optional: `text |s| …` (a string), `list<T> |l| …` (a
+/// sequence read as `T`), `map<T> |m| …` (a mapping read as `T`). The
+/// schema lists them in the order written.
+macro_rules! one_of {
+    ($ty:ident, $expecting:literal, $($shape:ident $(<$inner:ty>)? |$v:ident| $make:expr),+ $(,)?) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    $(one_of!(@visit $shape, $ty, $v, $make $(, $inner)?);)+
+                }
+                d.deserialize_any(V)
+            }
+        }
+        impl JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(g: &mut SchemaGenerator) -> Schema {
+                any_of(vec![$(one_of!(@schema $shape, g $(, $inner)?)),+])
+            }
+        }
+    };
+    (@visit text, $ty:ty, $v:ident, $make:expr) => {
+        fn visit_str<E: de::Error>(self, $v: &str) -> Result<$ty, E> {
+            Ok($make)
+        }
+    };
+    (@visit list, $ty:ty, $v:ident, $make:expr, $inner:ty) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<$ty, A::Error> {
+            let $v = <$inner>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+            Ok($make)
+        }
+    };
+    (@visit map, $ty:ty, $v:ident, $make:expr, $inner:ty) => {
+        fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<$ty, A::Error> {
+            let $v = <$inner>::deserialize(de::value::MapAccessDeserializer::new(access))?;
+            Ok($make)
+        }
+    };
+    (@schema text, $g:ident) => {
+        text_only()
+    };
+    (@schema $shape:ident, $g:ident, $inner:ty) => {
+        $g.subschema_for::<$inner>()
+    };
+}
+
 /// One YAML file: who issues, the units it names, and the documents it describes.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -321,32 +374,18 @@ pub struct BasesList {
     pub listed: bool,
 }
 
-impl<'de> Deserialize<'de> for BasesList {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = BasesList;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("một nhóm căn cứ { verb, items }, hoặc danh sách các nhóm")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<BasesList, A::Error> {
-                let one = Bases::deserialize(de::value::MapAccessDeserializer::new(access))?;
-                Ok(BasesList {
-                    groups: vec![one],
-                    listed: false,
-                })
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<BasesList, A::Error> {
-                let groups = Vec::<Bases>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(BasesList {
-                    groups,
-                    listed: true,
-                })
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+one_of!(
+    BasesList,
+    "một nhóm căn cứ { verb, items }, hoặc danh sách các nhóm",
+    map<Bases> |one| BasesList {
+        groups: vec![one],
+        listed: false,
+    },
+    list<Vec<Bases>> |groups| BasesList {
+        groups,
+        listed: true,
+    },
+);
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -433,25 +472,12 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitRefs(pub Vec<String>);
 
-impl<'de> Deserialize<'de> for UnitRefs {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = UnitRefs;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("một khóa đơn vị (snnmt), hoặc danh sách [stc, skhdt]")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<UnitRefs, E> {
-                Ok(UnitRefs(vec![s.to_string()]))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<UnitRefs, A::Error> {
-                let list = Vec::<String>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(UnitRefs(list))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+one_of!(
+    UnitRefs,
+    "một khóa đơn vị (snnmt), hoặc danh sách [stc, skhdt]",
+    text |s| UnitRefs(vec![s.to_string()]),
+    list<Vec<String>> |list| UnitRefs(list),
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -582,25 +608,12 @@ pub enum Content {
     Blocks(Vec<Block>),
 }
 
-impl<'de> Deserialize<'de> for Content {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Content;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("một đoạn văn, hoặc một danh sách các đoạn/gạch đầu dòng")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Content, E> {
-                Ok(Content::Text(s.to_string()))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Content, A::Error> {
-                let blocks = Vec::<Block>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(Content::Blocks(blocks))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+one_of!(
+    Content,
+    "một đoạn văn, hoặc một danh sách các đoạn/gạch đầu dòng",
+    text |s| Content::Text(s.to_string()),
+    list<Vec<Block>> |blocks| Content::Blocks(blocks),
+);
 
 /// The "Đơn vị thực hiện" line of a task: a list of units and clauses, or
 /// the author's own sentence, printed as typed, whose units are recognised
@@ -623,35 +636,16 @@ pub struct Sentence {
     pub support: Option<Vec<String>>,
 }
 
-impl<'de> Deserialize<'de> for UnitsEntry {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = UnitsEntry;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(
-                    "danh sách đơn vị [snnmt, …], một câu \"Sở … chủ trì, phối hợp với …\", hoặc { text, lead, support }",
-                )
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<UnitsEntry, E> {
-                Ok(UnitsEntry::Sentence(Sentence {
-                    text: s.to_string(),
-                    ..Default::default()
-                }))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<UnitsEntry, A::Error> {
-                let list =
-                    Vec::<UnitItem>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
-                Ok(UnitsEntry::List(list))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<UnitsEntry, A::Error> {
-                let s = Sentence::deserialize(de::value::MapAccessDeserializer::new(access))?;
-                Ok(UnitsEntry::Sentence(s))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+one_of!(
+    UnitsEntry,
+    "danh sách đơn vị [snnmt, …], một câu \"Sở … chủ trì, phối hợp với …\", hoặc { text, lead, support }",
+    text |s| UnitsEntry::Sentence(Sentence {
+        text: s.to_string(),
+        ..Default::default()
+    }),
+    list<Vec<UnitItem>> |list| UnitsEntry::List(list),
+    map<Sentence> |s| UnitsEntry::Sentence(s),
+);
 
 /// Who carries a task out: a unit key or free text, or a clause with a lead
 /// unit and cooperating units.
@@ -1075,48 +1069,5 @@ impl JsonSchema for DocNumber {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": ["integer", "string", "null"] })
-    }
-}
-
-impl JsonSchema for BasesList {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "BasesList".into()
-    }
-    fn json_schema(g: &mut SchemaGenerator) -> Schema {
-        any_of(vec![
-            g.subschema_for::<Bases>(),
-            g.subschema_for::<Vec<Bases>>(),
-        ])
-    }
-}
-
-impl JsonSchema for UnitRefs {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "UnitRefs".into()
-    }
-    fn json_schema(g: &mut SchemaGenerator) -> Schema {
-        any_of(vec![text_only(), g.subschema_for::<Vec<String>>()])
-    }
-}
-
-impl JsonSchema for Content {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Content".into()
-    }
-    fn json_schema(g: &mut SchemaGenerator) -> Schema {
-        any_of(vec![text_only(), g.subschema_for::<Vec<Block>>()])
-    }
-}
-
-impl JsonSchema for UnitsEntry {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "UnitsEntry".into()
-    }
-    fn json_schema(g: &mut SchemaGenerator) -> Schema {
-        any_of(vec![
-            text_only(),
-            g.subschema_for::<Vec<UnitItem>>(),
-            g.subschema_for::<Sentence>(),
-        ])
     }
 }
