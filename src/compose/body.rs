@@ -133,17 +133,8 @@ impl BodyComposer<'_> {
         if let Some(items) = &f.list {
             let text = f.text.as_ref().or(f.assign.as_ref());
             if text.is_some() || f.label.is_some() {
-                out.push(Block::Para {
-                    marker: None,
-                    lead: f.label.as_deref().map(with_colon),
-                    lead_style: if f.label.is_some() {
-                        lead_style(f.label_style)
-                    } else {
-                        LeadStyle::Plain
-                    },
-                    text: text.map(|t| t.trim().to_string()).unwrap_or_default(),
-                    italic: false,
-                });
+                let style = label_style(f.label.as_ref(), f.label_style);
+                out.push(labelled(None, f.label.as_deref(), style, text));
             }
             self.list(items, depth, out);
         } else if let Some(items) = &f.enumerate {
@@ -184,13 +175,8 @@ impl BodyComposer<'_> {
             }
         } else if f.text.is_some() || f.assign.is_some() || f.label.is_some() {
             let text = f.text.as_ref().or(f.assign.as_ref());
-            out.push(Block::Para {
-                marker: None,
-                lead: f.label.as_deref().map(with_colon),
-                lead_style: lead_style(f.label_style),
-                text: text.map(|t| t.trim().to_string()).unwrap_or_default(),
-                italic: false,
-            });
+            let style = lead_style(f.label_style);
+            out.push(labelled(None, f.label.as_deref(), style, text));
         }
     }
 
@@ -200,17 +186,9 @@ impl BodyComposer<'_> {
                 ListItem::Text(t) => out.push(Block::item(list_marker(depth), None, t.trim())),
                 ListItem::Fields(f) => {
                     let text = f.text.as_ref().or(f.assign.as_ref());
-                    out.push(Block::Para {
-                        marker: Some(list_marker(depth).to_string()),
-                        lead: f.label.as_deref().map(with_colon),
-                        lead_style: if f.label.is_some() {
-                            lead_style(f.label_style)
-                        } else {
-                            LeadStyle::Plain
-                        },
-                        text: text.map(|t| t.trim().to_string()).unwrap_or_default(),
-                        italic: false,
-                    });
+                    let marker = Some(list_marker(depth).to_string());
+                    let style = label_style(f.label.as_ref(), f.label_style);
+                    out.push(labelled(marker, f.label.as_deref(), style, text));
                     self.list(&f.list, depth + 1, out);
                 }
             }
@@ -304,6 +282,32 @@ impl BodyComposer<'_> {
 }
 
 /// How a lead-in is set: italic unless the author says otherwise.
+/// A paragraph opened by the author's lead-in (`label`, with a colon),
+/// holding its text or `assign:` sentence.
+fn labelled(
+    marker: Option<String>,
+    label: Option<&str>,
+    lead_style: LeadStyle,
+    text: Option<&String>,
+) -> Block {
+    Block::Para {
+        marker,
+        lead: label.map(with_colon),
+        lead_style,
+        text: text.map(|t| t.trim().to_string()).unwrap_or_default(),
+        italic: false,
+    }
+}
+
+/// The style of a lead-in; plain where there is none.
+fn label_style(label: Option<&String>, style: Option<LabelStyle>) -> LeadStyle {
+    if label.is_some() {
+        lead_style(style)
+    } else {
+        LeadStyle::Plain
+    }
+}
+
 fn lead_style(style: Option<LabelStyle>) -> LeadStyle {
     match style.unwrap_or_default() {
         LabelStyle::Italic => LeadStyle::Italic,
