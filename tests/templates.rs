@@ -31,16 +31,7 @@ fn a_template_error_shows_the_template_line_and_a_caret() {
     let mut lines: Vec<&str> = body.lines().collect();
     lines.insert(title + 1, "  #khong-co-ham(1)");
     std::fs::write(&plan, lines.join("\n")).unwrap();
-    let o = ocop()
-        .args(["render", "plans/tua-chua-2023.yaml", "--only", "plan"])
-        .arg("--templates")
-        .arg(&templates)
-        .arg("--out")
-        .arg(tmp.path().join("out"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(o.stderr).unwrap();
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let stderr = plan_fails_with(&templates, tmp.path());
     let line = title + 2;
     assert!(
         stderr.contains(&format!("plan.typ.tera:{line}:4")),
@@ -64,18 +55,25 @@ fn a_library_error_points_at_the_users_library() {
     body.push_str("\n#let hong = (1 +)\n");
     let line = body.lines().count();
     std::fs::write(&library, body).unwrap();
+    let stderr = plan_fails_with(&templates, tmp.path());
+    assert!(stderr.contains(&format!("nd30.typ:{line}:")), "{stderr}");
+    assert!(stderr.contains("#let hong = (1 +)"), "{stderr}");
+}
+
+/// Renders an example plan with the user's `templates`, which must fail
+/// (exit code 1); what it printed on stderr.
+fn plan_fails_with(templates: &Path, tmp: &Path) -> String {
     let o = ocop()
         .args(["render", "plans/tua-chua-2023.yaml", "--only", "plan"])
         .arg("--templates")
-        .arg(&templates)
+        .arg(templates)
         .arg("--out")
-        .arg(tmp.path().join("out"))
+        .arg(tmp.join("out"))
         .output()
         .unwrap();
     let stderr = String::from_utf8(o.stderr).unwrap();
     assert_eq!(o.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(&format!("nd30.typ:{line}:")), "{stderr}");
-    assert!(stderr.contains("#let hong = (1 +)"), "{stderr}");
+    stderr
 }
 
 /// Compiles `typ` as `typst compile` would in its folder: the folder is
