@@ -1,7 +1,59 @@
-//! Text hygiene: Unicode normalisation, legacy-encoding detection, and the
-//! one function that turns user text into inert Typst markup.
+//! Text hygiene: bytes decoded as Unicode, Unicode normalisation,
+//! legacy-encoding detection, and the one function that turns user text
+//! into inert Typst markup.
 
 use unicode_normalization::UnicodeNormalization;
+
+/// Why a file's bytes are not Unicode text; each reader words its own
+/// message (a YAML file, a CSV sheet, a document to import).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    /// UTF-16 (marked, or recognised by its zero bytes) that does not decode.
+    BrokenUtf16,
+    /// Not UTF-8: the bytes before `valid_up_to` are.
+    NotUtf8 { valid_up_to: usize },
+}
+
+/// Text from a file's bytes: UTF-8 (a byte-order mark is dropped) or
+/// UTF-16 (with its mark, as Notepad's "Unicode" saves it, or without one,
+/// recognised by the zero byte beside each ASCII letter).
+pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
+    let utf16 = |enc: &'static encoding_rs::Encoding, body: &[u8]| {
+        enc.decode_without_bom_handling_and_without_replacement(body)
+            .map(|s| s.into_owned())
+            .ok_or(NotText::BrokenUtf16)
+    };
+    if let Some(body) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return utf8(body);
+    }
+    if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(encoding_rs::UTF_16LE, body);
+    }
+    if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(encoding_rs::UTF_16BE, body);
+    }
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs >= 2 {
+        let zero_odd = sample.chunks(2).filter(|p| p[1] == 0 && p[0] != 0).count();
+        let zero_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
+        if zero_odd * 3 >= pairs && zero_even == 0 {
+            return utf16(encoding_rs::UTF_16LE, bytes);
+        }
+        if zero_even * 3 >= pairs && zero_odd == 0 {
+            return utf16(encoding_rs::UTF_16BE, bytes);
+        }
+    }
+    utf8(bytes)
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, NotText> {
+    std::str::from_utf8(bytes)
+        .map(str::to_string)
+        .map_err(|e| NotText::NotUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })
+}
 
 /// Normalises to NFC and Unix line endings. Text typed with "Unicode tổ hợp"
 /// input methods arrives decomposed; left so, the PDF text layer breaks search.
@@ -388,6 +440,28 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_decode_as_unicode_or_say_why_not() {
+        let text = "Kế hoạch\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [
+            [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            [&[0xFF, 0xFE][..], &le].concat(),
+            [&[0xFE, 0xFF][..], &be].concat(),
+            le.clone(),
+            be,
+        ] {
+            assert_eq!(decode(&bytes).as_deref(), Ok(text));
+        }
+        assert_eq!(
+            decode(b"Ke\n\xeaho"),
+            Err(NotText::NotUtf8 { valid_up_to: 3 })
+        );
+        // A lone surrogate.
+        assert_eq!(decode(&[0xFF, 0xFE, 0x00, 0xD8]), Err(NotText::BrokenUtf16));
+    }
 
     #[test]
     fn nfd_becomes_nfc() {

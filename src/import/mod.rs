@@ -155,36 +155,20 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
                 "mở PDF, chọn hết (Ctrl+A), chép sang một tệp .txt rồi nhập tệp đó",
             ));
         }
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(t) => t.to_string(),
-            Err(_) => match encoding_rs::Encoding::for_bom(&bytes) {
-                // UTF-16 with its byte-order mark (Notepad's "Unicode").
-                Some((enc, bom)) => {
-                    let (t, bad) = enc.decode_without_bom_handling(&bytes[bom..]);
-                    if bad {
-                        return Err(fail(
-                            "tệp UTF-16 bị hỏng".into(),
-                            "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
-                        ));
-                    }
-                    t.into_owned()
-                }
-                None => {
-                    // A legacy Vietnamese font encoding saved as 8-bit bytes
-                    // reads as Windows-1252 text; name it if it is one.
-                    let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
-                    if let Some(enc) = crate::text::detect_legacy(&t) {
-                        return Err(fail(
-                            format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
-                            "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
-                        ));
-                    }
-                    return Err(fail(
-                        "tệp văn bản không phải Unicode (UTF-8)".into(),
-                        "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
-                    ));
-                }
-            },
+        let Ok(text) = crate::text::decode(&bytes) else {
+            // A legacy Vietnamese font encoding saved as 8-bit bytes reads
+            // as Windows-1252 text; name it if it is one.
+            let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+            if let Some(enc) = crate::text::detect_legacy(&t) {
+                return Err(fail(
+                    format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
+                    "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
+                ));
+            }
+            return Err(fail(
+                "tệp văn bản không phải Unicode (UTF-8)".into(),
+                "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
+            ));
         };
         if let Some(enc) = crate::text::detect_legacy(&text) {
             return Err(fail(

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::positions::Positions;
 use crate::diag::{Diagnostic, Pos};
-use crate::text;
+use crate::text::{self, NotText};
 
 /// Plans are a few hundred kilobytes at most; anything far larger is a
 /// wrong file, and refusing it early keeps memory bounded.
@@ -97,48 +97,15 @@ impl SourceFile {
     }
 }
 
-/// Text from bytes: UTF-8 (with or without BOM) or UTF-16 (with a BOM, or
-/// recognisable by its zero bytes). Anything else is refused with a reason.
+/// Text from bytes (see [`text::decode`]); anything else is refused with
+/// a reason and a hint.
 fn decode(bytes: &[u8]) -> Result<String, (&'static str, &'static str)> {
-    let utf16 = |big_endian: bool, body: &[u8]| -> Result<String, (&'static str, &'static str)> {
-        let units = body.chunks_exact(2).map(|p| {
-            if big_endian {
-                u16::from_be_bytes([p[0], p[1]])
-            } else {
-                u16::from_le_bytes([p[0], p[1]])
-            }
-        });
-        char::decode_utf16(units)
-            .collect::<Result<String, _>>()
-            .map_err(|_| {
-                (
-                    "tệp UTF-16 bị hỏng",
-                    "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
-                )
-            })
-    };
-    match bytes {
-        [0xFF, 0xFE, body @ ..] => return utf16(false, body),
-        [0xFE, 0xFF, body @ ..] => return utf16(true, body),
-        _ => {}
-    }
-    // UTF-16 without a byte-order mark: ASCII text with every other byte zero.
-    let head = &bytes[..bytes.len().min(256) & !1];
-    let zeros = |offset: usize| {
-        head.iter()
-            .skip(offset)
-            .step_by(2)
-            .filter(|b| **b == 0)
-            .count()
-    };
-    if head.len() >= 4 && zeros(1) * 4 >= head.len() && zeros(0) == 0 {
-        return utf16(false, bytes);
-    }
-    if head.len() >= 4 && zeros(0) * 4 >= head.len() && zeros(1) == 0 {
-        return utf16(true, bytes);
-    }
-    match String::from_utf8(bytes.to_vec()) {
+    match text::decode(bytes) {
         Ok(s) if !s.contains('\0') => Ok(s),
+        Err(NotText::BrokenUtf16) => Err((
+            "tệp UTF-16 bị hỏng",
+            "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
+        )),
         _ if bytes.contains(&0) => Err((
             "tệp không phải văn bản (có byte nhị phân)",
             "chỉ định tệp .yaml được soạn bằng trình soạn thảo văn bản",

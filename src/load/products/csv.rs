@@ -9,63 +9,31 @@ use std::path::Path;
 use super::Table;
 use super::grid::{GridBuilder, Value};
 use crate::diag::Diagnostic;
+use crate::text::{self, NotText};
 
 /// The text of the file, whatever its Unicode encoding.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let utf16 = |le: bool, body: &[u8]| -> Result<String, Diagnostic> {
-        let enc = if le {
-            encoding_rs::UTF_16LE
-        } else {
-            encoding_rs::UTF_16BE
+    text::decode(&bytes).map_err(|e| {
+        let message = match e {
+            NotText::BrokenUtf16 => {
+                "tệp văn bản UTF-16 bị hỏng (có đoạn không giải mã được)".to_string()
+            }
+            NotText::NotUtf8 { valid_up_to } => {
+                let bom = usize::from(bytes.starts_with(&[0xEF, 0xBB, 0xBF])) * 3;
+                let line = bytes[..bom + valid_up_to]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count()
+                    + 1;
+                format!("tệp CSV không ở mã UTF-8 (dòng {line} có ký tự không đọc được)")
+            }
         };
-        enc.decode_without_bom_handling_and_without_replacement(body)
-            .map(|s| s.into_owned())
-            .ok_or_else(|| {
-                Diagnostic::error("tệp văn bản UTF-16 bị hỏng (có đoạn không giải mã được)")
-                    .file(path)
-                    .hint("mở tệp trong Excel rồi lưu lại dạng \"CSV UTF-8 (Comma delimited)\"")
-            })
-    };
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        let mut bytes = bytes;
-        bytes.drain(..3);
-        return utf8(path, bytes);
-    }
-    if let Some(body) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(true, body);
-    }
-    if let Some(body) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(false, body);
-    }
-    // UTF-16 without a BOM: ASCII letters leave a zero byte beside them.
-    let sample = &bytes[..bytes.len().min(4096) & !1];
-    let pairs = sample.len() / 2;
-    if pairs >= 2 {
-        let zero_odd = sample.chunks(2).filter(|p| p[1] == 0 && p[0] != 0).count();
-        let zero_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
-        if zero_odd * 3 >= pairs && zero_even == 0 {
-            return utf16(true, &bytes);
-        }
-        if zero_even * 3 >= pairs && zero_odd == 0 {
-            return utf16(false, &bytes);
-        }
-    }
-    utf8(path, bytes)
-}
-
-fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
-            Err(Diagnostic::error(format!(
-                "tệp CSV không ở mã UTF-8 (dòng {line} có ký tự không đọc được)"
-            ))
-            .file(path)
-            .hint("trong Excel chọn File > Save As > \"CSV UTF-8 (Comma delimited)\" (không chọn \"CSV (Comma delimited)\", kiểu đó lưu bằng bảng mã Windows)"))
-        }
-    }
+        let hint = match e {
+            NotText::BrokenUtf16 => "mở tệp trong Excel rồi lưu lại dạng \"CSV UTF-8 (Comma delimited)\"",
+            NotText::NotUtf8 { .. } => "trong Excel chọn File > Save As > \"CSV UTF-8 (Comma delimited)\" (không chọn \"CSV (Comma delimited)\", kiểu đó lưu bằng bảng mã Windows)",
+        };
+        Diagnostic::error(message).file(path).hint(hint)
+    })
 }
 
 /// The separator used most outside quotes in the first lines.
