@@ -292,10 +292,7 @@ pub fn declare(doc: &mut Doc) {
                             .min()
                             .map_or(part, |c| &part[..c]);
                         out.extend(split_units(subject));
-                        // Cooperating units: "… phối hợp với Sở A, Sở B".
-                        if let Some((_, with)) = part.split_once("phối hợp với ") {
-                            out.extend(split_units(with.trim_end_matches('.')));
-                        }
+                        out.extend(partners(part));
                     }
                 }
                 for b in &t.blocks {

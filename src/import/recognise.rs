@@ -242,7 +242,7 @@ fn header_line(line: &str, doc: &mut Doc, pending_unit: &mut bool) -> bool {
     }
     if let Some(place) = l.strip_suffix(", ngày")
         && doc.issuer.place.is_none()
-        && date_line(&format!("{l} tháng năm 2000")).is_some()
+        && is_place(place)
     {
         doc.issuer.place = Some(place.trim().to_string());
         return true;
@@ -330,14 +330,17 @@ pub fn title_case(upper: &str) -> String {
         .join(" ")
 }
 
+/// The place of a date line: a capitalised name of a few words.
+fn is_place(place: &str) -> bool {
+    let place = place.trim();
+    place.chars().next().is_some_and(char::is_uppercase) && place.split_whitespace().count() <= 6
+}
+
 /// "Lai Châu, ngày 15 tháng 01 năm 2027" (day and month may be blank).
 pub fn date_line(l: &str) -> Option<(String, DocDate)> {
     let (place, rest) = l.split_once(", ngày")?;
     let place = place.trim();
-    if place.is_empty()
-        || place.split_whitespace().count() > 6
-        || !place.chars().next()?.is_uppercase()
-    {
+    if !is_place(place) {
         return None;
     }
     let rest = rest.trim();
@@ -1118,10 +1121,7 @@ fn brace_note(line: &str) -> Option<(String, String)> {
     let open = line.rfind('(')?;
     let close = open + line[open..].find(')')?;
     let note = line[open + 1..close].trim();
-    if !GROUP_NOTES
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(note) || note.to_lowercase() == *n)
-    {
+    if !GROUP_NOTES.contains(&note.to_lowercase().as_str()) {
         return None;
     }
     let before = line[..open].trim_end();
@@ -1135,7 +1135,7 @@ fn brace_note(line: &str) -> Option<(String, String)> {
             return None;
         }
         before.trim_end_matches([';', ',']).trim_end().to_string()
-    } else if after.starts_with(char::is_lowercase) || after.starts_with(char::is_uppercase) {
+    } else if after.starts_with(char::is_alphabetic) {
         // Inside the line: the rest of the wrapped line follows it.
         format!("{before} {after}")
             .trim_end_matches(';')
