@@ -12,39 +12,25 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// Implements `Deserialize` for a type written either as a plain string or
-/// as a mapping (`$map`), e.g. a citation as free text or as fields.
-macro_rules! string_or_map {
-    ($ty:ty, $map:ty, $expecting:literal, |$s:ident| $from_str:expr, |$m:ident| $from_map:expr) => {
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl<'de> Visitor<'de> for V {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                        f.write_str($expecting)
-                    }
-                    fn visit_str<E: de::Error>(self, $s: &str) -> Result<$ty, E> {
-                        Ok($from_str)
-                    }
-                    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<$ty, A::Error> {
-                        let $m =
-                            <$map>::deserialize(de::value::MapAccessDeserializer::new(access))?;
-                        Ok($from_map)
-                    }
-                }
-                d.deserialize_any(V)
-            }
-        }
-    };
-}
-
 /// `Deserialize` and `JsonSchema` for a type written in one of several YAML
 /// shapes, each optional: `text |s| …` (a string), `list<T> |l| …` (a
 /// sequence read as `T`), `map<T> |m| …` (a mapping read as `T`). The
-/// schema lists them in the order written.
+/// schema lists them in the order written; `one_of!(@deserialize …)`
+/// writes only `Deserialize`, for a schema written by hand.
 macro_rules! one_of {
     ($ty:ident, $expecting:literal, $($shape:ident $(<$inner:ty>)? |$v:ident| $make:expr),+ $(,)?) => {
+        one_of!(@deserialize $ty, $expecting, $($shape $(<$inner>)? |$v| $make),+);
+        impl JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(g: &mut SchemaGenerator) -> Schema {
+                any_of(vec![$(one_of!(@schema $shape, g $(, $inner)?)),+])
+            }
+        }
+    };
+    // Only `Deserialize`, for a type whose schema is written by hand.
+    (@deserialize $ty:ident, $expecting:literal, $($shape:ident $(<$inner:ty>)? |$v:ident| $make:expr),+) => {
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct V;
@@ -56,14 +42,6 @@ macro_rules! one_of {
                     $(one_of!(@visit $shape, $ty, $v, $make $(, $inner)?);)+
                 }
                 d.deserialize_any(V)
-            }
-        }
-        impl JsonSchema for $ty {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($ty).into()
-            }
-            fn json_schema(g: &mut SchemaGenerator) -> Schema {
-                any_of(vec![$(one_of!(@schema $shape, g $(, $inner)?)),+])
             }
         }
     };
@@ -244,16 +222,15 @@ struct DocDateParts {
     day: Option<u8>,
 }
 
-string_or_map!(
+one_of!(
     DocDate,
-    DocDateParts,
     "một ngày dạng 15/01/2027, hoặc { year: 2023, month: 4 } cho bản dự thảo",
-    |s| DocDate::Text(s.to_string()),
-    |m| DocDate::Parts {
+    text |s| DocDate::Text(s.to_string()),
+    map<DocDateParts> |m| DocDate::Parts {
         year: m.year,
         month: m.month,
         day: m.day
-    }
+    },
 );
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -420,12 +397,11 @@ pub struct CitationFields {
     pub subject: Option<String>,
 }
 
-string_or_map!(
+one_of!(
     Citation,
-    CitationFields,
     "một căn cứ: văn bản tự do, hoặc { kind, number, date, issuer, subject }",
-    |s| Citation::Text(s.to_string()),
-    |m| Citation::Fields(m)
+    text |s| Citation::Text(s.to_string()),
+    map<CitationFields> |m| Citation::Fields(m),
 );
 
 /// A numbered section of the plan (I., 1., 1.1., a) …), nested to any depth.
@@ -535,12 +511,11 @@ pub enum LabelStyle {
     Plain,
 }
 
-string_or_map!(
+one_of!(
     Block,
-    BlockFields,
     "một đoạn văn, hoặc { list: [...] }, { enumerate: [...] }, { label, text }, { assign }, { funding: [...] }",
-    |s| Block::Paragraph(s.to_string()),
-    |m| Block::Fields(m)
+    text |s| Block::Paragraph(s.to_string()),
+    map<BlockFields> |m| Block::Fields(m),
 );
 
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
@@ -575,12 +550,11 @@ pub struct ListItemFields {
     pub list: Vec<ListItem>,
 }
 
-string_or_map!(
+one_of!(
     ListItem,
-    ListItemFields,
     "một dòng gạch đầu dòng, hoặc { text, list: [...] } khi có ý con, { label, text }, { assign }",
-    |s| ListItem::Text(s.to_string()),
-    |m| ListItem::Fields(m)
+    text |s| ListItem::Text(s.to_string()),
+    map<ListItemFields> |m| ListItem::Fields(m),
 );
 
 /// One line of a task: content, units, timeline, or any labelled text.
@@ -667,12 +641,11 @@ pub struct UnitClause {
     pub role: Option<String>,
 }
 
-string_or_map!(
+one_of!(
     UnitItem,
-    UnitClause,
     "một khóa đơn vị (snnmt), một tên viết tự do, hoặc { lead: [...], support: [...] }",
-    |s| UnitItem::Ref(s.to_string()),
-    |m| UnitItem::Clause(m)
+    text |s| UnitItem::Ref(s.to_string()),
+    map<UnitClause> |m| UnitItem::Clause(m),
 );
 
 /// A timeline as a value: rendered the way plans write it.
@@ -705,12 +678,11 @@ pub struct TimelineFields {
     pub text: Option<String>,
 }
 
-string_or_map!(
-    Timeline,
-    TimelineFields,
+one_of!(
+    @deserialize Timeline,
     "continuous, whole_year, year, hoặc { quarters }, { month }, { before }, { from, to }, { text }",
-    |s| Timeline::Keyword(s.to_string()),
-    |m| Timeline::Fields(m)
+    text |s| Timeline::Keyword(s.to_string()),
+    map<TimelineFields> |m| Timeline::Fields(m)
 );
 
 /// A Nơi nhận line: a unit key (printed by its short name) or text, or a
@@ -734,12 +706,11 @@ pub struct RecipientFields {
     pub note: Option<String>,
 }
 
-string_or_map!(
+one_of!(
     Recipient,
-    RecipientFields,
     "một nơi nhận (khóa đơn vị hoặc văn bản), { text, note }, hoặc { group: [...], note }",
-    |s| Recipient::Text(s.to_string()),
-    |m| Recipient::Fields(m)
+    text |s| Recipient::Text(s.to_string()),
+    map<RecipientFields> |m| Recipient::Fields(m),
 );
 
 /// The signature block: authority lines (TM./TL./TUQ./KT./Q.), title, name.
@@ -1026,29 +997,6 @@ fn text_only() -> Schema {
 fn any_of(schemas: Vec<Schema>) -> Schema {
     json_schema!({ "anyOf": schemas })
 }
-
-/// `JsonSchema` for a `string_or_map!` type: text, or the mapping.
-macro_rules! text_or_map_schema {
-    ($($ty:ty => $map:ty),* $(,)?) => {$(
-        impl JsonSchema for $ty {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($ty).into()
-            }
-            fn json_schema(g: &mut SchemaGenerator) -> Schema {
-                any_of(vec![text_only(), g.subschema_for::<$map>()])
-            }
-        }
-    )*};
-}
-
-text_or_map_schema!(
-    DocDate => DocDateParts,
-    Citation => CitationFields,
-    UnitItem => UnitClause,
-    Recipient => RecipientFields,
-    Block => BlockFields,
-    ListItem => ListItemFields,
-);
 
 impl JsonSchema for Timeline {
     fn schema_name() -> std::borrow::Cow<'static, str> {
