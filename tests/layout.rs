@@ -4,7 +4,8 @@
 //!   stapled to another text): the page that holds "Nơi nhận" also holds
 //!   the end of the body;
 //! - a document number/symbol, a date, a URL or an e-mail address is never
-//!   broken across lines, and reads back exactly as typed.
+//!   broken across lines, and reads back exactly as typed;
+//! - a title never leaves one short word alone on its last line.
 
 mod common;
 
@@ -457,6 +458,58 @@ fn a_token_wider_than_a_table_cell_breaks_like_plain_text() {
         assert!(
             *x_max <= right_edge,
             "{word:?} ends at {x_max:.1} pt, past the margin"
+        );
+    }
+}
+
+/// A plan whose trích yếu is `title`.
+fn titled_plan_yaml(title: &str) -> String {
+    format!(
+        "issuer: {{ level: province, name: Lai Châu }}
+plan:
+  number: 5
+  date: 15/01/2027
+  title: {title}
+  sections:
+    - title: Mục đích
+      body: [Phát triển sản phẩm.]
+  closing: Các đơn vị triển khai thực hiện.
+  recipients: [UBND các xã]
+  archive: VT.
+  signer: {{ kt: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Hà Trọng Hải }}
+"
+    )
+}
+
+#[test]
+fn a_title_never_leaves_one_short_word_alone_on_its_last_line() {
+    // Over the lengths, the last word meets the end of a line everywhere.
+    for k in 0..24 {
+        let title = format!(
+            "Thực hiện {}Chương trình mỗi xã một sản phẩm tỉnh Lai Châu năm 2027 (đợt 1)",
+            "mới ".repeat(k)
+        );
+        let pdf = render_yaml(&titled_plan_yaml(&title), "ke-hoach");
+        let text = pdf_text(&pdf);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let first = lines
+            .iter()
+            .position(|l| l.starts_with("Thực hiện"))
+            .unwrap();
+        let end = lines[first..]
+            .iter()
+            .position(|l| l.starts_with("I. "))
+            .unwrap()
+            + first;
+        let last = lines[first..end]
+            .iter()
+            .rev()
+            .find(|l| !l.is_empty())
+            .unwrap();
+        assert!(
+            last.split_whitespace().count() > 1,
+            "k = {k}: the title ends with {last:?} alone\n{}",
+            lines[first..end].join("\n")
         );
     }
 }
