@@ -89,10 +89,8 @@ struct Run {
 
 #[derive(Default)]
 struct ParaBuilder {
+    /// Emphasis is read from the runs; style-level emphasis is not.
     runs: Vec<Run>,
-    /// Paragraph-mark defaults (style-level emphasis is not read).
-    bold: bool,
-    italic: bool,
 }
 
 fn on(e: &BytesStart<'_>) -> bool {
@@ -155,8 +153,8 @@ pub fn read_xml(xml: &[u8]) -> Result<Vec<Para>, Problem> {
                     }
                     "r" => run = Some(Run::default()),
                     "rPr" => in_rpr = true,
-                    "b" if in_rpr => set(&mut run, &mut para, true, on(&e)),
-                    "i" if in_rpr => set(&mut run, &mut para, false, on(&e)),
+                    "b" if in_rpr => set(&mut run, true, on(&e)),
+                    "i" if in_rpr => set(&mut run, false, on(&e)),
                     "t" => in_text = true,
                     "del" | "instrText" | "delText" => skip += 1,
                     "tbl" => {
@@ -173,8 +171,8 @@ pub fn read_xml(xml: &[u8]) -> Result<Vec<Para>, Problem> {
             Event::Empty(e) => {
                 let name = e.local_name();
                 match name.into_inner() {
-                    "b" if in_rpr => set(&mut run, &mut para, true, on(&e)),
-                    "i" if in_rpr => set(&mut run, &mut para, false, on(&e)),
+                    "b" if in_rpr => set(&mut run, true, on(&e)),
+                    "i" if in_rpr => set(&mut run, false, on(&e)),
                     "br" | "cr"
                         if skip == 0
                             && !attr_is(&e, "type", "page")
@@ -256,7 +254,7 @@ pub fn read_xml(xml: &[u8]) -> Result<Vec<Para>, Problem> {
     Ok(out)
 }
 
-fn set(run: &mut Option<Run>, _para: &mut Option<ParaBuilder>, bold: bool, value: bool) {
+fn set(run: &mut Option<Run>, bold: bool, value: bool) {
     if let Some(r) = run.as_mut() {
         if bold {
             r.bold = value;
@@ -276,7 +274,6 @@ fn push_text(run: &mut Option<Run>, text: &str) {
 
 /// The paragraph of its runs; `None` when it holds no text.
 fn finish(p: ParaBuilder, place: Place) -> Option<Para> {
-    let _ = (p.bold, p.italic);
     let full: String = p.runs.iter().map(|r| r.text.as_str()).collect();
     let full = crate::text::normalise(&full.replace('\u{a0}', " "));
     let lines: Vec<String> = full

@@ -284,7 +284,7 @@ fn sections(w: &mut W, d: usize, list: &[Section], implied: Option<&[String]>) {
             }
             w.line(d, "task:");
             for t in &s.task {
-                task(w, d + 1, t, s.task_letters);
+                task(w, d + 1, t);
             }
         }
         if !s.sections.is_empty() {
@@ -294,7 +294,7 @@ fn sections(w: &mut W, d: usize, list: &[Section], implied: Option<&[String]>) {
     }
 }
 
-fn task(w: &mut W, d: usize, t: &TaskLine, _letters: bool) {
+fn task(w: &mut W, d: usize, t: &TaskLine) {
     let mut first = true;
     let mut key = |w: &mut W, k: &str, v: Option<String>| {
         let prefix = if first { "- " } else { "  " };
@@ -490,9 +490,7 @@ impl W {
     fn checks(&mut self, depth: usize, doc: &Doc, key: &str) {
         for (k, c) in &doc.checks {
             if *k == key {
-                let mut line = String::new();
-                let _ = write!(line, "# kiểm tra: {}", one_line(c));
-                self.line(depth, &line);
+                self.line(depth, &format!("# kiểm tra: {}", one_line(c)));
             }
         }
     }

@@ -50,7 +50,6 @@ pub fn recognise(paras: &[Para]) -> Doc {
 /// Returns the index of the first paragraph after them.
 fn front(paras: &[Para], doc: &mut Doc) -> usize {
     let mut i = 0;
-    let mut body_line = false;
     let mut pending_unit = false;
     while i < paras.len() {
         let p = &paras[i];
@@ -162,10 +161,8 @@ fn front(paras: &[Para], doc: &mut Doc) -> usize {
             i += 1;
             continue;
         }
-        body_line = true;
         break;
     }
-    let _ = body_line;
     i
 }
 
