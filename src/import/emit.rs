@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::ir::*;
 use crate::model::Unit;
-use crate::units::{Reading, Units};
+use crate::units::Units;
 
 /// The YAML text of `doc`; `source` names the imported file in the
 /// opening comment.
@@ -78,7 +78,7 @@ fn plan(w: &mut W, doc: &Doc) {
     }
     w.blank();
     w.line(1, "sections:");
-    sections(w, 2, &doc.sections, Some(&[]));
+    sections(w, 2, &doc.sections);
     w.blank();
     closing(w, 1, doc);
 }
@@ -124,11 +124,11 @@ fn dispatch(w: &mut W, doc: &Doc) {
     }
     if !doc.body.is_empty() {
         w.line(2, "body:");
-        blocks(w, 3, &doc.body, None);
+        blocks(w, 3, &doc.body);
     }
     if !doc.sections.is_empty() {
         w.line(2, "sections:");
-        sections(w, 3, &doc.sections, None);
+        sections(w, 3, &doc.sections);
     }
     closing(w, 2, doc);
 }
@@ -215,41 +215,16 @@ fn closing(w: &mut W, d: usize, doc: &Doc) {
     w.kv(d + 1, "name", s.name.as_deref().unwrap_or(""));
 }
 
-/// The sections of a plan (`implied`: the units whose own section they
-/// stand in, which a sentence there has as its subject) or of a dispatch
-/// (`None`: no sentence is read as an assignment).
-fn sections(w: &mut W, d: usize, list: &[Section], implied: Option<&[String]>) {
+fn sections(w: &mut W, d: usize, list: &[Section]) {
     for s in list {
         if let Some(c) = &s.check {
             w.line(d, &format!("# kiểm tra: {}", one_line(c)));
         }
-        let own: Vec<String>;
-        let implied = match implied {
-            Some(_) if !s.units.is_empty() => {
-                let known = Units::new(&w.declared);
-                own = s
-                    .units
-                    .iter()
-                    .filter_map(|u| known.resolve(u))
-                    .map(str::to_string)
-                    .collect();
-                Some(own.as_slice())
-            }
-            other => other,
-        };
-        // A numbered paragraph rather than a heading: not bold, a sentence.
-        let paragraph = s.units.is_empty()
-            && !s.bold
-            && !s.inline
-            && !s.colon
-            && s.note.is_none()
-            && s.title.ends_with(['.', ';', ':']);
         match s.units.as_slice() {
-            [] if paragraph => {
-                let key = if w.assigns(&s.title, implied) {
-                    "assign"
-                } else {
-                    "text"
+            [] if s.sentence.is_some() => {
+                let key = match s.sentence {
+                    Some(Numbered::Assign) => "assign",
+                    _ => "text",
                 };
                 w.line(d, &format!("- {key}: {}", scalar(&s.title)));
             }
@@ -268,7 +243,7 @@ fn sections(w: &mut W, d: usize, list: &[Section], implied: Option<&[String]>) {
         if s.inline {
             w.line(d, "inline: true");
         }
-        if !s.bold && !paragraph {
+        if !s.bold && s.sentence.is_none() {
             w.line(d, "bold: false");
         }
         if s.letters {
@@ -276,7 +251,7 @@ fn sections(w: &mut W, d: usize, list: &[Section], implied: Option<&[String]>) {
         }
         if !s.body.is_empty() {
             w.line(d, "body:");
-            blocks(w, d + 1, &s.body, implied);
+            blocks(w, d + 1, &s.body);
         }
         if !s.task.is_empty() {
             if s.task_letters {
@@ -289,7 +264,7 @@ fn sections(w: &mut W, d: usize, list: &[Section], implied: Option<&[String]>) {
         }
         if !s.sections.is_empty() {
             w.line(d, "sections:");
-            sections(w, d + 1, &s.sections, implied);
+            sections(w, d + 1, &s.sections);
         }
     }
 }
@@ -318,7 +293,7 @@ fn task(w: &mut W, d: usize, t: &TaskLine) {
                     all.push(Block::Para(t.text.clone()));
                 }
                 all.extend(t.blocks.iter().cloned());
-                blocks(w, d + 2, &all, None);
+                blocks(w, d + 2, &all);
             }
         }
         TaskKey::Units => {
@@ -329,7 +304,7 @@ fn task(w: &mut W, d: usize, t: &TaskLine) {
         TaskKey::Text => match t.blocks.as_slice() {
             [Block::List(items)] if t.text.is_empty() => {
                 key(w, "list", None);
-                list(w, d + 2, items, None);
+                list(w, d + 2, items);
             }
             _ => key(w, "text", Some(scalar(&t.text))),
         },
@@ -384,18 +359,14 @@ fn units_value(known: &Units, text: &str) -> String {
     format!("[{}]", flow_scalar(bare))
 }
 
-/// Blocks of text; with `implied` (a plan's section), a sentence that
-/// gives work to declared units is written as `assign:`.
-fn blocks(w: &mut W, d: usize, list_: &[Block], implied: Option<&[String]>) {
+fn blocks(w: &mut W, d: usize, list_: &[Block]) {
     for b in list_ {
         match b {
-            Block::Para(t) if w.assigns(t, implied) => {
-                w.line(d, &format!("- assign: {}", scalar(t)));
-            }
+            Block::Assign(t) => w.line(d, &format!("- assign: {}", scalar(t))),
             Block::Para(t) => w.item(d, t),
             Block::List(items) => {
                 w.line(d, "- list:");
-                list(w, d + 2, items, implied);
+                list(w, d + 2, items);
             }
             Block::Enumerate(items) => {
                 w.line(d, "- enumerate:");
@@ -407,17 +378,16 @@ fn blocks(w: &mut W, d: usize, list_: &[Block], implied: Option<&[String]>) {
     }
 }
 
-fn list(w: &mut W, d: usize, items: &[Item], implied: Option<&[String]>) {
+fn list(w: &mut W, d: usize, items: &[Item]) {
     for it in items {
-        let assign = w.assigns(&it.text, implied);
-        if it.children.is_empty() && !assign {
+        if it.children.is_empty() && !it.assign {
             w.item(d, &it.text);
         } else {
-            let key = if assign { "assign" } else { "text" };
+            let key = if it.assign { "assign" } else { "text" };
             w.line(d, &format!("- {key}: {}", scalar(&it.text)));
             if !it.children.is_empty() {
                 w.line(d + 1, "list:");
-                list(w, d + 2, &it.children, implied);
+                list(w, d + 2, &it.children);
             }
         }
     }
@@ -431,22 +401,6 @@ struct W {
 }
 
 impl W {
-    /// Whether `text`, in a plan's section whose own units are `implied`,
-    /// gives work to declared units the way the validator reads it: a
-    /// unit opens it ("Sở Y tế chủ trì …"), or, in a unit's own section,
-    /// it names others ("Chủ trì, phối hợp với Sở Tài chính …"; a plain
-    /// line there is already the unit's duty).
-    fn assigns(&self, text: &str, implied: Option<&[String]>) -> bool {
-        let Some(implied) = implied else {
-            return false;
-        };
-        let roles = Units::new(&self.declared).roles(text, Reading::Sentence, implied);
-        !roles.leads.is_empty()
-            && (implied.is_empty()
-                || !roles.supports.is_empty()
-                || roles.leads.iter().any(|l| !implied.contains(l)))
-    }
-
     fn line(&mut self, depth: usize, text: &str) {
         for _ in 0..depth {
             self.out.push_str("  ");
@@ -627,36 +581,5 @@ mod tests {
         assert_eq!(recipient_note("Sở Y tế"), None);
         assert_eq!(recipient_note("(b/c)"), None);
         assert_eq!(recipient_note("Văn phòng(b/c)"), None);
-    }
-    #[test]
-    fn sentences_that_give_work_are_assignments_and_numbered_sentences_paragraphs() {
-        let text = "ỦY BAN NHÂN DÂN\n\nTỈNH AN BÌNH\n\nKẾ HOẠCH\n\nPhát triển sản phẩm năm 2026\n\n\
-             Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\nI. NHIỆM VỤ\n\n\
-             1. Tuyên truyền\n\n\
-             Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Y tế tổ chức tuyên truyền.\n\n\
-             Các xã tổ chức tuyên truyền tại cơ sở.\n\n\
-             2. Năm 2026 phấn đấu có thêm 20 sản phẩm đạt 3 sao.\n\n\
-             II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n\
-             - Chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch kiểm tra an toàn thực phẩm.\n\n\
-             - Báo cáo kết quả trước ngày 15/12/2026.\n\n\
-             Trên đây là Kế hoạch.\n\nNơi nhận:\n\n- Như trên;\n\n- Lưu: VT.\n\n\
-             TM. ỦY BAN NHÂN DÂN\n\nCHỦ TỊCH\n\nNguyễn Văn An";
-        let yaml = super::super::import_text(text, "kh.txt").yaml;
-        for line in [
-            "- assign: Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Y tế tổ chức tuyên truyền.",
-            // No declared unit opens it: a paragraph as typed.
-            "- Các xã tổ chức tuyên truyền tại cơ sở.",
-            "- text: Năm 2026 phấn đấu có thêm 20 sản phẩm đạt 3 sao.",
-            // In the unit's own section: names another unit.
-            "- assign: Chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch kiểm tra an toàn thực phẩm.",
-            // A plain duty of the section's unit.
-            "- Báo cáo kết quả trước ngày 15/12/2026.",
-        ] {
-            assert!(
-                yaml.lines().any(|l| l.trim() == line),
-                "missing {line:?} in\n{yaml}"
-            );
-        }
-        assert!(!yaml.contains("bold: false"), "{yaml}");
     }
 }

@@ -44,6 +44,8 @@ pub struct Bases {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Para(String),
+    /// A paragraph that gives work to declared units (`assign:`).
+    Assign(String),
     List(Vec<Item>),
     Enumerate(Vec<String>),
 }
@@ -52,6 +54,17 @@ pub enum Block {
 pub struct Item {
     pub text: String,
     pub children: Vec<Item>,
+    /// The line gives work to declared units (`assign:`).
+    pub assign: bool,
+}
+
+/// A numbered line that is a sentence, not a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbered {
+    /// `text:`
+    Text,
+    /// `assign:`: it gives work to declared units.
+    Assign,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +102,9 @@ pub struct Section {
     pub inline: bool,
     pub bold: bool,
     pub letters: bool,
+    /// Set when the numbered line is a sentence (written `text:` or
+    /// `assign:` instead of `title:`).
+    pub sentence: Option<Numbered>,
     pub body: Vec<Block>,
     pub task: Vec<TaskLine>,
     pub task_letters: bool,

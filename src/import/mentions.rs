@@ -308,7 +308,7 @@ pub fn declare(doc: &mut Doc) {
     }
     fn blocks(b: &Block, out: &mut Vec<String>) {
         match b {
-            Block::Para(t) => sentence(t, out),
+            Block::Para(t) | Block::Assign(t) => sentence(t, out),
             Block::List(items) => {
                 for it in items {
                     sentence(&it.text, out);

@@ -4,8 +4,9 @@
 //! text, which then goes through load → validate like any file.
 //!
 //! `text` and `docx` read the file into paragraphs (`para`), `recognise`
-//! finds the elements of the form (with `mentions` for units and
-//! `timeline` for deadlines) into `ir`, and `emit` writes the YAML.
+//! finds the elements of the form (with `mentions` for units, `sentences`
+//! for the sentences that give them work, and `timeline` for deadlines)
+//! into `ir`, and `emit` writes the YAML.
 
 pub mod docx;
 pub mod emit;
@@ -13,6 +14,7 @@ pub mod ir;
 pub mod mentions;
 pub mod para;
 pub mod recognise;
+pub mod sentences;
 pub mod text;
 pub mod timeline;
 

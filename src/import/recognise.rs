@@ -43,6 +43,8 @@ pub fn recognise(paras: &[Para]) -> Doc {
     fill_gaps(&mut doc);
     super::timeline::values(&mut doc);
     mentions::declare(&mut doc);
+    let declared = mentions::declared(&doc.units);
+    super::sentences::mark(&mut doc, &crate::units::Units::new(&declared));
     doc
 }
 
@@ -600,7 +602,7 @@ fn body(paras: &[Para], doc: &mut Doc) {
         // Text after the preamble and before the first section.
         for blk in front {
             match blk {
-                Block::Para(t) => doc.intro.push(t),
+                Block::Para(t) | Block::Assign(t) => doc.intro.push(t),
                 Block::List(items) => doc.intro.extend(flatten(&items, "- ")),
                 Block::Enumerate(items) => doc.intro.extend(
                     items
@@ -801,14 +803,14 @@ impl Builder {
                 if let Some(last) = items.last_mut() {
                     last.children.push(Item {
                         text,
-                        children: vec![],
+                        ..Item::default()
                     });
                     return;
                 }
             } else {
                 items.push(Item {
                     text,
-                    children: vec![],
+                    ..Item::default()
                 });
                 return;
             }
@@ -820,7 +822,7 @@ impl Builder {
         }
         blocks.push(Block::List(vec![Item {
             text,
-            children: vec![],
+            ..Item::default()
         }]));
     }
 }
