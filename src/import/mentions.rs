@@ -109,9 +109,29 @@ pub fn partners(sentence: &str) -> Vec<String> {
             .chain(ROLE_VERBS.iter().filter_map(|v| after.find(v)))
             .min()
             .unwrap_or(after.len());
-        out.extend(split_units(after[..end].trim_end_matches('.')));
+        // "Sở Tài chính và các đơn vị liên quan": the group is not a unit.
+        let names = after[..end].split(" và các ").next().unwrap_or("");
+        out.extend(split_units(names.trim_end_matches('.')));
     }
     out
+}
+
+/// A partner name longer than this is taken only as far as a unit named
+/// elsewhere in the document: "Sở Nông nghiệp và Phát triển nông thôn khảo
+/// sát các sản phẩm" names "Sở Nông nghiệp và Phát triển nông thôn".
+const MAX_PARTNER_WORDS: usize = 10;
+
+/// `partner` cut to the longest unit of `named` it opens with (compared
+/// as [`canonical`] spellings); kept whole when it is short and opens with
+/// none; `None` when it is long and opens with none.
+fn known_prefix(partner: &str, named: &[String]) -> Option<String> {
+    let words: Vec<&str> = partner.split_whitespace().collect();
+    let known: Vec<String> = named.iter().map(|n| canonical(n)).collect();
+    (1..=words.len())
+        .rev()
+        .map(|k| words[..k].join(" "))
+        .find(|p| known.contains(&canonical(p)))
+        .or_else(|| (words.len() <= MAX_PARTNER_WORDS).then(|| partner.to_string()))
 }
 
 /// "Báo Hà Tĩnh, Đài Phát thanh - Truyền hình" → the two names.
@@ -141,7 +161,10 @@ pub fn split_units(text: &str) -> Vec<String> {
     }) {
         let (piece, _) = piece;
         let piece = piece.trim();
-        if head_of(piece).is_some() || cur.is_empty() {
+        // An agency noun opens another unit even before a word in lower
+        // case: "Liên minh Hợp tác xã, Hội phụ nữ, Hội nông dân".
+        let opens_unit = HEADS.iter().any(|h| piece.starts_with(&format!("{h} ")));
+        if opens_unit || cur.is_empty() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
@@ -268,12 +291,18 @@ pub fn heading_unit(title: &str) -> Option<(String, Option<String>)> {
 
 /// Finds the units, declares them in `doc.units`, and links unit headings.
 pub fn declare(doc: &mut Doc) {
-    let mut spellings: Vec<String> = Vec::new();
-    fn walk(list: &[Section], out: &mut Vec<String>) {
+    /// Names found where the form names a unit, and names found after
+    /// "phối hợp (với)", which may run on into the sentence.
+    #[derive(Default)]
+    struct Found {
+        named: Vec<String>,
+        partners: Vec<String>,
+    }
+    fn walk(list: &[Section], out: &mut Found) {
         for s in list {
             if let Some((u, _)) = heading_unit(&s.title) {
                 // "Sở Tài chính, Sở Kế hoạch và Đầu tư": two units.
-                out.extend(split_units(&u));
+                out.named.extend(split_units(&u));
             } else {
                 // A numbered paragraph that gives work.
                 sentence(&s.title, out);
@@ -291,8 +320,8 @@ pub fn declare(doc: &mut Doc) {
                             .filter_map(|v| part.find(v))
                             .min()
                             .map_or(part, |c| &part[..c]);
-                        out.extend(split_units(subject));
-                        out.extend(partners(part));
+                        out.named.extend(split_units(subject));
+                        out.partners.extend(partners(part));
                     }
                 }
                 for b in &t.blocks {
@@ -302,11 +331,11 @@ pub fn declare(doc: &mut Doc) {
             walk(&s.sections, out);
         }
     }
-    fn sentence(t: &str, out: &mut Vec<String>) {
-        out.extend(subjects(t));
-        out.extend(partners(t));
+    fn sentence(t: &str, out: &mut Found) {
+        out.named.extend(subjects(t));
+        out.partners.extend(partners(t));
     }
-    fn blocks(b: &Block, out: &mut Vec<String>) {
+    fn blocks(b: &Block, out: &mut Found) {
         match b {
             Block::Para(t) | Block::Assign(t) => sentence(t, out),
             Block::List(items) => {
@@ -320,14 +349,22 @@ pub fn declare(doc: &mut Doc) {
             Block::Enumerate(_) => {}
         }
     }
+    let mut found = Found::default();
     // A công văn's addressees are units.
     for t in &doc.to {
-        spellings.extend(split_units(t));
+        found.named.extend(split_units(t));
     }
-    walk(&doc.sections, &mut spellings);
+    walk(&doc.sections, &mut found);
     for b in &doc.body {
-        blocks(b, &mut spellings);
+        blocks(b, &mut found);
     }
+    let mut spellings = found.named.clone();
+    spellings.extend(
+        found
+            .partners
+            .iter()
+            .filter_map(|p| known_prefix(p, &found.named)),
+    );
     // Group the spellings; the name is the most used, then the longest.
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -479,6 +516,42 @@ mod tests {
             ["Ủy ban nhân dân các xã, phường"]
         );
         assert!(partners("Phối hợp với các sở, ngành liên quan thực hiện.").is_empty());
+        assert_eq!(
+            partners("Phối hợp với Sở Tài chính và các đơn vị liên quan tham mưu."),
+            ["Sở Tài chính"]
+        );
+    }
+
+    #[test]
+    fn a_partner_running_on_into_the_sentence_is_cut_to_a_known_unit() {
+        let named = vec!["Sở Nông nghiệp và PTNT".to_string()];
+        let long = "Sở Nông nghiệp và Phát triển nông thôn khảo sát các sản phẩm tiềm năng";
+        assert_eq!(
+            known_prefix(long, &named).as_deref(),
+            Some("Sở Nông nghiệp và Phát triển nông thôn")
+        );
+        assert_eq!(known_prefix("Sở Y tế", &named).as_deref(), Some("Sở Y tế"));
+        assert_eq!(
+            known_prefix(
+                "Sở Y tế kiểm tra an toàn thực phẩm tại các cơ sở sản xuất",
+                &named
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn an_agency_noun_opens_another_unit() {
+        assert_eq!(
+            split_units(
+                "Liên minh Hợp tác xã, Hội phụ nữ, Báo Lai Châu, Cổng thông tin điện tử tỉnh"
+            ),
+            ["Liên minh Hợp tác xã", "Báo Lai Châu"]
+        );
+        assert_eq!(
+            split_units("Sở Văn hóa, Thể thao và Du lịch"),
+            ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
     }
 
     #[test]
