@@ -41,6 +41,22 @@ fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
         imported.yaml
     );
     assert!(!imported.doc.units.is_empty(), "{name}: no unit declared");
+    // A unit's name is a name, not the sentence that named it.
+    for u in &imported.doc.units {
+        let words = [
+            " chủ trì",
+            " phối hợp",
+            " tham mưu",
+            " khảo sát",
+            " và các ",
+        ];
+        assert!(
+            !words.iter().any(|w| u.name.contains(w)),
+            "{name}: unit `{}` declared as {:?}",
+            u.key,
+            u.name
+        );
+    }
     let rendered = render_all(&yaml);
     let pdf = dir.join(format!("{name}.pdf"));
     std::fs::write(&pdf, &rendered[0].pdf).unwrap();

@@ -285,7 +285,13 @@ pub fn heading_unit(title: &str) -> Option<(String, Option<String>)> {
         Some((b, n)) => (b.trim(), Some(n.trim().to_string())),
         None => (t, None),
     };
-    (head_of(base).is_some() && base.split_whitespace().count() <= 16 && !base.ends_with('.'))
+    // "Sở Công Thương chủ trì, phối hợp với …:" gives work; it is not
+    // the unit's own heading.
+    let sentence = ROLE_VERBS.iter().any(|v| base.contains(v));
+    (head_of(base).is_some()
+        && base.split_whitespace().count() <= 16
+        && !base.ends_with('.')
+        && !sentence)
         .then(|| (base.to_string(), note))
 }
 
@@ -537,6 +543,21 @@ mod tests {
                 &named
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_heading_that_gives_work_is_not_a_units_own_heading() {
+        assert_eq!(
+            heading_unit("Sở Công Thương chủ trì, phối hợp với Văn phòng Điều phối:"),
+            None
+        );
+        assert_eq!(
+            heading_unit("Sở Công Thương (cơ quan thường trực):"),
+            Some((
+                "Sở Công Thương".to_string(),
+                Some("cơ quan thường trực".to_string())
+            ))
         );
     }
 
