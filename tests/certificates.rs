@@ -2,7 +2,7 @@
 //! code decoded back, spreadsheet import with good and bad rows, .xlsx and
 //! .csv giving the same certificates, the merged PDF.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

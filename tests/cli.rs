@@ -3,7 +3,7 @@
 //! English), `help <lệnh>` is the command's help, comma lists are read,
 //! and the shell completion scripts are written.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

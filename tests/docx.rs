@@ -3,13 +3,13 @@
 //! rules (shared/tools/nd30check.py) and the words of ocop's own PDF
 //! (shared/tools/textsim.py). Also: same input, same bytes.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{python_tool, root, session, yaml_files};
+use common::{libreoffice, python_tool, root, session, tools, yaml_files};
 use ocop::doc::Document;
 
 /// The documents of every example YAML, named `<yaml stem>--<file stem>`.
@@ -25,44 +25,6 @@ fn example_documents() -> Vec<(String, Document)> {
     }
     assert!(docs.len() >= 10, "plans/ holds the example documents");
     docs
-}
-
-/// The folder holding the shared measuring tools (`OCOP_TOOLS`, or
-/// `shared/tools` beside the checkout), if this machine has them.
-fn tools() -> Option<PathBuf> {
-    std::env::var_os("OCOP_TOOLS")
-        .map(PathBuf::from)
-        .or_else(|| Some(root().join("../shared/tools")))
-        .filter(|p| p.join("nd30check.py").is_file())
-}
-
-/// Share of the words of `reference` (as a multiset) found in `printed`.
-fn word_recall(reference: &str, printed: &str) -> f64 {
-    let mut pool: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for w in printed.split_whitespace() {
-        *pool.entry(w).or_default() += 1;
-    }
-    let words: Vec<&str> = reference.split_whitespace().collect();
-    let found = words
-        .iter()
-        .filter(|w| match pool.get_mut(**w) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                true
-            }
-            _ => false,
-        })
-        .count();
-    found as f64 / words.len().max(1) as f64
-}
-
-fn libreoffice() -> Option<&'static str> {
-    ["libreoffice", "soffice"].into_iter().find(|exe| {
-        Command::new(exe)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
 }
 
 /// A fontconfig setup that adds the fonts shipped with ocop, so the print
@@ -102,22 +64,8 @@ fn layout_text(pdf: &Path, txt: &Path) {
 
 #[test]
 fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
-    let Some(office) = libreoffice() else {
-        eprintln!(
-            "SKIPPED: LibreOffice is not installed, so the .docx files were not opened in a real \
-             client (Debian: apt-get install libreoffice-writer). CI installs it."
-        );
-        return;
-    };
-    // The judges' own tools when this machine has them; otherwise the print
-    // is still made and its words compared here.
+    let office = libreoffice();
     let tools = tools();
-    if tools.is_none() {
-        eprintln!(
-            "nd30check.py and textsim.py not found (OCOP_TOOLS or ../shared/tools): \
-             checking the print's words only"
-        );
-    }
     let keep = std::env::var_os("OCOP_DOCX_KEEP").map(PathBuf::from);
     let tmp = tempfile::tempdir().unwrap();
     let dir = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
@@ -177,26 +125,11 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
             continue;
         }
         let txt = dir.join(format!("{name}.ocop.txt"));
-        match &tools {
-            Some(tools) => {
-                let (ok, report) = python_tool(tools, "textsim.py", &[pdf, &txt], &["0.99"]);
-                if !ok {
-                    failures.push(format!(
-                        "{name}: text of ocop's PDF not reproduced\n{report}"
-                    ));
-                }
-            }
-            None => {
-                let printed_txt = dir.join(format!("{name}.printed.txt"));
-                layout_text(pdf, &printed_txt);
-                let recall = word_recall(
-                    &std::fs::read_to_string(&txt).unwrap(),
-                    &std::fs::read_to_string(&printed_txt).unwrap(),
-                );
-                if recall < 0.99 {
-                    failures.push(format!("{name}: only {recall:.3} of ocop's words printed"));
-                }
-            }
+        let (ok, report) = python_tool(&tools, "textsim.py", &[pdf, &txt], &["0.99"]);
+        if !ok {
+            failures.push(format!(
+                "{name}: text of ocop's PDF not reproduced\n{report}"
+            ));
         }
     }
     let existing: Vec<&Path> = pdfs
@@ -204,13 +137,11 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
         .filter(|p| p.exists())
         .map(|p| p.as_path())
         .collect();
-    if let Some(tools) = &tools {
-        let (ok, report) = python_tool(tools, "nd30check.py", &existing, &[]);
-        if !ok {
-            failures.push(format!(
-                "NĐ 30 rules broken in LibreOffice's print:\n{report}"
-            ));
-        }
+    let (ok, report) = python_tool(&tools, "nd30check.py", &existing, &[]);
+    if !ok {
+        failures.push(format!(
+            "NĐ 30 rules broken in LibreOffice's print:\n{report}"
+        ));
     }
     // The print used the Times-metric font, not a fallback.
     for pdf in &existing {

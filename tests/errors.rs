@@ -2,7 +2,7 @@
 //! file:line:column, field and hint (snapshotted), the right exit code, and
 //! no output file.
 
-mod common;
+use crate::common;
 
 use common::{ocop, root, yaml_files};
 

@@ -1,7 +1,7 @@
 //! Every example plan renders; its Typst markup is snapshotted and its PDF
 //! reads back with the NĐ 30 elements in place.
 
-mod common;
+use crate::common;
 
 use common::{folded, pdf_text, render, render_all, render_named, root, yaml_files};
 

@@ -9,7 +9,7 @@
 //!
 //! Longer runs: `PROPTEST_CASES=20000 cargo test --release --test fuzz`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

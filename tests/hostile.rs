@@ -1,7 +1,7 @@
 //! User text is data, never markup: hostile strings in every kind of text
 //! field print exactly as typed.
 
-mod common;
+use crate::common;
 
 use common::{folded, pdf_text, session};
 

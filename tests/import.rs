@@ -7,25 +7,13 @@
 //! into a snapshot, and every scalar the emitter writes reads back as the
 //! same text through our loader.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{prepare, python_tool, render_all, root};
+use common::{prepare, python_tool, render_all, root, shared};
 use ocop::import::{self, emit};
-
-/// `shared/` beside the checkout (CI: ../shared), or `OCOP_SHARED`.
-fn shared() -> Option<PathBuf> {
-    let mut candidates: Vec<PathBuf> = std::env::var_os("OCOP_SHARED")
-        .map(PathBuf::from)
-        .into_iter()
-        .collect();
-    candidates.push(root().join("../shared"));
-    // A worktree one level further down (wt/<name>).
-    candidates.push(root().join("../../shared"));
-    candidates.into_iter().find(|p| p.join("seeds").is_dir())
-}
 
 /// Writes the YAML, checks it is clean with units declared, renders it and
 /// returns the PDF's path.
@@ -79,12 +67,7 @@ fn measure(tools: &Path, name: &str, pdf: &Path, original: &Path) -> String {
 
 #[test]
 fn seeds_import_as_text_and_as_docx_and_render_with_their_words_and_outline() {
-    let Some(shared) = shared() else {
-        eprintln!(
-            "SKIPPED: shared/seeds not found (OCOP_SHARED or ../shared beside the checkout); CI has it"
-        );
-        return;
-    };
+    let shared = shared();
     let tools = shared.join("tools");
     let mut seeds: Vec<PathBuf> = std::fs::read_dir(shared.join("seeds"))
         .unwrap()
@@ -153,10 +136,7 @@ fn outline_kept(tools: &Path, pdf: &Path, original: &Path) -> (bool, String) {
 /// it (pdf2officedocx.py), dispatches through our own .docx.
 #[test]
 fn our_own_documents_import_back_from_their_pdf_text_and_from_word() {
-    let Some(shared) = shared() else {
-        eprintln!("SKIPPED: shared/tools not found (OCOP_SHARED or ../shared); CI has it");
-        return;
-    };
+    let shared = shared();
     let tools = shared.join("tools");
     let dir = tempfile::tempdir().unwrap();
     let s = common::session();

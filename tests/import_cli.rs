@@ -6,7 +6,7 @@
 //! error naming the file and leave nothing behind; text that imports into
 //! YAML with errors is still written, with the errors pointing into it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

@@ -7,7 +7,7 @@
 //!   broken across lines, and reads back exactly as typed;
 //! - a title never leaves one short word alone on its last line.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! even when two inputs share a name, only today's set of files, and no
 //! crash when the reader of its output goes away.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Stdio;

@@ -5,7 +5,7 @@
 //! corpus, at full size, to `<dir>` (see `write_corpus`) for measuring
 //! the release binary with `/usr/bin/time -v`.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

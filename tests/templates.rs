@@ -3,7 +3,7 @@
 //! writes the layout libraries (and a certificate's images) beside each
 //! `.typ`, so it compiles on its own.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

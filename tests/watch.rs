@@ -4,7 +4,7 @@
 //! again or says what is wrong, and watching goes on. Every wait is bounded,
 //! generously, for a loaded machine; none sleeps a fixed time to pass.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -144,3 +144,39 @@ pub fn python_tool(tools: &Path, tool: &str, args: &[&Path], extra: &[&str]) -> 
     );
     (out.status.success(), text)
 }
+
+/// `shared/` beside the checkout (`../shared`, or `../../shared` from a
+/// worktree `wt/<name>`), or `OCOP_SHARED`: the seeds and the judges'
+/// tools. CI always has it; a test that needs it fails without it rather
+/// than passing without having run.
+pub fn shared() -> PathBuf {
+    let mut candidates: Vec<PathBuf> = std::env::var_os("OCOP_SHARED")
+        .map(PathBuf::from)
+        .into_iter()
+        .collect();
+    candidates.push(root().join("../shared"));
+    candidates.push(root().join("../../shared"));
+    candidates
+        .into_iter()
+        .find(|p| p.join("seeds").is_dir() && p.join("tools").is_dir())
+        .expect("shared/ (seeds and tools) not found beside the checkout: set OCOP_SHARED")
+}
+
+/// The judges' tools (`shared/tools`).
+pub fn tools() -> PathBuf {
+    shared().join("tools")
+}
+
+/// LibreOffice's command, which `.ci/run` installs; a test that needs a
+/// real client fails without it instead of passing unchecked.
+pub fn libreoffice() -> &'static str {
+    ["libreoffice", "soffice"]
+        .into_iter()
+        .find(|exe| {
+            Command::new(exe)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .expect("LibreOffice is needed (Debian: apt-get install libreoffice-writer; .ci/run installs it)")
+}

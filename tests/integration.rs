@@ -1,0 +1,22 @@
+//! The integration tests, one binary: each file beside this one is a
+//! module of it, so the Typst stack is linked once, not once per file.
+//! Run one group with `cargo test --test integration sheets::`.
+
+mod common;
+
+mod architecture;
+mod certificates;
+mod cli;
+mod docx;
+mod errors;
+mod examples;
+mod fuzz;
+mod hostile;
+mod import;
+mod import_cli;
+mod layout;
+mod outputs;
+mod schema;
+mod sheets;
+mod templates;
+mod watch;
