@@ -71,7 +71,7 @@ macro_rules! one_of {
 }
 
 /// One YAML file: who issues, the units it names, and the documents it describes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub issuer: Issuer,
@@ -107,7 +107,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     pub level: Level,
@@ -157,7 +157,7 @@ fn default_symbol() -> String {
     "UBND".to_string()
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Full name as written in the body: "Sở Nông nghiệp và Môi trường".
@@ -233,7 +233,7 @@ one_of!(
     },
 );
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default)]
@@ -270,7 +270,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanStyle {
     #[serde(default)]
@@ -303,7 +303,7 @@ pub enum Marker {
 }
 
 /// The words before each line of a task.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Labels {
     pub content: String,
@@ -323,7 +323,7 @@ impl Default for Labels {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bases {
     /// "Căn cứ" or "Thực hiện".
@@ -344,7 +344,7 @@ fn default_verb() -> String {
 
 /// The groups of căn cứ: `bases:` written as one group (a mapping) or as a
 /// list of groups, each its own paragraph(s) with its own verb and ending.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BasesList {
     pub groups: Vec<Bases>,
     /// Written as a list (field paths are `bases[i]`), not as one group.
@@ -405,7 +405,7 @@ one_of!(
 );
 
 /// A numbered section of the plan (I., 1., 1.1., a) …), nested to any depth.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub title: Option<String>,
@@ -558,7 +558,7 @@ one_of!(
 );
 
 /// One line of a task: content, units, timeline, or any labelled text.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskEntry {
     /// Overrides the default label ("Thời gian hoàn thành" …).
@@ -714,7 +714,7 @@ one_of!(
 );
 
 /// The signature block: authority lines (TM./TL./TUQ./KT./Q.), title, name.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Thay mặt a collective body: "ỦY BAN NHÂN DÂN".
@@ -734,7 +734,7 @@ pub struct Signer {
 
 /// A dispatch (Công văn, NĐ 30 Mẫu 1.5): free-form, or drafted from the
 /// plan's own task assignments with `from_plan`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispatch {
     /// Output file name without extension; derived from the subject if absent.
@@ -782,7 +782,7 @@ pub enum FromPlan {
 }
 
 /// A decision (Quyết định, NĐ 30 Mẫu 1.2).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub kind: DecisionKind,
@@ -879,7 +879,7 @@ pub enum Authority {
     Committee,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// "Ông" or "Bà".
@@ -903,7 +903,7 @@ pub enum Role {
     Deputy,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     /// "Tổ tư vấn" (default) or "Tổ giúp việc".
@@ -912,7 +912,7 @@ pub struct Team {
 }
 
 /// A product evaluated by the council.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// Số thứ tự in the office's list, used for file names.
@@ -933,7 +933,7 @@ pub struct Product {
 }
 
 /// Bulk OCOP certificates: the issuing side and the products.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificates {
     /// File name (without .pdf) of a results decision in this file: its

@@ -3,11 +3,13 @@
 //! thực hiện" line), grouped across spellings ("Phòng Nông nghiệp và PTNT
 //! huyện", "Phòng Nông nghiệp & PTNT huyện"), declared once with a key.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::ir::{Block, Doc, Section, TaskKey, UnitDecl};
-use crate::model::Unit;
-use crate::units::Units;
+use super::notes::Notes;
+use crate::model::{
+    Block, Content, ListItem, Section, Sentence, TaskEntry, Unit, UnitItem, UnitRefs, UnitsEntry,
+};
+use crate::units::{Units, fold};
 
 /// Nouns that open the name of an agency.
 const HEADS: [&str; 27] = [
@@ -124,9 +126,8 @@ const MAX_PARTNER_WORDS: usize = 10;
 /// `partner` cut to the longest unit of `named` it opens with (compared
 /// as [`canonical`] spellings); kept whole when it is short and opens with
 /// none; `None` when it is long and opens with none.
-fn known_prefix(partner: &str, named: &[String]) -> Option<String> {
+fn known_prefix(partner: &str, known: &HashSet<String>) -> Option<String> {
     let words: Vec<&str> = partner.split_whitespace().collect();
-    let known: Vec<String> = named.iter().map(|n| canonical(n)).collect();
     (1..=words.len())
         .rev()
         .map(|k| words[..k].join(" "))
@@ -243,7 +244,7 @@ pub fn canonical(name: &str) -> String {
 }
 
 /// A key from the name: initials of its words, without diacritics.
-fn key_for(name: &str, taken: &[String]) -> String {
+fn key_for(name: &str, taken: &HashSet<String>) -> String {
     let slug = crate::text::slug(&canonical(name));
     let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
     let mut key = String::new();
@@ -295,101 +296,157 @@ pub fn heading_unit(title: &str) -> Option<(String, Option<String>)> {
         .then(|| (base.to_string(), note))
 }
 
-/// Finds the units, declares them in `doc.units`, and links unit headings.
-pub fn declare(doc: &mut Doc) {
-    /// Names found where the form names a unit, and names found after
-    /// "phối hợp (với)", which may run on into the sentence.
-    #[derive(Default)]
-    struct Found {
-        named: Vec<String>,
-        partners: Vec<String>,
+/// Where a document names units: its numbered sections, the text before
+/// them, and a công văn's addressees.
+pub struct Named<'a> {
+    pub sections: &'a mut [Section],
+    pub blocks: &'a [Block],
+    pub to: &'a [String],
+    /// The roots may be a unit's own heading (a dispatch's are; a plan's
+    /// unit headings stand under a root).
+    pub unit_roots: bool,
+}
+
+/// Names found where the form names a unit, and names found after "phối
+/// hợp (với)", which may run on into the sentence.
+#[derive(Default)]
+struct Found {
+    named: Vec<String>,
+    partners: Vec<String>,
+}
+
+impl Found {
+    fn sentence(&mut self, t: &str) {
+        self.named.extend(subjects(t));
+        self.partners.extend(partners(t));
     }
-    fn walk(list: &[Section], out: &mut Found) {
+
+    fn blocks(&mut self, list: &[Block]) {
+        for b in list {
+            match b {
+                Block::Paragraph(t) => self.sentence(t),
+                Block::Fields(f) => {
+                    for t in f.text.iter().chain(&f.assign) {
+                        self.sentence(t);
+                    }
+                    self.items(f.list.as_deref().unwrap_or(&[]));
+                }
+            }
+        }
+    }
+
+    fn items(&mut self, items: &[ListItem]) {
+        for it in items {
+            match it {
+                ListItem::Text(t) => self.sentence(t),
+                ListItem::Fields(f) => {
+                    for t in f.text.iter().chain(&f.assign) {
+                        self.sentence(t);
+                    }
+                    self.items(&f.list);
+                }
+            }
+        }
+    }
+
+    /// The "Đơn vị thực hiện" line (or another "Đơn vị …" line).
+    fn units_line(&mut self, text: &str) {
+        for part in text.split("; ") {
+            let subject = ROLE_VERBS
+                .iter()
+                .filter_map(|v| part.find(v))
+                .min()
+                .map_or(part, |c| &part[..c]);
+            self.named.extend(split_units(subject));
+            self.partners.extend(partners(part));
+        }
+    }
+
+    fn sections(&mut self, list: &[Section]) {
         for s in list {
-            if let Some((u, _)) = heading_unit(&s.title) {
+            let title = s.title.as_deref().unwrap_or("");
+            if let Some((u, _)) = heading_unit(title) {
                 // "Sở Tài chính, Sở Kế hoạch và Đầu tư": two units.
-                out.named.extend(split_units(&u));
+                self.named.extend(split_units(&u));
             } else {
                 // A numbered paragraph that gives work.
-                sentence(&s.title, out);
+                self.sentence(title);
             }
-            for b in &s.body {
-                blocks(b, out);
-            }
+            self.blocks(&s.body);
             for t in &s.task {
-                if t.key == TaskKey::Units
-                    || t.label.as_deref().is_some_and(|l| l.starts_with("Đơn vị"))
+                if let Some(text) = units_text(t) {
+                    self.units_line(text);
+                } else if t.label.as_deref().is_some_and(|l| l.starts_with("Đơn vị"))
+                    && let Some(text) = &t.text
                 {
-                    for part in t.text.split("; ") {
-                        let subject = ROLE_VERBS
-                            .iter()
-                            .filter_map(|v| part.find(v))
-                            .min()
-                            .map_or(part, |c| &part[..c]);
-                        out.named.extend(split_units(subject));
-                        out.partners.extend(partners(part));
-                    }
+                    self.units_line(text);
                 }
-                for b in &t.blocks {
-                    blocks(b, out);
+                if let Some(Content::Blocks(b)) = &t.content {
+                    self.blocks(b);
                 }
+                self.items(t.list.as_deref().unwrap_or(&[]));
             }
-            walk(&s.sections, out);
+            self.sections(&s.sections);
         }
     }
-    fn sentence(t: &str, out: &mut Found) {
-        out.named.extend(subjects(t));
-        out.partners.extend(partners(t));
+}
+
+/// The text of a task's "Đơn vị thực hiện" line, as read.
+pub fn units_text(t: &TaskEntry) -> Option<&str> {
+    match &t.units {
+        Some(UnitsEntry::Sentence(s)) => Some(&s.text),
+        _ => None,
     }
-    fn blocks(b: &Block, out: &mut Found) {
-        match b {
-            Block::Para(t) | Block::Assign(t) => sentence(t, out),
-            Block::List(items) => {
-                for it in items {
-                    sentence(&it.text, out);
-                    for c in &it.children {
-                        sentence(&c.text, out);
-                    }
-                }
-            }
-            Block::Enumerate(_) => {}
-        }
-    }
+}
+
+/// Finds the units `named` names, declares them, and links the headings
+/// that name them (`unit:` instead of `title:`). Returns the declared units.
+pub fn declare(named: Named<'_>) -> BTreeMap<String, Unit> {
     let mut found = Found::default();
     // A công văn's addressees are units.
-    for t in &doc.to {
+    for t in named.to {
         found.named.extend(split_units(t));
     }
-    walk(&doc.sections, &mut found);
-    for b in &doc.body {
-        blocks(b, &mut found);
-    }
+    found.sections(named.sections);
+    found.blocks(named.blocks);
+    let units = group_spellings(&found);
+    let units = distinct_aliases(units);
+    let known = Units::new(&units);
+    link(named.sections, &known, named.unit_roots, "@doc");
+    units
+}
+
+/// The spellings found, grouped by unit: the name is the most used, then
+/// the longest; each unit gets a key from its name.
+fn group_spellings(found: &Found) -> BTreeMap<String, Unit> {
+    let known: HashSet<String> = found.named.iter().map(|n| canonical(n)).collect();
     let mut spellings = found.named.clone();
     spellings.extend(
         found
             .partners
             .iter()
-            .filter_map(|p| known_prefix(p, &found.named)),
+            .filter_map(|p| known_prefix(p, &known)),
     );
-    // Group the spellings; the name is the most used, then the longest.
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
+    let mut groups: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<Vec<String>> = Vec::new();
     for s in spellings {
         let c = canonical(&s);
-        if !groups.contains_key(&c) {
-            order.push(c.clone());
+        match groups.get(&c) {
+            Some(&i) => order[i].push(s),
+            None => {
+                groups.insert(c, order.len());
+                order.push(vec![s]);
+            }
         }
-        groups.entry(c).or_default().push(s);
     }
-    let mut units = Vec::new();
-    let mut taken = Vec::new();
-    for c in order {
-        let all = &groups[&c];
+    let mut units = BTreeMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for all in order {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for s in all {
-            match counts.iter_mut().find(|(x, _)| x == s) {
+            match counts.iter_mut().find(|(x, _)| *x == s) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((s.clone(), 1)),
+                None => counts.push((s, 1)),
             }
         }
         counts.sort_by(|a, b| {
@@ -398,79 +455,113 @@ pub fn declare(doc: &mut Doc) {
         });
         let name = counts[0].0.clone();
         let key = key_for(&name, &taken);
-        taken.push(key.clone());
-        units.push(UnitDecl {
+        taken.insert(key.clone());
+        units.insert(
             key,
-            name,
-            aliases: counts[1..].iter().map(|(s, _)| s.clone()).collect(),
-            mentions: all.len(),
-        });
+            Unit {
+                name,
+                short: None,
+                aliases: counts[1..].iter().map(|(s, _)| s.clone()).collect(),
+            },
+        );
     }
-    let units = distinct_aliases(units);
-    let declared = declared(&units);
-    let known = Units::new(&declared);
-    // Headings that name declared units refer to them: by key where the
-    // heading spells the name, else by the spelling as typed.
-    fn link(list: &mut [Section], known: &Units, depth: usize) {
-        for s in list {
-            if depth > 0
-                && let Some((base, note)) = heading_unit(&s.title)
-                && let Some(refs) = heading_refs(&base, known)
-            {
-                s.units = refs;
-                s.note = note;
-                s.colon = s.title.trim_end().ends_with(':');
-            }
-            // A task whose units line names no declared unit goes to no
-            // per-unit dispatch: the reader should know.
-            let unknown = s
-                .task
-                .iter()
-                .any(|t| t.key == TaskKey::Units && known.mentions(&t.text).is_empty());
-            if unknown && s.check.is_none() {
-                s.check = Some(
-                    "dòng đơn vị thực hiện không nêu đơn vị nào nhận ra được; muốn có công văn giao việc cho đơn vị đó thì khai báo nó trong `units` và ghi khóa"
-                        .into(),
-                );
-            }
-            link(&mut s.sections, known, depth + 1);
-        }
-    }
-    let base_depth = usize::from(doc.kind == super::ir::Kind::Dispatch);
-    link(&mut doc.sections, &known, base_depth);
-    doc.units = units;
+    units
 }
 
-/// The units as the loader will read them back.
-pub fn declared(units: &[UnitDecl]) -> BTreeMap<String, Unit> {
-    units
-        .iter()
-        .map(|u| {
-            (
-                u.key.clone(),
-                Unit {
-                    name: u.name.clone(),
-                    short: None,
-                    aliases: u.aliases.clone(),
-                },
-            )
-        })
-        .collect()
+/// The key of the unit `name` names among `units`, declared there if it
+/// is new.
+pub fn declare_name(name: &str, units: &mut BTreeMap<String, Unit>) -> String {
+    let c = canonical(name);
+    if let Some((k, _)) = units.iter().find(|(_, u)| canonical(&u.name) == c) {
+        return k.clone();
+    }
+    let taken: HashSet<String> = units.keys().cloned().collect();
+    let key = key_for(name, &taken);
+    units.insert(
+        key.clone(),
+        Unit {
+            name: name.to_string(),
+            short: None,
+            aliases: vec![],
+        },
+    );
+    key
+}
+
+/// Headings that name declared units refer to them: by key where the
+/// heading spells the name, else by the spelling as typed.
+fn link(list: &mut [Section], known: &Units, here: bool, path: &str) {
+    for (i, s) in list.iter_mut().enumerate() {
+        if here
+            && let Some(title) = s.title.clone()
+            && let Some((base, note)) = heading_unit(&title)
+            && let Some(refs) = heading_refs(&base, known)
+        {
+            s.unit = Some(UnitRefs(refs));
+            s.title = None;
+            s.note = note;
+            s.colon = title.trim_end().ends_with(':');
+        }
+        link(&mut s.sections, known, true, &format!("{path}.sections[{i}]"));
+    }
+}
+
+/// The "Đơn vị thực hiện" lines, read again once the units are declared:
+/// one declared unit as a list of its key (or the spelling typed); a
+/// sentence that names declared units as the author's sentence, printed
+/// as typed; anything else as free text in a list. A line naming no
+/// declared unit is said: it goes to no per-unit dispatch.
+pub fn resolve(list: &mut [Section], known: &Units, path: &str, notes: &mut Notes) {
+    for (i, s) in list.iter_mut().enumerate() {
+        let here = format!("{path}.sections[{i}]");
+        let mut unknown = false;
+        for t in &mut s.task {
+            let Some(text) = units_text(t).map(str::to_string) else {
+                continue;
+            };
+            let (entry, named) = units_entry(known, &text);
+            unknown |= !named;
+            t.units = Some(entry);
+        }
+        if unknown {
+            notes.add(
+                here.clone(),
+                "dòng đơn vị thực hiện không nêu đơn vị nào nhận ra được; muốn có công văn giao việc cho đơn vị đó thì khai báo nó trong `units` và ghi khóa",
+            );
+        }
+        resolve(&mut s.sections, known, &here, notes);
+    }
+}
+
+/// The units entry a "Đơn vị thực hiện" line reads as, and whether it
+/// names a declared unit.
+fn units_entry(known: &Units, text: &str) -> (UnitsEntry, bool) {
+    let bare = text.strip_suffix('.').unwrap_or(text).trim();
+    if let Some(key) = known.resolve(bare) {
+        let named = known.get(key).is_some_and(|u| u.name == bare);
+        let r = if named { key } else { bare };
+        return (UnitsEntry::List(vec![UnitItem::Ref(r.to_string())]), true);
+    }
+    if !known.mentions(text).is_empty() {
+        let s = Sentence {
+            text: text.trim().to_string(),
+            ..Sentence::default()
+        };
+        return (UnitsEntry::Sentence(s), true);
+    }
+    (UnitsEntry::List(vec![UnitItem::Ref(bare.to_string())]), false)
 }
 
 /// Keeps only the aliases that are a spelling of their own: one already
 /// accepted for some unit (the same words in another case or with the tone
 /// mark placed elsewhere) is dropped, so each spelling names one unit.
-fn distinct_aliases(mut units: Vec<UnitDecl>) -> Vec<UnitDecl> {
-    let all: Vec<Vec<String>> = units
-        .iter_mut()
-        .map(|u| std::mem::take(&mut u.aliases))
-        .collect();
-    for (i, aliases) in all.into_iter().enumerate() {
+fn distinct_aliases(mut units: BTreeMap<String, Unit>) -> BTreeMap<String, Unit> {
+    let mut taken: HashSet<String> = units.values().map(|u| fold(&u.name)).collect();
+    for u in units.values_mut() {
+        let aliases = std::mem::take(&mut u.aliases);
         for a in aliases {
-            let map = declared(&units);
-            if Units::new(&map).resolve(&a).is_none() {
-                units[i].aliases.push(a);
+            if taken.insert(fold(a.trim_end_matches(':'))) {
+                u.aliases.push(a);
             }
         }
     }
@@ -530,7 +621,7 @@ mod tests {
 
     #[test]
     fn a_partner_running_on_into_the_sentence_is_cut_to_a_known_unit() {
-        let named = vec!["Sở Nông nghiệp và PTNT".to_string()];
+        let named: HashSet<String> = [canonical("Sở Nông nghiệp và PTNT")].into();
         let long = "Sở Nông nghiệp và Phát triển nông thôn khảo sát các sản phẩm tiềm năng";
         assert_eq!(
             known_prefix(long, &named).as_deref(),
@@ -609,25 +700,30 @@ mod tests {
         );
         assert_ne!(canonical("Sở Y tế"), canonical("Sở Tài chính"));
         assert_eq!(
-            key_for("Sở Nông nghiệp và Phát triển nông thôn", &[]),
+            key_for("Sở Nông nghiệp và Phát triển nông thôn", &HashSet::new()),
             "snnptnt"
         );
-        assert_eq!(key_for("UBND các huyện, thành phố", &[]), "ubnd_htp");
-        assert_eq!(key_for("Sở Y tế", &["syt".into()]), "syt2");
+        assert_eq!(
+            key_for("UBND các huyện, thành phố", &HashSet::new()),
+            "ubnd_htp"
+        );
+        assert_eq!(key_for("Sở Y tế", &["syt".into()].into()), "syt2");
     }
 
-    fn decl(key: &str, name: &str, aliases: &[&str]) -> UnitDecl {
-        UnitDecl {
-            key: key.into(),
-            name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            mentions: 1,
-        }
+    fn decl(key: &str, name: &str, aliases: &[&str]) -> (String, Unit) {
+        (
+            key.into(),
+            Unit {
+                name: name.into(),
+                short: None,
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            },
+        )
     }
 
     #[test]
     fn aliases_are_spellings_of_their_own() {
-        let units = distinct_aliases(vec![
+        let units = distinct_aliases(BTreeMap::from([
             decl(
                 "pnn",
                 "Phòng Nông nghiệp và PTNT huyện",
@@ -637,17 +733,16 @@ mod tests {
                 ],
             ),
             decl("stc", "Sở Tài chính", &[]),
-        ]);
-        assert_eq!(units[0].aliases, ["Phòng Nông nghiệp & PTNT huyện"]);
+        ]));
+        assert_eq!(units["pnn"].aliases, ["Phòng Nông nghiệp & PTNT huyện"]);
     }
 
     #[test]
     fn headings_name_one_or_several_units() {
-        let units = vec![
+        let map = BTreeMap::from([
             decl("stc", "Sở Tài chính", &[]),
             decl("svh", "Sở Văn hóa, Thể thao và Du lịch", &["Sở VH, TT&DL"]),
-        ];
-        let map = declared(&units);
+        ]);
         let known = Units::new(&map);
         assert_eq!(
             heading_refs("Sở Tài chính", &known),
@@ -666,27 +761,34 @@ mod tests {
 
     #[test]
     fn unit_headings_keep_their_colon() {
-        let mut doc = Doc::default();
-        doc.sections.push(Section {
-            title: "NHIỆM VỤ".into(),
+        let mut sections = vec![Section {
+            title: Some("NHIỆM VỤ".into()),
             sections: vec![
                 Section {
-                    title: "Sở Tài chính:".into(),
-                    body: vec![Block::Para("Sở Tài chính chủ trì bố trí kinh phí.".into())],
+                    title: Some("Sở Tài chính:".into()),
+                    body: vec![Block::Paragraph(
+                        "Sở Tài chính chủ trì bố trí kinh phí.".into(),
+                    )],
                     ..Section::default()
                 },
                 Section {
-                    title: "Sở Tài chính, Sở Y tế".into(),
+                    title: Some("Sở Tài chính, Sở Y tế".into()),
                     ..Section::default()
                 },
             ],
             ..Section::default()
-        });
-        declare(&mut doc);
-        let s = &doc.sections[0].sections;
-        assert_eq!(s[0].units, ["stc"]);
+        }];
+        let named = Named {
+            sections: &mut sections,
+            blocks: &[],
+            to: &[],
+            unit_roots: false,
+        };
+        declare(named);
+        let s = &sections[0].sections;
+        assert_eq!(s[0].unit, Some(UnitRefs(vec!["stc".into()])));
         assert!(s[0].colon);
-        assert_eq!(s[1].units, ["stc", "syt"]);
+        assert_eq!(s[1].unit, Some(UnitRefs(vec!["stc".into(), "syt".into()])));
         assert!(!s[1].colon);
     }
 
