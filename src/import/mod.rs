@@ -17,6 +17,7 @@ pub mod emit;
 pub mod ir;
 pub mod mentions;
 pub mod para;
+pub mod pdf;
 pub mod recognise;
 pub mod sentences;
 pub mod source;
@@ -195,6 +196,7 @@ pub fn import_document(
 ) -> Result<Imported, source::Problem> {
     let paras = match format {
         source::Format::Docx => docx::paragraphs(bytes)?,
+        source::Format::Pdf => pdf::paragraphs(bytes)?,
         source::Format::Text => text::paragraphs(&String::from_utf8_lossy(bytes)),
         other => {
             return Err(source::problem(
