@@ -23,6 +23,7 @@ pub mod sentences;
 pub mod source;
 pub mod text;
 pub mod timeline;
+pub mod word97;
 
 use std::path::Path;
 
@@ -197,6 +198,7 @@ pub fn import_document(
     let paras = match format {
         source::Format::Docx => docx::paragraphs(bytes)?,
         source::Format::Pdf => pdf::paragraphs(bytes)?,
+        source::Format::Doc => word97::paragraphs(bytes)?,
         source::Format::Text => text::paragraphs(&String::from_utf8_lossy(bytes)),
         other => {
             return Err(source::problem(

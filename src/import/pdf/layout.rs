@@ -190,25 +190,21 @@ impl Gutter {
     /// 2 (both), or `None` when it crosses the gutter or sits in the
     /// middle of the page (a title, a body line).
     fn place(&self, line: &Line) -> Option<(usize, f32)> {
-        let em = line.size;
+        let c = line.center();
+        let near = |i: usize| (c - self.centers[i]).abs() < (c - self.page_center).abs();
+        if line.x1() < self.right && near(0) {
+            return Some((0, f32::INFINITY));
+        }
+        if line.x0() > self.left && near(1) {
+            return Some((1, f32::NEG_INFINITY));
+        }
         let gap = line
             .words
             .windows(2)
             .map(|p| (p[0].x1, p[1].x0))
-            .filter(|&(a, b)| b - a > em && a < self.right && b > self.left)
+            .filter(|&(a, b)| b - a > line.size && a < self.right && b > self.left)
             .max_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)));
-        if let Some((a, b)) = gap {
-            return Some((2, (a.max(self.left) + b.min(self.right)) / 2.0));
-        }
-        let c = line.center();
-        let near = |i: usize| (c - self.centers[i]).abs() < (c - self.page_center).abs();
-        if line.x1() < self.right && near(0) {
-            Some((0, f32::INFINITY))
-        } else if line.x0() > self.left && near(1) {
-            Some((1, f32::NEG_INFINITY))
-        } else {
-            None
-        }
+        gap.map(|(a, b)| (2, (a.max(self.left) + b.min(self.right)) / 2.0))
     }
 
     fn take(&mut self, line: &Line, split: f32) {
@@ -282,7 +278,7 @@ fn zones(lines: &[Line], m: &Margins) -> Vec<Zone> {
 
 /// A zone's cells: each column's lines, a wrapped line (hanging under the
 /// text after its dash or label) joined to the one it continues.
-fn zone_cells(lines: &[Line], zone: &Zone) -> Vec<(usize, usize, Vec<Vec<Word>>)> {
+fn zone_cells(lines: &[Line], zone: &Zone, m: &Margins) -> Vec<(usize, usize, Vec<Vec<Word>>)> {
     let mut columns: [Vec<Vec<Word>>; 2] = [Vec::new(), Vec::new()];
     for (line, &split) in lines[zone.first..=zone.last].iter().zip(&zone.splits) {
         let (left, right): (Vec<Word>, Vec<Word>) =
@@ -295,22 +291,91 @@ fn zone_cells(lines: &[Line], zone: &Zone) -> Vec<(usize, usize, Vec<Vec<Word>>)
     }
     let mut out = Vec::new();
     for (col, lines) in columns.into_iter().enumerate() {
-        let mut cells: Vec<Vec<Vec<Word>>> = Vec::new();
-        for words in lines {
+        // A cell's lines, and a note set beside them (a brace's "(báo cáo)").
+        let mut cells: Vec<(Vec<Vec<Word>>, Vec<Word>)> = Vec::new();
+        // A borderless cell's width: its lines are centred in it, and it
+        // reaches the margin on its outer side.
+        let mut centers: Vec<f32> = lines
+            .iter()
+            .map(|l| (l[0].x0 + l[l.len() - 1].x1) / 2.0)
+            .collect();
+        centers.sort_by(f32::total_cmp);
+        let center = centers.get(centers.len() / 2).copied().unwrap_or(0.0);
+        let width = if col == 0 {
+            2.0 * (center - m.left)
+        } else {
+            2.0 * (m.right - center)
+        };
+        for mut words in lines {
             let em = words[0].size;
-            let hangs = cells.last().and_then(|c| c.first()).is_some_and(|prev| {
+            // Only beside a list line ("- Văn phòng …   (báo cáo)").
+            let listed = words[0].text.chars().all(|c| !c.is_alphanumeric());
+            let side = words
+                .windows(2)
+                .position(|p| listed && p[1].x0 - p[0].x1 > 2.0 * em)
+                .map(|i| words.split_off(i + 1))
+                .unwrap_or_default();
+            let hangs = cells.last().and_then(|c| c.0.first()).is_some_and(|prev| {
                 prev.len() > 1
                     && prev[0].x1 - prev[0].x0 < 1.2 * em
                     && (words[0].x0 - prev[1].x0).abs() < 0.3 * em
             });
+            let wraps = cells
+                .last()
+                .and_then(|c| c.0.last())
+                .is_some_and(|prev| wraps_centered(prev, &words, center, width));
             match cells.last_mut() {
-                Some(cell) if hangs => cell.push(words),
-                _ => cells.push(vec![words]),
+                Some(cell) if hangs => {
+                    // A wrapped list line continues its line.
+                    if let Some(last) = cell.0.last_mut() {
+                        last.extend(words);
+                    }
+                    cell.1.extend(side);
+                }
+                Some(cell) if wraps => {
+                    // A wrap, not a line break: the paragraph goes on.
+                    if let Some(last) = cell.0.last_mut() {
+                        last.extend(words);
+                    }
+                    cell.1.extend(side);
+                }
+                _ => cells.push((vec![words], side)),
             }
         }
-        out.extend(cells.into_iter().map(|c| (0, col, c)));
+        out.extend(cells.into_iter().map(|(mut lines, side)| {
+            if let (Some(last), Some(first)) = (lines.last_mut(), side.first()) {
+                last.push(Word {
+                    text: "}".into(),
+                    bold: false,
+                    italic: false,
+                    ..first.clone()
+                });
+                last.extend(side);
+            }
+            (0, col, lines)
+        }));
     }
     out
+}
+
+/// Whether a cell's line is the wrapped rest of the centred line above it:
+/// both centred on the cell, in the same letters, and the line's first
+/// word would not have fitted on the one above ("CỘNG HÒA … CHỦ NGHĨA" /
+/// "VIỆT NAM" in a narrow cell; not "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH").
+fn wraps_centered(prev: &[Word], line: &[Word], center: f32, width: f32) -> bool {
+    let (Some(p0), Some(p1), Some(l0), Some(l1)) =
+        (prev.first(), prev.last(), line.first(), line.last())
+    else {
+        return false;
+    };
+    let em = l0.size;
+    let centred = |a: &Word, b: &Word| ((a.x0 + b.x1) / 2.0 - center).abs() < em;
+    centred(p0, p1)
+        && centred(l0, l1)
+        && p0.bold == l0.bold
+        && p0.italic == l0.italic
+        && (p0.size - l0.size).abs() < 0.5
+        && (p1.x1 - p0.x0) + 0.3 * em + (l0.x1 - l0.x0) > width - 0.2 * em
 }
 
 /// The regions of one page in reading order.
@@ -340,8 +405,9 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
         }
         for ((row, col), words) in cells {
             let list = &mut table_cells[t];
+            // A cell's wrapped lines make one line.
             match list.iter_mut().find(|c| c.0 == row && c.1 == col) {
-                Some(c) => c.2.push(words),
+                Some(c) => c.2[0].extend(words),
                 None => list.push((row, col, vec![words])),
             }
         }
@@ -365,7 +431,7 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
             if !flow.is_empty() {
                 out.push(Region::Flow(std::mem::take(&mut flow)));
             }
-            out.push(Region::Grid(zone_cells(&rest, zone)));
+            out.push(Region::Grid(zone_cells(&rest, zone, m)));
             i = zone.last + 1;
             z.next();
             continue;
@@ -454,10 +520,14 @@ pub fn flow_paragraphs(
     }
 }
 
-/// A cell's lines as a paragraph at `place`.
+/// A cell's lines as a paragraph at `place`, a line each.
 pub fn cell_paragraph(lines: &[Vec<Word>], place: Place) -> Para {
     let words: Vec<Word> = lines.iter().flatten().cloned().collect();
     let mut p = para_of(&joined(lines.iter().map(|l| words_text(l))), &words);
+    p.lines = lines
+        .iter()
+        .map(|l| squeeze(&crate::text::normalise(&words_text(l))))
+        .collect();
     p.place = place;
     p
 }
