@@ -16,6 +16,7 @@ pub mod docx;
 pub mod emit;
 pub mod ir;
 pub mod mentions;
+pub mod odt;
 pub mod para;
 pub mod pdf;
 pub mod recognise;
@@ -199,13 +200,8 @@ pub fn import_document(
         source::Format::Docx => docx::paragraphs(bytes)?,
         source::Format::Pdf => pdf::paragraphs(bytes)?,
         source::Format::Doc => word97::paragraphs(bytes)?,
+        source::Format::Odt => odt::paragraphs(bytes)?,
         source::Format::Text => text::paragraphs(&String::from_utf8_lossy(bytes)),
-        other => {
-            return Err(source::problem(
-                format!("chưa đọc được tệp {}", other.name()),
-                "lưu thành .docx rồi nhập lại",
-            ));
-        }
     };
     Ok(finish(&paras, source))
 }

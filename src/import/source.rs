@@ -193,6 +193,21 @@ pub fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     }
 }
 
+/// An element's or attribute's name without its namespace prefix.
+pub fn local(name: &str) -> &str {
+    name.rsplit_once(':').map_or(name, |(_, l)| l)
+}
+
+/// The value of attribute `name` (any prefix), unescaped.
+pub fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (local(a.key.as_ref()) == name).then(|| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,17 +12,8 @@ use quick_xml::events::{BytesStart, Event};
 use super::styles::Props;
 use super::{MAX_DEPTH, MAX_PARAS, Parts, RESAVE, attr, local};
 use crate::import::autonumber;
-use crate::import::para::{Para, Place, squeeze};
+use crate::import::para::{Para, Place, Run, from_runs};
 use crate::import::source::{Problem, entity, problem};
-
-/// One run of text with the emphasis it shows.
-#[derive(Debug, Default, Clone)]
-struct Run {
-    text: String,
-    bold: bool,
-    italic: bool,
-    size: Option<f32>,
-}
 
 /// A run being read: its own properties and character style.
 #[derive(Default)]
@@ -439,7 +430,7 @@ impl Body {
             },
             None => Place::default(),
         };
-        let mut para = finish(&p.runs, place)?;
+        let mut para = from_runs(&p.runs, place)?;
         para.label = label.filter(|l| !autonumber::typed(&para.text(), l));
         para.heading_level = match props.outline {
             Some(l) if l < 9 => Some(l + 1),
@@ -450,51 +441,4 @@ impl Body {
         para.notes = p.notes;
         Some(para)
     }
-}
-
-/// The paragraph of its runs; `None` when it holds no text.
-fn finish(runs: &[Run], place: Place) -> Option<Para> {
-    let full: String = runs.iter().map(|r| r.text.as_str()).collect();
-    let full = crate::text::normalise(&full.replace(['\u{a0}', '\t'], " "));
-    let lines: Vec<String> = full
-        .split('\n')
-        .map(squeeze)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if lines.is_empty() {
-        return None;
-    }
-    let letters = |r: &Run| r.text.chars().filter(|c| c.is_alphanumeric()).count();
-    let total: usize = runs.iter().map(letters).sum();
-    let bold: usize = runs.iter().filter(|r| r.bold).map(letters).sum();
-    let italic: usize = runs.iter().filter(|r| r.italic).map(letters).sum();
-    // Leading bold runs followed by plain ones.
-    let mut lead = String::new();
-    for r in runs {
-        if r.bold || letters(r) == 0 {
-            lead.push_str(&r.text);
-        } else {
-            break;
-        }
-    }
-    let lead = squeeze(&crate::text::normalise(&lead.replace('\n', " ")));
-    let italic_parts = runs
-        .iter()
-        .filter(|r| r.italic)
-        .map(|r| squeeze(&crate::text::normalise(&r.text)))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let mut sizes = runs.iter().filter(|r| letters(r) > 0).map(|r| r.size);
-    let first = sizes.next().flatten();
-    let size = first.filter(|&s| sizes.all(|o| o == Some(s)));
-    Some(Para {
-        lines,
-        bold: total > 0 && bold == total,
-        italic: total > 0 && italic == total,
-        bold_lead: (bold > 0 && bold < total && !lead.is_empty()).then_some(lead),
-        italic_parts,
-        place,
-        size,
-        ..Para::default()
-    })
 }

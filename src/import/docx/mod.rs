@@ -15,7 +15,7 @@ use quick_xml::events::BytesStart;
 
 use super::para::Para;
 pub use super::source::Problem;
-use super::source::{Package, problem};
+use super::source::{Package, attr, local, problem};
 
 /// Largest .docx accepted.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
@@ -83,21 +83,6 @@ pub fn read_xml(xml: &[u8]) -> Result<Vec<Para>, Problem> {
         )
     })?;
     body::read(&text, Parts::default())
-}
-
-/// An element's or attribute's name without its namespace prefix.
-fn local(name: &str) -> &str {
-    name.rsplit_once(':').map_or(name, |(_, l)| l)
-}
-
-/// The value of attribute `name` (any prefix), unescaped.
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (local(a.key.as_ref()) == name).then(|| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
-        })
-    })
 }
 
 /// A toggle property (`<w:b/>`, `<w:b w:val="0"/>`) is on.
