@@ -3,22 +3,29 @@
 //! person would write, to edit for next year. A front stage: it produces
 //! YAML text, which then goes through load → validate like any file.
 //!
-//! `text` and `docx` read the file into paragraphs (`para`); `recognise`
-//! finds the elements of the form, region by region, into the project's
-//! own model (`model::PlanFile`), with `mentions` for units, `sentences`
-//! for the sentences that give them work and `timeline` for deadlines;
-//! what it guessed are `notes`, keyed by field path; `emit` writes the
-//! YAML from the model.
+//! The readers (`text`; `docx`, `odt`, `word97` for .doc, `pdf`, chosen
+//! by the file's content in `source`) read the file into paragraphs
+//! (`para`), with `autonumber` for lists numbered by the word processor;
+//! `recognise` finds the elements of the form, region by region, into the
+//! project's own model (`model::PlanFile`), with `mentions` for units,
+//! `sentences` for the sentences that give them work and `timeline` for
+//! deadlines; what it guessed are `notes`, keyed by field path; `emit`
+//! writes the YAML from the model.
 
+pub mod autonumber;
 pub mod docx;
 pub mod emit;
 pub mod mentions;
 pub mod notes;
+pub mod odt;
 pub mod para;
+pub mod pdf;
 pub mod recognise;
 pub mod sentences;
+pub mod source;
 pub mod text;
 pub mod timeline;
+pub mod word97;
 
 use std::io::Read;
 use std::path::Path;
@@ -147,10 +154,17 @@ fn count(list: &[Section]) -> (usize, usize) {
     })
 }
 
-/// Imports the document at `path` (.docx, or text). Only a regular file
-/// is read, and only after its size is known to be within bounds.
+/// Imports the document at `path`: .docx, .odt, .doc, PDF or text, told
+/// by its content. Only a regular file is read, and only after its size
+/// is known to be within bounds.
 pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
     let fail = |message: String, hint: &str| Diagnostic::error(message).file(path).hint(hint);
+    let cannot = |e: std::io::Error| {
+        fail(
+            format!("không đọc được tệp: {}", crate::diag::io_reason(&e)),
+            "kiểm tra đường dẫn và quyền đọc tệp",
+        )
+    };
     let meta = std::fs::metadata(path).map_err(|e| {
         fail(
             format!("không mở được tệp: {}", crate::diag::io_reason(&e)),
@@ -168,14 +182,12 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
             "ghi đường dẫn đến tệp .docx hoặc .txt cần nhập",
         ));
     }
-    let docx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let limit = if docx {
-        docx::MAX_FILE_BYTES
-    } else {
-        MAX_TEXT_BYTES
-    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let format = source::Format::sniff(&read_head(path).map_err(cannot)?, &name);
+    let limit = format.max_bytes();
     let too_big = || {
         fail(
             format!("tệp quá lớn (hơn {} MB) cho một văn bản", limit >> 20),
@@ -185,32 +197,17 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
     if meta.len() > limit {
         return Err(too_big());
     }
-    let read_failed = |e: std::io::Error| {
-        fail(
-            format!("không đọc được tệp: {}", crate::diag::io_reason(&e)),
-            "kiểm tra đường dẫn và quyền đọc tệp",
-        )
-    };
+    // Bounded again while reading: the file may grow in between.
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(read_failed)?;
+        .map_err(cannot)?;
     if bytes.len() as u64 > limit {
         return Err(too_big());
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if docx || bytes.starts_with(b"PK\x03\x04") {
-        return import_docx(&bytes, &name)
+    if format != source::Format::Text {
+        return import_document(format, &bytes, &name)
             .map_err(|e| Diagnostic::error(e.message).file(path).hint(e.hint));
-    }
-    if bytes.starts_with(b"%PDF") {
-        return Err(fail(
-            "tệp là PDF; ocop import đọc .docx hoặc văn bản (.txt)".into(),
-            "mở PDF, chọn hết (Ctrl+A), chép sang một tệp .txt rồi nhập tệp đó",
-        ));
     }
     let text = decode_text(&bytes).map_err(|(m, h)| fail(m, h))?;
     Ok(import_text(&text, &name))
@@ -235,6 +232,31 @@ fn decode_text(bytes: &[u8]) -> Result<String, (String, &'static str)> {
         return Err((format!("văn bản gõ bằng bảng mã cũ {}", enc.name()), CONVERT));
     }
     Ok(text)
+}
+
+/// The first bytes of a file, which tell its format.
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path)?
+        .take(1024)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// Imports a document of a word processor's format, or a PDF.
+pub fn import_document(
+    format: source::Format,
+    bytes: &[u8],
+    source: &str,
+) -> Result<Imported, source::Problem> {
+    let paras = match format {
+        source::Format::Docx => docx::paragraphs(bytes)?,
+        source::Format::Pdf => pdf::paragraphs(bytes)?,
+        source::Format::Doc => word97::paragraphs(bytes)?,
+        source::Format::Odt => odt::paragraphs(bytes)?,
+        source::Format::Text => text::paragraphs(&String::from_utf8_lossy(bytes)),
+    };
+    Ok(finish(&paras, source))
 }
 
 /// Imports plain text.
