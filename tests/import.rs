@@ -26,8 +26,18 @@ fn model_difference(a: &ocop::model::PlanFile, b: &ocop::model::PlanFile) -> Opt
         .zip(b.lines())
         .position(|(x, y)| x != y)
         .unwrap_or(0);
-    let context = |s: &str| s.lines().skip(at.saturating_sub(3)).take(6).collect::<Vec<_>>().join("\n");
-    Some(format!("imported:\n{}\nloaded back:\n{}", context(&a), context(&b)))
+    let context = |s: &str| {
+        s.lines()
+            .skip(at.saturating_sub(3))
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Some(format!(
+        "imported:\n{}\nloaded back:\n{}",
+        context(&a),
+        context(&b)
+    ))
 }
 
 /// One model: the YAML the importer writes loads back (load → validate)
@@ -36,7 +46,10 @@ fn loads_back_as_written(yaml: &Path, imported: &import::Imported) {
     let loaded = ocop::load::load(yaml, &ocop::load::LoadOptions::default()).unwrap();
     let model = loaded.model.as_ref().expect("the YAML loads");
     if let Some(d) = model_difference(imported.file(), model) {
-        panic!("{}: the YAML does not load back as its model\n{d}", yaml.display());
+        panic!(
+            "{}: the YAML does not load back as its model\n{d}",
+            yaml.display()
+        );
     }
 }
 
@@ -54,7 +67,10 @@ fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
         problems.join("\n"),
         imported.yaml
     );
-    assert!(!imported.file().units.is_empty(), "{name}: no unit declared");
+    assert!(
+        !imported.file().units.is_empty(),
+        "{name}: no unit declared"
+    );
     // A unit's name is a name, not the sentence that named it.
     for (key, u) in &imported.file().units {
         let words = [

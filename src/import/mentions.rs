@@ -502,7 +502,12 @@ fn link(list: &mut [Section], known: &Units, here: bool, path: &str) {
             s.note = note;
             s.colon = title.trim_end().ends_with(':');
         }
-        link(&mut s.sections, known, true, &format!("{path}.sections[{i}]"));
+        link(
+            &mut s.sections,
+            known,
+            true,
+            &format!("{path}.sections[{i}]"),
+        );
     }
 }
 
@@ -549,7 +554,10 @@ fn units_entry(known: &Units, text: &str) -> (UnitsEntry, bool) {
         };
         return (UnitsEntry::Sentence(s), true);
     }
-    (UnitsEntry::List(vec![UnitItem::Ref(bare.to_string())]), false)
+    (
+        UnitsEntry::List(vec![UnitItem::Ref(bare.to_string())]),
+        false,
+    )
 }
 
 /// Keeps only the aliases that are a spelling of their own: one already

@@ -13,8 +13,10 @@
 //! writes the YAML from the model.
 
 pub mod autonumber;
+mod copied;
 pub mod docx;
 pub mod emit;
+mod laid_out;
 pub mod mentions;
 pub mod notes;
 pub mod odt;
@@ -67,10 +69,7 @@ impl Imported {
         if f.issuer.name.is_empty() {
             out.push("cơ quan ban hành: chưa tìm thấy".into());
         } else {
-            out.push(format!(
-                "cơ quan ban hành: {}",
-                f.issuer.locality()
-            ));
+            out.push(format!("cơ quan ban hành: {}", f.issuer.locality()));
         }
         let (sections, recipients) = match (&f.plan, f.dispatches.first(), f.decisions.first()) {
             (Some(p), _, _) => (p.sections.as_slice(), p.recipients.as_slice()),
@@ -221,7 +220,10 @@ fn decode_text(bytes: &[u8]) -> Result<String, (String, &'static str)> {
         // as Windows-1252 text; name it if it is one.
         let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
         if let Some(enc) = crate::text::detect_legacy(&t) {
-            return Err((format!("văn bản gõ bằng bảng mã cũ {}", enc.name()), CONVERT));
+            return Err((
+                format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
+                CONVERT,
+            ));
         }
         return Err((
             "tệp văn bản không phải Unicode (UTF-8)".into(),
@@ -229,7 +231,10 @@ fn decode_text(bytes: &[u8]) -> Result<String, (String, &'static str)> {
         ));
     };
     if let Some(enc) = crate::text::detect_legacy(&text) {
-        return Err((format!("văn bản gõ bằng bảng mã cũ {}", enc.name()), CONVERT));
+        return Err((
+            format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
+            CONVERT,
+        ));
     }
     Ok(text)
 }

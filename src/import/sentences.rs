@@ -37,7 +37,9 @@ fn walk(list: &mut [Section], known: &Units<'_>, implied: Option<&[String]>) {
             && !s.inline
             && !s.colon
             && s.note.is_none()
-            && s.title.as_deref().is_some_and(|t| t.ends_with(['.', ';', ':']));
+            && s.title
+                .as_deref()
+                .is_some_and(|t| t.ends_with(['.', ';', ':']));
         if sentence && let Some(title) = s.title.take() {
             s.bold = None;
             if assigns(known, &title, implied) {

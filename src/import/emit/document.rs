@@ -461,7 +461,13 @@ fn decision(w: &mut W<'_>, x: &Decision, path: &str) {
     if let Some(t) = &x.advisory_team {
         w.line(2, "advisory_team:");
         w.opt(3, "name", t.name.as_deref());
-        members(w, 3, "members", &t.members, &format!("{path}.advisory_team.members"));
+        members(
+            w,
+            3,
+            "members",
+            &t.members,
+            &format!("{path}.advisory_team.members"),
+        );
     }
     if let Some(duties) = &x.duties {
         w.line(2, "duties:");

@@ -25,9 +25,7 @@ pub fn emit(r: &Recognised, source: &str) -> String {
         "# Nhập từ {} bằng `ocop import`.\n",
         one_line(source)
     ));
-    out.push_str(
-        "# Đọc các dòng \"# kiểm tra:\" rồi sửa lại cho đúng trước khi dựng văn bản.\n",
-    );
+    out.push_str("# Đọc các dòng \"# kiểm tra:\" rồi sửa lại cho đúng trước khi dựng văn bản.\n");
     // A note on a field the YAML leaves out still reaches the reader.
     for (i, n) in r.notes.iter().enumerate() {
         if !w.used.contains(&i) {

@@ -134,7 +134,8 @@ pub fn preamble(paras: &[Para], styled: bool) -> Preamble {
 fn split_items(text: &str) -> Vec<String> {
     let parts: Vec<&str> = text.split("; ").map(str::trim).collect();
     let cited = |p: &&str| {
-        p.chars().next().is_some_and(char::is_uppercase) && p.contains(" số ") || p.starts_with("Luật ")
+        p.chars().next().is_some_and(char::is_uppercase) && p.contains(" số ")
+            || p.starts_with("Luật ")
     };
     if parts.len() > 1 && parts.iter().all(cited) {
         parts.into_iter().map(str::to_string).collect()

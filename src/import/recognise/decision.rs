@@ -9,14 +9,13 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Authority, Citation, Decision, DecisionKind, DocNumber, Member, PlanFile, Product, Role, Team,
-    Unit,
+    Authority, Citation, Decision, DecisionKind, DocNumber, Member, PlanFile, Role, Team, Unit,
 };
 
 use super::super::notes::Notes;
 use super::super::para::{Para, all_caps};
 use super::front::Front;
-use super::labels::{Label, item_label};
+use super::labels::Label;
 use super::{Kind, Recognised, archive_checked, doc_date, gaps, recipients, signer_checked};
 
 /// The articles of a decision and the paragraphs under each.
@@ -49,6 +48,7 @@ pub fn recognise(paras: &[Para], f: Front, styled: bool) -> Recognised {
         notes.add(n.path.clone(), n.text.clone());
     }
     let table = table_rows(&paras[appendix_at..]);
+    let appendix: Vec<String> = paras[appendix_at..].iter().map(Para::text).collect();
     let kind = if articles
         .first()
         .is_some_and(|a| a.text.starts_with("Công nhận"))
@@ -92,15 +92,33 @@ pub fn recognise(paras: &[Para], f: Front, styled: bool) -> Recognised {
     };
     match kind {
         DecisionKind::Council => council(&mut d, &articles, &table, &mut notes),
-        DecisionKind::Results => results(&mut d, &articles, &table, &mut units, &mut notes),
+        DecisionKind::Results => {
+            results(&mut d, &articles, &mut units);
+            d.products = super::appendix::from_cells(&table);
+            if d.products.is_empty() {
+                d.products = super::appendix::from_text(&appendix);
+            }
+            if d.products.is_empty() {
+                notes.add(
+                    "@doc.products",
+                    "không đọc được bảng sản phẩm ở Phụ lục; điền products hoặc dùng products_file",
+                );
+            }
+        }
     }
     if let Some(a) = articles.iter().find(|a| a.n == 3) {
         d.executors = executors(&a.text, &mut units);
     } else {
-        notes.add("@doc", "không thấy Điều 3 (các đơn vị thi hành); điền executors");
+        notes.add(
+            "@doc",
+            "không thấy Điều 3 (các đơn vị thi hành); điền executors",
+        );
     }
     if d.subject.is_none() {
-        notes.add("@doc.subject", "không tìm thấy trích yếu \"Về việc …\"; điền vào");
+        notes.add(
+            "@doc.subject",
+            "không tìm thấy trích yếu \"Về việc …\"; điền vào",
+        );
     }
     notes.rebase("@doc", "decisions[0]");
     Recognised {
@@ -195,8 +213,8 @@ fn article_head(t: &str) -> Option<(u32, String)> {
 fn members(lines: &[String], team: bool) -> Vec<Member> {
     lines
         .iter()
-        .filter_map(|l| match item_label(l) {
-            Some((Label::Arabic(_), rest)) => member(rest, team),
+        .filter_map(|l| match super::labels::read(l) {
+            Some(r) if matches!(r.label, Label::Arabic(_)) => member(r.rest, team),
             _ => None,
         })
         .collect()
@@ -236,7 +254,10 @@ fn role(text: &str, team: bool) -> Option<Role> {
 
 fn council(d: &mut Decision, articles: &[Article], table: &[Vec<String>], notes: &mut Notes) {
     let Some(first) = articles.first() else {
-        notes.add("@doc", "không thấy Điều 1 (thành phần Hội đồng); điền members");
+        notes.add(
+            "@doc",
+            "không thấy Điều 1 (thành phần Hội đồng); điền members",
+        );
         return;
     };
     d.reconstitute = first.text.starts_with("Kiện toàn");
@@ -264,14 +285,17 @@ fn council(d: &mut Decision, articles: &[Article], table: &[Vec<String>], notes:
         table_members(d, table);
     }
     if d.members.is_empty() {
-        notes.add("@doc.members", "không đọc được danh sách thành viên Hội đồng; điền members");
+        notes.add(
+            "@doc.members",
+            "không đọc được danh sách thành viên Hội đồng; điền members",
+        );
     }
     if let Some(duties) = articles.iter().find(|a| a.n == 2) {
         let list: Vec<String> = duties
             .rest
             .iter()
-            .map(|l| match item_label(l) {
-                Some((Label::Arabic(_), rest)) => rest.to_string(),
+            .map(|l| match super::labels::read(l) {
+                Some(r) if matches!(r.label, Label::Arabic(_)) => r.rest.to_string(),
                 _ => l.clone(),
             })
             .collect();
@@ -321,13 +345,7 @@ fn capitalise_first_only(s: &str) -> String {
     crate::vn::capitalise_first(&lower)
 }
 
-fn results(
-    d: &mut Decision,
-    articles: &[Article],
-    table: &[Vec<String>],
-    units: &mut BTreeMap<String, Unit>,
-    notes: &mut Notes,
-) {
+fn results(d: &mut Decision, articles: &[Article], units: &mut BTreeMap<String, Unit>) {
     if let Some(first) = articles.first() {
         let t = &first.text;
         if let Some(at) = t.find(" năm ") {
@@ -350,62 +368,6 @@ fn results(
             d.standing_body = Some(super::super::mentions::declare_name(name, units));
         }
     }
-    d.products = products(table);
-    if d.products.is_empty() {
-        notes.add(
-            "@doc.products",
-            "không đọc được bảng sản phẩm ở Phụ lục (chép từ PDF làm mất các cột); điền products hoặc dùng products_file",
-        );
-    }
-}
-
-/// Products from the appendix table: columns found by their header.
-fn products(table: &[Vec<String>]) -> Vec<Product> {
-    let Some(head) = table.iter().position(|r| r.iter().any(|c| c == "STT")) else {
-        return vec![];
-    };
-    let col = |words: &[&str]| {
-        table[head]
-            .iter()
-            .position(|c| words.iter().any(|w| c.starts_with(w)))
-    };
-    let (Some(name), Some(owner), Some(address), Some(score)) = (
-        col(&["Tên"]),
-        col(&["Chủ thể"]),
-        col(&["Địa chỉ"]),
-        col(&["Điểm"]),
-    ) else {
-        return vec![];
-    };
-    let group = col(&["Nhóm"]);
-    let stars = col(&["Hạng"]);
-    let note = col(&["Ghi chú"]);
-    let number = col(&["Số giấy", "Số GCN", "Số chứng nhận"]);
-    let cell = |row: &Vec<String>, c: Option<usize>| {
-        c.and_then(|c| row.get(c))
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    table[head + 1..]
-        .iter()
-        .filter(|r| r.len() == table[head].len())
-        .filter_map(|r| {
-            let score = cell(r, Some(score))?.replace(',', ".").parse().ok()?;
-            Some(Product {
-                stt: None,
-                name: cell(r, Some(name))?,
-                owner: cell(r, Some(owner)).unwrap_or_default(),
-                address: cell(r, Some(address)).unwrap_or_default(),
-                group: cell(r, group),
-                score,
-                stars: cell(r, stars).and_then(|s| {
-                    s.trim_end_matches("sao").trim().parse().ok()
-                }),
-                number: cell(r, number),
-                note: cell(r, note),
-            })
-        })
-        .collect()
 }
 
 /// Điều 3: "Chánh Văn phòng …, A, B và các … chịu trách nhiệm thi hành" →

@@ -59,7 +59,11 @@ pub fn read(text: &str) -> Option<Read<'_>> {
         if rest.trim().is_empty() || !(spaced || word) {
             return None;
         }
-        let label = if first == '+' { Label::Plus } else { Label::Dash };
+        let label = if first == '+' {
+            Label::Plus
+        } else {
+            Label::Dash
+        };
         return Some(firm(label, rest));
     }
     if first == '(' {

@@ -8,6 +8,7 @@
 //! what does not fit the form stays a paragraph where it stood, and every
 //! guess is a note keyed by the field path it concerns.
 
+mod appendix;
 mod bases;
 mod decision;
 mod front;
@@ -43,9 +44,9 @@ pub struct Recognised {
 /// paragraph of the body where it stood.
 pub fn recognise(paras: &[Para]) -> Recognised {
     let paras = shown(paras);
-    let styled = paras.iter().any(|p| {
-        p.bold || p.italic || p.bold_lead.is_some() || !p.italic_parts.is_empty()
-    });
+    let styled = paras
+        .iter()
+        .any(|p| p.bold || p.italic || p.bold_lead.is_some() || !p.italic_parts.is_empty());
     let f = front::front(&paras);
     match f.kind {
         Kind::Decision => decision::recognise(&paras, f, styled),
@@ -154,7 +155,11 @@ fn flatten(b: &Block) -> Vec<String> {
         for it in items {
             let (text, children) = outline::item_parts(it);
             out.push(format!("- {text}"));
-            out.extend(children.iter().map(|c| format!("+ {}", outline::item_parts(c).0)));
+            out.extend(
+                children
+                    .iter()
+                    .map(|c| format!("+ {}", outline::item_parts(c).0)),
+            );
         }
     };
     match b {
@@ -269,7 +274,11 @@ struct Parts {
 }
 
 impl Parts {
-    fn plan(self, units: std::collections::BTreeMap<String, crate::model::Unit>, notes: &mut Notes) -> PlanFile {
+    fn plan(
+        self,
+        units: std::collections::BTreeMap<String, crate::model::Unit>,
+        notes: &mut Notes,
+    ) -> PlanFile {
         let h = &self.header;
         let default_symbol = format!("KH-{}", h.issuer.symbol);
         if self.body.intro.len() > 1 {
@@ -316,7 +325,11 @@ impl Parts {
         }
     }
 
-    fn dispatch(self, units: std::collections::BTreeMap<String, crate::model::Unit>, notes: &mut Notes) -> PlanFile {
+    fn dispatch(
+        self,
+        units: std::collections::BTreeMap<String, crate::model::Unit>,
+        notes: &mut Notes,
+    ) -> PlanFile {
         let h = &self.header;
         let issuer_symbol = h.issuer.symbol.clone();
         let (drafting_unit, symbol) = match &h.symbol {
@@ -383,7 +396,10 @@ impl Parts {
 /// The signer, with a note for what it lacks.
 fn signer_checked(s: &crate::model::Signer, notes: &mut Notes) -> crate::model::Signer {
     if s.name.is_empty() {
-        notes.add("@doc.signer", "văn bản không có họ tên người ký; điền họ tên");
+        notes.add(
+            "@doc.signer",
+            "văn bản không có họ tên người ký; điền họ tên",
+        );
     }
     if s.title.is_none() && s.kt.is_some() {
         notes.add("@doc.signer", "thiếu chức vụ người ký");
@@ -410,7 +426,10 @@ fn title_text(lines: &[String], notes: &mut Notes) -> String {
         .filter(|l| !l.is_empty())
         .collect();
     if lines.is_empty() {
-        notes.add("@doc.title", "không tìm thấy trích yếu (dòng dưới tên loại văn bản); điền vào");
+        notes.add(
+            "@doc.title",
+            "không tìm thấy trích yếu (dòng dưới tên loại văn bản); điền vào",
+        );
     }
     lines.join("\n")
 }

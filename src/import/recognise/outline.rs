@@ -533,7 +533,9 @@ mod tests {
     }
 
     fn titles(list: &[Section]) -> Vec<String> {
-        list.iter().map(|s| s.title.clone().unwrap_or_default()).collect()
+        list.iter()
+            .map(|s| s.title.clone().unwrap_or_default())
+            .collect()
     }
 
     fn build(lines: &[&str], dispatch: bool) -> Builder {
@@ -605,7 +607,11 @@ mod tests {
     #[test]
     fn a_bullet_that_starts_with_a_digit_is_its_own_item() {
         let b = build(
-            &["I. CHỈ TIÊU", "- Có 20 sản phẩm.", "- 100% cán bộ được tập huấn."],
+            &[
+                "I. CHỈ TIÊU",
+                "- Có 20 sản phẩm.",
+                "- 100% cán bộ được tập huấn.",
+            ],
             false,
         );
         let Block::Fields(f) = &b.roots[0].body[0] else {

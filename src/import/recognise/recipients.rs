@@ -21,6 +21,8 @@ pub struct Tail {
 /// One Nơi nhận line, with what its paragraph says about its italics.
 struct RawLine {
     text: String,
+    /// The line ended with its mark (";", "." or ","): nothing goes on it.
+    ended: bool,
     /// Italic parts of its paragraph; None when the reader gives none.
     italics: Option<Vec<String>>,
 }
@@ -37,12 +39,20 @@ pub fn tail(paras: &[Para], automatic: Option<&str>, styled: bool) -> Tail {
         for raw in &p.lines {
             let l = squeeze(raw);
             // The signer's column glued on by a flattened copy.
-            let (own, glued) = match signer::glued(&l) {
+            let continued = lines.last().is_some_and(|r| !r.ended);
+            let (own, glued) = match signer::glued(&l, continued) {
                 Some((own, glued)) => (own.to_string(), Some(glued.to_string())),
                 None => (l, None),
             };
             for part in std::iter::once(own).chain(glued) {
-                read_line(&part, &italics, &mut t, &mut lines, &mut unplaced, &mut seen);
+                read_line(
+                    &part,
+                    &italics,
+                    &mut t,
+                    &mut lines,
+                    &mut unplaced,
+                    &mut seen,
+                );
             }
         }
     }
@@ -56,6 +66,7 @@ pub fn tail(paras: &[Para], automatic: Option<&str>, styled: bool) -> Tail {
         );
         lines.push(RawLine {
             text: u,
+            ended: true,
             italics: None,
         });
     }
@@ -84,6 +95,15 @@ fn read_line(
     }
     let dashed = l.starts_with(['-', '–', '—', '•']);
     let item = l.trim_start_matches(['-', '–', '—', '•']).trim();
+    // A Nơi nhận line wrapped: its rest starts the next line.
+    if !dashed
+        && let Some(last) = lines.last_mut().filter(|r| !r.ended)
+        && !signer::is_signer_line(l)
+    {
+        last.text = format!("{} {}", last.text, l.trim_end_matches(';').trim());
+        last.ended = l.ends_with([';', '.', ',']);
+        return;
+    }
     if let Some(a) = item.strip_prefix("Lưu")
         && (dashed || l.starts_with("Lưu:"))
     {
@@ -94,6 +114,7 @@ fn read_line(
         let text = item.strip_suffix(';').unwrap_or(item).trim().to_string();
         lines.push(RawLine {
             text,
+            ended: item.ends_with([';', '.', ',']),
             italics: italics.clone(),
         });
         return;
@@ -179,7 +200,10 @@ fn recipients(lines: Vec<RawLine>, notes: &mut Notes) -> Vec<Recipient> {
             i += 1;
             continue;
         };
-        let mut group: Vec<String> = lines[*first..*last].iter().map(|l| l.text.clone()).collect();
+        let mut group: Vec<String> = lines[*first..*last]
+            .iter()
+            .map(|l| l.text.clone())
+            .collect();
         group.push(text.clone());
         notes.add(
             format!("@doc.recipients[{}]", out.len()),

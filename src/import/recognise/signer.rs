@@ -52,6 +52,14 @@ pub fn line(l: &str, signer: &mut Signer, seen: &mut bool) -> bool {
     false
 }
 
+/// A line of the signer's column: an authority line, a post in capitals,
+/// a name.
+pub fn is_signer_line(l: &str) -> bool {
+    authority_line(l).is_some()
+        || all_caps(l) && l.split_whitespace().count() <= 8
+        || is_person_name(l)
+}
+
 /// "Hà Trọng Hải": two to six words, each capitalised.
 pub fn is_person_name(l: &str) -> bool {
     let words: Vec<&str> = l.split_whitespace().collect();
@@ -65,9 +73,10 @@ pub fn is_person_name(l: &str) -> bool {
 /// The end of a Nơi nhận line that is the signer's column glued to it when
 /// the two columns were flattened onto one line: "- Sở Y tế; KT. CHỦ TỊCH",
 /// "- Lưu: VT. Hà Trọng Hải". The line without it, and the glued part.
-pub fn glued(line: &str) -> Option<(&str, &str)> {
+/// `continued`: the line goes on a Nơi nhận line above.
+pub fn glued(line: &str, continued: bool) -> Option<(&str, &str)> {
     let listed = line.starts_with(['-', '–', '—', '•', '+']) || line.starts_with("Nơi nhận");
-    if !listed {
+    if !listed && !continued {
         return None;
     }
     for (at, _) in line.match_indices(' ') {
@@ -97,24 +106,28 @@ mod tests {
     #[test]
     fn the_signers_column_glued_to_a_recipient() {
         assert_eq!(
-            glued("Nơi nhận: TM. ỦY BAN NHÂN DÂN"),
+            glued("Nơi nhận: TM. ỦY BAN NHÂN DÂN", false),
             Some(("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN"))
         );
         assert_eq!(
-            glued("- Bộ Nông nghiệp (b/c); KT. CHỦ TỊCH"),
+            glued("- Bộ Nông nghiệp (b/c); KT. CHỦ TỊCH", false),
             Some(("- Bộ Nông nghiệp (b/c);", "KT. CHỦ TỊCH"))
         );
         assert_eq!(
-            glued("- TT. HĐND tỉnh (b/c); PHÓ CHỦ TỊCH"),
+            glued("- TT. HĐND tỉnh (b/c); PHÓ CHỦ TỊCH", false),
             Some(("- TT. HĐND tỉnh (b/c);", "PHÓ CHỦ TỊCH"))
         );
         assert_eq!(
-            glued("- Lưu: VT, Kt5. Hà Trọng Hải"),
+            glued("- Lưu: VT, Kt5. Hà Trọng Hải", false),
             Some(("- Lưu: VT, Kt5.", "Hà Trọng Hải"))
         );
-        assert_eq!(glued("- TT. Tỉnh ủy (b/c);"), None);
-        assert_eq!(glued("- Lưu: VT, KT."), None);
-        assert_eq!(glued("TM. ỦY BAN NHÂN DÂN"), None);
-        assert_eq!(glued("- Chủ tịch, các PCT UBND tỉnh;"), None);
+        assert_eq!(glued("- TT. Tỉnh ủy (b/c);", false), None);
+        assert_eq!(glued("- Lưu: VT, KT.", false), None);
+        assert_eq!(glued("TM. ỦY BAN NHÂN DÂN", false), None);
+        assert_eq!(
+            glued("NTM Trung ương; PHÓ CHỦ TỊCH", true),
+            Some(("NTM Trung ương;", "PHÓ CHỦ TỊCH"))
+        );
+        assert_eq!(glued("- Chủ tịch, các PCT UBND tỉnh;", false), None);
     }
 }
