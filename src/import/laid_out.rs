@@ -238,7 +238,28 @@ fn table(lines: &[String]) -> Vec<Cleaned> {
     let Some(centres) = table_head(&lines[0]) else {
         return vec![];
     };
+    let groups: Vec<usize> = (1..lines.len())
+        .filter(|&i| {
+            let c = chunks(&lines[i]);
+            c.len() == 1
+                && super::recognise::labels::read(&c[0].1)
+                    .is_some_and(|r| matches!(r.label, super::recognise::labels::Label::Roman(_)))
+        })
+        .collect();
+    let gutters = Gutters::new(lines, &groups);
+    let heads: Vec<(usize, usize)> = chunks(&lines[0])
+        .iter()
+        .enumerate()
+        .map(|(k, (s, _))| (gutters.run(*s), k))
+        .collect();
+    // A text's column: the heading in the same run of covered places, or
+    // the nearest heading.
     let column = |start: usize, text: &str| {
+        let run = gutters.run(start);
+        let mut same = heads.iter().filter(|(r, _)| *r == run);
+        if let (Some((_, k)), None) = (same.next(), same.next()) {
+            return *k;
+        }
         let mid = start as f32 + text.chars().count() as f32 / 2.0;
         (0..centres.len())
             .min_by(|&a, &b| {
@@ -309,6 +330,43 @@ fn table(lines: &[String]) -> Vec<Cleaned> {
         push_row(n + 1, cells);
     }
     out
+}
+
+/// The places of a table's lines that text covers, in runs: a column's
+/// texts share a run; the blank places between runs part the columns.
+struct Gutters {
+    /// For each place, the index of its run (or of the run before it).
+    runs: Vec<usize>,
+}
+
+impl Gutters {
+    fn new(lines: &[String], skip: &[usize]) -> Gutters {
+        let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let mut covered = vec![false; width + 1];
+        for (i, l) in lines.iter().enumerate() {
+            if skip.contains(&i) {
+                continue;
+            }
+            for (s, t) in chunks(l) {
+                for c in covered.iter_mut().skip(s).take(t.chars().count()) {
+                    *c = true;
+                }
+            }
+        }
+        let mut runs = Vec::with_capacity(covered.len());
+        let mut run = 0;
+        for (x, c) in covered.iter().enumerate() {
+            if *c && x > 0 && !covered[x - 1] {
+                run += 1;
+            }
+            runs.push(run);
+        }
+        Gutters { runs }
+    }
+
+    fn run(&self, x: usize) -> usize {
+        self.runs.get(x).copied().unwrap_or(usize::MAX)
+    }
 }
 
 #[cfg(test)]
