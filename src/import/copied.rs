@@ -31,16 +31,72 @@ pub fn clean(text: &str) -> Vec<Cleaned> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut pages: Vec<Vec<String>> = text
         .split('\u{c}')
-        .map(|p| p.split('\n').map(|l| expand_tabs(l.trim_end())).collect())
+        .map(|p| {
+            p.split('\n')
+                .map(|l| tidy_symbols(&expand_tabs(l.trim_end())))
+                .collect()
+        })
         .collect();
     drop_running_heads(&mut pages);
-    let lines: Vec<String> = pages.into_iter().flatten().collect();
-    let lines = if laid_out(&lines) {
+    let lines: Vec<Cleaned> = pages.into_iter().flatten().map(Cleaned::line).collect();
+    let lines: Vec<String> = join_hyphenated(lines).into_iter().map(|l| l.text).collect();
+    if laid_out(&lines) {
         super::laid_out::paragraphs(&lines)
     } else {
         lines.into_iter().map(Cleaned::line).collect()
-    };
-    join_hyphenated(lines)
+    }
+}
+
+/// Spaces typed inside a document's number and symbol taken out: "1578
+/// /KH-UBND" → "1578/KH-UBND", "919/QĐ- TTg" → "919/QĐ-TTg". Only after
+/// a number and a slash: "2021 - 2025" keeps its spaces.
+pub fn tidy_symbols(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    let mut in_symbol = false;
+    while i < chars.len() {
+        let c = chars[i];
+        // The next character that is not a space, and where it is.
+        let next = (i + 1..chars.len()).find(|&j| chars[j] != ' ');
+        let upper_next = next.is_some_and(|j| chars[j].is_uppercase());
+        if c == '/'
+            && upper_next
+            && out
+                .iter()
+                .rev()
+                .find(|c| **c != ' ')
+                .is_some_and(char::is_ascii_digit)
+        {
+            while out.last() == Some(&' ') {
+                out.pop();
+            }
+            out.push('/');
+            i = next.unwrap_or(chars.len());
+            in_symbol = true;
+            continue;
+        }
+        if in_symbol && c == ' ' {
+            // "QĐ- TTg", "QĐ -TTg": a space beside the symbol's hyphen.
+            let dash_then_upper = next.is_some_and(|j| {
+                chars[j] == '-'
+                    && (j + 1..chars.len())
+                        .find(|&k| chars[k] != ' ')
+                        .is_some_and(|k| chars[k].is_uppercase())
+            });
+            if out.last() == Some(&'-') && upper_next || dash_then_upper {
+                i += 1;
+                continue;
+            }
+            in_symbol = false;
+        }
+        if in_symbol && !(c.is_alphanumeric() || "-&".contains(c)) {
+            in_symbol = false;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out.into_iter().collect()
 }
 
 /// A tab at a line's start is one space: only a layout's spaces indent.
@@ -207,19 +263,18 @@ fn join_hyphenated(mut lines: Vec<Cleaned>) -> Vec<Cleaned> {
             i += 1;
             continue;
         }
+        // The next line joins this one whole: the line broken in a word
+        // goes on, as the paragraph does.
         let rest = next_text.trim_start().to_string();
-        let (first, after) = rest.split_once(' ').unwrap_or((&rest, ""));
+        let first = rest.split(' ').next().unwrap_or("");
         let left = line[..line.len() - if soft { '\u{ad}'.len_utf8() } else { 1 }].to_string();
         let joined = if soft || broken_word(&left, first, &words) {
-            format!("{left}{first}")
+            format!("{left}{rest}")
         } else {
-            format!("{left}-{first}")
+            format!("{left}-{rest}")
         };
         lines[i].text = joined;
-        lines[next].text = after.trim_start().to_string();
-        if lines[next].text.is_empty() {
-            lines.remove(next);
-        }
+        lines.drain(i + 1..=next);
     }
     lines
 }
@@ -280,13 +335,9 @@ mod tests {
         assert_eq!(
             lines(text),
             [
-                "Căn cứ Quyết định số 919/QĐ-TTg",
-                "giai đoạn 2021-2025",
-                "về phát triển",
-                "nông thôn và phát triển",
+                "Căn cứ Quyết định số 919/QĐ-TTg giai đoạn 2021-2025 về phát triển nông thôn và phát triển",
                 "kinh tế - xã",
-                "hội; Chương",
-                "trình."
+                "hội; Chương trình."
             ]
         );
     }
@@ -317,6 +368,22 @@ mod tests {
                 "{sep:?}"
             );
         }
+    }
+
+    #[test]
+    fn stray_spaces_in_symbols() {
+        assert_eq!(tidy_symbols("Số: 1578 /KH-UBND"), "Số: 1578/KH-UBND");
+        assert_eq!(tidy_symbols("số 919/QĐ- TTg ngày"), "số 919/QĐ-TTg ngày");
+        assert_eq!(tidy_symbols("số 919/QĐ -TTg ngày"), "số 919/QĐ-TTg ngày");
+        assert_eq!(
+            tidy_symbols("số 07/2021/NQ-HĐND của"),
+            "số 07/2021/NQ-HĐND của"
+        );
+        assert_eq!(
+            tidy_symbols("giai đoạn 2021 - 2025"),
+            "giai đoạn 2021 - 2025"
+        );
+        assert_eq!(tidy_symbols("Số:        /KH-UBND"), "Số:        /KH-UBND");
     }
 
     #[test]

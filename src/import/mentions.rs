@@ -12,8 +12,9 @@ use crate::model::{
 use crate::units::{Units, fold};
 
 /// Nouns that open the name of an agency.
-const HEADS: [&str; 27] = [
+const HEADS: [&str; 28] = [
     "Sở",
+    "Tổ",
     "Phòng",
     "Ban",
     "Văn phòng",
@@ -43,7 +44,7 @@ const HEADS: [&str; 27] = [
 ];
 
 /// Words that end the subject of an assignment.
-const ROLE_VERBS: [&str; 22] = [
+const ROLE_VERBS: [&str; 35] = [
     " chủ trì",
     " phối hợp",
     " chủ động",
@@ -66,6 +67,19 @@ const ROLE_VERBS: [&str; 22] = [
     " chỉ đạo",
     " tăng cường",
     " ban hành",
+    " đưa ",
+    " đề nghị",
+    " là ",
+    " có trách nhiệm",
+    " theo dõi",
+    " tổng hợp",
+    " thẩm định",
+    " bố trí",
+    " đôn đốc",
+    " cân đối",
+    " giám sát",
+    " đề xuất",
+    " phổ biến",
 ];
 
 /// Whether `s` opens with an agency noun followed by a name.
@@ -76,8 +90,49 @@ fn head_of(s: &str) -> Option<&'static str> {
         || (["UBND", "Ủy ban", "Uỷ ban"].contains(h)
             && ["nhân dân", "các", "cấp", "tỉnh", "huyện", "xã", "thành phố"]
                 .iter()
-                .any(|w| next.starts_with(w)));
+                .any(|w| next.starts_with(w)))
+        // "Hội đồng đánh giá …", "Tổ tư vấn …": a body named by its task.
+        || ["Hội đồng", "Tổ"].contains(h) && next.chars().next().is_some_and(char::is_lowercase);
     ok.then_some(*h)
+}
+
+/// A UBND's name ends where its localities do: "UBND cấp huyện xét chọn
+/// …" names "UBND cấp huyện".
+fn ubnd_name(name: &str) -> &str {
+    let rest = ["Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p).map(|r| (p.len(), r)));
+    let Some((head, rest)) = rest else {
+        return name;
+    };
+    const PLACE_WORDS: [&str; 14] = [
+        "các",
+        "cấp",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "thành",
+        "phố",
+        "quận",
+        "đặc",
+        "khu",
+        "và",
+    ];
+    let mut end = head;
+    let mut at = head;
+    for w in rest.split(' ') {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || PLACE_WORDS.contains(&bare)) {
+            break;
+        }
+        at += w.len() + 1;
+        end = at - 1 - (w.len() - bare.len());
+    }
+    name[..end.min(name.len())].trim_end()
 }
 
 /// The unit names at the start of a sentence that assigns work.
@@ -92,7 +147,21 @@ pub fn subjects(sentence: &str) -> Vec<String> {
     if subject.split_whitespace().count() > 30 {
         return vec![];
     }
-    split_units(subject)
+    let names = split_units(subject);
+    // The subject is the names and nothing else ("UBND cấp huyện xét chọn
+    // …, gửi … để thẩm định" has none).
+    let mut rest = subject.to_string();
+    for n in &names {
+        rest = rest.replacen(n.as_str(), "", 1);
+    }
+    let left = rest
+        .split([',', ' '])
+        .filter(|w| !w.is_empty() && !["và", "cùng", "với"].contains(w))
+        .count();
+    if left > 0 {
+        return vec![];
+    }
+    names
 }
 
 /// The units a sentence names after "phối hợp (với)": "… phối hợp với Sở
@@ -192,7 +261,7 @@ pub fn split_units(text: &str) -> Vec<String> {
     }
     out.into_iter()
         .map(|u| {
-            u.trim()
+            ubnd_name(u.trim())
                 .trim_end_matches([',', ';', '.', ':'])
                 .trim()
                 .to_string()
@@ -279,6 +348,76 @@ fn key_for(name: &str, taken: &HashSet<String>) -> String {
     out
 }
 
+/// The bodies a units line lists: a new one at an agency noun or at a
+/// capitalised "Các …"; a part in lower case or a capitalised field
+/// ("…, phường", "…, Thể thao và Du lịch") goes on the one before.
+/// Generic groups ("các sở, ngành liên quan") are no unit.
+fn listed_units(subject: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in subject.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
+        let opens = head_of(piece).is_some() || piece.starts_with("Các ") || out.is_empty();
+        match out.last_mut() {
+            Some(cur) if !opens => {
+                cur.push_str(", ");
+                cur.push_str(piece);
+            }
+            _ => out.push(piece.to_string()),
+        }
+    }
+    out.into_iter()
+        .flat_map(|u| {
+            // "Sở A và Sở B": two.
+            let agencies = split_units(&u);
+            if agencies.len() > 1 {
+                agencies
+            } else {
+                vec![u]
+            }
+        })
+        .filter(|u| {
+            let words = u.split_whitespace().count();
+            let generic = [
+                "liên quan",
+                "Các sở",
+                "các sở",
+                "Các cơ quan",
+                "các cơ quan",
+            ]
+            .iter()
+            .any(|g| u.contains(g));
+            (1..=14).contains(&words)
+                && !generic
+                && (u.chars().next().is_some_and(char::is_uppercase) || u.starts_with("các "))
+                && !u.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Whether most sections of a list head a unit's duties (a plan's "Tổ
+/// chức thực hiện": "1. Phòng Kinh tế xã:", "2. Hội Nông dân xã:").
+fn unit_siblings(list: &[Section]) -> bool {
+    let units = list
+        .iter()
+        .filter(|s| s.title.as_deref().and_then(heading_unit).is_some())
+        .count();
+    units >= 2 && units * 2 >= list.len()
+}
+
+/// The unit a heading names; among units' headings also a short heading
+/// ending with ":" without an agency noun ("3. Trưởng các thôn:").
+fn sibling_unit(title: &str, among_units: bool) -> Option<(String, Option<String>)> {
+    heading_unit(title).or_else(|| {
+        let t = title.trim();
+        let base = t.strip_suffix(':')?.trim();
+        let words = base.split_whitespace().count();
+        (among_units
+            && (2..=8).contains(&words)
+            && base.chars().next().is_some_and(char::is_uppercase)
+            && !ROLE_VERBS.iter().any(|v| base.contains(v)))
+        .then(|| (base.to_string(), None))
+    })
+}
+
 /// Section title without its note and colon: the unit it names.
 pub fn heading_unit(title: &str) -> Option<(String, Option<String>)> {
     let t = title.trim().trim_end_matches(':').trim();
@@ -349,25 +488,33 @@ impl Found {
         }
     }
 
-    /// The "Đơn vị thực hiện" line (or another "Đơn vị …" line).
+    /// The "Đơn vị thực hiện" line (or another "Đơn vị …" line): every
+    /// body it lists is a unit, named by an agency noun or not ("Trưởng
+    /// các thôn", "Các đơn vị tư vấn Chương trình OCOP").
     fn units_line(&mut self, text: &str) {
-        for part in text.split("; ") {
+        for part in text.trim_end_matches('.').split("; ") {
             let subject = ROLE_VERBS
                 .iter()
                 .filter_map(|v| part.find(v))
                 .min()
                 .map_or(part, |c| &part[..c]);
-            self.named.extend(split_units(subject));
+            self.named.extend(listed_units(subject));
             self.partners.extend(partners(part));
         }
     }
 
     fn sections(&mut self, list: &[Section]) {
+        let among_units = unit_siblings(list);
         for s in list {
             let title = s.title.as_deref().unwrap_or("");
-            if let Some((u, _)) = heading_unit(title) {
+            if let Some((u, _)) = sibling_unit(title, among_units) {
                 // "Sở Tài chính, Sở Kế hoạch và Đầu tư": two units.
-                self.named.extend(split_units(&u));
+                let agencies = split_units(&u);
+                if agencies.is_empty() {
+                    self.named.push(u);
+                } else {
+                    self.named.extend(agencies);
+                }
             } else {
                 // A numbered paragraph that gives work.
                 self.sentence(title);
@@ -427,6 +574,8 @@ fn group_spellings(found: &Found) -> BTreeMap<String, Unit> {
             .iter()
             .filter_map(|p| known_prefix(p, &known)),
     );
+    // "Ủy ban nhân dân tỉnh" alone is the issuer itself, not a unit.
+    spellings.retain(|s| canonical(s) != "ủy ban nhân dân");
     let mut groups: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<Vec<String>> = Vec::new();
     for s in spellings {
@@ -491,10 +640,11 @@ pub fn declare_name(name: &str, units: &mut BTreeMap<String, Unit>) -> String {
 /// Headings that name declared units refer to them: by key where the
 /// heading spells the name, else by the spelling as typed.
 fn link(list: &mut [Section], known: &Units, here: bool, path: &str) {
+    let among_units = unit_siblings(list);
     for (i, s) in list.iter_mut().enumerate() {
         if here
             && let Some(title) = s.title.clone()
-            && let Some((base, note)) = heading_unit(&title)
+            && let Some((base, note)) = sibling_unit(&title, among_units)
             && let Some(refs) = heading_refs(&base, known)
         {
             s.unit = Some(UnitRefs(refs));
@@ -671,6 +821,43 @@ mod tests {
         assert_eq!(
             split_units("Sở Văn hóa, Thể thao và Du lịch"),
             ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+    }
+
+    #[test]
+    fn units_listed_on_a_units_line() {
+        assert_eq!(
+            listed_units(
+                "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh, Tổ tư vấn giúp việc Hội đồng"
+            ),
+            [
+                "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh",
+                "Tổ tư vấn giúp việc Hội đồng"
+            ]
+        );
+        assert_eq!(
+            listed_units("Sở Văn hóa, Thể thao và Du lịch, Ủy ban nhân dân các xã, phường"),
+            [
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "Ủy ban nhân dân các xã, phường"
+            ]
+        );
+        assert_eq!(
+            listed_units("các đơn vị tư vấn OCOP"),
+            ["các đơn vị tư vấn OCOP"]
+        );
+        assert!(listed_units("Các sở, ngành liên quan").is_empty());
+        assert_eq!(
+            ubnd_name("UBND cấp huyện xét chọn ý tưởng"),
+            "UBND cấp huyện"
+        );
+        assert_eq!(
+            ubnd_name("Ủy ban nhân dân các huyện, thành phố, thị xã"),
+            "Ủy ban nhân dân các huyện, thành phố, thị xã"
+        );
+        assert_eq!(
+            ubnd_name("UBND tỉnh Lai Châu đề nghị"),
+            "UBND tỉnh Lai Châu"
         );
     }
 

@@ -126,62 +126,141 @@ const HEADINGS: [&str; 9] = [
 /// out, is a row's part that copying moved up (its group, score and stars,
 /// or its note), given back to the first rows that lack it.
 pub fn from_text(texts: &[String]) -> Vec<Product> {
-    let all = super::super::para::squeeze(&texts.join(" "));
-    // The table starts at its heading; its title stands above.
-    let mut text = match all.find("STT") {
-        Some(at) => all[at..].to_string(),
-        None => all,
-    };
-    for h in HEADINGS {
-        if let Some(at) = text.find(h) {
-            text.replace_range(at..at + h.len(), "");
-        }
-    }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut rows: Vec<Vec<&str>> = Vec::new();
-    let mut before: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i];
-        let next_capital = words
-            .get(i + 1)
-            .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
-        if w.parse::<usize>().is_ok_and(|n| n == rows.len() + 1) && next_capital {
-            rows.push(Vec::new());
-        } else if group_line(&words[i..]) {
-            // "I. SẢN PHẨM ĐẠT 4 SAO": its capitals end at the next row.
-            i += 1;
-            let caps = |w: Option<&&str>| w.is_some_and(|w| super::super::para::all_caps(w));
-            while i < words.len()
-                && (caps(words.get(i))
-                    || words[i].chars().all(|c| c.is_ascii_digit()) && caps(words.get(i + 1)))
-            {
-                i += 1;
-            }
-            continue;
-        } else if let Some(row) = rows.last_mut() {
-            row.push(w);
-        } else {
-            before.push(w);
-        }
-        i += 1;
-    }
+    let (rows, before) = rows_of(texts);
     let mut moved = before.join(" ");
     let mut out = Vec::new();
-    for r in &rows {
-        let own = r.join(" ");
+    for pieces in &rows {
+        let own = pieces.join(" ");
         let product = match row(&own) {
-            Some(mut p) if !moved.is_empty() && p.note.is_none() && row(&moved).is_none() => {
-                p.note = Some(std::mem::take(&mut moved));
+            Some(p) => {
+                // A second owner … stars after the row's own: the next
+                // row's, which copying moved up.
+                let (p, carried) = split_carried(&own).unwrap_or((p, String::new()));
+                let p = with_note(p, &mut moved);
+                moved = carried;
                 Some(p)
             }
-            Some(p) => Some(p),
-            None if !moved.is_empty() => row(&format!("{own} {}", std::mem::take(&mut moved))),
-            None => None,
+            None if moved.is_empty() => None,
+            // The row's name first, then what was moved, then its note.
+            None => {
+                let moved = std::mem::take(&mut moved);
+                let (name, note) = pieces
+                    .split_first()
+                    .map_or((own.clone(), vec![]), |(n, r)| (n.clone(), r.to_vec()));
+                row(&format!("{name} {moved}")).map(|mut p| {
+                    if p.note.is_none() && !note.is_empty() {
+                        p.note = Some(note.join(" "));
+                    }
+                    p
+                })
+            }
         };
         out.extend(product);
     }
     out
+}
+
+/// A note moved up before the first row goes to the first row with none.
+fn with_note(mut p: Product, moved: &mut String) -> Product {
+    if !moved.is_empty() && p.note.is_none() && row(moved).is_none() {
+        p.note = Some(std::mem::take(moved));
+    }
+    p
+}
+
+/// A row's text holding a second row's owner … stars after its own
+/// stars: the row without them, and them.
+fn split_carried(own: &str) -> Option<(Product, String)> {
+    let words: Vec<&str> = own.split_whitespace().collect();
+    let first = fixed_part(&words, 1)?;
+    let tail = &words[first + 2..];
+    fixed_part(tail, 1)?;
+    let owner = (0..tail.len()).find(|&i| {
+        OWNERS.iter().any(|w| {
+            let n = w.split(' ').count();
+            i + n <= tail.len() && tail[i..i + n].join(" ") == *w
+        })
+    })?;
+    let keep = words[..first + 2 + owner].join(" ");
+    Some((row(&keep)?, tail[owner..].join(" ")))
+}
+
+/// The index of the stars' number in "… 78,5 4 sao …", from `from`.
+fn fixed_part(words: &[&str], from: usize) -> Option<usize> {
+    (from.max(1)..words.len().saturating_sub(1)).find(|&k| {
+        words[k + 1] == "sao"
+            && stars_of(&format!("{} sao", words[k])).is_some()
+            && score_of(words[k - 1]).is_some()
+    })
+}
+
+/// The rows of a table read in reading order, each as its pieces of
+/// text, and the words before the first row (the headings taken out).
+fn rows_of(texts: &[String]) -> (Vec<Vec<String>>, Vec<String>) {
+    // The table starts at its heading; its title stands above.
+    let start = texts.iter().position(|t| t.contains("STT")).unwrap_or(0);
+    let mut pieces: Vec<String> = texts[start..].to_vec();
+    for h in HEADINGS {
+        if let Some(p) = pieces.iter_mut().find(|p| p.contains(h)) {
+            *p = p.replacen(h, "", 1);
+        }
+    }
+    // Every word with the piece it stands in.
+    let words: Vec<(&str, usize)> = pieces
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| p.split_whitespace().map(move |w| (w, k)))
+        .collect();
+    let plain: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut before: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut flush = |current: &mut Vec<&str>, rows: &mut Vec<Vec<String>>| {
+        if !current.is_empty() {
+            let text = current.join(" ");
+            match rows.last_mut() {
+                Some(r) => r.push(text),
+                None => before.push(text),
+            }
+            current.clear();
+        }
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let (w, piece) = words[i];
+        if i > 0 && words[i - 1].1 != piece {
+            flush(&mut current, &mut rows);
+        }
+        let next_capital = plain
+            .get(i + 1)
+            .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+        if w.parse::<usize>().is_ok_and(|n| n == rows.len() + 1) && next_capital {
+            flush(&mut current, &mut rows);
+            rows.push(Vec::new());
+        } else if group_line(&plain[i..]) {
+            flush(&mut current, &mut rows);
+            i = skip_group(&plain, i);
+            continue;
+        } else {
+            current.push(w);
+        }
+        i += 1;
+    }
+    flush(&mut current, &mut rows);
+    (rows, before)
+}
+
+/// The index after a group line ("I. SẢN PHẨM ĐẠT 4 SAO") starting at `i`.
+fn skip_group(words: &[&str], mut i: usize) -> usize {
+    i += 1;
+    let caps = |w: Option<&&str>| w.is_some_and(|w| super::super::para::all_caps(w));
+    while i < words.len()
+        && (caps(words.get(i))
+            || words[i].chars().all(|c| c.is_ascii_digit()) && caps(words.get(i + 1)))
+    {
+        i += 1;
+    }
+    i
 }
 
 /// "I. SẢN PHẨM …": a group line of the table.
@@ -270,6 +349,34 @@ fn split_parties(text: &str) -> (String, String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rows_cells_moved_up_go_back_to_it() {
+        let texts: Vec<String> = [
+            "STT Tên sản phẩm Chủ thể Địa chỉ Nhóm sản phẩm Điểm Hạng sao Ghi chú",
+            "1 Bánh chưng Bờ Đậu",
+            "HTX Bánh chưng Bờ Đậu",
+            "xã Phú Lương, tỉnh Thái Nguyên",
+            "Thực phẩm 84 4 sao",
+            "Hộ kinh doanh Hà Văn Dũng",
+            "xã Võ Nhai, tỉnh Thái Nguyên",
+            "Dược liệu và sản phẩm từ dược liệu 68 3 sao",
+            "II. SẢN PHẨM ĐẠT 3 SAO",
+            "2",
+            "Nấm linh chi Võ Nhai",
+            "Đánh giá lại",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let p = from_text(&texts);
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert_eq!(p[0].note, None);
+        assert_eq!(p[1].name, "Nấm linh chi Võ Nhai");
+        assert_eq!(p[1].owner, "Hộ kinh doanh Hà Văn Dũng");
+        assert_eq!(p[1].score, 68.0);
+        assert_eq!(p[1].note.as_deref(), Some("Đánh giá lại"));
+    }
 
     #[test]
     fn rows_read_in_reading_order() {

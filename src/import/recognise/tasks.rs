@@ -34,7 +34,7 @@ fn key_of(label: &str) -> Option<Key> {
         Some(Key::Content)
     } else if l == "Đơn vị thực hiện" || l == "Đơn vị chủ trì" {
         Some(Key::Units)
-    } else if l.starts_with("Thời gian") && words <= 4 {
+    } else if (l.starts_with("Thời gian") || l.starts_with("Thời hạn")) && words <= 5 {
         Some(Key::Timeline)
     } else if l.starts_with("Đơn vị") || l.starts_with("Thành phần") || l.starts_with("Kinh phí")
     {
@@ -74,7 +74,11 @@ pub fn tasks(s: &mut Section, year: i32) {
         let Some((label, rest)) = text.split_once(':') else {
             return;
         };
-        let Some(key) = key_of(label).filter(|_| label.split_whitespace().count() <= 6) else {
+        // A lead-in of its own words ("Thành phần tham gia:") is a line
+        // of the task among the others.
+        let own = label.split_whitespace().count() <= 6
+            && label.chars().next().is_some_and(char::is_uppercase);
+        let Some(key) = key_of(label).or(own.then_some(Key::Text)) else {
             return;
         };
         let blocks = if children.is_empty() {
@@ -124,7 +128,9 @@ fn lettered_task(s: &mut Section, year: i32) -> bool {
 }
 
 fn is_task(lines: &[Line]) -> bool {
+    let known = lines.iter().filter(|l| key_of(&l.label).is_some()).count();
     lines.len() >= 2
+        && known >= 2
         && lines
             .iter()
             .any(|l| matches!(l.key, Key::Units | Key::Timeline))
