@@ -12,9 +12,9 @@ use super::copied::Cleaned;
 /// Paragraphs of laid-out `lines`, one per line, blank lines between, then
 /// the cells of a table.
 pub fn paragraphs(lines: &[String]) -> Vec<Cleaned> {
-    let table_at = lines.iter().position(|l| table_head(l).is_some());
+    let table_at = lines.iter().position(|l| super::table_text::is_head(l));
     let (lines, table) = match table_at {
-        Some(t) => (&lines[..t], table(&lines[t..])),
+        Some(t) => (&lines[..t], super::table_text::cells(&lines[t..])),
         None => (lines, Vec::new()),
     };
     let mut out: Vec<Cleaned> = text(lines).into_iter().map(Cleaned::line).collect();
@@ -155,13 +155,27 @@ fn col(l: &str, byte: usize) -> usize {
 }
 
 /// A zone's lines read column by column: the right column starts where
-/// the widest gap of its lines ends, at the leftmost such place.
+/// the widest gap of its lines ends, at the leftmost such place among the
+/// most that lie together (a brace's note in between is no column).
 fn columns(zone: &[String]) -> Vec<String> {
-    let starts: Vec<usize> = zone
+    let mut starts: Vec<usize> = zone
         .iter()
         .filter_map(|l| gaps(l).max_by_key(|(s, e)| e - s).map(|(_, e)| col(l, e)))
         .collect();
-    let Some(boundary) = starts.into_iter().min() else {
+    starts.sort_unstable();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for s in starts {
+        match clusters.last_mut() {
+            Some(c) if s - c[c.len() - 1] <= 12 => c.push(s),
+            _ => clusters.push(vec![s]),
+        }
+    }
+    let boundary = clusters
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (c.len(), *i))
+        .map(|(_, c)| c[0]);
+    let Some(boundary) = boundary else {
         return zone
             .iter()
             .map(|l| squeeze(l))
@@ -189,186 +203,6 @@ fn columns(zone: &[String]) -> Vec<String> {
     left
 }
 
-/// The pieces of a line set apart by two spaces or more: (first column,
-/// text).
-fn chunks(l: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut spaces = 0;
-    let chars: Vec<char> = l.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        if *c == ' ' {
-            spaces += 1;
-            if spaces >= 2
-                && let Some(s) = start.take()
-            {
-                out.push((s, chars[s..i - 1].iter().collect::<String>()));
-            }
-        } else {
-            if start.is_none() {
-                start = Some(i);
-            }
-            spaces = 0;
-        }
-    }
-    if let Some(s) = start {
-        out.push((
-            s,
-            chars[s..].iter().collect::<String>().trim_end().to_string(),
-        ));
-    }
-    out
-}
-
-/// A table's heading line ("STT  Tên sản phẩm  Chủ thể  …"): the centre
-/// of each column.
-fn table_head(l: &str) -> Option<Vec<f32>> {
-    let c = chunks(l);
-    (c.len() >= 3 && c[0].1 == "STT").then(|| {
-        c.iter()
-            .map(|(s, t)| *s as f32 + t.chars().count() as f32 / 2.0)
-            .collect()
-    })
-}
-
-/// A table's lines (its heading first) as cells: row 0 the heading, then
-/// a row for each group line ("I. SẢN PHẨM ĐẠT 4 SAO", one cell) and for
-/// each numbered row, its texts joined per column.
-fn table(lines: &[String]) -> Vec<Cleaned> {
-    let Some(centres) = table_head(&lines[0]) else {
-        return vec![];
-    };
-    let groups: Vec<usize> = (1..lines.len())
-        .filter(|&i| {
-            let c = chunks(&lines[i]);
-            c.len() == 1
-                && super::recognise::labels::read(&c[0].1)
-                    .is_some_and(|r| matches!(r.label, super::recognise::labels::Label::Roman(_)))
-        })
-        .collect();
-    let gutters = Gutters::new(lines, &groups);
-    let heads: Vec<(usize, usize)> = chunks(&lines[0])
-        .iter()
-        .enumerate()
-        .map(|(k, (s, _))| (gutters.run(*s), k))
-        .collect();
-    // A text's column: the heading in the same run of covered places, or
-    // the nearest heading.
-    let column = |start: usize, text: &str| {
-        let run = gutters.run(start);
-        let mut same = heads.iter().filter(|(r, _)| *r == run);
-        if let (Some((_, k)), None) = (same.next(), same.next()) {
-            return *k;
-        }
-        let mid = start as f32 + text.chars().count() as f32 / 2.0;
-        (0..centres.len())
-            .min_by(|&a, &b| {
-                (centres[a] - mid)
-                    .abs()
-                    .total_cmp(&(centres[b] - mid).abs())
-            })
-            .unwrap_or(0)
-    };
-    // The lines that open a row: a number in the first column.
-    let numbered: Vec<usize> = (1..lines.len())
-        .filter(|&i| {
-            chunks(&lines[i])
-                .first()
-                .is_some_and(|(s, t)| column(*s, t) == 0 && t.chars().all(|c| c.is_ascii_digit()))
-        })
-        .collect();
-    let groups: Vec<usize> = (1..lines.len())
-        .filter(|&i| {
-            let c = chunks(&lines[i]);
-            c.len() == 1
-                && super::recognise::labels::read(&c[0].1)
-                    .is_some_and(|r| matches!(r.label, super::recognise::labels::Label::Roman(_)))
-        })
-        .collect();
-    let mut rows: Vec<(usize, Vec<String>)> = numbered
-        .iter()
-        .map(|&i| (i, vec![String::new(); centres.len()]))
-        .collect();
-    for (i, l) in lines.iter().enumerate().skip(1) {
-        if groups.contains(&i) {
-            continue;
-        }
-        // The nearest numbered line, not across a group line.
-        let Some(r) = (0..rows.len())
-            .filter(|&r| {
-                let (a, b) = (rows[r].0.min(i), rows[r].0.max(i));
-                !groups.iter().any(|g| a < *g && *g < b)
-            })
-            .min_by_key(|&r| (rows[r].0.abs_diff(i), std::cmp::Reverse(rows[r].0)))
-        else {
-            continue;
-        };
-        for (s, t) in chunks(l) {
-            let cell = &mut rows[r].1[column(s, &t)];
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(&t);
-        }
-    }
-    let mut out: Vec<Cleaned> = Vec::new();
-    let mut push_row = |row: usize, cells: Vec<String>| {
-        for (col, text) in cells.into_iter().enumerate() {
-            if !text.is_empty() {
-                out.push(Cleaned {
-                    text,
-                    cell: Some((row, col)),
-                });
-            }
-        }
-    };
-    push_row(0, chunks(&lines[0]).into_iter().map(|(_, t)| t).collect());
-    let mut order: Vec<(usize, Vec<String>)> = rows;
-    order.extend(groups.iter().map(|&g| (g, vec![squeeze(&lines[g])])));
-    order.sort_by_key(|(i, _)| *i);
-    for (n, (_, cells)) in order.into_iter().enumerate() {
-        push_row(n + 1, cells);
-    }
-    out
-}
-
-/// The places of a table's lines that text covers, in runs: a column's
-/// texts share a run; the blank places between runs part the columns.
-struct Gutters {
-    /// For each place, the index of its run (or of the run before it).
-    runs: Vec<usize>,
-}
-
-impl Gutters {
-    fn new(lines: &[String], skip: &[usize]) -> Gutters {
-        let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-        let mut covered = vec![false; width + 1];
-        for (i, l) in lines.iter().enumerate() {
-            if skip.contains(&i) {
-                continue;
-            }
-            for (s, t) in chunks(l) {
-                for c in covered.iter_mut().skip(s).take(t.chars().count()) {
-                    *c = true;
-                }
-            }
-        }
-        let mut runs = Vec::with_capacity(covered.len());
-        let mut run = 0;
-        for (x, c) in covered.iter().enumerate() {
-            if *c && x > 0 && !covered[x - 1] {
-                run += 1;
-            }
-            runs.push(run);
-        }
-        Gutters { runs }
-    }
-
-    fn run(&self, x: usize) -> usize {
-        self.runs.get(x).copied().unwrap_or(usize::MAX)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,57 +214,6 @@ mod tests {
             .map(|l| l.text)
             .filter(|l| !l.is_empty())
             .collect()
-    }
-
-    #[test]
-    fn a_tables_cells_are_read_by_column_and_row() {
-        let text = "STT       Tên sản phẩm               Chủ thể                  Địa chỉ         Nhóm sản phẩm       Điểm    Hạng sao     Ghi chú
-I. SẢN PHẨM ĐẠT 4 SAO
-      Chè Shan tuyết San                             xã San Thàng, tỉnh Lai
- 1                            HTX Chè San Thàng                               Thực phẩm           78,5     4 sao
-      Thàng                                          Châu
-                                                                              Dược liệu và sản
-                              Công ty TNHH Sâm Sìn
- 2    Sâm Lai Châu sấy lát                         xã Sìn Hồ, tỉnh Lai Châu   phẩm từ dược         84      4 sao
-                              Hồ
-                                                                              liệu";
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let cells: Vec<(usize, usize, String)> = paragraphs(&lines)
-            .into_iter()
-            .filter_map(|c| c.cell.map(|(r, k)| (r, k, c.text)))
-            .collect();
-        let row = |r: usize| -> Vec<String> {
-            cells
-                .iter()
-                .filter(|c| c.0 == r)
-                .map(|c| c.2.clone())
-                .collect()
-        };
-        assert_eq!(row(1), ["I. SẢN PHẨM ĐẠT 4 SAO"]);
-        assert_eq!(
-            row(2),
-            [
-                "1",
-                "Chè Shan tuyết San Thàng",
-                "HTX Chè San Thàng",
-                "xã San Thàng, tỉnh Lai Châu",
-                "Thực phẩm",
-                "78,5",
-                "4 sao"
-            ]
-        );
-        assert_eq!(
-            row(3),
-            [
-                "2",
-                "Sâm Lai Châu sấy lát",
-                "Công ty TNHH Sâm Sìn Hồ",
-                "xã Sìn Hồ, tỉnh Lai Châu",
-                "Dược liệu và sản phẩm từ dược liệu",
-                "84",
-                "4 sao"
-            ]
-        );
     }
 
     #[test]

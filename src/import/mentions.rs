@@ -352,7 +352,7 @@ fn key_for(name: &str, taken: &HashSet<String>) -> String {
 /// capitalised "Các …"; a part in lower case or a capitalised field
 /// ("…, phường", "…, Thể thao và Du lịch") goes on the one before.
 /// Generic groups ("các sở, ngành liên quan") are no unit.
-fn listed_units(subject: &str) -> Vec<String> {
+pub fn listed_units(subject: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for piece in subject.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
         let opens = head_of(piece).is_some() || piece.starts_with("Các ") || out.is_empty();

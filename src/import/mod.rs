@@ -25,6 +25,7 @@ pub mod pdf;
 pub mod recognise;
 pub mod sentences;
 pub mod source;
+mod table_text;
 pub mod text;
 pub mod timeline;
 pub mod word97;

@@ -263,12 +263,11 @@ fn skip_group(words: &[&str], mut i: usize) -> usize {
     i
 }
 
-/// "I. SẢN PHẨM …": a group line of the table.
+/// "I. SẢN PHẨM …" (its dot may be lost): a group line of the table.
 fn group_line(words: &[&str]) -> bool {
-    let first = words[0];
-    first.ends_with('.')
-        && first.len() > 1
-        && first[..first.len() - 1].chars().all(|c| "IVX".contains(c))
+    let bare = words[0].trim_end_matches(['.', ')']);
+    !bare.is_empty()
+        && bare.chars().all(|c| "IVX".contains(c))
         && words
             .get(1)
             .is_some_and(|w| super::super::para::all_caps(w))

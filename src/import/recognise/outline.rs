@@ -267,7 +267,10 @@ impl Builder {
         }
         let next = self.children_at(depth).len() as u32 + 1;
         let n = *nums.last().unwrap_or(&0);
-        let heading = !p.tentative || heading_words(&p.rest);
+        // Without its dot a number opens a heading, or a heading with its
+        // text after a colon ("2) Kinh phí: Từ ngân sách …").
+        let inline = colon_heading(&p.rest).is_some();
+        let heading = !p.tentative || heading_words(&p.rest) || inline;
         if (n == next || p.inferred) && heading {
             self.push_section(depth, p, false);
             self.note_inferred(p);
@@ -493,6 +496,17 @@ fn heading_words(rest: &str) -> bool {
     rest.chars().count() <= 160 && !rest.ends_with(['.', ';'])
 }
 
+/// "Tên mục: Nội dung …": a short title before the colon, a sentence
+/// after it.
+fn colon_heading(rest: &str) -> Option<(&str, &str)> {
+    let (head, body) = rest.split_once(": ")?;
+    let words = head.split_whitespace().count();
+    ((1..=14).contains(&words)
+        && body.chars().next().is_some_and(char::is_uppercase)
+        && !head.contains(['(', ';']))
+    .then_some((head, body))
+}
+
 /// Title and, for "**3. Kinh phí:** Sử dụng …", the text on the same line.
 fn split_heading(p: &Piece<'_>) -> (String, Option<String>) {
     if let Some(lead) = &p.para.bold_lead {
@@ -511,15 +525,10 @@ fn split_heading(p: &Piece<'_>) -> (String, Option<String>) {
     }
     // Without emphasis: "2. Tên mục: Nội dung …" when the part before the
     // colon is short and the part after reads as a sentence.
-    if let Some((head, body)) = p.rest.split_once(": ") {
-        let words = head.split_whitespace().count();
-        if (1..=14).contains(&words)
-            && body.chars().next().is_some_and(char::is_uppercase)
-            && !head.contains(['(', ';'])
-            && !p.para.bold
-        {
-            return (head.trim().to_string(), Some(body.trim().to_string()));
-        }
+    if let Some((head, body)) = colon_heading(&p.rest)
+        && !p.para.bold
+    {
+        return (head.trim().to_string(), Some(body.trim().to_string()));
     }
     (p.rest.clone(), None)
 }
@@ -593,6 +602,24 @@ mod tests {
         assert_eq!(
             titles(&b.roots[0].sections),
             ["Mục đích", "Yêu cầu", "Kinh phí"]
+        );
+    }
+
+    #[test]
+    fn a_paren_label_with_its_text_after_a_colon_is_a_heading() {
+        let b = build(
+            &[
+                "I. TỔ CHỨC THỰC HIỆN",
+                "1) Phân công: Các sở thực hiện.",
+                "2) Kinh phí: Từ ngân sách tỉnh.",
+                "3) Báo cáo kết quả thực hiện trước ngày 15/12.",
+            ],
+            false,
+        );
+        assert_eq!(
+            titles(&b.roots[0].sections),
+            ["Phân công", "Kinh phí"],
+            "a sentence with a tentative number stays text"
         );
     }
 
