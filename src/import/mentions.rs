@@ -84,7 +84,11 @@ const ROLE_VERBS: [&str; 35] = [
 
 /// Whether `s` opens with an agency noun followed by a name.
 fn head_of(s: &str) -> Option<&'static str> {
-    let h = HEADS.iter().find(|h| s.starts_with(&format!("{h} ")))?;
+    // The longest noun: "Hội đồng …" is no "Hội …".
+    let h = HEADS
+        .iter()
+        .filter(|h| s.starts_with(&format!("{h} ")))
+        .max_by_key(|h| h.len())?;
     let next = s[h.len()..].trim_start();
     let ok = next.chars().next().is_some_and(char::is_uppercase)
         || (["UBND", "Ủy ban", "Uỷ ban"].contains(h)
@@ -206,42 +210,44 @@ fn known_prefix(partner: &str, known: &HashSet<String>) -> Option<String> {
 
 /// "Báo Hà Tĩnh, Đài Phát thanh - Truyền hình" → the two names.
 pub fn split_units(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for piece in text.split(", ").flat_map(|p| {
-        // " và Sở …", "; Sở …" also separate units.
-        let mut v = Vec::new();
-        let mut rest = p;
-        loop {
-            let next = [" và ", "; "]
+    let pieces: Vec<&str> = text
+        .split(", ")
+        .flat_map(|p| {
+            // " và Sở …", "; Sở …" also separate units.
+            let mut v = Vec::new();
+            let mut rest = p;
+            while let Some((i, l)) = [" và ", "; "]
                 .iter()
                 .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
                 .filter(|(i, l)| head_of(&rest[i + l..]).is_some())
-                .min();
-            match next {
-                Some((i, l)) => {
-                    v.push((rest[..i].to_string(), true));
-                    rest = &rest[i + l..];
-                }
-                None => break,
+                .min()
+            {
+                v.push(&rest[..i]);
+                rest = &rest[i + l..];
             }
-        }
-        v.push((rest.to_string(), false));
-        v
-    }) {
-        let (piece, _) = piece;
-        let piece = piece.trim();
-        // An agency noun opens another unit even before a word in lower
-        // case: "Liên minh Hợp tác xã, Hội phụ nữ, Hội nông dân".
-        let opens_unit = HEADS.iter().any(|h| piece.starts_with(&format!("{h} ")));
-        if opens_unit || cur.is_empty() {
+            v.push(rest);
+            v
+        })
+        .map(str::trim)
+        .collect();
+    // An agency noun opens another unit even before a word in lower
+    // case: "Liên minh Hợp tác xã, Hội phụ nữ, Hội nông dân".
+    let opens_unit = |piece: &str| HEADS.iter().any(|h| piece.starts_with(&format!("{h} ")));
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if opens_unit(piece) || cur.is_empty() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
             cur = piece.to_string();
         } else if is_locality(piece)
             || piece.chars().next().is_some_and(char::is_uppercase) && !cur.starts_with(['U', 'Ủ'])
+            || named_by_task(&cur) && pieces.get(i + 1).is_some_and(|n| opens_unit(n))
         {
+            // A body named by its task keeps the part of its name between
+            // two units: "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh,
+            // Tổ tư vấn …".
             cur = format!("{cur}, {piece}");
         } else {
             // The name ended; what follows is not a unit, but a UBND name
@@ -268,6 +274,18 @@ pub fn split_units(text: &str) -> Vec<String> {
         })
         .filter(|u| head_of(u).is_some() && u.split_whitespace().count() >= 2)
         .collect()
+}
+
+/// "Hội đồng đánh giá …", "Tổ tư vấn …": a body named by what it does.
+fn named_by_task(name: &str) -> bool {
+    head_of(name).is_some_and(|h| {
+        ["Hội đồng", "Tổ"].contains(&h)
+            && name[h.len()..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    })
 }
 
 /// "thành phố", "thị xã", "TP": the localities a UBND name lists.
@@ -774,6 +792,20 @@ mod tests {
         assert_eq!(
             partners("Phối hợp với Sở Tài chính và các đơn vị liên quan tham mưu."),
             ["Sở Tài chính"]
+        );
+        assert_eq!(
+            partners(
+                "Phối hợp với Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh, Tổ tư vấn giúp việc Hội đồng. Thời gian: Quý I."
+            ),
+            [
+                "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh",
+                "Tổ tư vấn giúp việc Hội đồng"
+            ]
+        );
+        assert_eq!(
+            partners("Phối hợp với Tổ công tác, các xã thực hiện."),
+            ["Tổ công tác"],
+            "a lower-case part after the last unit is no part of its name"
         );
     }
 
