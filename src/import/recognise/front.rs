@@ -74,9 +74,19 @@ fn kind_name(text: &str) -> Option<Kind> {
 fn subject(paras: &[Para], at: usize, f: &mut Front) -> usize {
     let p = &paras[at];
     f.kind = Kind::Dispatch;
-    let mut lines = p.lines.clone();
-    lines[0] = lines[0].trim_start_matches("V/v").trim().to_string();
-    lines.retain(|l| !l.is_empty());
+    // The date line may be glued on by a copy in content order.
+    let mut lines: Vec<String> = Vec::new();
+    for (k, l) in p.lines.iter().enumerate() {
+        let l = if k == 0 {
+            l.trim_start_matches("V/v").trim()
+        } else {
+            l
+        };
+        let rest = f.header.split_off(l, k > 0);
+        if !rest.is_empty() {
+            lines.push(rest);
+        }
+    }
     f.title = lines;
     let mut i = at + 1;
     while p.place.table.is_some()
@@ -92,13 +102,17 @@ fn subject(paras: &[Para], at: usize, f: &mut Front) -> usize {
         && let Some(to) = to
     {
         while i < to {
-            let q = &paras[i];
-            if !q.lines.iter().all(|l| f.header.line(l)) {
-                if q.text().chars().count() > 120 || item_label(&q.text()).is_some() {
-                    break;
-                }
-                f.title.extend(q.lines.iter().cloned());
+            let rest: Vec<String> = paras[i]
+                .lines
+                .iter()
+                .map(|l| f.header.split_off(l, true))
+                .filter(|r| !r.is_empty())
+                .collect();
+            let text = rest.join(" ");
+            if text.chars().count() > 120 || item_label(&text).is_some() {
+                break;
             }
+            f.title.extend(rest);
             i += 1;
         }
     }
@@ -176,4 +190,47 @@ fn to_line(l: &str) -> String {
         .trim_end_matches([';', '.', ','])
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(list: &[&[&str]]) -> Vec<Para> {
+        list.iter()
+            .map(|lines| Para {
+                lines: lines.iter().map(|l| l.to_string()).collect(),
+                ..Para::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_subject_glued_to_the_date_line_is_read_apart() {
+        for subject in [
+            &[
+                "V/v tham gia Tuần lễ sản phẩm OCOP",
+                "tỉnh năm 2026",
+                "Quảng Trị, ngày 21 tháng 9 năm 2026",
+            ][..],
+            &[
+                "V/v tham gia Tuần lễ sản phẩm OCOP tỉnh năm 2026 Quảng Trị, ngày 21 tháng 9 năm 2026",
+            ][..],
+        ] {
+            let ps = paras(&[
+                &["ỦY BAN NHÂN DÂN"],
+                &["TỈNH QUẢNG TRỊ"],
+                &["Số: 902/UBND-KT"],
+                subject,
+                &["Kính gửi: Sở Công Thương."],
+            ]);
+            let f = front(&ps);
+            assert_eq!(
+                f.title.join(" "),
+                "tham gia Tuần lễ sản phẩm OCOP tỉnh năm 2026"
+            );
+            assert_eq!(f.header.date.day, Some(21));
+            assert_eq!(f.header.issuer.place.as_deref(), Some("Quảng Trị"));
+        }
+    }
 }

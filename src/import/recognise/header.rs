@@ -71,6 +71,22 @@ impl Header {
         all
     }
 
+    /// Reads the header elements of `line` that stand after other text (a
+    /// công văn's subject and the date line copied onto one line), and
+    /// from its start too when `from_start`; gives back the other text.
+    pub fn split_off(&mut self, line: &str, from_start: bool) -> String {
+        let mut rest: Vec<String> = Vec::new();
+        for (k, piece) in cut(&squeeze(line)).into_iter().enumerate() {
+            let element = (k > 0 || from_start) && self.clone().piece(&piece);
+            if element {
+                self.piece(&piece);
+            } else {
+                rest.push(piece);
+            }
+        }
+        rest.join(" ")
+    }
+
     /// Whether `line` would read as header (without reading it).
     pub fn is_header_line(&self, line: &str) -> bool {
         self.clone().line(line)
@@ -108,13 +124,13 @@ impl Header {
     fn split_draft_line(&mut self, l: &str) -> bool {
         if let Some(sym) = l.strip_prefix('/')
             && self.symbol.is_none()
-            && !sym.is_empty()
-            && !sym.contains(char::is_whitespace)
+            && !sym.trim().is_empty()
+            && symbol_at(sym).len() == sym.replace(' ', "").len()
             && sym
                 .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '&' || c == ' ')
         {
-            self.symbol = Some(sym.to_string());
+            self.symbol = Some(symbol_at(sym));
             return true;
         }
         if let Some(place) = l.strip_suffix(", ngày")
@@ -301,16 +317,31 @@ fn read_number(after: &str) -> (Option<String>, Option<String>) {
     if !number.chars().all(|c| c.is_ascii_digit()) {
         return (None, None);
     }
-    let symbol = after[slash + 1..]
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_end_matches([',', ';'])
-        .to_string();
+    let symbol = symbol_at(&after[slash + 1..]);
     (
         (!number.is_empty()).then_some(number),
         (!symbol.is_empty()).then_some(symbol),
     )
+}
+
+/// The ký hiệu `text` opens with, its stray spaces at a hyphen taken
+/// out ("KH- UBND", "KH -UBND" → "KH-UBND"); a word after a hyphen joins
+/// only if it is made of a ký hiệu's letters ("KH-" then "Lai Châu" is
+/// no "KH-Lai").
+fn symbol_at(text: &str) -> String {
+    let part = |w: &str| {
+        w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || "-&.".contains(c))
+    };
+    let mut out = String::new();
+    for w in text.split_whitespace() {
+        let joins = out.ends_with('-') || w.starts_with('-');
+        if !out.is_empty() && !(joins && part(w)) {
+            break;
+        }
+        out.push_str(w);
+    }
+    out.trim_end_matches([',', ';']).to_string()
 }
 
 /// "LAI CHÂU" → "Lai Châu".
@@ -427,6 +458,17 @@ mod tests {
             (Some("1578".into()), Some("KH-UBND".into()))
         );
         assert_eq!(read_number(" ……/QĐ-UBND"), (None, Some("QĐ-UBND".into())));
+        for spaced in [" /KH- UBND", " /KH -UBND", " / KH-UBND"] {
+            assert_eq!(read_number(spaced), (None, Some("KH-UBND".into())));
+        }
+        assert_eq!(
+            read_number(" /KH- Lai Châu, ngày"),
+            (None, Some("KH-".into())),
+            "a place is no part of the symbol"
+        );
+        let mut h = Header::default();
+        assert!(h.line("/KH- UBND"));
+        assert_eq!(h.symbol.as_deref(), Some("KH-UBND"));
         assert_eq!(
             read_number("12/UBND-KTN"),
             (Some("12".into()), Some("UBND-KTN".into()))
