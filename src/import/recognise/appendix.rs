@@ -200,6 +200,12 @@ fn rows_of(texts: &[String]) -> (Vec<Vec<String>>, Vec<String>) {
     // The table starts at its heading; its title stands above.
     let start = texts.iter().position(|t| t.contains("STT")).unwrap_or(0);
     let mut pieces: Vec<String> = texts[start..].to_vec();
+    // A title line the copy joined to the heading is no row's part.
+    if let Some(first) = pieces.first_mut()
+        && let Some(at) = first.find("STT")
+    {
+        first.replace_range(..at, "");
+    }
     for h in HEADINGS {
         if let Some(p) = pieces.iter_mut().find(|p| p.contains(h)) {
             *p = p.replacen(h, "", 1);
@@ -412,5 +418,21 @@ mod tests {
             p[1].group.as_deref(),
             Some("Dược liệu và sản phẩm từ dược liệu")
         );
+    }
+
+    #[test]
+    fn a_title_joined_to_the_heading_is_no_rows_note() {
+        let texts: Vec<String> = [
+            "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 9 năm 2027) STT Tên sản phẩm Chủ thể Địa chỉ Nhóm sản phẩm Điểm Hạng sao Ghi chú",
+            "I. SẢN PHẨM ĐẠT 4 SAO",
+            "1 Thảo quả sấy Sìn Hồ HTX Thảo quả Sìn Hồ xã Sìn Hồ, tỉnh Lai Châu Đồ uống 74,5 4 sao",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let p = from_text(&texts);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].note, None);
+        assert_eq!(p[0].score, 74.5);
     }
 }

@@ -55,17 +55,51 @@ pub fn recognise(paras: &[Para]) -> Recognised {
 }
 
 /// The paragraphs as a reader of the page sees them: the label automatic
-/// numbering displays stands before the text.
+/// numbering displays stands before the text, and a line break
+/// (Shift+Enter) before a list mark or a number starts a paragraph.
 fn shown(paras: &[Para]) -> Vec<Para> {
     paras
         .iter()
         .filter(|p| !p.lines.is_empty())
-        .map(|p| {
+        .flat_map(|p| {
             let mut p = p.clone();
             if let Some(label) = &p.label {
                 p.lines[0] = labels::with_label(label, &p.lines[0]);
             }
-            p
+            split_at_items(p)
+        })
+        .collect()
+}
+
+/// A paragraph parted at its lines that open with a label ("- …", "2.
+/// …"): items typed after a line break. A table's cell keeps its lines
+/// (its lines may be the page's).
+fn split_at_items(p: Para) -> Vec<Para> {
+    let mut starts: Vec<usize> = vec![0];
+    if p.place.table.is_none() {
+        starts.extend((1..p.lines.len()).filter(|&i| item_label(&p.lines[i]).is_some()));
+    }
+    if starts.len() == 1 {
+        return vec![p];
+    }
+    starts.push(p.lines.len());
+    starts
+        .windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let lines = p.lines[w[0]..w[1]].to_vec();
+            if k == 0 {
+                return Para { lines, ..p.clone() };
+            }
+            // What belongs to the paragraph's start stays with the first.
+            Para {
+                lines,
+                label: None,
+                bold_lead: None,
+                heading_level: None,
+                notes: Vec::new(),
+                ..p.clone()
+            }
         })
         .collect()
 }
@@ -444,5 +478,59 @@ fn doc_date(d: DateParts) -> DocDate {
             month,
             day: None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::para::Place;
+    use super::*;
+
+    #[test]
+    fn items_typed_after_a_line_break_are_items() {
+        let mut paras: Vec<Para> = [
+            "KẾ HOẠCH",
+            "Phát triển sản phẩm OCOP năm 2026",
+            "I. MỤC ĐÍCH",
+        ]
+        .iter()
+        .map(|t| Para::new(t))
+        .collect();
+        paras.push(Para {
+            lines: vec![
+                "Mục tiêu:".into(),
+                "- Có 20 sản phẩm;".into(),
+                "- 100% cán bộ được tập huấn.".into(),
+            ],
+            ..Para::default()
+        });
+        paras.push(Para::new("II. NHIỆM VỤ"));
+        let shown = shown(&paras);
+        assert_eq!(shown.len(), 7);
+        assert_eq!(shown[4].lines, ["- Có 20 sản phẩm;"]);
+        let r = recognise(&paras);
+        let plan = r.file.plan.expect("a plan");
+        let body = &plan.sections[0].body;
+        let items: Vec<usize> = body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Fields(f) => f.list.as_ref().map(Vec::len),
+                Block::Paragraph(_) => None,
+            })
+            .collect();
+        assert_eq!(items, [2], "{body:?}");
+    }
+
+    #[test]
+    fn a_cells_lines_are_not_parted() {
+        let p = Para {
+            lines: vec!["Nơi nhận:".into(), "- Như trên;".into()],
+            place: Place {
+                table: Some(1),
+                ..Place::default()
+            },
+            ..Para::default()
+        };
+        assert_eq!(split_at_items(p).len(), 1);
     }
 }
