@@ -119,9 +119,33 @@ fn read_line(
         });
         return;
     }
+    // A brace's note the copy set among the signer's lines ("KT. CHỦ
+    // TỊCH (báo cáo)", or alone): its lines are not known.
+    if let Some((rest, note)) = stray_brace_note(l) {
+        t.notes.add(
+            "@doc.recipients",
+            format!(
+                "ghi chú ({note}) của dấu ngoặc nhọn đứng tách khỏi các dòng Nơi nhận; thêm group và note cho những dòng nó chỉ"
+            ),
+        );
+        if !rest.is_empty() && !signer::line(rest, &mut t.signer, seen) {
+            unplaced.push(rest.to_string());
+        }
+        return;
+    }
     if !signer::line(l, &mut t.signer, seen) {
         unplaced.push(l.to_string());
     }
+}
+
+/// A line that is a brace's note ("(báo cáo)") or ends with one after
+/// text that is no Nơi nhận line: the text before it, and the note.
+fn stray_brace_note(l: &str) -> Option<(&str, &str)> {
+    let body = l.strip_suffix(')')?;
+    let (rest, note) = body.rsplit_once('(')?;
+    let group = GROUP_NOTES.contains(&note.trim().to_lowercase().as_str());
+    (group && (rest.trim().is_empty() || signer::is_signer_line(rest.trim())))
+        .then(|| (rest.trim(), note.trim()))
 }
 
 /// The notes a brace puts beside several Nơi nhận lines.
@@ -295,5 +319,26 @@ mod tests {
         assert_eq!(recipient_note("Sở Y tế"), None);
         assert_eq!(recipient_note("(b/c)"), None);
         assert_eq!(recipient_note("Văn phòng(b/c)"), None);
+    }
+
+    #[test]
+    fn a_brace_note_among_the_signers_lines_is_no_recipient() {
+        let paras: Vec<Para> = [
+            "Nơi nhận:",
+            "- Bộ Nông nghiệp và PTNT;",
+            "- Văn phòng Điều phối NTM Trung ương;",
+            "- Lưu: VT, NLN.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH (báo cáo)",
+            "PHÓ CHỦ TỊCH",
+            "Nguyễn Văn A",
+        ]
+        .iter()
+        .map(|t| Para::new(t))
+        .collect();
+        let t = tail(&paras, None, false);
+        assert_eq!(t.recipients.len(), 2, "{:?}", t.recipients);
+        assert_eq!(t.signer.kt.as_deref(), Some("CHỦ TỊCH"));
+        assert_eq!(t.notes.len(), 1);
     }
 }
