@@ -44,8 +44,9 @@ const HEADS: [&str; 28] = [
 ];
 
 /// Words that end the subject of an assignment.
-const ROLE_VERBS: [&str; 35] = [
+const ROLE_VERBS: [&str; 36] = [
     " chủ trì",
+    " làm đầu mối",
     " phối hợp",
     " chủ động",
     " tham mưu",
@@ -95,8 +96,11 @@ fn head_of(s: &str) -> Option<&'static str> {
             && ["nhân dân", "các", "cấp", "tỉnh", "huyện", "xã", "thành phố"]
                 .iter()
                 .any(|w| next.starts_with(w)))
-        // "Hội đồng đánh giá …", "Tổ tư vấn …": a body named by its task.
-        || ["Hội đồng", "Tổ"].contains(h) && next.chars().next().is_some_and(char::is_lowercase);
+        // "Hội đồng đánh giá …", "Tổ tư vấn …": a body named by its task
+        // ("Tổ chức …" is the verb).
+        || ["Hội đồng", "Tổ"].contains(h)
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && !next.starts_with("chức");
     ok.then_some(*h)
 }
 
@@ -145,7 +149,11 @@ pub fn subjects(sentence: &str) -> Vec<String> {
     if head_of(s).is_none() {
         return vec![];
     }
-    let cut = ROLE_VERBS.iter().filter_map(|v| s.find(v)).min();
+    let cut = ROLE_VERBS
+        .iter()
+        .chain(&[". "])
+        .filter_map(|v| s.find(v))
+        .min();
     let Some(cut) = cut else { return vec![] };
     let subject = &s[..cut];
     if subject.split_whitespace().count() > 30 {
@@ -383,6 +391,9 @@ pub fn listed_units(subject: &str) -> Vec<String> {
         }
     }
     out.into_iter()
+        // "Ủy ban nhân dân các xã, phường tuyên truyền …": a UBND's name
+        // ends with its localities.
+        .map(|u| ubnd_name(&u).to_string())
         .flat_map(|u| {
             // "Sở A và Sở B": two.
             let agencies = split_units(&u);
@@ -403,7 +414,9 @@ pub fn listed_units(subject: &str) -> Vec<String> {
             ]
             .iter()
             .any(|g| u.contains(g));
-            (1..=14).contains(&words)
+            // "Hội đồng và Tổ giúp việc Hội đồng đánh giá, phân hạng sản
+            // phẩm OCOP huyện": a body named by its task runs long.
+            (1..=20).contains(&words)
                 && !generic
                 && (u.chars().next().is_some_and(char::is_uppercase) || u.starts_with("các "))
                 && !u.chars().any(|c| c.is_ascii_digit())
@@ -476,6 +489,30 @@ impl Found {
     fn sentence(&mut self, t: &str) {
         self.named.extend(subjects(t));
         self.partners.extend(partners(t));
+        // "Tên việc (mục …): Sở A chủ trì …": a sentence after a lead.
+        if let Some((lead, rest)) = t.split_once(": ")
+            && lead.split_whitespace().count() <= 20
+        {
+            self.named.extend(subjects(rest));
+        }
+        // "Giao Sở A làm đầu mối …", "Đề nghị Sở B bố trí …": the unit
+        // given the work follows the verb that gives it.
+        for verb in ["Giao ", "Đề nghị ", "Yêu cầu "] {
+            if let Some(rest) = t.strip_prefix(verb) {
+                self.named.extend(subjects(rest));
+            }
+        }
+        // "… Đơn vị thực hiện: Sở A, Sở B phối hợp … ." inside a text.
+        for (at, label) in t.match_indices("Đơn vị ") {
+            let after = &t[at + label.len()..];
+            let Some((role, list)) = after.split_once(": ") else {
+                continue;
+            };
+            if ["thực hiện", "chủ trì", "phối hợp"].contains(&role) {
+                let end = list.find(". ").unwrap_or(list.len());
+                self.units_line(&list[..end]);
+            }
+        }
     }
 
     fn blocks(&mut self, list: &[Block]) {
@@ -568,9 +605,10 @@ pub fn units_text(t: &TaskEntry) -> Option<&str> {
 /// that name them (`unit:` instead of `title:`). Returns the declared units.
 pub fn declare(named: Named<'_>) -> BTreeMap<String, Unit> {
     let mut found = Found::default();
-    // A công văn's addressees are units.
+    // A công văn's addressees are units, named by an agency noun or not
+    // ("các đơn vị tư vấn OCOP").
     for t in named.to {
-        found.named.extend(split_units(t));
+        found.named.extend(listed_units(t));
     }
     found.sections(named.sections);
     found.blocks(named.blocks);
@@ -868,11 +906,23 @@ mod tests {
             ]
         );
         assert_eq!(
+            listed_units(
+                "Hội đồng và Tổ giúp việc Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện"
+            ),
+            ["Hội đồng và Tổ giúp việc Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện"]
+        );
+        assert_eq!(
             listed_units("Sở Văn hóa, Thể thao và Du lịch, Ủy ban nhân dân các xã, phường"),
             [
                 "Sở Văn hóa, Thể thao và Du lịch",
                 "Ủy ban nhân dân các xã, phường"
             ]
+        );
+        assert_eq!(
+            listed_units(
+                "Ủy ban nhân dân các xã, phường tuyên truyền trên hệ thống loa truyền thanh cơ sở"
+            ),
+            ["Ủy ban nhân dân các xã, phường"]
         );
         assert_eq!(
             listed_units("các đơn vị tư vấn OCOP"),
@@ -1017,6 +1067,54 @@ mod tests {
         assert!(s[0].colon);
         assert_eq!(s[1].unit, Some(UnitRefs(vec!["stc".into(), "syt".into()])));
         assert!(!s[1].colon);
+    }
+
+    #[test]
+    fn units_a_dispatch_names_in_its_running_text() {
+        let names = |to: &[String], text: &str| -> Vec<String> {
+            let units = declare(Named {
+                sections: &mut [],
+                blocks: &[Block::Paragraph(text.into())],
+                to,
+                unit_roots: true,
+            });
+            let mut v: Vec<String> = units.into_values().map(|u| u.name).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            names(
+                &["các đơn vị tư vấn OCOP".into()],
+                "Xúc tiến thương mại (mục II.3 của Kế hoạch): Tổ chức gian hàng. Đơn vị thực hiện: Sở Công Thương, Ủy ban nhân dân các huyện, thị xã phối hợp với các doanh nghiệp tổ chức thực hiện. Thời gian thực hiện: Quý II."
+            ),
+            [
+                "Sở Công Thương",
+                "các đơn vị tư vấn OCOP",
+                "Ủy ban nhân dân các huyện, thị xã"
+            ]
+        );
+        assert_eq!(
+            names(
+                &[],
+                "Tuyên truyền (mục II.1 của Kế hoạch): Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức tập huấn."
+            ),
+            ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        assert!(
+            names(
+                &[],
+                "Mục tiêu: Phấn đấu có 20 sản phẩm. Đơn vị tính: sản phẩm."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            names(
+                &[],
+                "Giao Phòng Nông nghiệp và PTNT huyện làm đầu mối tiếp nhận hồ sơ (mục IV.4 của Kế hoạch)."
+            ),
+            ["Phòng Nông nghiệp và PTNT huyện"]
+        );
+        assert!(names(&[], "Giao ban định kỳ hằng tháng để theo dõi.").is_empty());
     }
 
     #[test]
