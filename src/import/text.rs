@@ -199,6 +199,12 @@ fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize, open: &s
     }
     let ended = p.ends_with(['.', ';', ':', '!', '?']);
     let short = p.chars().count() * 10 < width * 9;
+    // A lead-in's colon at the end of a line ("… (mục III.4 của Kế
+    // hoạch):") ends the paragraph only if the next word would have fitted
+    // after it: else the page wrapped there.
+    let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let short =
+        short && (!p.ends_with(':') || p.chars().count() + 1 + first_word + width / 10 <= width);
     // A short numbered line is a heading: "1. Tuyên truyền, tập huấn".
     let heading = short && opens_item(p) && !p.starts_with(['-', '–', '+', '•']);
     (ended || heading || opens_lead(t)) && short || ended && opens_lead(t)
@@ -444,5 +450,22 @@ mod tests {
                 "Sở Văn hóa chủ trì tuyên truyền về Chương trình trên các phương tiện thông tin đại chúng.",
             ]
         );
+    }
+
+    #[test]
+    fn a_line_wrapped_after_a_colon_goes_on() {
+        let src = "Kính gửi: Sở Công Thương\n\
+                   Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh yêu cầu Sở\n\
+                   triển khai các nhiệm vụ sau đây, báo cáo kết quả về Ủy ban nhân dân tỉnh:\n\
+                   - Tuyên truyền về Chương trình OCOP (mục III.2 của Kế hoạch): Tuyên truyền về các\n\
+                   quy trình đánh giá mới, các chính sách hỗ trợ và những chủ thể điển hình.\n\
+                   - Hỗ trợ nâng cấp sản phẩm đã được công nhận (mục III.4.1 của Kế hoạch):\n\
+                   Phối hợp với Sở Nông nghiệp và Môi trường. Thời gian thực hiện: Quý II.\n\
+                   - Tổng kết năm:\n\
+                   Tổ chức hội nghị tổng kết vào tháng 12.\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 6, "{t:#?}");
+        assert!(t[3].ends_with("Thời gian thực hiện: Quý II."), "{t:#?}");
+        assert_eq!(t[4], "- Tổng kết năm:");
     }
 }
