@@ -77,6 +77,11 @@ fn subject(paras: &[Para], at: usize, f: &mut Front) -> usize {
     // The date line may be glued on by a copy in content order.
     let mut lines: Vec<String> = Vec::new();
     for (k, l) in p.lines.iter().enumerate() {
+        // "Kính gửi" set in the subject's cell: the addressees.
+        if k > 0 && l.starts_with("Kính gửi") {
+            f.to = addressee_lines(&p.lines[k..]);
+            break;
+        }
         let l = if k == 0 {
             l.trim_start_matches("V/v").trim()
         } else {
@@ -92,6 +97,7 @@ fn subject(paras: &[Para], at: usize, f: &mut Front) -> usize {
     while p.place.table.is_some()
         && i < paras.len()
         && paras[i].place == p.place
+        && !paras[i].text().starts_with("Kính gửi")
         && !paras[i].lines.iter().any(|l| f.header.is_header_line(l))
     {
         f.title.extend(paras[i].lines.iter().cloned());
@@ -123,15 +129,7 @@ fn subject(paras: &[Para], at: usize, f: &mut Front) -> usize {
 fn addressees(paras: &[Para], at: usize, f: &mut Front) -> usize {
     let p = &paras[at];
     f.kind = Kind::Dispatch;
-    let first = p.lines[0]
-        .trim_start_matches("Kính gửi")
-        .trim_start_matches(':')
-        .trim();
-    let mut to: Vec<String> = Vec::new();
-    if !first.is_empty() {
-        to.push(to_line(first));
-    }
-    to.extend(p.lines.iter().skip(1).map(|l| to_line(l)));
+    let mut to = addressee_lines(&p.lines);
     let mut i = at + 1;
     while i < paras.len()
         && paras[i].text().starts_with(['-', '–'])
@@ -143,6 +141,21 @@ fn addressees(paras: &[Para], at: usize, f: &mut Front) -> usize {
     to.retain(|t| !t.is_empty());
     f.to = to;
     i
+}
+
+/// The addressees of "Kính gửi: A" and of the "- B;" lines after it.
+fn addressee_lines(lines: &[String]) -> Vec<String> {
+    let first = lines[0]
+        .trim_start_matches("Kính gửi")
+        .trim_start_matches(':')
+        .trim();
+    let mut to: Vec<String> = Vec::new();
+    if !first.is_empty() {
+        to.push(to_line(first));
+    }
+    to.extend(lines.iter().skip(1).map(|l| to_line(l)));
+    to.retain(|t| !t.is_empty());
+    to
 }
 
 /// The trích yếu after the tên loại: in the same paragraph (after a line
@@ -203,6 +216,32 @@ mod tests {
                 ..Para::default()
             })
             .collect()
+    }
+
+    #[test]
+    fn addressees_in_the_subjects_cell_are_addressees() {
+        let mut ps = paras(&[
+            &["ỦY BAN NHÂN DÂN"],
+            &["Số: 512/UBND-NLN"],
+            &[
+                "V/v triển khai thực hiện Kế hoạch số",
+                "96/KH-UBND",
+                "Kính gửi: Sở Tài chính",
+            ],
+            &["Thực hiện Kế hoạch số 96/KH-UBND, Ủy ban nhân dân tỉnh yêu cầu:"],
+        ]);
+        let f = front(&ps);
+        assert_eq!(f.title, ["triển khai thực hiện Kế hoạch số", "96/KH-UBND"]);
+        assert_eq!(f.to, ["Sở Tài chính"]);
+        // The same as a paragraph of its own in the cell.
+        ps[2].lines.pop();
+        ps.insert(3, Para::new("Kính gửi: Sở Tài chính"));
+        for p in &mut ps[2..4] {
+            p.place.table = Some(0);
+        }
+        let f = front(&ps);
+        assert_eq!(f.title, ["triển khai thực hiện Kế hoạch số", "96/KH-UBND"]);
+        assert_eq!(f.to, ["Sở Tài chính"]);
     }
 
     #[test]
