@@ -36,11 +36,12 @@ pub const THRESHOLDS: score::Thresholds = score::Thresholds {
     outline: 1.0,
 };
 
-/// The CI corpus's pass rate measured on the importer of the day: the gate
-/// only goes up (the target is 0.98).
-const CI_FLOOR: f64 = 0.14;
-/// The same for the full corpus.
-const FULL_FLOOR: f64 = 0.0;
+/// The CI corpus's pass rate measured on the importer of the day (0.797 on
+/// 2026-12-07), less a margin: the gate only goes up (the target is
+/// 0.98).
+const CI_FLOOR: f64 = 0.78;
+/// The same for the full corpus (0.82 on 2026-12-07).
+const FULL_FLOOR: f64 = 0.80;
 
 /// How big a run is.
 #[derive(Debug, Clone)]
