@@ -27,6 +27,7 @@ pub mod diag;
 pub mod doc;
 pub mod model;
 pub mod naming;
+pub mod nd30;
 pub mod numbering;
 pub mod qr;
 pub mod regime;

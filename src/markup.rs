@@ -62,10 +62,12 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The Typst layout libraries, imported by the templates from the root
-/// (`/nd30.typ`): the NĐ 30 pieces every administrative document uses, and
-/// the certificate layout. A user folder overrides each on its own.
+/// (`/nd30.typ`): the NĐ 30 pieces every administrative document uses, the
+/// numbers they read (`nd30-layout.toml`, which the Word writer reads
+/// too), and the certificate layout. A user folder overrides each on its own.
 pub const BUILTIN_LIBRARIES: &[(&str, &str)] = &[
     ("nd30.typ", include_str!("../templates/nd30.typ")),
+    (crate::nd30::LAYOUT_FILE, crate::nd30::LAYOUT_TOML),
     (
         "certificate.typ",
         include_str!("../templates/certificate.typ"),
