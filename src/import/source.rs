@@ -61,7 +61,14 @@ impl Format {
         if memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
             return Format::Pdf;
         }
-        Format::Text
+        // Without a signature, a word processor's name is taken at its
+        // word, and its reader says what the file is not.
+        match ext.as_str() {
+            "docx" | "docm" | "dotx" => Format::Docx,
+            "odt" | "ott" => Format::Odt,
+            "doc" | "dot" => Format::Doc,
+            _ => Format::Text,
+        }
     }
 
     /// Largest file of this format accepted.
@@ -224,7 +231,8 @@ mod tests {
         odt.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
         assert_eq!(Format::sniff(&odt, "ke-hoach.docx"), Format::Odt);
         assert_eq!(Format::sniff(b"PK\x03\x04", "k.odt"), Format::Odt);
-        assert_eq!(Format::sniff("KẾ HOẠCH".as_bytes(), "k.doc"), Format::Text);
+        assert_eq!(Format::sniff("KẾ HOẠCH".as_bytes(), "k.txt"), Format::Text);
+        assert_eq!(Format::sniff("KẾ HOẠCH".as_bytes(), "k.doc"), Format::Doc);
     }
 
     #[test]

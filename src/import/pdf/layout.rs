@@ -39,12 +39,14 @@ impl Margins {
     }
 }
 
+/// A cell of a table: row, column, and the words of each line in it.
+pub type Cell = (usize, usize, Vec<Vec<Word>>);
+
 /// What a page holds, in reading order.
 pub enum Region {
     Flow(Vec<Line>),
-    /// Cells of a table (ruled, or the header and signature grid): row,
-    /// column, and the words of each line in the cell.
-    Grid(Vec<(usize, usize, Vec<Vec<Word>>)>),
+    /// Cells of a table (ruled, or the header and signature grid).
+    Grid(Vec<Cell>),
 }
 
 /// A ruled table: its outline and where its column and row rules stand.
@@ -278,7 +280,7 @@ fn zones(lines: &[Line], m: &Margins) -> Vec<Zone> {
 
 /// A zone's cells: each column's lines, a wrapped line (hanging under the
 /// text after its dash or label) joined to the one it continues.
-fn zone_cells(lines: &[Line], zone: &Zone, m: &Margins) -> Vec<(usize, usize, Vec<Vec<Word>>)> {
+fn zone_cells(lines: &[Line], zone: &Zone, m: &Margins) -> Vec<Cell> {
     let mut columns: [Vec<Vec<Word>>; 2] = [Vec::new(), Vec::new()];
     for (line, &split) in lines[zone.first..=zone.last].iter().zip(&zone.splits) {
         let (left, right): (Vec<Word>, Vec<Word>) =
@@ -383,7 +385,7 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
     let tables = ruled_tables(rules, height);
     let mut out = Vec::new();
     let mut flow: Vec<Line> = Vec::new();
-    let mut table_cells: Vec<Vec<(usize, usize, Vec<Vec<Word>>)>> = vec![Vec::new(); tables.len()];
+    let mut table_cells: Vec<Vec<Cell>> = vec![Vec::new(); tables.len()];
     let mut table_at: Vec<Option<usize>> = vec![None; tables.len()];
     // Ruled tables first: their lines are split at the rules.
     let mut rest = Vec::new();

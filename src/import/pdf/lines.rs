@@ -75,7 +75,7 @@ pub fn page_lines(page: usize, height: f32, mut glyphs: Vec<Glyph>) -> Vec<Line>
         .filter_map(|(y, size, mut row)| {
             row.sort_by(|a, b| a.x.total_cmp(&b.x));
             let words = words(&row, size);
-            (!words.is_empty()).then(|| Line {
+            (!words.is_empty()).then_some(Line {
                 page,
                 top: height - y,
                 size,
