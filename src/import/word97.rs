@@ -428,6 +428,9 @@ mod tests {
         assert!(e.message.contains(".doc"), "{}", e.message);
         assert!(!e.message.contains("TCVN3"));
         let rtf = paragraphs(b"{\\rtf1\\ansi K\\'e1 ho\\'e1ch}").unwrap_err();
-        assert!(rtf.message.contains("RTF") && rtf.hint.contains(".docx"), "{rtf:?}");
+        assert!(
+            rtf.message.contains("RTF") && rtf.hint.contains(".docx"),
+            "{rtf:?}"
+        );
     }
 }

@@ -378,6 +378,9 @@ fn wraps_centered(prev: &[Word], line: &[Word], center: f32, width: f32) -> bool
         && p0.italic == l0.italic
         && (p0.size - l0.size).abs() < 0.5
         && (p1.x1 - p0.x0) + 0.3 * em + (l0.x1 - l0.x0) > width - 0.2 * em
+        // Not a list's next item, nor a left-aligned column's next line.
+        && l0.text.chars().any(char::is_alphanumeric)
+        && (l0.x0 - p0.x0).abs() > 0.5 * em
 }
 
 /// The regions of one page in reading order.

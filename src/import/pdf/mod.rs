@@ -37,7 +37,11 @@ const RESAVE: &str = "mở bản gốc (.docx) nếu có, hoặc in lại ra PDF
 
 /// The paragraphs of the PDF held in `bytes`.
 pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Para>, Problem> {
-    let doc = lopdf::Document::load_mem(bytes)
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(LIMITS.stream_bytes),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = lopdf::Document::load_mem_with_options(bytes, options)
         .map_err(|_| problem("tệp PDF hỏng, không đọc được cấu trúc của nó", RESAVE))?;
     if doc.is_encrypted() {
         return Err(problem(
