@@ -6,14 +6,13 @@
 //! the source of moves left out; manual line breaks kept as lines; and
 //! each table cell's place (table, row, column).
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 
 use super::styles::Props;
 use super::{MAX_DEPTH, MAX_PARAS, Parts, RESAVE, attr, local};
 use crate::import::autonumber;
 use crate::import::para::{Para, Place, Run, from_runs};
-use crate::import::source::{Problem, entity, problem};
+use crate::import::source::{Problem, XmlVisitor, problem, walk_xml};
 
 /// A run being read: its own properties and character style.
 #[derive(Default)]
@@ -90,8 +89,6 @@ struct Body {
 }
 
 pub(super) fn read(xml: &str, parts: Parts) -> Result<Vec<Para>, Problem> {
-    let mut reader = Reader::from_str(xml);
-    reader.config_mut().trim_text(false);
     let mut b = Body {
         parts,
         out: Vec::new(),
@@ -109,50 +106,22 @@ pub(super) fn read(xml: &str, parts: Parts) -> Result<Vec<Para>, Problem> {
         in_text: false,
         in_tcpr: false,
     };
-    let mut depth = 0usize;
-    loop {
-        let event = reader.read_event().map_err(|e| {
-            problem(
-                format!(
-                    "tệp .docx hỏng: nội dung XML sai ở byte {} ({e})",
-                    reader.buffer_position()
-                ),
-                RESAVE,
-            )
-        })?;
-        match event {
-            Event::Start(e) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(problem(
-                        format!(
-                            "tệp .docx lồng nhau quá sâu (hơn {MAX_DEPTH} cấp): tệp bất thường"
-                        ),
-                        RESAVE,
-                    ));
-                }
-                b.start(&e);
-            }
-            Event::Empty(e) => {
-                b.start(&e);
-                b.end(local(e.name().as_ref()))?;
-            }
-            Event::Text(t) if b.shows_text() => b.push(&t.xml10_content()),
-            Event::CData(t) if b.shows_text() => b.push(&t.xml10_content()),
-            Event::GeneralRef(r) if b.shows_text() => {
-                if let Some(c) = entity(&r) {
-                    b.push(c.encode_utf8(&mut [0; 4]));
-                }
-            }
-            Event::End(e) => {
-                depth = depth.saturating_sub(1);
-                b.end(local(e.name().as_ref()))?;
-            }
-            Event::Eof => break,
-            _ => {}
+    walk_xml(xml, ".docx", RESAVE, MAX_DEPTH, &mut b)?;
+    Ok(b.out)
+}
+
+impl XmlVisitor for Body {
+    fn start(&mut self, e: &BytesStart<'_>, _empty: bool) {
+        Body::start(self, e);
+    }
+    fn end(&mut self, name: &str) -> Result<(), Problem> {
+        Body::end(self, name)
+    }
+    fn text(&mut self, text: &str) {
+        if self.shows_text() {
+            self.push(text);
         }
     }
-    Ok(b.out)
 }
 
 impl Body {
