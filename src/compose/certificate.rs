@@ -33,7 +33,7 @@ pub fn certificates(checked: &Checked<'_>, cc: &CheckedCertificates<'_>) -> Vec<
         }
     );
     let issue = cc.issue_date;
-    let valid_until = issue.add_months(cc.regime.validity_months);
+    let valid_until = cc.expiry;
     let signer_lines = authority_lines(cc.signer);
     let width = cc.products.len().to_string().len().max(2);
     let mut stems: HashSet<String> = HashSet::new();

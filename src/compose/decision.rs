@@ -5,7 +5,7 @@
 
 use super::common::{self, citation, count, with_closing_mark};
 use crate::doc::{Administrative, Appendix, Block, Column, Content, Document, LeadStyle, Row};
-use crate::model::{Authority, Citation, Decision, DecisionKind, Member, Role};
+use crate::model::{Authority, Decision, DecisionKind, Member, Role};
 use crate::regime::{self, Regime};
 use crate::validate::{Checked, CheckedDecision, Ranked};
 use crate::vn::{self, PartialDate};
@@ -55,13 +55,8 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
             ));
         }
     }
-    if let Some(council) = &d.council_decision {
-        bases.push(citation(
-            &Citation::Fields(council.clone()),
-            Default::default(),
-        ));
-    }
-    bases.extend(d.bases.iter().map(|b| citation(b, Default::default())));
+    let cited = cd.council.iter().chain(&cd.bases);
+    bases.extend(cited.map(|b| citation(b, Default::default())));
     for b in &bases {
         preamble.push(italic(format!("Căn cứ {b};")));
     }

@@ -185,6 +185,7 @@ pub fn check<'a>(
         decision_number: number,
         decision_date,
         issue_date,
+        expiry,
         regime,
         signer,
         logo: c.loaded.logo.as_ref(),
