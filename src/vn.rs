@@ -6,7 +6,9 @@ use std::fmt;
 
 use time::Month;
 
-/// A real calendar date.
+/// A real calendar date, as documents write it. The calendar itself
+/// (which dates exist, month lengths, leap years) is the `time` crate's;
+/// the Vietnamese reading and writing of dates is ours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,

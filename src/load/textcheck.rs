@@ -193,7 +193,8 @@ impl Refused {
 }
 
 /// Every refused character but C0 controls (named by [`c0_name`]) and the
-/// noncharacters at the end of each plane (U+xxFFFE, U+xxFFFF).
+/// noncharacters at the end of each plane (U+xxFFFE, U+xxFFFF), by code
+/// point (searched by bisection).
 const REFUSED: &[Refused] = &[
     Refused::new(
         0x80,
@@ -202,6 +203,110 @@ const REFUSED: &[Refused] = &[
         "ký tự điều khiển C1",
         "thường là dấu ngoặc kép hoặc gạch ngang của Windows-1252 bị đọc sai",
         HINT_DAMAGED,
+    ),
+    Refused::new(
+        0x00AD,
+        0x00AD,
+        Kind::SoftHyphen,
+        "dấu gạch nối mềm (vô hình)",
+        "SOFT HYPHEN",
+        HINT_SOFT_HYPHEN,
+    ),
+    Refused::new(
+        0x034F,
+        0x034F,
+        Kind::Invisible,
+        "ký tự nối tổ hợp (vô hình)",
+        "COMBINING GRAPHEME JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x061C,
+        0x061C,
+        Kind::Bidi,
+        "dấu chiều chữ Ả Rập (vô hình)",
+        "ARABIC LETTER MARK",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x115F,
+        0x115F,
+        Kind::Invisible,
+        "ký tự lấp chỗ Hangul (vô hình)",
+        "HANGUL FILLER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x1160,
+        0x1160,
+        Kind::Invisible,
+        "ký tự lấp chỗ Hangul (vô hình)",
+        "HANGUL FILLER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x17B4,
+        0x17B4,
+        Kind::Invisible,
+        "nguyên âm Khmer vô hình",
+        "KHMER VOWEL INHERENT",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x17B5,
+        0x17B5,
+        Kind::Invisible,
+        "nguyên âm Khmer vô hình",
+        "KHMER VOWEL INHERENT",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x180E,
+        0x180E,
+        Kind::Invisible,
+        "dấu tách nguyên âm Mông Cổ (vô hình)",
+        "MONGOLIAN VOWEL SEPARATOR",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200B,
+        0x200B,
+        Kind::Invisible,
+        "khoảng trắng độ rộng 0 (vô hình)",
+        "ZERO WIDTH SPACE",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200C,
+        0x200C,
+        Kind::Invisible,
+        "ký tự ngăn nối độ rộng 0 (vô hình)",
+        "ZERO WIDTH NON-JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200D,
+        0x200D,
+        Kind::Invisible,
+        "ký tự nối độ rộng 0 (vô hình)",
+        "ZERO WIDTH JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200E,
+        0x200E,
+        Kind::Bidi,
+        "dấu chiều trái sang phải (vô hình)",
+        "LEFT-TO-RIGHT MARK",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x200F,
+        0x200F,
+        Kind::Bidi,
+        "dấu chiều phải sang trái (vô hình)",
+        "RIGHT-TO-LEFT MARK",
+        HINT_BIDI,
     ),
     Refused::new(
         0x2028,
@@ -218,22 +323,6 @@ const REFUSED: &[Refused] = &[
         "ký tự ngắt đoạn Unicode",
         "PARAGRAPH SEPARATOR",
         HINT_PASTE,
-    ),
-    Refused::new(
-        0x202E,
-        0x202E,
-        Kind::Bidi,
-        "ký tự đảo chiều văn bản",
-        "RIGHT-TO-LEFT OVERRIDE",
-        HINT_BIDI,
-    ),
-    Refused::new(
-        0x202D,
-        0x202D,
-        Kind::Bidi,
-        "ký tự ép chiều văn bản trái sang phải",
-        "LEFT-TO-RIGHT OVERRIDE",
-        HINT_BIDI,
     ),
     Refused::new(
         0x202A,
@@ -258,6 +347,38 @@ const REFUSED: &[Refused] = &[
         "ký tự kết thúc định chiều",
         "POP DIRECTIONAL FORMATTING",
         HINT_BIDI,
+    ),
+    Refused::new(
+        0x202D,
+        0x202D,
+        Kind::Bidi,
+        "ký tự ép chiều văn bản trái sang phải",
+        "LEFT-TO-RIGHT OVERRIDE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x202E,
+        0x202E,
+        Kind::Bidi,
+        "ký tự đảo chiều văn bản",
+        "RIGHT-TO-LEFT OVERRIDE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x2060,
+        0x2060,
+        Kind::Invisible,
+        "ký tự nối từ (vô hình)",
+        "WORD JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x2061,
+        0x2064,
+        Kind::Invisible,
+        "ký tự toán học vô hình",
+        "INVISIBLE OPERATOR",
+        HINT_INVISIBLE,
     ),
     Refused::new(
         0x2066,
@@ -292,67 +413,35 @@ const REFUSED: &[Refused] = &[
         HINT_BIDI,
     ),
     Refused::new(
-        0x200E,
-        0x200E,
-        Kind::Bidi,
-        "dấu chiều trái sang phải (vô hình)",
-        "LEFT-TO-RIGHT MARK",
-        HINT_BIDI,
-    ),
-    Refused::new(
-        0x200F,
-        0x200F,
-        Kind::Bidi,
-        "dấu chiều phải sang trái (vô hình)",
-        "RIGHT-TO-LEFT MARK",
-        HINT_BIDI,
-    ),
-    Refused::new(
-        0x061C,
-        0x061C,
-        Kind::Bidi,
-        "dấu chiều chữ Ả Rập (vô hình)",
-        "ARABIC LETTER MARK",
-        HINT_BIDI,
-    ),
-    Refused::new(
-        0x200B,
-        0x200B,
+        0x3164,
+        0x3164,
         Kind::Invisible,
-        "khoảng trắng độ rộng 0 (vô hình)",
-        "ZERO WIDTH SPACE",
+        "ký tự lấp chỗ Hangul (vô hình)",
+        "HANGUL FILLER",
         HINT_INVISIBLE,
     ),
     Refused::new(
-        0x200C,
-        0x200C,
-        Kind::Invisible,
-        "ký tự ngăn nối độ rộng 0 (vô hình)",
-        "ZERO WIDTH NON-JOINER",
-        HINT_INVISIBLE,
+        0xE000,
+        0xF8FF,
+        Kind::PrivateUse,
+        "ký hiệu riêng của phông",
+        "PRIVATE USE",
+        HINT_PRIVATE,
     ),
     Refused::new(
-        0x200D,
-        0x200D,
-        Kind::Invisible,
-        "ký tự nối độ rộng 0 (vô hình)",
-        "ZERO WIDTH JOINER",
-        HINT_INVISIBLE,
+        0xFDD0,
+        0xFDEF,
+        Kind::Damaged,
+        "mã không phải ký tự",
+        "NONCHARACTER",
+        HINT_DAMAGED,
     ),
     Refused::new(
-        0x2060,
-        0x2060,
+        0xFE00,
+        0xFE0F,
         Kind::Invisible,
-        "ký tự nối từ (vô hình)",
-        "WORD JOINER",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0x2061,
-        0x2064,
-        Kind::Invisible,
-        "ký tự toán học vô hình",
-        "INVISIBLE OPERATOR",
+        "bộ chọn biến thể (vô hình)",
+        "VARIATION SELECTOR",
         HINT_INVISIBLE,
     ),
     Refused::new(
@@ -364,91 +453,11 @@ const REFUSED: &[Refused] = &[
         HINT_INVISIBLE,
     ),
     Refused::new(
-        0x180E,
-        0x180E,
-        Kind::Invisible,
-        "dấu tách nguyên âm Mông Cổ (vô hình)",
-        "MONGOLIAN VOWEL SEPARATOR",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0x034F,
-        0x034F,
-        Kind::Invisible,
-        "ký tự nối tổ hợp (vô hình)",
-        "COMBINING GRAPHEME JOINER",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0x115F,
-        0x115F,
-        Kind::Invisible,
-        "ký tự lấp chỗ Hangul (vô hình)",
-        "HANGUL FILLER",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0x1160,
-        0x1160,
-        Kind::Invisible,
-        "ký tự lấp chỗ Hangul (vô hình)",
-        "HANGUL FILLER",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0x3164,
-        0x3164,
-        Kind::Invisible,
-        "ký tự lấp chỗ Hangul (vô hình)",
-        "HANGUL FILLER",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
         0xFFA0,
         0xFFA0,
         Kind::Invisible,
         "ký tự lấp chỗ Hangul (vô hình)",
         "HANGUL FILLER",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0x17B4,
-        0x17B4,
-        Kind::Invisible,
-        "nguyên âm Khmer vô hình",
-        "KHMER VOWEL INHERENT",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0x17B5,
-        0x17B5,
-        Kind::Invisible,
-        "nguyên âm Khmer vô hình",
-        "KHMER VOWEL INHERENT",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0xFE00,
-        0xFE0F,
-        Kind::Invisible,
-        "bộ chọn biến thể (vô hình)",
-        "VARIATION SELECTOR",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0xE0100,
-        0xE01EF,
-        Kind::Invisible,
-        "bộ chọn biến thể (vô hình)",
-        "VARIATION SELECTOR",
-        HINT_INVISIBLE,
-    ),
-    Refused::new(
-        0xE0000,
-        0xE007F,
-        Kind::Invisible,
-        "ký tự thẻ ẩn",
-        "TAG CHARACTER",
         HINT_INVISIBLE,
     ),
     Refused::new(
@@ -460,20 +469,28 @@ const REFUSED: &[Refused] = &[
         HINT_INVISIBLE,
     ),
     Refused::new(
-        0x00AD,
-        0x00AD,
-        Kind::SoftHyphen,
-        "dấu gạch nối mềm (vô hình)",
-        "SOFT HYPHEN",
-        HINT_SOFT_HYPHEN,
+        0xFFFD,
+        0xFFFD,
+        Kind::Damaged,
+        "ký tự thay thế �",
+        "REPLACEMENT CHARACTER",
+        HINT_DAMAGED,
     ),
     Refused::new(
-        0xE000,
-        0xF8FF,
-        Kind::PrivateUse,
-        "ký hiệu riêng của phông",
-        "PRIVATE USE",
-        HINT_PRIVATE,
+        0xE0000,
+        0xE007F,
+        Kind::Invisible,
+        "ký tự thẻ ẩn",
+        "TAG CHARACTER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xE0100,
+        0xE01EF,
+        Kind::Invisible,
+        "bộ chọn biến thể (vô hình)",
+        "VARIATION SELECTOR",
+        HINT_INVISIBLE,
     ),
     Refused::new(
         0xF0000,
@@ -490,22 +507,6 @@ const REFUSED: &[Refused] = &[
         "ký hiệu riêng của phông",
         "PRIVATE USE",
         HINT_PRIVATE,
-    ),
-    Refused::new(
-        0xFFFD,
-        0xFFFD,
-        Kind::Damaged,
-        "ký tự thay thế �",
-        "REPLACEMENT CHARACTER",
-        HINT_DAMAGED,
-    ),
-    Refused::new(
-        0xFDD0,
-        0xFDEF,
-        Kind::Damaged,
-        "mã không phải ký tự",
-        "NONCHARACTER",
-        HINT_DAMAGED,
     ),
 ];
 
@@ -525,10 +526,20 @@ fn classify(c: char) -> Option<(Kind, String, &'static str)> {
         // Printable ASCII, the common case.
         0x20..=0x7E => return None,
         _ => {
-            let r = REFUSED
-                .iter()
-                .find(|r| r.codes.contains(&n))
-                .or_else(|| (n & 0xFFFE == 0xFFFE).then_some(&NONCHARACTER))?;
+            let found = REFUSED.binary_search_by(|r| {
+                if *r.codes.end() < n {
+                    std::cmp::Ordering::Less
+                } else if *r.codes.start() > n {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            });
+            let r = match found {
+                Ok(i) => &REFUSED[i],
+                Err(_) if n & 0xFFFE == 0xFFFE => &NONCHARACTER,
+                Err(_) => return None,
+            };
             (r.kind, r.vi, r.en, r.hint)
         }
     };
@@ -588,6 +599,18 @@ pub fn legacy_hint(enc: LegacyEncoding) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_is_in_code_point_order() {
+        for pair in REFUSED.windows(2) {
+            assert!(
+                pair[0].codes.end() < pair[1].codes.start(),
+                "{:X} before {:X}",
+                pair[0].codes.start(),
+                pair[1].codes.start()
+            );
+        }
+    }
 
     fn kinds(s: &str) -> Vec<Kind> {
         check(s).into_iter().map(|p| p.kind).collect()
