@@ -34,8 +34,9 @@ pub struct Case {
     pub family: String,
     pub seed: u64,
     pub file: PathBuf,
-    /// Text that must not come back (hidden, deleted, field codes).
-    pub forbidden: Vec<String>,
+    /// Text that may come back at most so many times: 0 for hidden or
+    /// deleted text and field codes, 1 for moved or boxed text.
+    pub limits: Vec<(String, usize)>,
 }
 
 impl Case {
@@ -45,7 +46,7 @@ impl Case {
             family: family.to_string(),
             seed,
             file,
-            forbidden: Vec::new(),
+            limits: Vec::new(),
         }
     }
 
