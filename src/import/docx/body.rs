@@ -70,8 +70,11 @@ struct Body {
     out: Vec<Para>,
     /// Open paragraphs: a text box's paragraphs open inside their anchor's.
     paras: Vec<OpenPara>,
-    /// Text boxes' paragraphs, emitted after their anchor paragraph.
-    boxed: Vec<Para>,
+    /// Text boxes' paragraphs, and whether their anchor stood before any
+    /// text of its paragraph (they are emitted before it, else after it).
+    boxed: Vec<(Para, bool)>,
+    /// For each open text box: anchored before its paragraph's text.
+    box_before: Vec<bool>,
     /// Runs of a paragraph whose mark was deleted.
     carried: Vec<Run>,
     run: Option<OpenRun>,
@@ -94,6 +97,7 @@ pub(super) fn read(xml: &str, parts: Parts) -> Result<Vec<Para>, Problem> {
         out: Vec::new(),
         paras: Vec::new(),
         boxed: Vec::new(),
+        box_before: Vec::new(),
         carried: Vec::new(),
         run: None,
         skip: 0,
@@ -177,7 +181,12 @@ impl Body {
                     t.span = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
                 }
             }
-            "txbxContent" => self.text_boxes += 1,
+            "txbxContent" => {
+                self.text_boxes += 1;
+                let anchor = self.paras.iter().rev().find(|p| !p.boxed);
+                let before = anchor.is_none_or(|p| p.runs.iter().all(|r| r.text.trim().is_empty()));
+                self.box_before.push(before);
+            }
             "fldChar" => match attr(e, "fldCharType").as_deref() {
                 Some("begin") => self.fields.push(false),
                 Some("separate") => {
@@ -309,7 +318,10 @@ impl Body {
             "tbl" => {
                 self.tables.pop();
             }
-            "txbxContent" => self.text_boxes = self.text_boxes.saturating_sub(1),
+            "txbxContent" => {
+                self.text_boxes = self.text_boxes.saturating_sub(1);
+                self.box_before.pop();
+            }
             _ => {}
         }
         Ok(())
@@ -361,11 +373,16 @@ impl Body {
                     "đoạn này nằm trong khung chữ (text box) của tệp Word: xem lại vị trí của nó"
                         .into(),
                 );
-                self.boxed.push(para);
+                let before = self.box_before.last().copied().unwrap_or(false);
+                self.boxed.push((para, before));
             }
             (para, false) => {
+                let (before, after): (Vec<_>, Vec<_>) = std::mem::take(&mut self.boxed)
+                    .into_iter()
+                    .partition(|b| b.1);
+                self.out.extend(before.into_iter().map(|b| b.0));
                 self.out.extend(para);
-                self.out.append(&mut self.boxed);
+                self.out.extend(after.into_iter().map(|b| b.0));
             }
             (None, true) => {}
         }

@@ -81,7 +81,10 @@ struct Body<'s> {
     styles: &'s styles::Styles,
     out: Vec<Para>,
     paras: Vec<OpenPara>,
-    boxed: Vec<Para>,
+    /// Text boxes' paragraphs, and whether their anchor stood before any
+    /// text of its paragraph (they are emitted before it, else after it).
+    boxed: Vec<(Para, bool)>,
+    box_before: Vec<bool>,
     spans: Vec<Option<String>>,
     lists: Vec<OpenList>,
     /// Counters of each list style's latest list, and of the outline.
@@ -100,6 +103,7 @@ fn read_body(xml: &str, styles: &styles::Styles) -> Result<Vec<Para>, Problem> {
         out: Vec::new(),
         paras: Vec::new(),
         boxed: Vec::new(),
+        box_before: Vec::new(),
         spans: Vec::new(),
         lists: Vec::new(),
         counters: HashMap::new(),
@@ -198,7 +202,12 @@ impl Body<'_> {
                 }
             }
             "note-body" => self.note = Some(String::new()),
-            "text-box" => self.text_boxes += 1,
+            "text-box" => {
+                self.text_boxes += 1;
+                let anchor = self.paras.iter().rev().find(|p| !p.boxed);
+                let before = anchor.is_none_or(|p| p.runs.iter().all(|r| r.text.trim().is_empty()));
+                self.box_before.push(before);
+            }
             "table" if !empty => self.open_table(),
             "table-row" => {
                 if let Some(t) = self.tables.last_mut() {
@@ -323,7 +332,10 @@ impl Body<'_> {
                 self.lists.pop();
             }
             "note-body" => self.close_note(),
-            "text-box" => self.text_boxes = self.text_boxes.saturating_sub(1),
+            "text-box" => {
+                self.text_boxes = self.text_boxes.saturating_sub(1);
+                self.box_before.pop();
+            }
             "table" => {
                 self.tables.pop();
             }
@@ -376,10 +388,15 @@ impl Body<'_> {
                 "đoạn này nằm trong khung chữ (text box) của tệp .odt: xem lại vị trí của nó"
                     .into(),
             );
-            self.boxed.push(para);
+            let before = self.box_before.last().copied().unwrap_or(false);
+            self.boxed.push((para, before));
         } else {
+            let (before, after): (Vec<_>, Vec<_>) = std::mem::take(&mut self.boxed)
+                .into_iter()
+                .partition(|b| b.1);
+            self.out.extend(before.into_iter().map(|b| b.0));
             self.out.push(para);
-            self.out.append(&mut self.boxed);
+            self.out.extend(after.into_iter().map(|b| b.0));
         }
     }
 }
