@@ -11,7 +11,6 @@ use super::print::certificates_summary;
 use super::{Printer, exit, say, session};
 use crate::cli::CertificatesArgs;
 
-#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 pub fn run(args: &CertificatesArgs) -> ExitCode {
     let session = match session(&args.shared.options()) {
         Ok(s) => s,

@@ -9,7 +9,6 @@ use super::print::{files_named, render_summary};
 use super::{Printer, exit, inputs, say, session};
 use crate::cli::RenderArgs;
 
-#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 pub fn run(args: &RenderArgs) -> ExitCode {
     let session = match session(&args.shared.options()) {
         Ok(s) => s,
