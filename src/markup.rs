@@ -323,10 +323,14 @@ mod tests {
             v.sort();
             v
         };
-        assert_eq!(names("#import \"/nd30.typ\": *\n"), ["nd30.typ"]);
+        // nd30.typ reads the layout numbers from nd30-layout.toml.
+        assert_eq!(
+            names("#import \"/nd30.typ\": *\n"),
+            ["nd30-layout.toml", "nd30.typ"]
+        );
         assert_eq!(
             names("#import \"/certificate.typ\": *\n"),
-            ["certificate.typ", "nd30.typ"]
+            ["certificate.typ", "nd30-layout.toml", "nd30.typ"]
         );
         assert!(names("= Chỉ chữ\n").is_empty());
     }
