@@ -15,6 +15,7 @@ mod hostile;
 mod import;
 mod import_cli;
 mod import_corpus;
+mod import_formats;
 mod layout;
 mod outputs;
 mod schema;

@@ -6,6 +6,15 @@
 //! before it, a heading style's level, its size and alignment. Every cue is
 //! optional: a reader that cannot tell leaves it empty, and recognition
 //! must still work from the text alone.
+//!
+//! What each reader fills: `label` (.docx numbering.xml, .odt list and
+//! outline styles; never PDF, .doc or text, whose labels are typed),
+//! `heading_level` (.docx outline levels and heading styles, .odt
+//! headings), `size` and `align` (.docx, .odt; PDF from positions), the
+//! `place` of table cells with their `row` (.docx, .odt, .doc; PDF gives
+//! the two-column header and signature and ruled tables as cells, row 0
+//! for the former), `notes` (footnotes set inline, text boxes). `Run` and
+//! `from_runs` build a paragraph from a word processor's runs.
 
 /// Where a paragraph stood: in the flow, or in a cell of a table (the
 /// header and the signature of NĐ 30 documents are borderless tables).

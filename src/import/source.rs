@@ -61,7 +61,14 @@ impl Format {
         if memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
             return Format::Pdf;
         }
-        Format::Text
+        // Without a signature, a word processor's name is taken at its
+        // word, and its reader says what the file is not.
+        match ext.as_str() {
+            "docx" | "docm" | "dotx" => Format::Docx,
+            "odt" | "ott" => Format::Odt,
+            "doc" | "dot" => Format::Doc,
+            _ => Format::Text,
+        }
     }
 
     /// Largest file of this format accepted.
@@ -208,6 +215,73 @@ pub fn attr(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String>
     })
 }
 
+/// A reader of a word processor's XML part, told its events in order.
+pub trait XmlVisitor {
+    /// An element opens (`empty`: it also closes at once; `end` follows).
+    fn start(&mut self, e: &quick_xml::events::BytesStart<'_>, empty: bool);
+    /// An element closes: its local name.
+    fn end(&mut self, name: &str) -> Result<(), Problem>;
+    /// Character data, entities resolved; the reader decides if it shows.
+    fn text(&mut self, text: &str);
+}
+
+/// Walks `xml` for `visitor`, bounding the nesting at `max_depth`; a
+/// malformed part or one nested too deep is refused in Vietnamese.
+pub fn walk_xml(
+    xml: &str,
+    format: &str,
+    resave: &str,
+    max_depth: usize,
+    visitor: &mut impl XmlVisitor,
+) -> Result<(), Problem> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().trim_text(false);
+    let mut depth = 0usize;
+    loop {
+        let event = reader.read_event().map_err(|e| {
+            problem(
+                format!(
+                    "tệp {format} hỏng: nội dung XML sai ở byte {} ({e})",
+                    reader.buffer_position()
+                ),
+                resave,
+            )
+        })?;
+        match event {
+            Event::Start(e) => {
+                depth += 1;
+                if depth > max_depth {
+                    return Err(problem(
+                        format!(
+                            "tệp {format} lồng nhau quá sâu (hơn {max_depth} cấp): tệp bất thường"
+                        ),
+                        resave,
+                    ));
+                }
+                visitor.start(&e, false);
+            }
+            Event::Empty(e) => {
+                visitor.start(&e, true);
+                visitor.end(local(e.name().as_ref()))?;
+            }
+            Event::Text(t) => visitor.text(&t.xml10_content()),
+            Event::CData(t) => visitor.text(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                if let Some(c) = entity(&r) {
+                    visitor.text(c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                visitor.end(local(e.name().as_ref()))?;
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,7 +298,8 @@ mod tests {
         odt.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
         assert_eq!(Format::sniff(&odt, "ke-hoach.docx"), Format::Odt);
         assert_eq!(Format::sniff(b"PK\x03\x04", "k.odt"), Format::Odt);
-        assert_eq!(Format::sniff("KẾ HOẠCH".as_bytes(), "k.doc"), Format::Text);
+        assert_eq!(Format::sniff("KẾ HOẠCH".as_bytes(), "k.txt"), Format::Text);
+        assert_eq!(Format::sniff("KẾ HOẠCH".as_bytes(), "k.doc"), Format::Doc);
     }
 
     #[test]

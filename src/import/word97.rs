@@ -22,6 +22,14 @@ const MAX_CHARS: usize = 16 << 20;
 
 /// The paragraphs of a .doc held in `bytes`.
 pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Para>, Problem> {
+    if !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        let what = if bytes.starts_with(b"{\\rtf") {
+            "tệp mang đuôi .doc nhưng là định dạng RTF"
+        } else {
+            "tệp mang đuôi .doc nhưng không phải văn bản Word 97–2003 (có thể là trang web hay văn bản đổi tên)"
+        };
+        return Err(problem(what, RESAVE));
+    }
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|_| problem("tệp .doc hỏng: không đọc được vỏ OLE", RESAVE))?;
     let word = read_stream(&mut file, "/WordDocument")?.ok_or_else(|| {
@@ -419,5 +427,10 @@ mod tests {
         let e = paragraphs(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 broken").unwrap_err();
         assert!(e.message.contains(".doc"), "{}", e.message);
         assert!(!e.message.contains("TCVN3"));
+        let rtf = paragraphs(b"{\\rtf1\\ansi K\\'e1 ho\\'e1ch}").unwrap_err();
+        assert!(
+            rtf.message.contains("RTF") && rtf.hint.contains(".docx"),
+            "{rtf:?}"
+        );
     }
 }

@@ -1,11 +1,12 @@
 //! Scoring: each variant imported as `ocop import` does it, the YAML
 //! checked as `ocop check` does, rendered, and measured against its source
 //! with the judges' tools (one Python process for the whole corpus, see
-//! `score.py`) and against the source's counts.
+//! `tools.py`) and against the source's counts.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -85,23 +86,45 @@ enum Imported {
 }
 
 /// Scores every case; `dir` receives the imported YAML and PDFs.
-pub fn score_all(sources: &[Source], cases: &[Case], tools: &Path, dir: &Path) -> Vec<Outcome> {
+pub fn score_all(
+    sources: &[Source],
+    cases: &[Case],
+    tools: &Path,
+    dir: &Path,
+    lap: &(dyn Fn(&str) + Sync),
+) -> Vec<Outcome> {
     std::fs::create_dir_all(dir).unwrap();
+    // Typst lays out on deep stacks: the pool's threads get ocop's own.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(32 << 20)
+        .build()
+        .unwrap();
+    pool.install(|| score_in_pool(sources, cases, tools, dir, lap))
+}
+
+fn score_in_pool(
+    sources: &[Source],
+    cases: &[Case],
+    tools: &Path,
+    dir: &Path,
+    lap: &(dyn Fn(&str) + Sync),
+) -> Vec<Outcome> {
     let imported: Vec<Imported> = cases
         .par_iter()
         .map(|c| import(&sources[c.source], c, dir))
         .collect();
+    lap("imported");
     // One render per distinct document: most variants import alike.
-    let mut renders: Vec<(PathBuf, &Document)> = Vec::new();
+    let mut renders: Vec<(PathBuf, &Document, &Path)> = Vec::new();
     let mut render_of: Vec<Option<usize>> = Vec::new();
     let mut seen: HashMap<PathBuf, usize> = HashMap::new();
     for (case, i) in cases.iter().zip(&imported) {
         render_of.push(match i {
             Imported::Read { doc, .. } => {
-                let name = sources[case.source].name.as_str();
-                let pdf = dir.join(format!("{name}.{:016x}.pdf", fnv(&doc_key(doc))));
+                let source = &sources[case.source];
+                let pdf = dir.join(format!("{}.{:016x}.pdf", source.name, fnv(&doc_key(doc))));
                 Some(*seen.entry(pdf.clone()).or_insert_with(|| {
-                    renders.push((pdf, doc));
+                    renders.push((pdf, doc, &source.original));
                     renders.len() - 1
                 }))
             }
@@ -110,25 +133,14 @@ pub fn score_all(sources: &[Source], cases: &[Case], tools: &Path, dir: &Path) -
     }
     let rendered: Vec<Result<(), String>> = renders
         .par_iter()
-        .map(|(pdf, doc)| render(doc, pdf))
+        .map(|(pdf, doc, _)| render(doc, pdf))
         .collect();
+    lap(&format!("{} distinct documents rendered", renders.len()));
     let jobs: Vec<(PathBuf, PathBuf)> = renders
         .iter()
         .zip(&rendered)
         .filter(|(_, r)| r.is_ok())
-        .map(|((pdf, _), _)| (pdf.clone(), PathBuf::new()))
-        .collect();
-    let originals: HashMap<&PathBuf, &PathBuf> = cases
-        .iter()
-        .zip(&render_of)
-        .filter_map(|(c, r)| r.map(|r| (&renders[r].0, &sources[c.source].original)))
-        .collect();
-    let jobs: Vec<(PathBuf, PathBuf)> = jobs
-        .into_iter()
-        .map(|(pdf, _)| {
-            let original = originals[&pdf].clone();
-            (pdf, original)
-        })
+        .map(|((pdf, _, original), _)| (pdf.clone(), original.to_path_buf()))
         .collect();
     let measured: HashMap<PathBuf, Measure> = jobs
         .iter()
@@ -163,21 +175,16 @@ fn failed(stage: Stage, detail: String) -> Outcome {
     }
 }
 
-/// Imports a case as `ocop import` does and loads the YAML as `ocop check`
-/// does: the document of its source's kind.
+/// Imports a case with `ocop import` (a process of its own, so a crash or
+/// a hang is the case's failure, not the corpus's) and loads the YAML as
+/// `ocop check` does: the document of its source's kind.
 fn import(source: &Source, case: &Case, dir: &Path) -> Imported {
     let stem = case.file.file_stem().unwrap().to_string_lossy().to_string();
-    let imported =
-        std::panic::catch_unwind(|| ocop::import::import_file(&case.file).map_err(Box::new));
-    let yaml = match imported {
-        Err(panic) => {
-            return Imported::Failed(Stage::Import, format!("panic: {}", panic_text(&panic)));
-        }
-        Ok(Err(d)) => return Imported::Failed(Stage::Import, first_line(&d.render())),
-        Ok(Ok(i)) => i.yaml,
-    };
     let yaml_path = dir.join(format!("{stem}.yaml"));
-    std::fs::write(&yaml_path, &yaml).unwrap();
+    if let Err(e) = run_import(&case.file, &yaml_path, &dir.join(format!("{stem}.err"))) {
+        return Imported::Failed(Stage::Import, e);
+    }
+    let yaml = std::fs::read_to_string(&yaml_path).unwrap();
     let docs = match analyse(&yaml_path, &yaml) {
         Err(errors) => {
             let first = errors
@@ -200,6 +207,46 @@ fn import(source: &Source, case: &Case, dir: &Path) -> Imported {
         counts,
         doc: Box::new(doc),
     }
+}
+
+/// The longest an import may take before it counts as a hang.
+const IMPORT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs `ocop import FILE -o YAML`; the YAML is written unless the input
+/// was refused (it may still fail `ocop check`).
+fn run_import(file: &Path, yaml: &Path, errors: &Path) -> Result<(), String> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .arg("import")
+        .arg(file)
+        .arg("-o")
+        .arg(yaml)
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(errors).unwrap())
+        .spawn()
+        .expect("the ocop binary runs");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > IMPORT_TIMEOUT {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return Err(format!("no answer in {} s", IMPORT_TIMEOUT.as_secs()));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    if yaml.exists() {
+        return Ok(());
+    }
+    let stderr = std::fs::read_to_string(errors).unwrap_or_default();
+    Err(match status.code() {
+        Some(_) => first_line(&stderr),
+        None => format!(
+            "crashed ({status}): {}",
+            stderr.lines().last().unwrap_or("")
+        ),
+    })
 }
 
 /// Renders a document to `pdf`.
@@ -264,42 +311,53 @@ fn fnv(text: &str) -> u64 {
 
 /// What the judges' tools say of one rendered PDF.
 #[derive(Debug, Clone, serde::Deserialize)]
-struct Measure {
-    recall: f64,
-    recall_ok: bool,
-    precision: f64,
-    text_diff: Vec<String>,
-    outline: f64,
-    outline_ok: bool,
-    outline_labels: usize,
-    outline_diff: Vec<String>,
-    nd30_failed: Vec<String>,
+pub struct Measure {
+    pub recall: f64,
+    pub recall_ok: bool,
+    pub precision: f64,
+    pub text_diff: Vec<String>,
+    pub outline: f64,
+    pub outline_ok: bool,
+    pub outline_labels: usize,
+    pub outline_diff: Vec<String>,
+    pub nd30_failed: Vec<String>,
 }
 
-/// Runs `score.py` once over every (rendered PDF, source layout text).
-fn measure(tools: &Path, jobs: &[(PathBuf, PathBuf)], dir: &Path) -> Vec<Measure> {
+/// Runs `tools.py` once over every (rendered PDF, source layout text).
+pub fn measure(tools: &Path, jobs: &[(PathBuf, PathBuf)], dir: &Path) -> Vec<Measure> {
     if jobs.is_empty() {
         return Vec::new();
     }
-    let input = dir.join("score-input.json");
     let list: Vec<serde_json::Value> = jobs
         .iter()
         .map(|(pdf, original)| serde_json::json!({"pdf": pdf, "original": original}))
         .collect();
-    std::fs::write(
-        &input,
-        serde_json::json!({
-            "recall": THRESHOLDS.recall,
-            "outline": THRESHOLDS.outline,
-            "jobs": list,
-        })
-        .to_string(),
-    )
-    .unwrap();
+    let input = serde_json::json!({
+        "recall": THRESHOLDS.recall,
+        "outline": THRESHOLDS.outline,
+        "jobs": list,
+    });
+    let measures: Vec<Measure> =
+        serde_json::from_value(python_batch(tools, "score", &input, dir)).unwrap();
+    assert_eq!(measures.len(), jobs.len());
+    measures
+}
+
+/// Runs `tools.py COMMAND` (the judges' tools in one Python process, on
+/// every core) on `input`; its answer.
+pub fn python_batch(
+    tools: &Path,
+    command: &str,
+    input: &serde_json::Value,
+    dir: &Path,
+) -> serde_json::Value {
+    let file = dir.join(format!("{command}-input.json"));
+    std::fs::write(&file, input.to_string()).unwrap();
     let out = Command::new("python3")
-        .arg(root().join("tests/import_corpus/score.py"))
+        .arg(root().join("tests/import_corpus/tools.py"))
         .arg(tools)
-        .arg(&input)
+        .arg(command)
+        .arg(&file)
         .output()
         .expect("python3 is needed to run the judges' tools");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -307,20 +365,30 @@ fn measure(tools: &Path, jobs: &[(PathBuf, PathBuf)], dir: &Path) -> Vec<Measure
         !stderr.contains("ModuleNotFoundError"),
         "the judges' tools need their Python modules: pip install pdfplumber python-docx\n{stderr}"
     );
-    assert!(out.status.success(), "score.py failed:\n{stderr}");
-    let measures: Vec<Measure> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(measures.len(), jobs.len());
-    measures
+    assert!(out.status.success(), "tools.py {command} failed:\n{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The first text of the case's limits that the YAML's values (comments
+/// left out: a note for the author may quote it) hold too often.
+fn over_limit(case: &Case, yaml: &str) -> Option<String> {
+    let values: String = yaml
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .map(|l| l.split("  # ").next().unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("\\\"", "\"");
+    let values = values.split_whitespace().collect::<Vec<_>>().join(" ");
+    case.limits.iter().find_map(|(text, most)| {
+        let found = values.matches(text.as_str()).count();
+        (found > *most).then(|| format!("`{text}` {found} times (at most {most})"))
+    })
 }
 
 fn verdict(source: &Source, case: &Case, yaml: &str, counts: &Counts, m: &Measure) -> Outcome {
-    let kept: Vec<&String> = case
-        .forbidden
-        .iter()
-        .filter(|f| yaml.contains(f.as_str()))
-        .collect();
-    let failure = if let Some(f) = kept.first() {
-        Some((Stage::Forbidden, format!("kept `{f}`")))
+    let failure = if let Some(f) = over_limit(case, yaml) {
+        Some((Stage::Forbidden, f))
     } else if let Some(d) = counts.first_difference(&source.counts) {
         Some((Stage::Counts, d))
     } else if !m.recall_ok || m.precision < THRESHOLDS.precision {

@@ -34,8 +34,9 @@ pub struct Case {
     pub family: String,
     pub seed: u64,
     pub file: PathBuf,
-    /// Text that must not come back (hidden, deleted, field codes).
-    pub forbidden: Vec<String>,
+    /// Text that may come back at most so many times: 0 for hidden or
+    /// deleted text and field codes, 1 for moved or boxed text.
+    pub limits: Vec<(String, usize)>,
 }
 
 impl Case {
@@ -45,7 +46,7 @@ impl Case {
             family: family.to_string(),
             seed,
             file,
-            forbidden: Vec::new(),
+            limits: Vec::new(),
         }
     }
 
@@ -77,8 +78,8 @@ impl Counts {
 }
 
 /// The counts of `doc`: for a plan from its model (sections, sections with
-/// a task), for the other kinds from the document; for every kind the
-/// declared units the document names, and its Nơi nhận lines.
+/// a task), for the other kinds from the document; the declared units a
+/// plan or decision names, and the Nơi nhận lines of every kind.
 pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
     let a = match &doc.content {
         ocop::doc::Content::Plan(a)
@@ -134,7 +135,10 @@ pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
         }
         DocKind::Certificate => Vec::new(),
     };
-    out.push(("units", units_named(checked, a)));
+    // A dispatch names units in passing; those it goes to are its addressees.
+    if doc.kind() != DocKind::Dispatch {
+        out.push(("units", units_named(checked, a)));
+    }
     out.push(("recipients", recipients));
     Counts(out)
 }
@@ -272,11 +276,7 @@ pub fn collect(config: &Config, dir: &Path) -> Vec<Source> {
                 continue;
             }
             let name = format!("{stem}--{}", doc.file_stem);
-            if config
-                .doc_filter
-                .as_ref()
-                .is_some_and(|f| !name.contains(f.as_str()))
-            {
+            if !config.wants_document(&name) {
                 continue;
             }
             if is_derived {

@@ -489,7 +489,6 @@ fn rearrange(zone: &[&str], how: Columns) -> Vec<String> {
 
 /// Paragraphs (one per line, as an office suite exports text) re-wrapped
 /// at `width` columns, with a blank line between paragraphs or not.
-#[allow(dead_code)] // the LibreOffice text variants use it
 pub fn wrap(paragraphs: &str, width: usize, blank: bool) -> String {
     let mut out = String::new();
     for para in paragraphs.lines() {

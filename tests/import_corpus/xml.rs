@@ -1,8 +1,6 @@
 //! A small XML tree over quick-xml, enough to rewrite the parts of a .docx:
 //! elements with attributes and children, text unescaped.
 
-#![allow(dead_code)] // builders used by the Word variants as they grow
-
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
@@ -76,17 +74,6 @@ impl Element {
             Node::Element(e) if e.name == name => Some(e),
             _ => None,
         })
-    }
-
-    /// Removes the child elements called `name`, everywhere below.
-    pub fn remove_all(&mut self, name: &str) {
-        self.children
-            .retain(|n| !matches!(n, Node::Element(e) if e.name == name));
-        for n in &mut self.children {
-            if let Node::Element(e) = n {
-                e.remove_all(name);
-            }
-        }
     }
 
     /// The concatenated text below.

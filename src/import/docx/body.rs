@@ -6,14 +6,13 @@
 //! the source of moves left out; manual line breaks kept as lines; and
 //! each table cell's place (table, row, column).
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 
 use super::styles::Props;
 use super::{MAX_DEPTH, MAX_PARAS, Parts, RESAVE, attr, local};
 use crate::import::autonumber;
 use crate::import::para::{Para, Place, Run, from_runs};
-use crate::import::source::{Problem, entity, problem};
+use crate::import::source::{Problem, XmlVisitor, problem, walk_xml};
 
 /// A run being read: its own properties and character style.
 #[derive(Default)]
@@ -71,8 +70,11 @@ struct Body {
     out: Vec<Para>,
     /// Open paragraphs: a text box's paragraphs open inside their anchor's.
     paras: Vec<OpenPara>,
-    /// Text boxes' paragraphs, emitted after their anchor paragraph.
-    boxed: Vec<Para>,
+    /// Text boxes' paragraphs, and whether their anchor stood before any
+    /// text of its paragraph (they are emitted before it, else after it).
+    boxed: Vec<(Para, bool)>,
+    /// For each open text box: anchored before its paragraph's text.
+    box_before: Vec<bool>,
     /// Runs of a paragraph whose mark was deleted.
     carried: Vec<Run>,
     run: Option<OpenRun>,
@@ -90,13 +92,12 @@ struct Body {
 }
 
 pub(super) fn read(xml: &str, parts: Parts) -> Result<Vec<Para>, Problem> {
-    let mut reader = Reader::from_str(xml);
-    reader.config_mut().trim_text(false);
     let mut b = Body {
         parts,
         out: Vec::new(),
         paras: Vec::new(),
         boxed: Vec::new(),
+        box_before: Vec::new(),
         carried: Vec::new(),
         run: None,
         skip: 0,
@@ -109,50 +110,22 @@ pub(super) fn read(xml: &str, parts: Parts) -> Result<Vec<Para>, Problem> {
         in_text: false,
         in_tcpr: false,
     };
-    let mut depth = 0usize;
-    loop {
-        let event = reader.read_event().map_err(|e| {
-            problem(
-                format!(
-                    "tệp .docx hỏng: nội dung XML sai ở byte {} ({e})",
-                    reader.buffer_position()
-                ),
-                RESAVE,
-            )
-        })?;
-        match event {
-            Event::Start(e) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(problem(
-                        format!(
-                            "tệp .docx lồng nhau quá sâu (hơn {MAX_DEPTH} cấp): tệp bất thường"
-                        ),
-                        RESAVE,
-                    ));
-                }
-                b.start(&e);
-            }
-            Event::Empty(e) => {
-                b.start(&e);
-                b.end(local(e.name().as_ref()))?;
-            }
-            Event::Text(t) if b.shows_text() => b.push(&t.xml10_content()),
-            Event::CData(t) if b.shows_text() => b.push(&t.xml10_content()),
-            Event::GeneralRef(r) if b.shows_text() => {
-                if let Some(c) = entity(&r) {
-                    b.push(c.encode_utf8(&mut [0; 4]));
-                }
-            }
-            Event::End(e) => {
-                depth = depth.saturating_sub(1);
-                b.end(local(e.name().as_ref()))?;
-            }
-            Event::Eof => break,
-            _ => {}
+    walk_xml(xml, ".docx", RESAVE, MAX_DEPTH, &mut b)?;
+    Ok(b.out)
+}
+
+impl XmlVisitor for Body {
+    fn start(&mut self, e: &BytesStart<'_>, _empty: bool) {
+        Body::start(self, e);
+    }
+    fn end(&mut self, name: &str) -> Result<(), Problem> {
+        Body::end(self, name)
+    }
+    fn text(&mut self, text: &str) {
+        if self.shows_text() {
+            self.push(text);
         }
     }
-    Ok(b.out)
 }
 
 impl Body {
@@ -208,7 +181,12 @@ impl Body {
                     t.span = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
                 }
             }
-            "txbxContent" => self.text_boxes += 1,
+            "txbxContent" => {
+                self.text_boxes += 1;
+                let anchor = self.paras.iter().rev().find(|p| !p.boxed);
+                let before = anchor.is_none_or(|p| p.runs.iter().all(|r| r.text.trim().is_empty()));
+                self.box_before.push(before);
+            }
             "fldChar" => match attr(e, "fldCharType").as_deref() {
                 Some("begin") => self.fields.push(false),
                 Some("separate") => {
@@ -340,7 +318,10 @@ impl Body {
             "tbl" => {
                 self.tables.pop();
             }
-            "txbxContent" => self.text_boxes = self.text_boxes.saturating_sub(1),
+            "txbxContent" => {
+                self.text_boxes = self.text_boxes.saturating_sub(1);
+                self.box_before.pop();
+            }
             _ => {}
         }
         Ok(())
@@ -392,11 +373,16 @@ impl Body {
                     "đoạn này nằm trong khung chữ (text box) của tệp Word: xem lại vị trí của nó"
                         .into(),
                 );
-                self.boxed.push(para);
+                let before = self.box_before.last().copied().unwrap_or(false);
+                self.boxed.push((para, before));
             }
             (para, false) => {
+                let (before, after): (Vec<_>, Vec<_>) = std::mem::take(&mut self.boxed)
+                    .into_iter()
+                    .partition(|b| b.1);
+                self.out.extend(before.into_iter().map(|b| b.0));
                 self.out.extend(para);
-                self.out.append(&mut self.boxed);
+                self.out.extend(after.into_iter().map(|b| b.0));
             }
             (None, true) => {}
         }

@@ -202,7 +202,7 @@ fn word_features_read_as_the_page_shows_them() {
 }
 
 #[test]
-fn text_boxes_are_read_once_after_their_paragraph() {
+fn text_boxes_are_read_once_where_they_are_anchored() {
     let boxed =
         |t: &str| format!(r#"<w:txbxContent><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:txbxContent>"#);
     let body = format!(
@@ -212,14 +212,23 @@ fn text_boxes_are_read_once_after_their_paragraph() {
             r#"<mc:Fallback><w:pict><v:textbox>{}</v:textbox></w:pict></mc:Fallback>"#,
             r#"</mc:AlternateContent></w:r><w:r><w:t>sau khung.</w:t></w:r></w:p>"#,
             r#"<w:p><w:r><w:t>Đoạn kế.</w:t></w:r></w:p>"#,
+            // Anchored before any text: the box comes first.
+            r#"<w:p><w:r><w:drawing><wps:txbx>{}</wps:txbx></w:drawing></w:r><w:r><w:t>Thân.</w:t></w:r></w:p>"#,
         ),
         boxed("DỰ THẢO"),
-        boxed("DỰ THẢO")
+        boxed("DỰ THẢO"),
+        boxed("Kính gửi: Sở Y tế")
     );
     let ps = read_xml(&doc(&body)).unwrap();
     assert_eq!(
         texts(&ps),
-        ["Trước khung sau khung.", "DỰ THẢO", "Đoạn kế."]
+        [
+            "Trước khung sau khung.",
+            "DỰ THẢO",
+            "Đoạn kế.",
+            "Kính gửi: Sở Y tế",
+            "Thân."
+        ]
     );
     assert!(ps[1].notes[0].contains("khung chữ"));
     assert!(ps[0].notes.is_empty());

@@ -12,12 +12,11 @@ mod styles;
 
 use std::collections::HashMap;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::BytesStart;
 
 use super::autonumber::{Counters, LEVELS};
 use super::para::{Para, Place, Run, from_runs};
-use super::source::{Package, Problem, attr, entity, local, problem};
+use super::source::{Package, Problem, XmlVisitor, attr, local, problem, walk_xml};
 
 const RESAVE: &str = "mở tệp bằng LibreOffice hoặc Word rồi lưu lại dạng .odt hoặc .docx";
 const MAX_XML_BYTES: u64 = 64 << 20;
@@ -82,7 +81,10 @@ struct Body<'s> {
     styles: &'s styles::Styles,
     out: Vec<Para>,
     paras: Vec<OpenPara>,
-    boxed: Vec<Para>,
+    /// Text boxes' paragraphs, and whether their anchor stood before any
+    /// text of its paragraph (they are emitted before it, else after it).
+    boxed: Vec<(Para, bool)>,
+    box_before: Vec<bool>,
     spans: Vec<Option<String>>,
     lists: Vec<OpenList>,
     /// Counters of each list style's latest list, and of the outline.
@@ -96,13 +98,12 @@ struct Body<'s> {
 }
 
 fn read_body(xml: &str, styles: &styles::Styles) -> Result<Vec<Para>, Problem> {
-    let mut reader = Reader::from_str(xml);
-    reader.config_mut().trim_text(false);
     let mut b = Body {
         styles,
         out: Vec::new(),
         paras: Vec::new(),
         boxed: Vec::new(),
+        box_before: Vec::new(),
         spans: Vec::new(),
         lists: Vec::new(),
         counters: HashMap::new(),
@@ -112,53 +113,29 @@ fn read_body(xml: &str, styles: &styles::Styles) -> Result<Vec<Para>, Problem> {
         text_boxes: 0,
         note: None,
     };
-    let mut depth = 0usize;
-    loop {
-        let event = reader.read_event().map_err(|e| {
-            problem(
-                format!(
-                    "tệp .odt hỏng: nội dung XML sai ở byte {} ({e})",
-                    reader.buffer_position()
-                ),
-                RESAVE,
-            )
-        })?;
-        match event {
-            Event::Start(e) => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(problem(
-                        format!("tệp .odt lồng nhau quá sâu (hơn {MAX_DEPTH} cấp): tệp bất thường"),
-                        RESAVE,
-                    ));
-                }
-                b.start(&e, false);
-            }
-            Event::Empty(e) => {
-                b.start(&e, true);
-                b.end(local(e.name().as_ref()));
-            }
-            Event::Text(t) if b.skip == 0 => b.push(&t.xml10_content()),
-            Event::GeneralRef(r) if b.skip == 0 => {
-                if let Some(c) = entity(&r) {
-                    b.push(c.encode_utf8(&mut [0; 4]));
-                }
-            }
-            Event::End(e) => {
-                depth = depth.saturating_sub(1);
-                b.end(local(e.name().as_ref()));
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-        if b.out.len() > MAX_PARAS {
+    walk_xml(xml, ".odt", RESAVE, MAX_DEPTH, &mut b)?;
+    Ok(b.out)
+}
+
+impl XmlVisitor for Body<'_> {
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        Body::start(self, e, empty);
+    }
+    fn end(&mut self, name: &str) -> Result<(), Problem> {
+        Body::end(self, name);
+        if self.out.len() > MAX_PARAS {
             return Err(problem(
                 "tệp .odt có quá nhiều đoạn văn: tệp bất thường",
                 RESAVE,
             ));
         }
+        Ok(())
     }
-    Ok(b.out)
+    fn text(&mut self, text: &str) {
+        if self.skip == 0 {
+            self.push(text);
+        }
+    }
 }
 
 impl Body<'_> {
@@ -225,7 +202,12 @@ impl Body<'_> {
                 }
             }
             "note-body" => self.note = Some(String::new()),
-            "text-box" => self.text_boxes += 1,
+            "text-box" => {
+                self.text_boxes += 1;
+                let anchor = self.paras.iter().rev().find(|p| !p.boxed);
+                let before = anchor.is_none_or(|p| p.runs.iter().all(|r| r.text.trim().is_empty()));
+                self.box_before.push(before);
+            }
             "table" if !empty => self.open_table(),
             "table-row" => {
                 if let Some(t) = self.tables.last_mut() {
@@ -350,7 +332,10 @@ impl Body<'_> {
                 self.lists.pop();
             }
             "note-body" => self.close_note(),
-            "text-box" => self.text_boxes = self.text_boxes.saturating_sub(1),
+            "text-box" => {
+                self.text_boxes = self.text_boxes.saturating_sub(1);
+                self.box_before.pop();
+            }
             "table" => {
                 self.tables.pop();
             }
@@ -403,10 +388,15 @@ impl Body<'_> {
                 "đoạn này nằm trong khung chữ (text box) của tệp .odt: xem lại vị trí của nó"
                     .into(),
             );
-            self.boxed.push(para);
+            let before = self.box_before.last().copied().unwrap_or(false);
+            self.boxed.push((para, before));
         } else {
+            let (before, after): (Vec<_>, Vec<_>) = std::mem::take(&mut self.boxed)
+                .into_iter()
+                .partition(|b| b.1);
+            self.out.extend(before.into_iter().map(|b| b.0));
             self.out.push(para);
-            self.out.append(&mut self.boxed);
+            self.out.extend(after.into_iter().map(|b| b.0));
         }
     }
 }

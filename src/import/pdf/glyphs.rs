@@ -629,11 +629,7 @@ impl Path {
                 }
                 self.pending.clear();
             }
-            "n" | "W" | "W*" => {
-                if op == "n" {
-                    self.pending.clear();
-                }
-            }
+            "n" => self.pending.clear(),
             _ => {}
         }
     }

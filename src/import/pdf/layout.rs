@@ -39,12 +39,14 @@ impl Margins {
     }
 }
 
+/// A cell of a table: row, column, and the words of each line in it.
+pub type Cell = (usize, usize, Vec<Vec<Word>>);
+
 /// What a page holds, in reading order.
 pub enum Region {
     Flow(Vec<Line>),
-    /// Cells of a table (ruled, or the header and signature grid): row,
-    /// column, and the words of each line in the cell.
-    Grid(Vec<(usize, usize, Vec<Vec<Word>>)>),
+    /// Cells of a table (ruled, or the header and signature grid).
+    Grid(Vec<Cell>),
 }
 
 /// A ruled table: its outline and where its column and row rules stand.
@@ -278,7 +280,7 @@ fn zones(lines: &[Line], m: &Margins) -> Vec<Zone> {
 
 /// A zone's cells: each column's lines, a wrapped line (hanging under the
 /// text after its dash or label) joined to the one it continues.
-fn zone_cells(lines: &[Line], zone: &Zone, m: &Margins) -> Vec<(usize, usize, Vec<Vec<Word>>)> {
+fn zone_cells(lines: &[Line], zone: &Zone, m: &Margins) -> Vec<Cell> {
     let mut columns: [Vec<Vec<Word>>; 2] = [Vec::new(), Vec::new()];
     for (line, &split) in lines[zone.first..=zone.last].iter().zip(&zone.splits) {
         let (left, right): (Vec<Word>, Vec<Word>) =
@@ -384,6 +386,9 @@ fn wraps_centered(prev: &[Word], line: &[Word], center: f32, width: f32) -> bool
         && p0.italic == l0.italic
         && (p0.size - l0.size).abs() < 0.5
         && (p1.x1 - p0.x0) + 0.3 * em + (l0.x1 - l0.x0) > width - 0.2 * em
+        // Not a list's next item, nor a left-aligned column's next line.
+        && l0.text.chars().any(char::is_alphanumeric)
+        && (l0.x0 - p0.x0).abs() > 0.5 * em
 }
 
 /// The regions of one page in reading order.
@@ -391,7 +396,7 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
     let tables = ruled_tables(rules, height);
     let mut out = Vec::new();
     let mut flow: Vec<Line> = Vec::new();
-    let mut table_cells: Vec<Vec<(usize, usize, Vec<Vec<Word>>)>> = vec![Vec::new(); tables.len()];
+    let mut table_cells: Vec<Vec<Cell>> = vec![Vec::new(); tables.len()];
     let mut table_at: Vec<Option<usize>> = vec![None; tables.len()];
     // Ruled tables first: their lines are split at the rules.
     let mut rest = Vec::new();

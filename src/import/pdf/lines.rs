@@ -75,7 +75,7 @@ pub fn page_lines(page: usize, height: f32, mut glyphs: Vec<Glyph>) -> Vec<Line>
         .filter_map(|(y, size, mut row)| {
             row.sort_by(|a, b| a.x.total_cmp(&b.x));
             let words = words(&row, size);
-            (!words.is_empty()).then(|| Line {
+            (!words.is_empty()).then_some(Line {
                 page,
                 top: height - y,
                 size,
@@ -168,7 +168,8 @@ pub fn is_page_number(text: &str) -> bool {
 }
 
 /// Lines the pages repeat in their top or bottom band (running heads and
-/// footers, numbers aside) and page numbers alone there: set aside.
+/// footers, numbers aside) and numbers standing alone there (page
+/// numbers): set aside.
 pub fn drop_furniture(pages: &mut [Vec<Line>], heights: &[f32]) {
     let band = |line: &Line| {
         let h = heights.get(line.page).copied().unwrap_or(842.0);
@@ -191,11 +192,9 @@ pub fn drop_furniture(pages: &mut [Vec<Line>], heights: &[f32]) {
     }
     let many = pages.len() >= 2;
     for page in pages.iter_mut() {
-        let (first, last) = (page.first().map(|l| l.top), page.last().map(|l| l.top));
         page.retain(|l| {
-            let edge = Some(l.top) == first || Some(l.top) == last;
             let repeated = many && seen.get(&key(l)).copied().unwrap_or(0) >= 2;
-            !(band(l) && (repeated || (edge && is_page_number(&l.text()))))
+            !(band(l) && (repeated || is_page_number(&l.text())))
         });
     }
 }
@@ -243,5 +242,42 @@ mod tests {
         for t in ["3 sao", "I.", "12/KH-UBND", ""] {
             assert!(!is_page_number(t), "{t}");
         }
+    }
+
+    #[test]
+    fn running_heads_and_page_numbers_are_set_aside() {
+        let line = |page: usize, top: f32, text: &str| Line {
+            page,
+            top,
+            size: 12.0,
+            words: text
+                .split(' ')
+                .enumerate()
+                .map(|(i, t)| Word {
+                    x0: 100.0 + 40.0 * i as f32,
+                    x1: 130.0 + 40.0 * i as f32,
+                    text: t.into(),
+                    bold: false,
+                    italic: false,
+                    size: 12.0,
+                })
+                .collect(),
+        };
+        let mut pages = vec![
+            vec![
+                line(0, 40.0, "CÔNG BÁO/Số 12/Ngày 5-1-2024"),
+                line(0, 300.0, "Thân trang một"),
+                line(0, 800.0, "1"),
+            ],
+            vec![
+                line(1, 40.0, "CÔNG BÁO/Số 13/Ngày 5-1-2024"),
+                line(1, 80.0, "2"),
+                line(1, 300.0, "Thân trang hai"),
+                line(1, 400.0, "2024"),
+            ],
+        ];
+        drop_furniture(&mut pages, &[842.0, 842.0]);
+        let left: Vec<String> = pages.iter().flatten().map(Line::text).collect();
+        assert_eq!(left, ["Thân trang một", "Thân trang hai", "2024"]);
     }
 }

@@ -37,8 +37,12 @@ const RESAVE: &str = "mở bản gốc (.docx) nếu có, hoặc in lại ra PDF
 
 /// The paragraphs of the PDF held in `bytes`.
 pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Para>, Problem> {
-    let doc = lopdf::Document::load_mem(bytes)
-        .map_err(|e| problem(format!("tệp PDF hỏng, không đọc được ({e})"), RESAVE))?;
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(LIMITS.stream_bytes),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = lopdf::Document::load_mem_with_options(bytes, options)
+        .map_err(|_| problem("tệp PDF hỏng, không đọc được cấu trúc của nó", RESAVE))?;
     if doc.is_encrypted() {
         return Err(problem(
             "tệp PDF được đặt mật khẩu, không đọc được chữ",
