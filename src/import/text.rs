@@ -50,6 +50,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         .position(|l| l.text == "Phụ lục" || l.text.starts_with("PHỤ LỤC"))
         .unwrap_or(lines.len());
     let flow = is_flow(&lines[..text_end]);
+    let line_paragraphs = lines.iter().filter(|l| l.after_blank).count() * 5 < lines.len();
     let width = typical_width(&lines);
     let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<&Line> = None;
@@ -68,7 +69,9 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
             continue;
         }
         let new = match (prev, out.last()) {
-            (Some(p), Some(open)) => starts_paragraph(p, line, flow, width, &open.lines[0]),
+            (Some(p), Some(open)) => {
+                starts_paragraph(p, line, (flow, line_paragraphs), width, &open.lines[0])
+            }
             _ => true,
         };
         if !new
@@ -169,7 +172,13 @@ fn date_remainder(t: &str) -> bool {
 
 /// Whether `line` opens a new paragraph after `prev`.
 /// `open` is the first line of the paragraph `prev` belongs to.
-fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize, open: &str) -> bool {
+fn starts_paragraph(
+    prev: &Line,
+    line: &Line,
+    (flow, line_paragraphs): (bool, bool),
+    width: usize,
+    open: &str,
+) -> bool {
     let t = line.text.as_str();
     if header_fragment(&prev.text, t) {
         return false;
@@ -190,10 +199,14 @@ fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize, open: &s
     if starts_lower(t) {
         return false;
     }
-    if !flow {
-        return line.after_blank;
-    }
     let p = prev.text.as_str();
+    if !flow {
+        // Text a word processor saved, a paragraph a line (blank lines are
+        // few): the preamble's leads and a change between capitals and
+        // text part them.
+        return line.after_blank
+            || line_paragraphs && (opens_lead(t) || all_caps(t) != all_caps(p));
+    }
     if all_caps(t) || all_caps(p) || line.bold != prev.bold {
         return true;
     }
@@ -467,5 +480,20 @@ mod tests {
         assert_eq!(t.len(), 6, "{t:#?}");
         assert!(t[3].ends_with("Thời gian thực hiện: Quý II."), "{t:#?}");
         assert_eq!(t[4], "- Tổng kết năm:");
+    }
+
+    #[test]
+    fn a_decisions_preamble_saved_a_paragraph_a_line_is_read_apart() {
+        let src = "QUYẾT ĐỊNH\nVề việc công nhận sản phẩm OCOP\n\
+                   CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN BÌNH\n\
+                   Căn cứ Luật Tổ chức chính quyền địa phương;\n\
+                   Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026;\n\
+                   Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường.\n\
+                   QUYẾT ĐỊNH:\n\
+                   Điều 1. Công nhận 05 sản phẩm.\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 8, "{t:#?}");
+        assert_eq!(t[3], "Căn cứ Luật Tổ chức chính quyền địa phương;");
+        assert_eq!(t[6], "QUYẾT ĐỊNH:");
     }
 }
