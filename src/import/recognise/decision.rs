@@ -27,6 +27,26 @@ struct Article {
     rest: Vec<String>,
 }
 
+/// The results decision's products: from the appendix's table cells, else
+/// from its text in reading order.
+fn products(
+    table: &[Vec<String>],
+    appendix: &[String],
+    notes: &mut Notes,
+) -> Vec<crate::model::Product> {
+    let mut products = super::appendix::from_cells(table);
+    if products.is_empty() {
+        products = super::appendix::from_text(appendix);
+    }
+    if products.is_empty() {
+        notes.add(
+            "@doc.products",
+            "không đọc được bảng sản phẩm ở Phụ lục; điền products hoặc dùng products_file",
+        );
+    }
+    products
+}
+
 pub fn recognise(paras: &[Para], f: Front, styled: bool) -> Recognised {
     let mut notes = Notes::default();
     let start = f.end;
@@ -94,16 +114,7 @@ pub fn recognise(paras: &[Para], f: Front, styled: bool) -> Recognised {
         DecisionKind::Council => council(&mut d, &articles, &table, &mut notes),
         DecisionKind::Results => {
             results(&mut d, &articles, &mut units);
-            d.products = super::appendix::from_cells(&table);
-            if d.products.is_empty() {
-                d.products = super::appendix::from_text(&appendix);
-            }
-            if d.products.is_empty() {
-                notes.add(
-                    "@doc.products",
-                    "không đọc được bảng sản phẩm ở Phụ lục; điền products hoặc dùng products_file",
-                );
-            }
+            d.products = products(&table, &appendix, &mut notes);
         }
     }
     if let Some(a) = articles.iter().find(|a| a.n == 3) {

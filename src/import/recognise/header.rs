@@ -336,7 +336,7 @@ fn symbol_at(text: &str) -> String {
     let mut out = String::new();
     for w in text.split_whitespace() {
         let joins = out.ends_with('-') || w.starts_with('-');
-        if !out.is_empty() && !(joins && part(w)) {
+        if !(out.is_empty() || joins && part(w)) {
             break;
         }
         out.push_str(w);
