@@ -30,12 +30,14 @@ pub mod naming;
 pub mod nd30;
 pub mod numbering;
 pub mod qr;
+pub mod regular;
 pub mod regime;
 pub mod schema;
 pub mod text;
 pub mod timeline;
 pub mod units;
 pub mod vn;
+pub mod watchdog;
 
 pub mod compile;
 pub mod compose;

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => cmd::watch::run(args),
         Command::Certificates(args) => cmd::certificates::run(args),
         Command::New { file } => cmd::new::run(file),
-        Command::Templates { dir } => cmd::templates::run(dir),
+        Command::Templates { dir, force } => cmd::templates::run(dir, *force),
         Command::Completions { shell } => cmd::completions::run(*shell),
         Command::Help { command } => cli::print_help(command.as_deref()),
         Command::Import { file, output } => cmd::import::run(file, output.as_deref()),

@@ -25,12 +25,18 @@ pub fn run(file: &Path) -> ExitCode {
     match ocop::write::file(file, plan.as_bytes()) {
         Ok(()) => {
             print_path(file);
-            write_schema(file);
+            let schema_written = write_schema(file);
             say(format!(
                 "đã tạo kế hoạch mới từ mẫu; sửa tệp rồi chạy: ocop render {}",
                 display_path(file)
             ));
-            ExitCode::SUCCESS
+            // A file ocop meant to write is missing (a full disk): the run
+            // did not do all it says, and a script must be able to tell.
+            if schema_written {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(INPUT_ERRORS)
+            }
         }
         Err(d) => {
             report(&[d]);
@@ -40,16 +46,23 @@ pub fn run(file: &Path) -> ExitCode {
 }
 
 /// Writes the schema beside the plan for editors (VS Code: completion,
-/// hover help, red underlines), unless a file of that name is there.
-fn write_schema(plan: &Path) {
+/// hover help, red underlines), unless a file of that name is there;
+/// false when it could not be written.
+fn write_schema(plan: &Path) -> bool {
     let dir = plan.parent().unwrap_or(Path::new(""));
     let path = dir.join(SCHEMA_FILE);
     if path.exists() {
-        return;
+        return true;
     }
     match ocop::write::file(&path, ocop::schema::json().as_bytes()) {
-        Ok(()) => print_path(&path),
+        Ok(()) => {
+            print_path(&path);
+            true
+        }
         // The plan is written; without the schema only the editor's help is missing.
-        Err(d) => report(&[d.hint("trình soạn thảo sẽ không gợi ý khóa; chạy `ocop schema -o ocop.schema.json` trong thư mục của tệp kế hoạch")]),
+        Err(d) => {
+            report(&[d.hint("trình soạn thảo sẽ không gợi ý khóa; chạy `ocop schema -o ocop.schema.json` trong thư mục của tệp kế hoạch")]);
+            false
+        }
     }
 }
