@@ -187,7 +187,7 @@ impl Writer<'_> {
     /// boxed, the punctuation around it is not.
     fn word(&mut self, word: &str) {
         let Some(token) = unbreakable_token(word) else {
-            return self.plain(word);
+            return self.breakable(word);
         };
         let (lead, rest) = word.split_at(token.start);
         let (core, trail) = rest.split_at(token.end - token.start);
@@ -214,13 +214,40 @@ impl Writer<'_> {
                 if em_width(p) <= BOX_LIMIT_EM {
                     self.boxed(p);
                 } else {
-                    self.plain(p);
+                    self.breakable(p);
                 }
             }
         }
         self.plain(trail);
     }
+
+    /// A word as typed, which may break where it is too long for a line:
+    /// Typst breaks a line only between words, and a word wider than the
+    /// line would run off the page. Such a word is set as a row of short
+    /// boxes, between which a line may break; nothing is added to the text
+    /// a reader copies.
+    fn breakable(&mut self, word: &str) {
+        if em_width(word) <= BOX_LIMIT_EM {
+            return self.plain(word);
+        }
+        let mut start = 0;
+        let mut width = 0.0;
+        for (i, c) in word.char_indices() {
+            let joins = unicode_normalization::char::is_combining_mark(c);
+            if width >= CHUNK_EM && !joins {
+                self.boxed(&word[start..i]);
+                start = i;
+                width = 0.0;
+            }
+            width += em_width(c.encode_utf8(&mut [0; 4]));
+        }
+        self.boxed(&word[start..]);
+    }
 }
+
+/// The width of the pieces an overlong word is cut into: short, so the
+/// line it breaks from is filled.
+const CHUNK_EM: f32 = 4.0;
 
 /// A token is boxed whole when its estimated width is at most this many
 /// em: a body line is 165 mm = 33.4 em at 14 pt, 31.4 em after the

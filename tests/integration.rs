@@ -20,5 +20,6 @@ mod layout;
 mod outputs;
 mod schema;
 mod sheets;
+mod special_files;
 mod templates;
 mod watch;

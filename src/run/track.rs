@@ -159,12 +159,19 @@ fn wait_for(path: &Path, stop: &Stop) {
     }
 }
 
+/// The largest input any loader accepts (a workbook); anything larger is
+/// refused when loaded, and never read whole here.
+const LARGEST_INPUT: u64 = 64 << 20;
+
 /// What `paths` hold now (a missing or unreadable file counts as such).
 fn fingerprint<'a>(paths: impl IntoIterator<Item = &'a PathBuf>) -> u128 {
     let each: Vec<(&PathBuf, u128)> = paths
         .into_iter()
         .map(|p| {
-            let held = std::fs::read(p).map_err(|e| e.kind());
+            // Only a regular file of a plan's size is read: a named pipe
+            // would block the watch, a huge file fill memory; either is
+            // then refused by loading, with its reason.
+            let held = crate::regular::read(p, LARGEST_INPUT).map_err(|r| r.reason());
             (p, hash128(&held))
         })
         .collect();
