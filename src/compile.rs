@@ -393,7 +393,7 @@ impl Engine {
         let result = crate::watchdog::watched("dàn trang", || {
             contained(|| self.compile_in_slot(slot, markup.source, kept.is_some()))
         })
-            .unwrap_or_else(|detail| Err(vec![internal_failure("dàn trang", &detail)]));
+        .unwrap_or_else(|detail| Err(vec![internal_failure("dàn trang", &detail)]));
         {
             let mut binaries = self
                 .slots

@@ -356,8 +356,12 @@ fn user_template(dir: &Path, path: &Path) -> Result<String, (String, &'static st
             "chép tệp mẫu vào thư mục mẫu thay vì tạo liên kết",
         ));
     }
-    let bytes = crate::regular::read(&real, MAX_TEMPLATE_BYTES)
-        .map_err(|r| (r.reason(), "thư mục mẫu chỉ chứa tệp văn bản *.typ.tera và *.typ"))?;
+    let bytes = crate::regular::read(&real, MAX_TEMPLATE_BYTES).map_err(|r| {
+        (
+            r.reason(),
+            "thư mục mẫu chỉ chứa tệp văn bản *.typ.tera và *.typ",
+        )
+    })?;
     String::from_utf8(bytes).map_err(|_| {
         (
             "tệp không được lưu ở mã UTF-8".into(),

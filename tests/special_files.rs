@@ -54,7 +54,11 @@ fn a_template_linked_from_outside_its_folder_is_refused() {
     std::fs::write(d.join("rieng-tu.txt"), "NOI-DUNG-RIENG-TU").unwrap();
     std::fs::create_dir(d.join("mau")).unwrap();
     std::os::unix::fs::symlink(d.join("rieng-tu.txt"), d.join("mau/plan.typ.tera")).unwrap();
-    let o = run_in(d, &["render", "p.yaml", "--templates", "mau", "-o", "out"], QUICK);
+    let o = run_in(
+        d,
+        &["render", "p.yaml", "--templates", "mau", "-o", "out"],
+        QUICK,
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(!d.join("out").exists(), "nothing rendered");
     insta::assert_snapshot!(stderr(&o));
@@ -76,7 +80,10 @@ fn an_output_onto_a_device_is_refused() {
 fn a_named_pipe_as_plan_is_refused_without_blocking() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let made = Command::new("mkfifo").arg(d.join("p.yaml")).status().unwrap();
+    let made = Command::new("mkfifo")
+        .arg(d.join("p.yaml"))
+        .status()
+        .unwrap();
     assert!(made.success());
     let o = run_in(d, &["render", "p.yaml", "-o", "out"], QUICK);
     assert_eq!(o.status.code(), Some(1));
@@ -129,7 +136,11 @@ fn customised_templates_are_not_overwritten_unasked() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), "mẫu của văn phòng");
     insta::assert_snapshot!(stderr(&o));
-    assert!(run_in(d, &["templates", "--force", "mau"], QUICK).status.success());
+    assert!(
+        run_in(d, &["templates", "--force", "mau"], QUICK)
+            .status
+            .success()
+    );
     assert_ne!(std::fs::read_to_string(&plan).unwrap(), "mẫu của văn phòng");
 }
 
@@ -144,11 +155,26 @@ fn another_product_list_is_written_beside_the_previous_batch() {
     let two: Vec<&str> = csv.lines().take(3).collect();
     std::fs::write(d.join("bo-sung.csv"), two.join("\n")).unwrap();
     let yaml = "lai-chau-2027-dot-1.yaml";
-    assert!(run_in(d, &["certificates", yaml, "-o", "out"], QUICK).status.success());
+    assert!(
+        run_in(d, &["certificates", yaml, "-o", "out"], QUICK)
+            .status
+            .success()
+    );
     let first = d.join("out/lai-chau-2027-dot-1/giay-chung-nhan");
     let count = |p: &Path| std::fs::read_dir(p).map(|r| r.count()).unwrap_or(0);
     assert_eq!(count(&first), 5);
-    let o = run_in(d, &["certificates", yaml, "--products", "bo-sung.csv", "-o", "out"], QUICK);
+    let o = run_in(
+        d,
+        &[
+            "certificates",
+            yaml,
+            "--products",
+            "bo-sung.csv",
+            "-o",
+            "out",
+        ],
+        QUICK,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(count(&first), 5, "the previous batch is kept");
     assert_eq!(
@@ -206,7 +232,10 @@ fn an_overlong_word_breaks_inside_the_margin() {
     let text = text.replacen("  intro: >-\n", &format!("  intro: >-\n    {word}\n"), 1);
     std::fs::write(d.join("p.yaml"), text).unwrap();
     let (markup, pdf) = common::render(&d.join("p.yaml"));
-    assert!(markup.matches("#box[Phươ").count() >= 8, "set as short boxes");
+    assert!(
+        markup.matches("#box[Phươ").count() >= 8,
+        "set as short boxes"
+    );
     // Every letter is printed (the word continues on the next line).
     let printed: String = common::pdf_text(&pdf).split_whitespace().collect();
     assert!(printed.contains(&word), "the whole word is on the page");

@@ -36,20 +36,21 @@ impl SourceFile {
                 "chỉ định một tệp .yaml, hoặc dùng lệnh với thư mục để xử lý mọi tệp .yaml trong đó",
             ));
         }
-        let bytes = crate::regular::read(path, MAX_FILE_BYTES).map_err(|refusal| match refusal {
-            Refusal::TooLarge(size) => fail(
-                format!("tệp quá lớn ({size} byte)"),
-                "một kế hoạch chỉ vài trăm KB; kiểm tra xem có chọn nhầm tệp không",
-            ),
-            Refusal::NotRegular(_) => fail(
-                format!("không đọc được tệp: {}", refusal.reason()),
-                "chỉ định tệp .yaml đã lưu trên đĩa",
-            ),
-            Refusal::Io(e) => fail(
-                format!("không đọc được tệp: {}", io_reason(&e)),
-                "kiểm tra quyền đọc tệp",
-            ),
-        })?;
+        let bytes =
+            crate::regular::read(path, MAX_FILE_BYTES).map_err(|refusal| match refusal {
+                Refusal::TooLarge(size) => fail(
+                    format!("tệp quá lớn ({size} byte)"),
+                    "một kế hoạch chỉ vài trăm KB; kiểm tra xem có chọn nhầm tệp không",
+                ),
+                Refusal::NotRegular(_) => fail(
+                    format!("không đọc được tệp: {}", refusal.reason()),
+                    "chỉ định tệp .yaml đã lưu trên đĩa",
+                ),
+                Refusal::Io(e) => fail(
+                    format!("không đọc được tệp: {}", io_reason(&e)),
+                    "kiểm tra quyền đọc tệp",
+                ),
+            })?;
         if let Some(d) = stray_nul(path, &bytes) {
             return Err(d);
         }

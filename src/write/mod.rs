@@ -288,8 +288,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.pdf");
         std::fs::write(&path, b"old").unwrap();
-        let err = write_atomic_with(&path, |_| Err(std::io::ErrorKind::StorageFull.into()))
-            .unwrap_err();
+        let err =
+            write_atomic_with(&path, |_| Err(std::io::ErrorKind::StorageFull.into())).unwrap_err();
         let d = io_error(&path, &err);
         assert_eq!(d.message, "ổ đĩa đã đầy");
         assert_eq!(std::fs::read(&path).unwrap(), b"old");
@@ -307,7 +307,12 @@ mod tests {
         assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
         assert!(file(Path::new("/dev/null"), b"{}").is_err());
         use std::os::unix::fs::FileTypeExt;
-        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
     }
 
     #[test]

@@ -68,7 +68,7 @@ impl Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The row number the user sees: the spreadsheet's row (1-based), or
-    /// the line a CSV record starts on.
+    /// the row a spreadsheet program shows a CSV record in.
     pub number: u32,
     /// Hidden in the spreadsheet program (hidden row or filtered out).
     pub hidden: bool,
