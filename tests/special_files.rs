@@ -240,3 +240,54 @@ fn an_overlong_word_breaks_inside_the_margin() {
     let printed: String = common::pdf_text(&pdf).split_whitespace().collect();
     assert!(printed.contains(&word), "the whole word is on the page");
 }
+
+/// The certificates YAML beside a product list `csv`; (stderr, exit code,
+/// certificates written).
+fn certificates_from(csv: &str) -> (String, Option<i32>, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let yaml = "lai-chau-2027-dot-1.yaml";
+    std::fs::copy(root().join("plans/certificates").join(yaml), d.join(yaml)).unwrap();
+    std::fs::write(d.join("ds.csv"), csv).unwrap();
+    let args = ["certificates", yaml, "--products", "ds.csv", "-o", "out"];
+    let o = run_in(d, &args, QUICK);
+    let written = std::fs::read_dir(d.join("out/lai-chau-2027-dot-1-ds/giay-chung-nhan"))
+        .map(|r| r.count())
+        .unwrap_or(0);
+    (stderr(&o), o.status.code(), written)
+}
+
+const HEADER: &str =
+    "STT,Tên sản phẩm,Chủ thể,Địa chỉ,Nhóm sản phẩm,Điểm,Hạng sao,Số giấy chứng nhận,Ghi chú\n";
+
+/// Cells are checked as YAML text is: a character the font lacks is
+/// refused, a row typed with another delimiter is named as such, and rows
+/// are numbered as the spreadsheet shows them (the multi-line cell of row
+/// 2 does not shift row 3).
+#[test]
+fn spreadsheet_cells_are_checked_as_yaml_text_is() {
+    let csv = format!(
+        "{HEADER}1,\"Chè 漢 😀\nShan tuyết\",HTX A,xã A,1,80,4 sao,01/2027/GCN-OCOP,\n\
+         2;Gạo;HTX B;xã B;1;80;4 sao;02/2027/GCN-OCOP;\n\
+         3,Mật ong,HTX C,xã C,1,80,4 sao,03/2027/GCN-OCOP,\n"
+    );
+    let (err, code, written) = certificates_from(&csv);
+    assert_eq!((code, written), (Some(1), 1), "{err}");
+    insta::assert_snapshot!(err);
+}
+
+/// A row number filled down far past the list: the products are rendered,
+/// the filled rows named in one warning.
+#[test]
+fn a_row_number_filled_down_a_whole_column_is_passed_over() {
+    let mut csv = format!(
+        "{HEADER}1,Chè,HTX A,xã A,1,80,4 sao,01/2027/GCN-OCOP,\n\
+         2,Gạo,HTX B,xã B,1,80,4 sao,02/2027/GCN-OCOP,\n"
+    );
+    for i in 3..=200_000 {
+        csv.push_str(&format!("{i},,,,,,,,\n"));
+    }
+    let (err, code, written) = certificates_from(&csv);
+    assert_eq!((code, written), (Some(0), 2), "{err}");
+    insta::assert_snapshot!(err);
+}

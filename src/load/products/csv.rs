@@ -117,8 +117,12 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
             previous_end += 1;
         }
         let line = row;
-        if widths.len() >= super::grid::MAX_ROWS {
-            return Err(Diagnostic::error(super::grid::Limit::Rows.to_string()).file(path));
+        if widths.len() >= super::grid::EXCEL_ROWS as usize {
+            return Err(Diagnostic::error(format!(
+                "tệp CSV có hơn {} dòng, nhiều hơn một bảng tính mở được",
+                crate::vn::group_thousands(u64::from(super::grid::EXCEL_ROWS))
+            ))
+            .file(path));
         }
         widths.push((line, record.len() as u32));
         for (i, field) in record.iter().enumerate() {
