@@ -46,7 +46,7 @@ impl Tracked {
             .map(|(path, dir)| Tracked {
                 path: path.clone(),
                 dir,
-                watched: vec![absolute(path)],
+                watched: seen_as(path),
                 named: Vec::new(),
                 fingerprint: None,
                 written: HashMap::new(),
@@ -84,7 +84,7 @@ impl Tracked {
         }
         self.watched = std::iter::once(&self.path)
             .chain(&self.named)
-            .map(|p| absolute(p))
+            .flat_map(|p| seen_as(p))
             .collect();
         let mut outcome = Outcome::new(session);
         let mut input = InputOutcome::new(&report, self.dir.clone());
@@ -182,6 +182,17 @@ fn fingerprint<'a>(paths: impl IntoIterator<Item = &'a PathBuf>) -> u128 {
 fn content(job: &Job<'_>) -> u128 {
     let outputs: Vec<&PathBuf> = job.outputs().collect();
     hash128(&(job.doc, outputs))
+}
+
+/// The paths under which a save of `path` is seen: its own, and for a
+/// symbolic link the file it leads to (an editor saves the target, in
+/// the target's folder).
+fn seen_as(path: &Path) -> Vec<PathBuf> {
+    let own = absolute(path);
+    match std::fs::canonicalize(path) {
+        Ok(target) if target != own => vec![own, target],
+        _ => vec![own],
+    }
 }
 
 /// `path` as the watcher names it: its folder resolved (links, `..`), so
