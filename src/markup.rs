@@ -325,7 +325,7 @@ impl std::io::Write for Bounded {
         self.writes = self.writes.wrapping_add(1);
         if self.bytes.len() + buf.len() > MAX_RENDER_BYTES {
             self.exceeded = Some(Limit::Size);
-        } else if self.writes % 1024 == 0 && self.started.elapsed() > MAX_RENDER_TIME {
+        } else if self.writes.is_multiple_of(1024) && self.started.elapsed() > MAX_RENDER_TIME {
             self.exceeded = Some(Limit::Time);
         }
         if self.exceeded.is_some() {
