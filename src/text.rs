@@ -552,7 +552,9 @@ mod tests {
         // A `(` right after a box would be read as the box's arguments, a `;` as its end.
         assert_eq!(markup("12/KH-UBND(;"), "#box[12\\/KH\\-UBND]\\(;");
         let long = format!("https://a.vn/({})", "c".repeat(80));
-        assert!(markup(&long).contains("\\/]\\(ccc"), "{}", markup(&long));
+        // What follows the box is a box of its own (the piece is longer
+        // than a line, so it is cut), never the box's arguments.
+        assert!(markup(&long).contains("\\/]#box[(ccc"), "{}", markup(&long));
         assert_eq!(
             markup("xem https://ocop.vn/tin-tuc."),
             "xem #box[#box[https\\:\\/\\/ocop\\.vn\\/]#box[tin\\-tuc]]\\."
@@ -592,9 +594,24 @@ mod tests {
             m.ends_with(&format!("#box[trang\\-{}]", "b".repeat(40))),
             "{m}"
         );
-        // A piece wider than a line is left to Typst's own breaking.
+        // A piece wider than a line is cut into short boxes, between which
+        // the line may break: never one run off the page.
         let long = format!("www.x.vn/{}", "c".repeat(80));
-        assert!(markup(&long).ends_with(&"c".repeat(80)));
+        let m = markup(&long);
+        assert!(m.matches("#box[cccc").count() >= 8, "{m}");
+        let printed: String = m.replace("#box[", "").replace(']', "").replace('\\', "");
+        assert!(printed.ends_with(&"c".repeat(80)), "{m}");
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_cut_into_short_boxes() {
+        assert_eq!(markup("Phươngán"), "Phươngán");
+        // Decomposed accents stay with their letter.
+        let word = "Phu\u{031B}\u{0301}o\u{031B}ng".repeat(20);
+        let m = markup(&word);
+        assert!(m.matches("#box[").count() >= 10, "{m}");
+        assert!(!m.contains("[\u{0301}") && !m.contains("[\u{031B}"), "{m}");
+        assert_eq!(m.replace("#box[", "").replace(']', ""), word);
     }
 
     #[test]
