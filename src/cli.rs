@@ -122,7 +122,7 @@ pub enum Command {
         #[arg(value_name = "THƯ_MỤC", help_heading = "Đối số")]
         dir: PathBuf,
         /// Ghi đè cả các mẫu đã sửa trong thư mục (mặc định: không ghi đè, báo tên các tệp đó)
-        #[arg(long)]
+        #[arg(long, help_heading = "Tùy chọn")]
         force: bool,
     },
     /// In đoạn mã tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)
