@@ -11,6 +11,7 @@ mod docx;
 mod errors;
 mod examples;
 mod fuzz;
+mod hints;
 mod hostile;
 mod import;
 mod import_cli;
