@@ -17,6 +17,7 @@ mod import;
 mod import_cli;
 mod layout;
 mod outputs;
+mod scaffold;
 mod schema;
 mod sheets;
 mod templates;
