@@ -22,6 +22,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod diag;
+pub mod fonts;
 pub mod doc;
 pub mod model;
 pub mod naming;

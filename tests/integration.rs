@@ -10,6 +10,7 @@ mod cli;
 mod docx;
 mod errors;
 mod examples;
+mod fonts;
 mod fuzz;
 mod hints;
 mod hostile;
