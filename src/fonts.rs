@@ -38,8 +38,13 @@ pub enum Search {
     Found(SystemFamily),
     /// Files of the family exist but cannot set Vietnamese (an old
     /// version without the letters), or lack the regular face.
-    Unusable { files: Vec<PathBuf>, why: String },
-    NotFound { dirs: Vec<PathBuf> },
+    Unusable {
+        files: Vec<PathBuf>,
+        why: String,
+    },
+    NotFound {
+        dirs: Vec<PathBuf>,
+    },
 }
 
 /// The font folders of this system, or those of `OCOP_SYSTEM_FONT_DIRS`.
@@ -104,7 +109,8 @@ pub fn find(family: &str, dirs: &[PathBuf]) -> Search {
         };
     }
     let regular = fonts.iter().any(|f| {
-        f.info().variant.style == FontStyle::Normal && f.info().variant.weight == FontWeight::REGULAR
+        f.info().variant.style == FontStyle::Normal
+            && f.info().variant.weight == FontWeight::REGULAR
     });
     if !regular {
         return Search::Unusable {

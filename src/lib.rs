@@ -22,8 +22,8 @@
 #![allow(clippy::result_large_err)]
 
 pub mod diag;
-pub mod fonts;
 pub mod doc;
+pub mod fonts;
 pub mod model;
 pub mod naming;
 pub mod numbering;

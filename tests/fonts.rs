@@ -13,7 +13,10 @@ const LIBERATION: [(&str, &[u8]); 4] = [
         include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
     ),
     ("Bold", include_bytes!("../fonts/LiberationSerif-Bold.ttf")),
-    ("Italic", include_bytes!("../fonts/LiberationSerif-Italic.ttf")),
+    (
+        "Italic",
+        include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    ),
     (
         "Bold Italic",
         include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
