@@ -220,3 +220,112 @@ fn the_examples_inside_the_binary_are_the_folder() {
         assert_eq!(std::fs::read(plans.join(rel)).unwrap(), *bytes, "{rel}");
     }
 }
+
+/// `ocop new` as an official types it, in `dir`; (exit code, stdout, stderr).
+fn new_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = common::ocop()
+        .current_dir(dir)
+        .arg("new")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn new_on_the_command_line_writes_the_skeleton_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name without .yaml gets it, so `ocop render .` finds the file.
+    let args = [
+        "ke-hoach-moi",
+        "--xa",
+        "Đa Mi",
+        "--tinh",
+        "Lâm Đồng",
+        "--nam",
+        "2028",
+    ];
+    let (code, _, err) = new_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{err}");
+    let plan = dir.path().join("ke-hoach-moi.yaml");
+    let yaml = std::fs::read_to_string(&plan).unwrap();
+    assert!(yaml.starts_with("# yaml-language-server: $schema=ocop.schema.json\n"));
+    assert!(
+        yaml.contains("level: commune") && yaml.contains("năm 2028"),
+        "{yaml}"
+    );
+    assert!(dir.path().join("ocop.schema.json").is_file());
+    assert_eq!(problems(&plan), Vec::<String>::new(), "{yaml}");
+    for word in EXAMPLE_WORDS {
+        assert!(!yaml.contains(word), "{word} in the YAML:\n{yaml}");
+    }
+    // A kind first, English flags too: the certificates with their spreadsheet.
+    let args = [
+        "giay-chung-nhan",
+        "gcn",
+        "--province",
+        "Lai Châu",
+        "--year",
+        "2027",
+    ];
+    let (code, _, err) = new_in(dir.path(), &args);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(dir.path().join("gcn-san-pham.xlsx").is_file());
+    assert_eq!(problems(&dir.path().join("gcn.yaml")), Vec::<String>::new());
+    // Nothing is overwritten, not even by another kind.
+    let (code, _, err) = new_in(dir.path(), &["cong-van", "gcn.yaml", "--tinh", "Lai Châu"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("tệp đã tồn tại"), "{err}");
+}
+
+#[test]
+fn new_vi_du_writes_every_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = new_in(dir.path(), &["--vi-du"]);
+    assert_eq!(code, Some(0), "{err}");
+    for (rel, bytes) in scaffold::EXAMPLES {
+        assert_eq!(
+            std::fs::read(dir.path().join("vi-du").join(rel)).unwrap(),
+            *bytes,
+            "{rel}"
+        );
+    }
+    let (code, _, _) = new_in(dir.path(), &["--examples"]);
+    assert_eq!(code, Some(1), "the examples are never written over");
+}
+
+#[test]
+fn new_without_an_issuer_or_with_a_wrong_kind_says_what_to_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[&str]); 3] = [
+        ("no-province", &["ke-hoach.yaml", "--nam", "2028"]),
+        (
+            "no-commune",
+            &[
+                "ke-hoach.yaml",
+                "--cap",
+                "xa",
+                "--tinh",
+                "Lâm Đồng",
+                "--nam",
+                "2028",
+            ],
+        ),
+        (
+            "wrong-kind",
+            &["ke-hoach-moi", "kh.yaml", "--tinh", "Lâm Đồng"],
+        ),
+    ];
+    for (name, args) in cases {
+        let (code, out, err) = new_in(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(out.is_empty(), "{out}");
+        insta::assert_snapshot!(format!("new-{name}"), err);
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}

@@ -15,6 +15,8 @@ mod xlsx;
 
 pub use examples::EXAMPLES;
 
+use std::path::{Path, PathBuf};
+
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -105,6 +107,32 @@ pub struct Issuer {
     /// The province of a commune or district, and its type.
     pub province: Option<String>,
     pub province_type: Option<String>,
+}
+
+/// The YAML file a skeleton is written to: the name asked for, with
+/// `.yaml` added when it has no YAML extension (`ke-hoach-moi` →
+/// `ke-hoach-moi.yaml`), so `ocop render` on a folder finds it.
+pub fn yaml_file(asked: &Path) -> PathBuf {
+    let has_yaml = asked
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    if has_yaml {
+        return asked.to_path_buf();
+    }
+    let mut name = asked.as_os_str().to_owned();
+    name.push(".yaml");
+    PathBuf::from(name)
+}
+
+/// This year in Vietnam (UTC+7), read from the clock: the year a skeleton
+/// is for unless one is asked.
+pub fn this_year() -> i32 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let vietnam = i64::try_from(now).unwrap_or(0) + 7 * 3600;
+    time::OffsetDateTime::from_unix_timestamp(vietnam).map_or(2026, |t| t.year())
 }
 
 /// Years a skeleton is made for.
