@@ -95,6 +95,74 @@ pub struct BulkOutcome {
     pub merge_failed: Option<Vec<Diagnostic>>,
 }
 
+impl BulkOutcome {
+    /// Why documents failed, each problem once: one that failed many
+    /// documents alike (an error in the user's template fails every
+    /// certificate) is reported a single time, saying which documents it
+    /// stopped, instead of once per document.
+    pub fn distinct_failures(&self) -> Vec<Diagnostic> {
+        // (the problem as every document shares it, the first one's own, the documents)
+        let mut groups: Vec<(Diagnostic, Diagnostic, Vec<&str>)> = Vec::new();
+        for (stem, diagnostics) in &self.failed {
+            for d in diagnostics {
+                let shared = shared_form(stem, d);
+                match groups.iter_mut().find(|(seen, ..)| *seen == shared) {
+                    Some((.., stems)) => stems.push(stem),
+                    None => groups.push((shared, d.clone(), vec![stem])),
+                }
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(mut shared, own, stems)| {
+                if stems.len() == 1 {
+                    return own;
+                }
+                // A file each document's copy names alike (the template) stays.
+                shared.file = own.file.filter(|f| !f.to_string_lossy().contains(stems[0]));
+                shared.message.push_str(&format!(
+                    " (cùng lỗi ở {} văn bản: {})",
+                    stems.len(),
+                    listed(&stems)
+                ));
+                shared
+            })
+            .collect()
+    }
+}
+
+/// A document's problem without what names that document: its output
+/// file, its file stem in the message.
+fn shared_form(stem: &str, d: &Diagnostic) -> Diagnostic {
+    let mut shared = d.clone();
+    if shared
+        .file
+        .as_ref()
+        .is_some_and(|f| f.to_string_lossy().contains(stem))
+    {
+        shared.file = None;
+    }
+    if !stem.is_empty() {
+        shared.message = shared.message.replace(stem, "<văn bản>");
+    }
+    shared
+}
+
+/// The first few names, and how many more.
+fn listed(stems: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = stems
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if stems.len() > SHOWN {
+        text.push_str(&format!(" và {} văn bản khác", stems.len() - SHOWN));
+    }
+    text
+}
+
 /// Runs `work(i)` for every document index on all cores, stopping early
 /// when `stop` is set; trims Typst's cache now and then and reports progress.
 fn on_all_cores(
@@ -302,4 +370,47 @@ pub fn render_merged(
         (Err(e), None) => outcome.merge_failed = Some(vec![write::io_error(path, &e)]),
     }
     outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_shared_by_many_documents_is_reported_once() {
+        let template = Diagnostic::error("không có hàm khong-co-ham")
+            .file(Path::new("mau/certificate.typ.tera"));
+        let own = |stem: &str| {
+            Diagnostic::error(format!("trang quá dài (mã Typst sinh ra {stem}.typ)"))
+                .file(Path::new(&format!("out/{stem}.pdf")))
+        };
+        let outcome = BulkOutcome {
+            failed: (1..=5)
+                .map(|i| {
+                    let stem = format!("gcn-{i:03}");
+                    let d = vec![template.clone(), own(&stem)];
+                    (stem, d)
+                })
+                .chain([("gcn-006".to_string(), vec![Diagnostic::error("khác")])])
+                .collect(),
+            ..BulkOutcome::default()
+        };
+        let found = outcome.distinct_failures();
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "không có hàm khong-co-ham (cùng lỗi ở 5 văn bản: gcn-001, gcn-002, gcn-003 và 2 văn bản khác)",
+                "trang quá dài (mã Typst sinh ra <văn bản>.typ) (cùng lỗi ở 5 văn bản: gcn-001, gcn-002, gcn-003 và 2 văn bản khác)",
+                "khác",
+            ]
+        );
+        // The template's file is kept; no one output file stands for all five.
+        assert_eq!(
+            found[0].file.as_deref(),
+            Some(Path::new("mau/certificate.typ.tera"))
+        );
+        assert_eq!(found[1].file, None);
+        assert_eq!(found[2].file, None);
+    }
 }

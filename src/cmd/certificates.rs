@@ -87,9 +87,7 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
     for p in &outcome.written {
         print_path(p);
     }
-    for (_, d) in &outcome.failed {
-        report(d);
-    }
+    report(&outcome.distinct_failures());
     if let Some(d) = &outcome.merge_failed {
         report(d);
     }

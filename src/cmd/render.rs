@@ -71,9 +71,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     for p in &outcome.written {
         print_path(p);
     }
-    for (_, d) in &outcome.failed {
-        report(d);
-    }
+    report(&outcome.distinct_failures());
     let companions = if output.emit_typ {
         emit_companions(&session, &jobs, &outcome.written)
     } else {

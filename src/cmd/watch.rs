@@ -329,9 +329,7 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
     for p in &outcome.written {
         print_path(p);
     }
-    for (_, d) in &outcome.failed {
-        report(d);
-    }
+    report(&outcome.distinct_failures());
     for (j, c) in &changed {
         if j.outputs().all(|p| outcome.written.contains(p))
             && let Some(first) = j.outputs().next()
