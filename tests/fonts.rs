@@ -158,3 +158,51 @@ fn without_cmap(font: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// The base font names of `pdf`, as poppler's pdffonts lists them.
+fn pdf_fonts(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdffonts")
+        .arg(pdf)
+        .output()
+        .expect("pdffonts (poppler-utils) is needed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn documents_use_the_systems_times_new_roman_without_flags_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let system = dir.path().join("Windows/Fonts");
+    std::fs::create_dir_all(&system).unwrap();
+    install_times(&system);
+    let render = |system_dirs: &Path, out: &str| {
+        let o = crate::common::ocop()
+            .env(fonts::DIRS_VAR, system_dirs)
+            .args(["render", "plans/ha-tinh-2020.yaml", "--only", "plan", "--out"])
+            .arg(dir.path().join(out))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(o.status.success(), "{stderr}");
+        let pdf = dir.path().join(out).join("ha-tinh-2020/ke-hoach.pdf");
+        (pdf_fonts(&pdf), stderr)
+    };
+    let (used, _) = render(&system, "co-times");
+    assert!(used.contains("TimesNewRoman"), "{used}");
+    assert!(!used.contains("LiberationSerif"), "{used}");
+    // An empty search list turns the search off: the built-in font.
+    let (used, _) = render(Path::new(""), "tat");
+    assert!(used.contains("LiberationSerif") && !used.contains("TimesNewRoman"), "{used}");
+    // The summary names the font and the file (printed with the errors of
+    // a run, and on a terminal): certificates always print theirs.
+    let o = crate::common::ocop()
+        .env(fonts::DIRS_VAR, &system)
+        .args(["certificates", "plans/certificates/lai-chau-2027-dot-1.yaml", "--out"])
+        .arg(dir.path().join("gcn"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("phông chữ: Times New Roman (của máy, ") && stderr.contains("times.ttf"),
+        "{stderr}"
+    );
+}

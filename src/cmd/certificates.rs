@@ -118,6 +118,9 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
     } else if interrupted {
         summary.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh");
     }
+    if written > 0 {
+        summary.push_str(&format!("; {}", session.font_summary()));
+    }
     say(format!("{summary}."));
     if interrupted {
         ExitCode::from(INTERRUPTED)

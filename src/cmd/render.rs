@@ -139,6 +139,9 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     if outcome.interrupted {
         summary.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh");
     }
+    if !outcome.written.is_empty() {
+        summary.push_str(&format!("; {}", session.font_summary()));
+    }
     if !failed.is_empty() {
         summary.push_str(&format!(
             "; {} tệp có lỗi: {}",
