@@ -9,10 +9,12 @@
 //! a province merged on 01/7/2025 is refused for a later year with the
 //! name it now has. Pure: the command writes the files.
 
+mod asked;
 mod content;
 mod examples;
 mod xlsx;
 
+pub use asked::{Asked, Planned, Refused, SCHEMA_FILE, plan};
 pub use examples::EXAMPLES;
 
 use std::path::{Path, PathBuf};
