@@ -474,3 +474,22 @@ fn drafted_dispatches_go_only_to_the_units_chosen() {
     assert!(text.contains("dispatches[1].to[2]"), "{text}");
     assert!(text.contains("ghi bằng khóa: snnmt, ubnd_xa,"), "{text}");
 }
+
+/// The user guide the office bundle ships (docs/huong-dan) is a document
+/// of ocop's own: it checks without a warning and its PDF keeps every
+/// layout rule of NĐ 30 the judges' tool measures.
+#[test]
+fn the_user_guide_checks_clean_and_keeps_the_layout_rules() {
+    let guide = root().join("docs/huong-dan/huong-dan-su-dung.yaml");
+    let problems: Vec<String> = common::prepare(&guide)
+        .problems
+        .iter()
+        .map(|d| d.render())
+        .collect();
+    assert_eq!(problems, Vec::<String>::new());
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("huong-dan-su-dung.pdf");
+    std::fs::write(&pdf, &render_all(&guide)[0].pdf).unwrap();
+    let (ok, report) = common::python_tool(&common::tools(), "nd30check.py", &[&pdf], &[]);
+    assert!(ok, "{report}");
+}
