@@ -9,8 +9,8 @@ use typst::text::Font;
 
 use crate::compile::{self, Engine, PdfMeta};
 use crate::diag::{Diagnostic, Pos, display_path};
-use crate::fonts::{self, Search, TIMES_NEW_ROMAN};
 use crate::doc::Document;
+use crate::fonts::{self, Search, TIMES_NEW_ROMAN};
 use crate::markup::{self, Markup, Templates};
 
 #[derive(Debug, Clone, Default)]
@@ -218,7 +218,10 @@ fn system_times(options: &Options, given: &[Font]) -> (Vec<Font>, Option<String>
         }
         Search::Unusable { files, why } => {
             let file = files.first().map(shown).unwrap_or_default();
-            (Vec::new(), Some(format!("Times New Roman của máy ({file}) {why}")))
+            (
+                Vec::new(),
+                Some(format!("Times New Roman của máy ({file}) {why}")),
+            )
         }
         Search::NotFound { .. } => (Vec::new(), Some("máy không có Times New Roman".to_string())),
     }

@@ -177,7 +177,13 @@ fn documents_use_the_systems_times_new_roman_without_flags_and_say_so() {
     let render = |system_dirs: &Path, out: &str| {
         let o = crate::common::ocop()
             .env(fonts::DIRS_VAR, system_dirs)
-            .args(["render", "plans/ha-tinh-2020.yaml", "--only", "plan", "--out"])
+            .args([
+                "render",
+                "plans/ha-tinh-2020.yaml",
+                "--only",
+                "plan",
+                "--out",
+            ])
             .arg(dir.path().join(out))
             .output()
             .unwrap();
@@ -191,12 +197,19 @@ fn documents_use_the_systems_times_new_roman_without_flags_and_say_so() {
     assert!(!used.contains("LiberationSerif"), "{used}");
     // An empty search list turns the search off: the built-in font.
     let (used, _) = render(Path::new(""), "tat");
-    assert!(used.contains("LiberationSerif") && !used.contains("TimesNewRoman"), "{used}");
+    assert!(
+        used.contains("LiberationSerif") && !used.contains("TimesNewRoman"),
+        "{used}"
+    );
     // The summary names the font and the file (printed with the errors of
     // a run, and on a terminal): certificates always print theirs.
     let o = crate::common::ocop()
         .env(fonts::DIRS_VAR, &system)
-        .args(["certificates", "plans/certificates/lai-chau-2027-dot-1.yaml", "--out"])
+        .args([
+            "certificates",
+            "plans/certificates/lai-chau-2027-dot-1.yaml",
+            "--out",
+        ])
         .arg(dir.path().join("gcn"))
         .output()
         .unwrap();

@@ -16,7 +16,11 @@ pub fn run(args: &NewArgs) -> ExitCode {
         Ok(planned) => planned,
         Err(refused) => {
             report(&[refused.diagnostic]);
-            return ExitCode::from(if refused.usage { USAGE_ERROR } else { INPUT_ERRORS });
+            return ExitCode::from(if refused.usage {
+                USAGE_ERROR
+            } else {
+                INPUT_ERRORS
+            });
         }
     };
     if let Some((taken, _)) = planned.files.iter().find(|(path, _)| path.exists()) {
