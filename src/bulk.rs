@@ -38,6 +38,7 @@ const WORKER_STACK: usize = 32 << 20;
 type Slot<T> = Mutex<Option<T>>;
 
 /// One document to write, and where each of its forms goes.
+#[derive(Clone)]
 pub struct Job<'a> {
     pub doc: &'a Document,
     /// Its PDF, if wanted.
@@ -54,32 +55,42 @@ impl Job<'_> {
         self.pdf.iter().chain(&self.docx).chain(&self.typ)
     }
 
-    /// Does the job and returns the files written.
+    /// Does the job and returns the files written. Every form is made
+    /// before any is written, and they are written as one set
+    /// ([`write::files`]): a form that fails leaves all of them as they were.
     fn run(&self, session: &Session) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-        let mut written = Vec::new();
+        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         if let Some(docx) = &self.docx {
             let bytes = crate::docx::write(self.doc).map_err(|d| vec![d])?;
-            write::file(docx, &bytes).map_err(|d| vec![d])?;
-            written.push(docx.clone());
+            files.push((docx.clone(), bytes));
         }
-        if self.pdf.is_none() && self.typ.is_none() {
-            return Ok(written);
-        }
-        let markup = session.markup(self.doc).map_err(|d| vec![d])?;
-        if let Some(typ) = &self.typ {
-            write::file(typ, markup.source.as_bytes()).map_err(|d| vec![d])?;
-            // The images it shows, beside it, so it compiles on its own.
-            for (name, bytes) in &markup.files {
-                write::file(&typ.with_file_name(name), bytes).map_err(|d| vec![d])?;
+        if self.pdf.is_some() || self.typ.is_some() {
+            let markup = session.markup(self.doc).map_err(|d| vec![d])?;
+            if let Some(typ) = &self.typ {
+                // The images it shows, beside it, so it compiles on its own.
+                for (name, bytes) in &markup.files {
+                    files.push((typ.with_file_name(name), bytes.to_vec()));
+                }
+                files.push((typ.clone(), markup.source.clone().into_bytes()));
             }
-            written.push(typ.clone());
+            if let Some(pdf) = &self.pdf {
+                let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
+                files.push((pdf.clone(), bytes));
+            }
         }
-        if let Some(pdf) = &self.pdf {
-            let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
-            write::file(pdf, &bytes).map_err(|d| vec![d])?;
-            written.push(pdf.clone());
-        }
-        Ok(written)
+        let set: Vec<(&Path, &[u8])> = files
+            .iter()
+            .map(|(p, b)| (p.as_path(), b.as_slice()))
+            .collect();
+        write::files(&set).map_err(|d| vec![d])?;
+        // The document's own files, in the order they were always listed.
+        Ok(self
+            .docx
+            .iter()
+            .chain(&self.typ)
+            .chain(&self.pdf)
+            .cloned()
+            .collect())
     }
 }
 
@@ -93,74 +104,6 @@ pub struct BulkOutcome {
     pub interrupted: bool,
     /// Why the merged file could not be written, if it could not.
     pub merge_failed: Option<Vec<Diagnostic>>,
-}
-
-impl BulkOutcome {
-    /// Why documents failed, each problem once: one that failed many
-    /// documents alike (an error in the user's template fails every
-    /// certificate) is reported a single time, saying which documents it
-    /// stopped, instead of once per document.
-    pub fn distinct_failures(&self) -> Vec<Diagnostic> {
-        // (the problem as every document shares it, the first one's own, the documents)
-        let mut groups: Vec<(Diagnostic, Diagnostic, Vec<&str>)> = Vec::new();
-        for (stem, diagnostics) in &self.failed {
-            for d in diagnostics {
-                let shared = shared_form(stem, d);
-                match groups.iter_mut().find(|(seen, ..)| *seen == shared) {
-                    Some((.., stems)) => stems.push(stem),
-                    None => groups.push((shared, d.clone(), vec![stem])),
-                }
-            }
-        }
-        groups
-            .into_iter()
-            .map(|(mut shared, own, stems)| {
-                if stems.len() == 1 {
-                    return own;
-                }
-                // A file each document's copy names alike (the template) stays.
-                shared.file = own.file.filter(|f| !f.to_string_lossy().contains(stems[0]));
-                shared.message.push_str(&format!(
-                    " (cùng lỗi ở {} văn bản: {})",
-                    stems.len(),
-                    listed(&stems)
-                ));
-                shared
-            })
-            .collect()
-    }
-}
-
-/// A document's problem without what names that document: its output
-/// file, its file stem in the message.
-fn shared_form(stem: &str, d: &Diagnostic) -> Diagnostic {
-    let mut shared = d.clone();
-    if shared
-        .file
-        .as_ref()
-        .is_some_and(|f| f.to_string_lossy().contains(stem))
-    {
-        shared.file = None;
-    }
-    if !stem.is_empty() {
-        shared.message = shared.message.replace(stem, "<văn bản>");
-    }
-    shared
-}
-
-/// The first few names, and how many more.
-fn listed(stems: &[&str]) -> String {
-    const SHOWN: usize = 3;
-    let mut text = stems
-        .iter()
-        .take(SHOWN)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if stems.len() > SHOWN {
-        text.push_str(&format!(" và {} văn bản khác", stems.len() - SHOWN));
-    }
-    text
 }
 
 /// Runs `work(i)` for every document index on all cores, stopping early
@@ -258,6 +201,33 @@ struct Part {
     pdf: Option<Result<Vec<u8>, Vec<Diagnostic>>>,
 }
 
+impl Part {
+    fn new(documents: usize) -> Mutex<Part> {
+        Mutex::new(Part {
+            pages: vec![None; documents],
+            info: None,
+            waiting: documents,
+            pdf: None,
+        })
+    }
+
+    /// Takes the pages of the part's `n`th document; when they were the
+    /// last it waited for, gives back every page of the part, in order.
+    fn add(&mut self, n: usize, pages: Vec<Page>, info: Option<DocumentInfo>) -> Option<Part> {
+        self.pages[n] = Some(pages);
+        if self.info.is_none() {
+            self.info = info;
+        }
+        self.waiting -= 1;
+        (self.waiting == 0).then(|| Part {
+            pages: std::mem::take(&mut self.pages),
+            info: self.info.take(),
+            waiting: 0,
+            pdf: None,
+        })
+    }
+}
+
 /// All `docs` in one print-ready PDF at `path`, in list order, titled
 /// `title`. The documents are laid out in parallel; each part of
 /// [`MERGE_PART`] documents is written as soon as its last page is ready
@@ -277,27 +247,22 @@ pub fn render_merged(
     };
     let parts: Vec<Mutex<Part>> = docs
         .chunks(MERGE_PART)
-        .map(|chunk| {
-            Mutex::new(Part {
-                pages: vec![None; chunk.len()],
-                info: None,
-                waiting: chunk.len(),
-                pdf: None,
-            })
-        })
+        .map(|c| Part::new(c.len()))
         .collect();
     let failures: Vec<Slot<Vec<Diagnostic>>> = docs.iter().map(|_| Mutex::new(None)).collect();
-    let export_part = |pages: Vec<Page>, mut info: DocumentInfo| {
+    let export_part = |part: Part| {
+        let pages: Vec<Page> = part.pages.into_iter().flatten().flatten().collect();
+        if pages.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut info = part.info.unwrap_or_default();
         info.title = Some(title.into());
-        let document = PagedDocument::new(pages.into_iter().collect(), info);
-        export_pdf(
-            &document,
-            PdfMeta {
-                ident: title,
-                date: first.timestamp,
-                tagged: false,
-            },
-        )
+        let meta = PdfMeta {
+            ident: title,
+            date: first.timestamp,
+            tagged: false,
+        };
+        export_pdf(&PagedDocument::new(pages.into_iter().collect(), info), meta)
     };
     on_all_cores(docs.len(), stop, progress, |i| {
         let (pages, info) = match session.layout(&docs[i]) {
@@ -308,32 +273,15 @@ pub fn render_merged(
                 (Vec::new(), None)
             }
         };
-        let ready = {
-            let mut part = parts[i / MERGE_PART]
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            part.pages[i % MERGE_PART] = Some(pages);
-            if part.info.is_none() {
-                part.info = info;
-            }
-            part.waiting -= 1;
-            if part.waiting == 0 {
-                let pages: Vec<Page> = part.pages.drain(..).flatten().flatten().collect();
-                Some((pages, part.info.take().unwrap_or_default()))
-            } else {
-                None
-            }
-        };
-        if let Some((pages, info)) = ready {
-            let pdf = if pages.is_empty() {
-                Ok(Vec::new())
-            } else {
-                export_part(pages, info)
-            };
+        let lock = || {
             parts[i / MERGE_PART]
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .pdf = Some(pdf);
+        };
+        let ready = lock().add(i % MERGE_PART, pages, info);
+        if let Some(part) = ready {
+            let pdf = export_part(part);
+            lock().pdf = Some(pdf);
         }
     });
     let mut outcome = BulkOutcome::default();
@@ -351,12 +299,17 @@ pub fn render_merged(
             None => outcome.interrupted = true,
         }
     }
-    if outcome.interrupted || pdfs.is_empty() || outcome.merge_failed.is_some() {
-        return outcome;
+    if !outcome.interrupted && !pdfs.is_empty() && outcome.merge_failed.is_none() {
+        join(&pdfs, path, &mut outcome);
     }
+    outcome
+}
+
+/// The parts `pdfs` joined into the file at `path`.
+fn join(pdfs: &[Vec<u8>], path: &Path, outcome: &mut BulkOutcome) {
     let mut join_failure = None;
     let written = write::write_atomic_with(path, |out| {
-        pdf_join::join(&pdfs, out).map_err(|e| {
+        pdf_join::join(pdfs, out).map_err(|e| {
             join_failure = Some(e);
             std::io::Error::other("ghép tệp")
         })
@@ -368,49 +321,5 @@ pub fn render_merged(
             outcome.merge_failed = Some(vec![d]);
         }
         (Err(e), None) => outcome.merge_failed = Some(vec![write::io_error(path, &e)]),
-    }
-    outcome
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_problem_shared_by_many_documents_is_reported_once() {
-        let template = Diagnostic::error("không có hàm khong-co-ham")
-            .file(Path::new("mau/certificate.typ.tera"));
-        let own = |stem: &str| {
-            Diagnostic::error(format!("trang quá dài (mã Typst sinh ra {stem}.typ)"))
-                .file(Path::new(&format!("out/{stem}.pdf")))
-        };
-        let outcome = BulkOutcome {
-            failed: (1..=5)
-                .map(|i| {
-                    let stem = format!("gcn-{i:03}");
-                    let d = vec![template.clone(), own(&stem)];
-                    (stem, d)
-                })
-                .chain([("gcn-006".to_string(), vec![Diagnostic::error("khác")])])
-                .collect(),
-            ..BulkOutcome::default()
-        };
-        let found = outcome.distinct_failures();
-        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [
-                "không có hàm khong-co-ham (cùng lỗi ở 5 văn bản: gcn-001, gcn-002, gcn-003 và 2 văn bản khác)",
-                "trang quá dài (mã Typst sinh ra <văn bản>.typ) (cùng lỗi ở 5 văn bản: gcn-001, gcn-002, gcn-003 và 2 văn bản khác)",
-                "khác",
-            ]
-        );
-        // The template's file is kept; no one output file stands for all five.
-        assert_eq!(
-            found[0].file.as_deref(),
-            Some(Path::new("mau/certificate.typ.tera"))
-        );
-        assert_eq!(found[1].file, None);
-        assert_eq!(found[2].file, None);
     }
 }

@@ -35,7 +35,7 @@ impl DocKind {
 }
 
 /// One document to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Document {
     /// ASCII file stem without extension, e.g. `ke-hoach`.
     pub file_stem: String,
@@ -48,7 +48,7 @@ pub struct Document {
     pub content: Content,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub enum Content {
     Plan(Administrative),
     Decision(Administrative),
@@ -75,7 +75,7 @@ pub const MAX_WEIGHT: usize = 12_000;
 
 /// An administrative document in the layout of NĐ 30 (plan, decision,
 /// dispatch): header, title, body, signature, appendices.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Administrative {
     pub header: Header,
     /// Tên loại: "KẾ HOẠCH"; empty for a công văn, which has none.
@@ -111,7 +111,7 @@ impl Administrative {
 }
 
 /// One OCOP certificate (Giấy chứng nhận sản phẩm OCOP).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Certificate {
     /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
     pub authority: String,
@@ -149,7 +149,7 @@ pub struct Certificate {
 pub const QR_IMAGE: &str = "qr.png";
 
 /// An appendix (NĐ 30 Mẫu 2.1) holding one table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Appendix {
     /// "Phụ lục" or "Phụ lục I".
     pub label: String,
@@ -162,7 +162,7 @@ pub struct Appendix {
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Column {
     pub title: String,
     /// Relative width (Typst `fr`).
@@ -171,7 +171,7 @@ pub struct Column {
     pub align: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Row {
     /// A group title spanning the table: "I. SẢN PHẨM ĐẠT 4 SAO".
@@ -200,7 +200,7 @@ impl Row {
 }
 
 /// The two-column NĐ 30 header.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Header {
     /// Cơ quan chủ quản line(s), regular weight.
     pub parent: Option<String>,
@@ -219,7 +219,7 @@ pub struct Header {
 }
 
 /// A block of body text, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A numbered title on its own line: "I. MỤC ĐÍCH, YÊU CẦU".
@@ -241,7 +241,7 @@ pub enum Block {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum LeadStyle {
     Plain,
@@ -289,7 +289,7 @@ impl Block {
 }
 
 /// The signature row: Nơi nhận on the left, the signer on the right.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Signature {
     /// Recipient lines without the dash, each ending ";" (unless the
     /// author's own punctuation ends it).
@@ -302,7 +302,7 @@ pub struct Signature {
 }
 
 /// A Nơi nhận line, or a group of lines sharing one note.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Recipient {
     /// "Bộ Nông nghiệp và PTNT;" or, with a note, `text` "Các chủ thể …",

@@ -16,6 +16,8 @@ mod hints;
 mod hostile;
 mod import;
 mod import_cli;
+mod import_corpus;
+mod import_formats;
 mod layout;
 mod outputs;
 mod scaffold;
