@@ -599,7 +599,7 @@ mod tests {
         let long = format!("www.x.vn/{}", "c".repeat(80));
         let m = markup(&long);
         assert!(m.matches("#box[cccc").count() >= 8, "{m}");
-        let printed: String = m.replace("#box[", "").replace(']', "").replace('\\', "");
+        let printed: String = m.replace("#box[", "").replace([']', '\\'], "");
         assert!(printed.ends_with(&"c".repeat(80)), "{m}");
     }
 
