@@ -25,17 +25,22 @@
 
 pub mod diag;
 pub mod doc;
+pub mod fonts;
 pub mod model;
 pub mod naming;
 pub mod nd30;
 pub mod numbering;
+pub mod provinces;
 pub mod qr;
 pub mod regime;
+pub mod regular;
+pub mod scaffold;
 pub mod schema;
 pub mod text;
 pub mod timeline;
 pub mod units;
 pub mod vn;
+pub mod watchdog;
 
 pub mod compile;
 pub mod compose;
