@@ -224,6 +224,7 @@ pub fn read_xml(xml: &[u8]) -> Result<Vec<Para>, Problem> {
                             let place = Place {
                                 table: if table_depth > 0 { current_table } else { None },
                                 col,
+                                row: 0,
                             };
                             if let Some(p) = finish(p, place) {
                                 out.push(p);
@@ -315,6 +316,7 @@ fn finish(p: ParaBuilder, place: Place) -> Option<Para> {
         bold_lead: (bold > 0 && bold < total && !lead.is_empty()).then_some(lead),
         italic_parts,
         place,
+        ..Para::default()
     })
 }
 
@@ -345,14 +347,16 @@ mod tests {
             ps[0].place,
             Place {
                 table: Some(0),
-                col: 0
+                col: 0,
+                row: 0
             }
         );
         assert_eq!(
             ps[1].place,
             Place {
                 table: Some(0),
-                col: 1
+                col: 1,
+                row: 0
             }
         );
         assert_eq!(ps[2].text(), "2. Kinh phí: Ngân sách & vốn.");

@@ -1,7 +1,11 @@
-//! The paragraph model both readers produce: what a reader of the page
-//! sees, without the file format. A paragraph has its lines (manual line
-//! breaks inside it; a plain text's wrapped lines are already joined), and
-//! what its runs say about emphasis.
+//! The paragraph model every reader produces (text, .docx, .odt, .doc,
+//! PDF): what a reader of the page sees, without the file format. A
+//! paragraph has its lines (manual line breaks inside it; a plain text's
+//! wrapped lines are already joined), and the cues its format gave: what
+//! its runs say about emphasis, the label automatic numbering displays
+//! before it, a heading style's level, its size and alignment. Every cue is
+//! optional: a reader that cannot tell leaves it empty, and recognition
+//! must still work from the text alone.
 
 /// Where a paragraph stood: in the flow, or in a cell of a table (the
 /// header and the signature of NĐ 30 documents are borderless tables).
@@ -11,9 +15,20 @@ pub struct Place {
     pub table: Option<usize>,
     /// Column of the cell.
     pub col: usize,
+    /// Row of the cell (0 for the first row of the table).
+    pub row: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// How a paragraph is aligned on the page, where the format says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Para {
     /// The lines of the paragraph, each trimmed, none empty.
     pub lines: Vec<String>,
@@ -27,6 +42,19 @@ pub struct Para {
     /// Italic parts inside the paragraph (Nơi nhận notes, lead-ins).
     pub italic_parts: Vec<String>,
     pub place: Place,
+    /// The label automatic numbering displays before the text, as Word or
+    /// Writer shows it ("I.", "1.2.", "a)", "-", "•"), when it is not typed
+    /// in the text itself.
+    pub label: Option<String>,
+    /// Outline level of a heading style or outline numbering (1 = top).
+    pub heading_level: Option<u8>,
+    /// Font size in points, where the format gives one for all its text.
+    pub size: Option<f32>,
+    pub align: Option<Align>,
+    /// Where the reader is unsure of what it kept (a footnote set inline, a
+    /// text box, a field's shown text): a note for the author, in
+    /// Vietnamese, which the importer turns into a `# kiểm tra:` comment.
+    pub notes: Vec<String>,
 }
 
 impl Para {
