@@ -26,6 +26,7 @@ pub mod doc;
 pub mod model;
 pub mod naming;
 pub mod numbering;
+pub mod places;
 pub mod qr;
 pub mod regime;
 pub mod schema;
