@@ -978,6 +978,19 @@ pub struct ColumnMap {
     pub stars: Option<String>,
     pub number: Option<String>,
     pub note: Option<String>,
+    // Columns of the product register only.
+    pub owner_type: Option<String>,
+    pub commune: Option<String>,
+    pub district: Option<String>,
+    pub province: Option<String>,
+    pub subgroup: Option<String>,
+    pub decision: Option<String>,
+    pub decision_date: Option<String>,
+    pub issue_date: Option<String>,
+    pub expiry: Option<String>,
+    pub status: Option<String>,
+    pub status_decision: Option<String>,
+    pub evaluation: Option<String>,
 }
 
 // JSON Schema of the forms read by hand-written `Deserialize` impls, so that
