@@ -16,6 +16,7 @@ mod import;
 mod import_cli;
 mod layout;
 mod outputs;
+mod register;
 mod schema;
 mod sheets;
 mod templates;

@@ -8,6 +8,7 @@ pub mod de;
 pub mod files;
 pub mod positions;
 pub mod products;
+pub mod register;
 pub mod source;
 pub mod syntax;
 pub mod textcheck;
@@ -65,6 +66,10 @@ pub struct Loaded {
     pub texts: Vec<(String, String)>,
     pub lists: Vec<ProductList>,
     pub logo: Option<Image>,
+    /// The product register, when `register:` names a spreadsheet.
+    pub register: Option<register::RegisterFile>,
+    /// The office's own table of communes (`register.communes_file`).
+    pub communes: Option<crate::places::Table>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -78,6 +83,8 @@ impl Loaded {
             texts: Vec::new(),
             lists: Vec::new(),
             logo: None,
+            register: None,
+            communes: None,
             problems: Vec::new(),
         }
     }
@@ -323,6 +330,7 @@ fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
             Err((msg, hint)) => problems.push(source.error_at("certificates.logo", msg).hint(hint)),
         }
     }
+    register::read(loaded, &dir);
     for (user, _, path, sheet, columns) in wanted {
         if let Some(list) = loaded
             .lists
