@@ -20,6 +20,16 @@ pub enum DocKind {
     Dispatch,
     /// Giấy chứng nhận sản phẩm OCOP
     Certificate,
+    /// Tờ trình
+    Submission,
+    /// Thông báo kết quả
+    Notice,
+    /// Quyết định thu hồi
+    Revocation,
+    /// Công văn nhắc đánh giá lại
+    Reminder,
+    /// Báo cáo kết quả
+    Report,
 }
 
 impl DocKind {
@@ -30,6 +40,11 @@ impl DocKind {
             DocKind::Decision => "quyết định",
             DocKind::Dispatch => "công văn",
             DocKind::Certificate => "giấy chứng nhận",
+            DocKind::Submission => "tờ trình",
+            DocKind::Notice => "thông báo",
+            DocKind::Revocation => "quyết định thu hồi",
+            DocKind::Reminder => "công văn nhắc đánh giá lại",
+            DocKind::Report => "báo cáo",
         }
     }
 }
@@ -54,6 +69,61 @@ pub enum Content {
     Decision(Administrative),
     Dispatch(Administrative),
     Certificate(Certificate),
+    Submission(Administrative),
+    Notice(Administrative),
+    Revocation(Administrative),
+    Reminder(Administrative),
+    Report(Report),
+}
+
+/// A report: an administrative document and the chart it shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    #[serde(flatten)]
+    pub document: Administrative,
+    /// Products by star, this year against last.
+    pub chart: Option<BarChart>,
+}
+
+/// A grouped bar chart: one group per category, one bar per series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BarChart {
+    pub title: String,
+    /// The series' names ("Năm 2026", "Năm 2027").
+    pub series: Vec<String>,
+    pub groups: Vec<ChartGroup>,
+    /// The axis's top value, a round number above every bar.
+    pub top: u64,
+    /// The axis's step between gridlines.
+    pub step: u64,
+    /// The gridlines' labels from 0 up, printed (1.000).
+    pub ticks: Vec<String>,
+}
+
+/// One category of a bar chart: its bars' values and how they print.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartGroup {
+    pub label: String,
+    pub values: Vec<u64>,
+    pub shown: Vec<String>,
+}
+
+impl Content {
+    /// The administrative document, for every kind laid out in NĐ 30 form
+    /// (all but the certificate).
+    pub fn administrative(&self) -> Option<&Administrative> {
+        match self {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => Some(a),
+            Content::Report(r) => Some(&r.document),
+            Content::Certificate(_) => None,
+        }
+    }
 }
 
 impl Document {
@@ -63,6 +133,11 @@ impl Document {
             Content::Decision(_) => DocKind::Decision,
             Content::Dispatch(_) => DocKind::Dispatch,
             Content::Certificate(_) => DocKind::Certificate,
+            Content::Submission(_) => DocKind::Submission,
+            Content::Notice(_) => DocKind::Notice,
+            Content::Revocation(_) => DocKind::Revocation,
+            Content::Reminder(_) => DocKind::Reminder,
+            Content::Report(_) => DocKind::Report,
         }
     }
 }

@@ -29,6 +29,11 @@ fn template(content: &Content) -> &'static str {
         Content::Decision(_) => "decision.typ.tera",
         Content::Dispatch(_) => "dispatch.typ.tera",
         Content::Certificate(_) => "certificate.typ.tera",
+        Content::Submission(_) => "submission.typ.tera",
+        Content::Notice(_) => "notice.typ.tera",
+        Content::Revocation(_) => "revocation.typ.tera",
+        Content::Reminder(_) => "reminder.typ.tera",
+        Content::Report(_) => "report.typ.tera",
     }
 }
 
@@ -38,6 +43,9 @@ struct AdministrativeContext<'a> {
     meta_title: &'a str,
     #[serde(flatten)]
     document: &'a Administrative,
+    /// A report's chart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart: Option<&'a crate::doc::BarChart>,
 }
 
 /// The built-in templates: file name and text.
@@ -59,6 +67,20 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "certificate.typ.tera",
         include_str!("../templates/certificate.typ.tera"),
     ),
+    (
+        "submission.typ.tera",
+        include_str!("../templates/submission.typ.tera"),
+    ),
+    ("notice.typ.tera", include_str!("../templates/notice.typ.tera")),
+    (
+        "revocation.typ.tera",
+        include_str!("../templates/revocation.typ.tera"),
+    ),
+    (
+        "reminder.typ.tera",
+        include_str!("../templates/reminder.typ.tera"),
+    ),
+    ("report.typ.tera", include_str!("../templates/report.typ.tera")),
 ];
 
 /// The Typst layout libraries, imported by the templates from the root
@@ -217,10 +239,25 @@ impl Templates {
     pub fn markup(&self, doc: &Document, font: &str) -> Result<Markup, Diagnostic> {
         let name = template(&doc.content);
         let (source, files) = match &doc.content {
-            Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => {
                 let ctx = AdministrativeContext {
                     meta_title: &doc.meta_title,
                     document: a,
+                    chart: None,
+                };
+                (self.render(name, &ctx, font)?, Vec::new())
+            }
+            Content::Report(r) => {
+                let ctx = AdministrativeContext {
+                    meta_title: &doc.meta_title,
+                    document: &r.document,
+                    chart: r.chart.as_ref(),
                 };
                 (self.render(name, &ctx, font)?, Vec::new())
             }

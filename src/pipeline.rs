@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compose;
 use crate::diag::Diagnostic;
-use crate::doc::{Content, DocKind, Document, MAX_WEIGHT};
+use crate::doc::{DocKind, Document, MAX_WEIGHT};
 use crate::load::{self, LoadOptions, SourceFile};
 use crate::numbering;
 use crate::session::Session;
@@ -109,9 +109,7 @@ pub fn prepare_source(
 
 /// A document too long to lay out within the memory a run may use.
 fn too_heavy(doc: &Document) -> Option<Diagnostic> {
-    let (Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a)) = &doc.content else {
-        return None;
-    };
+    let a = doc.content.administrative()?;
     let weight = a.weight();
     (weight > MAX_WEIGHT).then(|| {
         Diagnostic::error(format!(

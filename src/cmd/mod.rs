@@ -87,7 +87,7 @@ pub fn job<'a>(dir: &Path, doc: &'a Document, formats: &[Format], emit_typ: bool
         DocKind::Certificate => dir
             .join(&doc.file_stem)
             .join(format!("{}.typ", doc.file_stem)),
-        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => file("typ"),
+        _ => file("typ"),
     };
     Job {
         doc,
@@ -101,7 +101,7 @@ pub fn job<'a>(dir: &Path, doc: &'a Document, formats: &[Format], emit_typ: bool
 pub fn folder(dir: &Path, kind: DocKind) -> PathBuf {
     match kind {
         DocKind::Certificate => dir.join(write::CERTIFICATES_DIR),
-        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => dir.to_path_buf(),
+        _ => dir.to_path_buf(),
     }
 }
 
@@ -113,6 +113,11 @@ pub fn set_of(kind: DocKind, extension: &str) -> String {
         DocKind::Decision => "decision",
         DocKind::Dispatch => "dispatch",
         DocKind::Certificate => "certificate",
+        DocKind::Submission => "submission",
+        DocKind::Notice => "notice",
+        DocKind::Revocation => "revocation",
+        DocKind::Reminder => "reminder",
+        DocKind::Report => "report",
     };
     format!("{kind}.{extension}")
 }

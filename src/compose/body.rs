@@ -30,6 +30,12 @@ impl BodyComposer<'_> {
         }
     }
 
+    /// The `i`-th (0-based) section of a list numbered from `root`, alone.
+    pub fn section_at(&self, s: &Section, root: &Numberer, i: usize, out: &mut Vec<Block>) {
+        let (label, numberer) = root.label(Numbering::Auto, i);
+        self.section(s, label, numberer, out);
+    }
+
     fn section(&self, s: &Section, label: String, numberer: Numberer, out: &mut Vec<Block>) {
         // A numbered paragraph: "6.1. …" as text, not a heading.
         if let Some(text) = s.text.as_ref().or(s.assign.as_ref())

@@ -31,9 +31,16 @@ pub use document::document_xml;
 /// printed, not edited, and has no Word form.
 pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
     match &doc.content {
-        Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
-            administrative(a, &doc.meta_title, doc.timestamp)
-        }
+        Content::Plan(a)
+        | Content::Decision(a)
+        | Content::Dispatch(a)
+        | Content::Submission(a)
+        | Content::Notice(a)
+        | Content::Revocation(a)
+        | Content::Reminder(a) => administrative(a, &doc.meta_title, doc.timestamp),
+        // The chart is drawn in the PDF; in Word its numbers are the
+        // report's first table.
+        Content::Report(r) => administrative(&r.document, &doc.meta_title, doc.timestamp),
         Content::Certificate(_) => Err(Diagnostic::error(
             "giấy chứng nhận chỉ có bản PDF, không có bản Word",
         )

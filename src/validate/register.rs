@@ -123,8 +123,9 @@ impl OwnerType {
 }
 
 /// How a recognition came about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Evaluation {
+    #[default]
     New,
     Again,
     Upgrade,

@@ -23,6 +23,20 @@ pub struct CheckedYear<'a> {
     pub notices: Vec<CheckedNotice<'a>>,
     pub revocations: Vec<CheckedRevocation<'a>>,
     pub reminders: Vec<CheckedReminder<'a>>,
+    pub report: Option<CheckedReport<'a>>,
+}
+
+pub struct CheckedReport<'a> {
+    pub spec: &'a crate::model::Report,
+    pub date: PartialDate,
+    /// The year reported on.
+    pub year: i32,
+    pub signer: &'a Signer,
+    /// The plan's targets: the line that states each, and the number.
+    pub targets: Vec<(String, crate::model::Target)>,
+    /// (source, planned, spent) of every source, planned from the plan.
+    pub funding: Vec<(String, Option<u64>, u64)>,
+    pub stem: String,
 }
 
 pub struct CheckedSubmission<'a> {
@@ -99,6 +113,9 @@ pub fn check<'a>(
         if let Some(cr) = reminder(c, i, r, register.as_ref(), fallback) {
             year.reminders.push(cr);
         }
+    }
+    if let Some(r) = &model.report {
+        year.report = report(c, r, register.is_some(), plan, fallback);
     }
     year.register = register;
     year
@@ -456,4 +473,111 @@ pub fn expiring_by_commune(register: &CheckedRegister, from: Date, until: Date) 
 /// The file stem a decision document gets.
 pub fn decision_stem(d: &crate::model::Decision) -> String {
     naming::decision(d)
+}
+
+fn report<'a>(
+    c: &mut Checker<'_>,
+    r: &'a crate::model::Report,
+    has_register: bool,
+    plan: Option<&super::CheckedPlan<'a>>,
+    fallback: Option<&'a Signer>,
+) -> Option<CheckedReport<'a>> {
+    let date = c.date("report.date", &r.date)?;
+    c.units("report.to", &r.to);
+    c.recipients("report.recipients", &r.recipients);
+    if let Some(s) = &r.signer {
+        c.signer("report.signer", s);
+    }
+    if !has_register {
+        c.error(
+            "report",
+            "báo cáo cần sổ đăng ký sản phẩm để tính kết quả",
+            "thêm `register:` (tệp sổ đăng ký) vào tệp YAML",
+        );
+    }
+    let marked = r.sections.iter().filter(|s| s.results).count();
+    if marked != 1 {
+        c.error(
+            "report.sections",
+            format!("báo cáo cần đúng một mục `results: true` (nơi in kết quả tính từ sổ), đang có {marked}"),
+            "thêm `results: true` vào mục \"Kết quả thực hiện các chỉ tiêu\"",
+        );
+    }
+    let targets = plan.map(|p| targets(&p.plan.sections)).unwrap_or_default();
+    if plan.is_none() {
+        c.warning(
+            "report",
+            "tệp không có kế hoạch nên báo cáo không đối chiếu được chỉ tiêu",
+            "đặt báo cáo cùng tệp với kế hoạch của năm (mục `plan:`)",
+        );
+    }
+    let planned = plan.map(|p| planned_funding(&p.plan.sections)).unwrap_or_default();
+    let mut funding = Vec::new();
+    for (i, f) in r.funding.iter().enumerate() {
+        let from_plan = planned.iter().find(|(s, _)| fold(s) == fold(&f.source)).map(|(_, a)| *a);
+        if f.planned.is_none() && from_plan.is_none() {
+            c.warning(
+                &index("report.funding", i),
+                format!("kế hoạch không có nguồn kinh phí `{}`", crate::diag::quote(&f.source)),
+                "ghi nguồn đúng như kế hoạch, hoặc ghi `planned:`",
+            );
+        }
+        funding.push((f.source.trim().to_string(), f.planned.or(from_plan), f.spent));
+    }
+    let signer = r.signer.as_ref().or(fallback);
+    if signer.is_none() {
+        c.error("report", "báo cáo chưa có người ký", "thêm `signer:`");
+    }
+    Some(CheckedReport {
+        spec: r,
+        date,
+        year: r.year.unwrap_or(date.year),
+        signer: signer?,
+        targets,
+        funding,
+        stem: r.file.as_deref().map(slug).unwrap_or_else(|| "bao-cao".into()),
+    })
+}
+
+/// The targets the plan's lines state, in the plan's order.
+fn targets(sections: &[crate::model::Section]) -> Vec<(String, crate::model::Target)> {
+    use crate::model::{Block, ListItem};
+    fn items(list: &[ListItem], out: &mut Vec<(String, crate::model::Target)>) {
+        for item in list {
+            if let ListItem::Fields(f) = item {
+                if let (Some(t), Some(text)) = (&f.target, &f.text) {
+                    out.push((text.trim().to_string(), t.clone()));
+                }
+                items(&f.list, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for s in sections {
+        for b in &s.body {
+            if let Block::Fields(f) = b
+                && let Some(list) = &f.list
+            {
+                items(list, &mut out);
+            }
+        }
+        out.extend(targets(&s.sections));
+    }
+    out
+}
+
+/// The plan's funding sources with their amounts.
+fn planned_funding(sections: &[crate::model::Section]) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for s in sections {
+        for b in &s.body {
+            if let crate::model::Block::Fields(f) = b
+                && let Some(sources) = &f.funding
+            {
+                out.extend(sources.iter().filter_map(|f| Some((f.source.trim().to_string(), f.amount?))));
+            }
+        }
+        out.extend(planned_funding(&s.sections));
+    }
+    out
 }
