@@ -83,6 +83,9 @@ pub struct Report {
     pub document: Administrative,
     /// Products by star, this year against last.
     pub chart: Option<BarChart>,
+    /// How many body blocks come before the chart (it stands with the
+    /// results it shows).
+    pub chart_at: usize,
 }
 
 /// A grouped bar chart: one group per category, one bar per series.

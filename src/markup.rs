@@ -43,9 +43,11 @@ struct AdministrativeContext<'a> {
     meta_title: &'a str,
     #[serde(flatten)]
     document: &'a Administrative,
-    /// A report's chart.
+    /// A report's chart, and the body blocks before it.
     #[serde(skip_serializing_if = "Option::is_none")]
     chart: Option<&'a crate::doc::BarChart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart_at: Option<usize>,
 }
 
 /// The built-in templates: file name and text.
@@ -250,6 +252,7 @@ impl Templates {
                     meta_title: &doc.meta_title,
                     document: a,
                     chart: None,
+                    chart_at: None,
                 };
                 (self.render(name, &ctx, font)?, Vec::new())
             }
@@ -258,6 +261,7 @@ impl Templates {
                     meta_title: &doc.meta_title,
                     document: &r.document,
                     chart: r.chart.as_ref(),
+                    chart_at: Some(r.chart_at),
                 };
                 (self.render(name, &ctx, font)?, Vec::new())
             }

@@ -17,6 +17,7 @@ mod import_cli;
 mod layout;
 mod outputs;
 mod register;
+mod register_write;
 mod schema;
 mod sheets;
 mod templates;

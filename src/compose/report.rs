@@ -188,10 +188,12 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
         year: cr.year,
     };
     let root = Numberer::plan();
+    let mut chart_at = 0;
     for (i, section) in r.sections.iter().enumerate() {
         bc.section_at(section, &root, i, &mut body);
         if section.results {
             body.extend(results(&s, cr));
+            chart_at = body.len();
         }
     }
     body.push(Block::para(with_closing_mark(&r.closing)));
@@ -220,6 +222,7 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
                 appendices,
             },
             chart: Some(chart(&s)),
+            chart_at,
         }),
     })
 }
@@ -352,9 +355,12 @@ fn star_table(label: &str, title: &str, first: &str, rows: Vec<(String, ByStar)>
             cells: vec![(i + 1).to_string(), name.clone(), n(c[0]), n(c[1]), n(c[2]), n(total(c))],
         });
     }
-    out.push(Row::Cells {
-        cells: vec![String::new(), "Tổng cộng".into(), n(sum[0]), n(sum[1]), n(sum[2]), n(total(&sum))],
-    });
+    // Years side by side are compared, not added up.
+    if first != "Năm" {
+        out.push(Row::Cells {
+            cells: vec![String::new(), "Tổng cộng".into(), n(sum[0]), n(sum[1]), n(sum[2]), n(total(&sum))],
+        });
+    }
     Appendix {
         label: label.into(),
         title: title.to_uppercase(),
@@ -527,9 +533,10 @@ fn chart(s: &Stats) -> BarChart {
                 shown: vec![n(s.recognised_last_year[i]), n(s.recognised[i])],
             })
             .collect(),
-        top: step * max.div_ceil(step).max(1),
+        // One gridline above the highest bar, so its value has room.
+        top: step * (max / step + 1),
         step,
-        ticks: (0..=max.div_ceil(step).max(1)).map(|k| n(k * step)).collect(),
+        ticks: (0..=max / step + 1).map(|k| n(k * step)).collect(),
     }
 }
 

@@ -37,6 +37,7 @@ use std::path::{Path, PathBuf};
 pub use cfb::cfb_with_stream;
 pub use header::{ColumnMap, ColumnRef, Field, ListKind, column_ref, field_of, header_key};
 pub use register::RegisterRow;
+pub(crate) use xlsx::sheet_part;
 
 use crate::diag::Diagnostic;
 use crate::model::Product;
@@ -109,6 +110,8 @@ impl RowPlace {
 /// The rows of a product list.
 pub struct Sheet<T = Product> {
     pub rows: Vec<SheetRow<T>>,
+    /// The header's row and the column of each field read, when found.
+    pub layout: Option<(u32, Vec<(Field, u32)>)>,
     /// Problems with the file as a whole (unreadable, missing columns) and
     /// warnings (columns not used, rows skipped, cells outside the table).
     pub diagnostics: Vec<Diagnostic>,
@@ -141,9 +144,46 @@ fn read_as<T: Record>(path: &Path, sheet_name: Option<&str>, columns: &ColumnMap
         Ok(t) => table::products(path, t, columns),
         Err(d) => Sheet {
             rows: Vec::new(),
+            layout: None,
             diagnostics: vec![d],
         },
     }
+}
+
+/// The cells of a sheet as read (the one named, or the first visible
+/// one), for a writer to compare a file before and after it changes it.
+pub fn cells(path: &Path, sheet_name: Option<&str>) -> Result<Vec<Row>, Diagnostic> {
+    open(path, sheet_name).map(|t| t.rows)
+}
+
+/// Whether the file is an OOXML workbook, an OpenDocument sheet, an old
+/// Excel file or text, judged by its first bytes like the reader does.
+pub fn kind_of(path: &Path) -> std::io::Result<FileKind> {
+    let mut magic = [0u8; 8];
+    let n = std::fs::File::open(path)?.read(&mut magic)?;
+    if n >= 4 && &magic[..4] == b"PK\x03\x04" {
+        let zip = xml::open_archive(path).map_err(|d| std::io::Error::other(d.message))?;
+        let names = xml::entry_names(&zip);
+        return Ok(if names.iter().any(|n| n == "content.xml") {
+            FileKind::Ods
+        } else {
+            FileKind::Xlsx
+        });
+    }
+    Ok(if n == 8 && magic == cfb::MAGIC {
+        FileKind::Xls
+    } else {
+        FileKind::Text
+    })
+}
+
+/// The kinds of spreadsheet file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Xlsx,
+    Ods,
+    Xls,
+    Text,
 }
 
 /// What a reader hands over: the chosen sheet's cells.

@@ -75,6 +75,7 @@ pub(crate) fn products<T: Record>(path: &Path, table: Table, map: &ColumnMap) ->
         ));
         return Sheet {
             rows: Vec::new(),
+            layout: None,
             diagnostics,
         };
     };
@@ -84,19 +85,25 @@ pub(crate) fn products<T: Record>(path: &Path, table: Table, map: &ColumnMap) ->
         diagnostics[first] = naming_other_sheets(diagnostics[first].clone(), &table.others);
         return Sheet {
             rows: Vec::new(),
+            layout: None,
             diagnostics,
         };
     }
     if T::KIND == ListKind::Register {
         super::register::marks(&ctx, &header, &columns, &table.marks, &mut diagnostics);
     }
+    let layout = Some((header.row, columns.clone()));
     let mut reader = RowReader::new(&ctx, &header, columns, &table.widths);
     let rows = table.rows[header.first_data..]
         .iter()
         .filter_map(|r| reader.read(r, &mut diagnostics))
         .collect();
     reader.finish(&mut diagnostics);
-    Sheet { rows, diagnostics }
+    Sheet {
+        rows,
+        layout,
+        diagnostics,
+    }
 }
 
 /// When the sheet read holds no list, the hint names the file's other sheets.

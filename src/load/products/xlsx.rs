@@ -337,6 +337,25 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
     })
 }
 
+/// The part holding the cells of the sheet `wanted` (or the first
+/// visible one), chosen as the reader chooses it: for a writer that
+/// changes that part and nothing else.
+pub(crate) fn sheet_part(path: &Path, wanted: Option<&str>) -> Result<String, Diagnostic> {
+    let mut zip = super::xml::open_archive(path)?;
+    let root = read_rels(&mut zip, path, "_rels/.rels", "")?;
+    let workbook = rel_of_type(&root, "/officeDocument")
+        .unwrap_or("xl/workbook.xml")
+        .to_string();
+    let wb_rels = read_rels(&mut zip, path, &rels_of(&workbook), &workbook)?;
+    let book = read_workbook(&mut zip, path, &workbook, &wb_rels)?;
+    let entries: Vec<SheetEntry> = book.sheets.iter().map(|(s, _)| s.clone()).collect();
+    let (index, _) = choose_sheet(path, &entries, wanted)?;
+    book.sheets[index]
+        .1
+        .clone()
+        .ok_or_else(|| broken(path, "trang tính không phải bảng dữ liệu"))
+}
+
 /// What the workbook part says: its sheets, each with the part holding
 /// its cells (`None` for a chart sheet), and the date system.
 struct Workbook {
