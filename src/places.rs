@@ -200,14 +200,26 @@ impl Province {
     /// typed with its type word must match it ("xã Tân Phong" is not
     /// "Phường Tân Phong").
     pub fn lookup(&self, name: &str) -> Lookup {
+        self.lookup_on(name, false)
+    }
+
+    /// [`Province::lookup`] for a name written `before` the
+    /// reorganisation: then a former unit of that name is the one meant
+    /// ("xã Mường Than" of 2024 went into Xã Than Uyên; the Xã Mường Than
+    /// of today was made of other communes).
+    pub fn lookup_on(&self, name: &str, before: bool) -> Lookup {
         let typed = has_type(name);
         let key = if typed { fold(name) } else { bare(name) };
-        if let Some(&i) = self.current.get(&key) {
-            return Lookup::Current(self.units[i].0.clone());
+        let former = self
+            .former
+            .get(&key)
+            .map(|into| Lookup::Former(into.iter().map(|&i| self.units[i].0.clone()).collect()));
+        if before && let Some(f) = former {
+            return f;
         }
-        match self.former.get(&key) {
-            Some(into) => Lookup::Former(into.iter().map(|&i| self.units[i].0.clone()).collect()),
-            None => Lookup::Unknown,
+        match self.current.get(&key) {
+            Some(&i) => Lookup::Current(self.units[i].0.clone()),
+            None => former.unwrap_or(Lookup::Unknown),
         }
     }
 }
@@ -241,6 +253,12 @@ mod tests {
         );
         assert_eq!(p.lookup("xã Tân Phong"), Lookup::Unknown);
         assert_eq!(p.lookup("Xã Pa ủ"), Lookup::Current("Xã Pa Ủ".into()));
+        // A name both a former and a current unit bear: by the date.
+        assert_eq!(p.lookup("xã Mường Than"), Lookup::Current("Xã Mường Than".into()));
+        assert_eq!(
+            p.lookup_on("xã Mường Than", true),
+            Lookup::Former(vec!["Xã Than Uyên".into()])
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod layout;
 mod outputs;
 mod register;
 mod register_write;
+mod report;
 mod schema;
 mod sheets;
 mod templates;

@@ -485,7 +485,7 @@ impl RowRules<'_> {
             .is_none_or(|p| places::bare(p) == places::bare(self.default_province));
         let province = self.province.filter(|_| same_province)?;
         let after = r.decision_date >= places::REORGANISED;
-        match province.lookup(&r.commune) {
+        match province.lookup_on(&r.commune, !after) {
             Lookup::Current(now) => Some(now),
             Lookup::Former(into) if after => {
                 err(
