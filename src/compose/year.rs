@@ -61,7 +61,9 @@ fn decision_at<'c, 'a>(checked: &'c Checked<'a>, index: usize) -> Option<&'c Che
 fn submitting_body(issuer: &Issuer, name: &str, symbol: &str) -> Issuer {
     Issuer {
         body: name.to_string(),
-        parent: Some(format!("{} {}", issuer.body, issuer.locality())),
+        // The committee above, abbreviated as offices write it on one
+        // line of the header (NĐ 30 Phụ lục I: "UBND TỈNH …").
+        parent: Some(format!("UBND {}", issuer.locality())),
         symbol: symbol.to_string(),
         place: Some(issuer.place.clone().unwrap_or_else(|| issuer.name.clone())),
         ..issuer.clone()
@@ -465,6 +467,19 @@ fn reminder(checked: &Checked<'_>, cr: &CheckedReminder<'_>, commune: &str, entr
     body.push(Block::para(with_closing_mark(&format!("Đề nghị Ủy ban nhân dân {commune} quan tâm, thực hiện"))));
     let signature = common::signature(&checked.units, &["Như trên"], &r.recipients, &r.archive, cr.signer);
     let appendix = expiring_list(entries, window, &header.number, &symbol, cr.date, issuer);
+    let late = entries
+        .iter()
+        .filter(|e| window.is_some_and(|(_, l)| days_before(e.expiry, l) < day))
+        .count();
+    if late > 0 {
+        body.insert(
+            2,
+            Block::para(format!(
+                "Có {} sản phẩm đã quá thời hạn nộp hồ sơ đánh giá lại (ghi tại danh sách); đề nghị hướng dẫn chủ thể nộp hồ sơ ngay để được xem xét trước ngày hết hạn.",
+                count(late)
+            )),
+        );
+    }
     Document {
         file_stem: stem.to_string(),
         meta_title: format!("Công văn V/v {subject}"),
@@ -520,7 +535,12 @@ fn expiring_list(
                 e.expiry.short(),
             ];
             if let Some((early, late)) = window {
-                cells.push(format!("Từ {} đến {}", days_before(e.expiry, early).short(), days_before(e.expiry, late).short()));
+                let (from, to) = (days_before(e.expiry, early), days_before(e.expiry, late));
+                cells.push(if to < date.earliest() {
+                    format!("Đã quá hạn (hạn cuối {})", to.short())
+                } else {
+                    format!("Từ {} đến {}", from.short(), to.short())
+                });
             }
             Row::Cells { cells }
         })
