@@ -185,13 +185,12 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
     let bc = BodyComposer {
         units: checked.units,
         style: &crate::model::PlanStyle::default(),
-        year: cr.year,
     };
     let root = Numberer::plan();
     let mut chart_at = 0;
-    for (i, section) in r.sections.iter().enumerate() {
+    for (i, section) in cr.sections.iter().enumerate() {
         bc.section_at(section, &root, i, &mut body);
-        if section.results {
+        if section.section.results {
             body.extend(results(&s, cr));
             chart_at = body.len();
         }

@@ -102,7 +102,6 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
     let bc = BodyComposer {
         units: checked.units,
         style: &style,
-        year: cs.date.year,
     };
     bc.blocks(&s.body, &mut body);
     body.extend(proposal(cd, &from, &chairman));
@@ -461,7 +460,6 @@ fn reminder(checked: &Checked<'_>, cr: &CheckedReminder<'_>, commune: &str, entr
     let bc = BodyComposer {
         units: checked.units,
         style: &style,
-        year: day.year,
     };
     bc.blocks(&r.body, &mut body);
     body.push(Block::para(with_closing_mark(&format!("Đề nghị Ủy ban nhân dân {commune} quan tâm, thực hiện"))));

@@ -36,6 +36,8 @@ pub struct CheckedReport<'a> {
     pub targets: Vec<(String, crate::model::Target)>,
     /// (source, planned, spent) of every source, planned from the plan.
     pub funding: Vec<(String, Option<u64>, u64)>,
+    /// The official's sections, checked.
+    pub sections: Vec<super::CheckedSection<'a>>,
     pub stem: String,
 }
 
@@ -483,6 +485,8 @@ fn report<'a>(
     fallback: Option<&'a Signer>,
 ) -> Option<CheckedReport<'a>> {
     let date = c.date("report.date", &r.date)?;
+    let year = r.year.unwrap_or(date.year);
+    let sections = super::body::sections(c, &r.sections, "report.sections", Some(year));
     c.units("report.to", &r.to);
     c.recipients("report.recipients", &r.recipients);
     if let Some(s) = &r.signer {
@@ -531,7 +535,8 @@ fn report<'a>(
     Some(CheckedReport {
         spec: r,
         date,
-        year: r.year.unwrap_or(date.year),
+        year,
+        sections: sections?,
         signer: signer?,
         targets,
         funding,
