@@ -37,7 +37,9 @@ fn round(k: usize) -> (String, (u16, u8, u8), (u16, u8, u8), (u16, u8, u8)) {
 
 fn rows() -> Vec<Vec<String>> {
     let communes = communes();
-    let groups = ["I.1.a", "I.2.a", "I.3.c", "I.5.a", "II.1.a", "III.1", "IV.1", "V.2", "VI"];
+    let groups = [
+        "I.1.a", "I.2.a", "I.3.c", "I.5.a", "II.1.a", "III.1", "IV.1", "V.2", "VI",
+    ];
     (0..PRODUCTS)
         .map(|i| {
             let (decision, d, issue, expiry) = round(i % 6);
@@ -155,7 +157,8 @@ fn main() {
         write(&register, &rows);
         let yaml = dir.path().join(format!("nam-{name}.yaml"));
         std::fs::write(&yaml, YAML.replace("REGISTER", name)).unwrap();
-        let mut samples: Vec<(f64, f64)> = (0..=RUNS).map(|_| run(&yaml, dir.path())).skip(1).collect();
+        let mut samples: Vec<(f64, f64)> =
+            (0..=RUNS).map(|_| run(&yaml, dir.path())).skip(1).collect();
         samples.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (wall, _) = samples[RUNS / 2];
         let peak = samples.iter().map(|s| s.1).fold(0.0, f64::max);
@@ -165,6 +168,9 @@ fn main() {
             wall,
             peak
         );
-        assert!(wall < 2.0 && peak < 500.0, "over the target of 2 s and 500 MB");
+        assert!(
+            wall < 2.0 && peak < 500.0,
+            "over the target of 2 s and 500 MB"
+        );
     }
 }

@@ -73,7 +73,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "submission.typ.tera",
         include_str!("../templates/submission.typ.tera"),
     ),
-    ("notice.typ.tera", include_str!("../templates/notice.typ.tera")),
+    (
+        "notice.typ.tera",
+        include_str!("../templates/notice.typ.tera"),
+    ),
     (
         "revocation.typ.tera",
         include_str!("../templates/revocation.typ.tera"),
@@ -82,7 +85,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "reminder.typ.tera",
         include_str!("../templates/reminder.typ.tera"),
     ),
-    ("report.typ.tera", include_str!("../templates/report.typ.tera")),
+    (
+        "report.typ.tera",
+        include_str!("../templates/report.typ.tera"),
+    ),
 ];
 
 /// The Typst layout libraries, imported by the templates from the root

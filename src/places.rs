@@ -93,9 +93,10 @@ pub fn bare(name: &str) -> String {
 /// Whether a commune name says its type ("xã", "phường", "đặc khu", "thị trấn").
 pub fn has_type(name: &str) -> bool {
     let key = fold(name);
-    TYPES[..4]
-        .iter()
-        .any(|t| key.strip_prefix(&fold(t)).is_some_and(|r| r.starts_with(' ')))
+    TYPES[..4].iter().any(|t| {
+        key.strip_prefix(&fold(t))
+            .is_some_and(|r| r.starts_with(' '))
+    })
 }
 
 impl Table {
@@ -254,7 +255,10 @@ mod tests {
         assert_eq!(p.lookup("xã Tân Phong"), Lookup::Unknown);
         assert_eq!(p.lookup("Xã Pa ủ"), Lookup::Current("Xã Pa Ủ".into()));
         // A name both a former and a current unit bear: by the date.
-        assert_eq!(p.lookup("xã Mường Than"), Lookup::Current("Xã Mường Than".into()));
+        assert_eq!(
+            p.lookup("xã Mường Than"),
+            Lookup::Current("Xã Mường Than".into())
+        );
         assert_eq!(
             p.lookup_on("xã Mường Than", true),
             Lookup::Former(vec!["Xã Than Uyên".into()])

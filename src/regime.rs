@@ -642,7 +642,10 @@ pub const REVOCATION_2026: Revocation = Revocation {
             "d",
             "chủ thể OCOP sử dụng nhãn hiệu OCOP không đúng quy định, gây nhầm lẫn về sản phẩm được công nhận",
         ),
-        ("đ", "chủ thể OCOP không còn hoạt động sản xuất sản phẩm OCOP"),
+        (
+            "đ",
+            "chủ thể OCOP không còn hoạt động sản xuất sản phẩm OCOP",
+        ),
         (
             "e",
             "trường hợp khác theo kết luận và đề nghị của cơ quan nhà nước có thẩm quyền về việc sản phẩm OCOP không đủ điều kiện tiếp tục được công nhận",
@@ -662,7 +665,6 @@ pub const REVOCATION_UNVERIFIED: Revocation = Revocation {
         "các trường hợp thu hồi theo Quyết định số 148/QĐ-TTg chưa được đối chiếu văn bản gốc; ghi lý do thu hồi bằng lời (ground_text)",
     ),
 };
-
 
 #[cfg(test)]
 mod tests {

@@ -33,20 +33,68 @@ pub type Row = [&'static str; 14];
 pub fn good_rows() -> Vec<Row> {
     vec![
         [
-            "1", "Chè Shan tuyết Tả Phìn", "HTX Chè Tả Phìn", "Hợp tác xã", "xã Tả Phìn", "I", "I.5.a", "72",
-            "4 sao", "1102/QĐ-UBND", "15/09/2024", "12/2024/OCOP", "15/09/2024", "15/09/2027",
+            "1",
+            "Chè Shan tuyết Tả Phìn",
+            "HTX Chè Tả Phìn",
+            "Hợp tác xã",
+            "xã Tả Phìn",
+            "I",
+            "I.5.a",
+            "72",
+            "4 sao",
+            "1102/QĐ-UBND",
+            "15/09/2024",
+            "12/2024/OCOP",
+            "15/09/2024",
+            "15/09/2027",
         ],
         [
-            "2", "Gạo tẻ râu", "HTX Nông nghiệp Phong Thổ", "HTX", "xã Phong Thổ", "1", "Gạo, ngũ cốc, hạt sơ chế khác",
-            "66,25", "3 sao", "1234/QĐ-UBND", "25/06/2027", "01/2027/OCOP", "30/06/2027", "30/06/2030",
+            "2",
+            "Gạo tẻ râu",
+            "HTX Nông nghiệp Phong Thổ",
+            "HTX",
+            "xã Phong Thổ",
+            "1",
+            "Gạo, ngũ cốc, hạt sơ chế khác",
+            "66,25",
+            "3 sao",
+            "1234/QĐ-UBND",
+            "25/06/2027",
+            "01/2027/OCOP",
+            "30/06/2027",
+            "30/06/2030",
         ],
         [
-            "3", "Sâm Lai Châu sấy lát", "Công ty TNHH Sâm Sìn Hồ", "", "xã Sìn Hồ", "III", "III.1", "84", "4 sao",
-            "1234/QĐ-UBND", "25/06/2027", "02/2027/OCOP", "30/06/2027", "30/06/2030",
+            "3",
+            "Sâm Lai Châu sấy lát",
+            "Công ty TNHH Sâm Sìn Hồ",
+            "",
+            "xã Sìn Hồ",
+            "III",
+            "III.1",
+            "84",
+            "4 sao",
+            "1234/QĐ-UBND",
+            "25/06/2027",
+            "02/2027/OCOP",
+            "30/06/2027",
+            "30/06/2030",
         ],
         [
-            "4", "Du lịch cộng đồng bản Sin Suối Hồ", "HTX Du lịch Sin Suối Hồ", "Hợp tác xã", "xã Sin Suối Hồ", "VI",
-            "", "71", "4 sao", "1530/QĐ-UBND", "20/09/2027", "15/2027/OCOP", "25/09/2027", "25/09/2030",
+            "4",
+            "Du lịch cộng đồng bản Sin Suối Hồ",
+            "HTX Du lịch Sin Suối Hồ",
+            "Hợp tác xã",
+            "xã Sin Suối Hồ",
+            "VI",
+            "",
+            "71",
+            "4 sao",
+            "1530/QĐ-UBND",
+            "20/09/2027",
+            "15/2027/OCOP",
+            "25/09/2027",
+            "25/09/2030",
         ],
     ]
 }
@@ -105,7 +153,11 @@ pub fn xlsx(path: &Path, fault: &Fault) {
 
 fn parse(d: &str) -> (u8, u8, u16) {
     let p: Vec<&str> = d.split('/').collect();
-    (p[0].parse().unwrap(), p[1].parse().unwrap(), p[2].parse().unwrap())
+    (
+        p[0].parse().unwrap(),
+        p[1].parse().unwrap(),
+        p[2].parse().unwrap(),
+    )
 }
 
 /// The register as CSV text.
@@ -153,10 +205,13 @@ fn problems(dir: &Path, yaml: &Path) -> String {
 #[test]
 fn a_good_register_reads_from_every_format() {
     let (dir, yaml) = folder(|d| {
-        xlsx(&d.join("so-dang-ky.xlsx"), &Fault {
-            rows: good_rows(),
-            ..Fault::default()
-        })
+        xlsx(
+            &d.join("so-dang-ky.xlsx"),
+            &Fault {
+                rows: good_rows(),
+                ..Fault::default()
+            },
+        )
     });
     let report = common::prepare(&yaml);
     assert!(!report.has_errors(), "{}", problems(dir.path(), &yaml));
@@ -313,7 +368,10 @@ fn bad_registers_are_located_in_vietnamese() {
         let report = common::prepare(&yaml);
         let text = problems(dir.path(), &yaml);
         assert!(report.has_errors(), "{name}: no error\n{text}");
-        assert!(text.contains("so-dang-ky.xlsx"), "{name}: not located\n{text}");
+        assert!(
+            text.contains("so-dang-ky.xlsx"),
+            "{name}: not located\n{text}"
+        );
         insta::assert_snapshot!(format!("register-{name}"), text);
     }
 }
@@ -345,6 +403,7 @@ fn add_revocation(path: &Path, fault: &Fault) {
         }
     }
     ws.write_string(1, 14, "Thu hồi").unwrap();
-    ws.write_string(1, 15, "1820/QĐ-UBND ngày 20/10/2026").unwrap();
+    ws.write_string(1, 15, "1820/QĐ-UBND ngày 20/10/2026")
+        .unwrap();
     wb.save(path).unwrap();
 }

@@ -22,7 +22,7 @@ fn year_before(dir: &Path) -> std::path::PathBuf {
     let kept: Vec<String> = register
         .lines()
         .filter(|l| !l.contains(",1234/QĐ-UBND,"))
-        .map(|l| l.replace("Thu hồi,1820/QĐ-UBND ngày 20/10/2027", ","))
+        .map(|l| l.replace("Thu hồi,1535/QĐ-UBND ngày 20/9/2027", ","))
         .collect();
     std::fs::write(dir.join("so-dang-ky.csv"), kept.join("\r\n") + "\r\n").unwrap();
     dir.join("lai-chau-2027.yaml")
@@ -53,14 +53,24 @@ fn a_round_and_a_revocation_are_written_to_a_csv_register() {
     assert_eq!(new.len(), old.len() + 5);
     for (i, (a, b)) in old.iter().zip(&new).enumerate() {
         if a.contains("Thảo quả sấy khô") {
-            assert!(b.ends_with("Thu hồi,1820/QĐ-UBND ngày 20/10/2027,"), "{b}");
-            assert_eq!(a.trim_end_matches(','), b.trim_end_matches("Thu hồi,1820/QĐ-UBND ngày 20/10/2027,").trim_end_matches(','));
+            assert!(b.ends_with("Thu hồi,1535/QĐ-UBND ngày 20/9/2027,"), "{b}");
+            assert_eq!(
+                a.trim_end_matches(','),
+                b.trim_end_matches("Thu hồi,1535/QĐ-UBND ngày 20/9/2027,")
+                    .trim_end_matches(',')
+            );
         } else {
             assert_eq!(a, b, "line {}", i + 1);
         }
     }
-    assert!(after.contains("\r\n") && !after.replace("\r\n", "").contains('\n'), "line endings kept");
-    assert!(new[old.len()].contains("Chè Shan tuyết Tả Phìn") && new[old.len()].contains("1234/QĐ-UBND"));
+    assert!(
+        after.contains("\r\n") && !after.replace("\r\n", "").contains('\n'),
+        "line endings kept"
+    );
+    assert!(
+        new[old.len()].contains("Chè Shan tuyết Tả Phìn")
+            && new[old.len()].contains("1234/QĐ-UBND")
+    );
     // The updated register passes every check, and a second run adds nothing.
     let again = update(&yaml);
     assert_eq!((again.appended, again.updated), (0, 0));
@@ -87,10 +97,13 @@ fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn appending_to_an_xlsx_keeps_every_row_and_every_other_part() {
     let (_dir, yaml) = folder(|d| {
-        xlsx(&d.join("so-dang-ky.xlsx"), &Fault {
-            rows: good_rows(),
-            ..Fault::default()
-        })
+        xlsx(
+            &d.join("so-dang-ky.xlsx"),
+            &Fault {
+                rows: good_rows(),
+                ..Fault::default()
+            },
+        )
     });
     let path = yaml.parent().unwrap().join("so-dang-ky.xlsx");
     let before = grid(&path);
@@ -99,8 +112,14 @@ fn appending_to_an_xlsx_keeps_every_row_and_every_other_part() {
     let changes = Changes {
         append: vec![vec![
             (products::Field::Stt, Cell::Number(5.0)),
-            (products::Field::Name, Cell::Text("Nấm hương & mộc nhĩ <rừng>".into())),
-            (products::Field::Owner, Cell::Text("HTX Nông lâm sản Nậm Tăm".into())),
+            (
+                products::Field::Name,
+                Cell::Text("Nấm hương & mộc nhĩ <rừng>".into()),
+            ),
+            (
+                products::Field::Owner,
+                Cell::Text("HTX Nông lâm sản Nậm Tăm".into()),
+            ),
             (products::Field::Commune, Cell::Text("xã Nậm Tăm".into())),
             (products::Field::Stars, Cell::Text("3 sao".into())),
             (products::Field::Score, Cell::Number(59.0)),
@@ -109,13 +128,20 @@ fn appending_to_an_xlsx_keeps_every_row_and_every_other_part() {
             (products::Field::IssueDate, date("25/09/2027")),
             (products::Field::Expiry, date("25/09/2030")),
         ]],
-        set: vec![(5, vec![(products::Field::Number, Cell::Text("01/2027/OCOP-A".into()))])],
+        set: vec![(
+            5,
+            vec![(products::Field::Number, Cell::Text("01/2027/OCOP-A".into()))],
+        )],
     };
-    let outcome = apply(&path, None, &Default::default(), &changes).unwrap_or_else(|d| panic!("{}", d.render()));
+    let outcome = apply(&path, None, &Default::default(), &changes)
+        .unwrap_or_else(|d| panic!("{}", d.render()));
     assert_eq!((outcome.appended, outcome.updated), (1, 1));
     let after = grid(&path);
     for row in &before {
-        let now = after.iter().find(|r| r.number == row.number).expect("row kept");
+        let now = after
+            .iter()
+            .find(|r| r.number == row.number)
+            .expect("row kept");
         for (c, v) in &row.cells {
             if (row.number, *c) == (5, 11) {
                 assert_eq!(now.get(11), Some(&Value::Text("01/2027/OCOP-A".into())));
@@ -124,10 +150,20 @@ fn appending_to_an_xlsx_keeps_every_row_and_every_other_part() {
             }
         }
     }
-    let new = after.iter().find(|r| r.number == 8).expect("appended after the last row");
-    assert_eq!(new.get(1), Some(&Value::Text("Nấm hương & mộc nhĩ <rừng>".into())));
+    let new = after
+        .iter()
+        .find(|r| r.number == 8)
+        .expect("appended after the last row");
+    assert_eq!(
+        new.get(1),
+        Some(&Value::Text("Nấm hương & mộc nhĩ <rừng>".into()))
+    );
     // Dates go in as dates, in the date format of the row above.
-    assert!(matches!(new.get(10), Some(Value::Number { date: true, .. })), "{:?}", new.get(10));
+    assert!(
+        matches!(new.get(10), Some(Value::Number { date: true, .. })),
+        "{:?}",
+        new.get(10)
+    );
     // Only the worksheet changed; every other part is byte for byte the same.
     let parts_after = zip_entries(&path);
     assert_eq!(parts_before.len(), parts_after.len());
@@ -148,14 +184,19 @@ fn ods_and_xls_registers_are_refused_with_a_route() {
     let ods = dir.path().join("so.ods");
     // The smallest zip the reader takes for OpenDocument.
     let mut w = zip::ZipWriter::new(std::fs::File::create(&ods).unwrap());
-    w.start_file("content.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    w.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
     std::io::Write::write_all(&mut w, b"<x/>").unwrap();
     w.finish().unwrap();
     let before = std::fs::read(&ods).unwrap();
     let err = apply(&ods, None, &Default::default(), &Changes::default()).unwrap_err();
     assert!(err.message.contains(".ods"), "{}", err.render());
     assert!(err.hint.as_deref().unwrap_or("").contains(".xlsx"));
-    assert_eq!(std::fs::read(&ods).unwrap(), before, "the file is untouched");
+    assert_eq!(
+        std::fs::read(&ods).unwrap(),
+        before,
+        "the file is untouched"
+    );
 }
 
 #[test]
@@ -172,11 +213,21 @@ fn the_register_exports_with_vietnamese_headers() {
         ocop::write::year::export(register, day, &out).unwrap();
         let back = products::cells(&out, None).unwrap();
         let header = back.iter().find(|r| r.cells.len() > 10).unwrap();
-        assert_eq!(header.get(1), Some(&Value::Text("Tên sản phẩm".into())), "{ext}");
+        assert_eq!(
+            header.get(1),
+            Some(&Value::Text("Tên sản phẩm".into())),
+            "{ext}"
+        );
         let rows = back.iter().filter(|r| r.number > header.number).count();
         assert_eq!(rows, 4, "{ext}");
     }
     let text = std::fs::read_to_string(dir.path().join("xuat.csv")).unwrap();
-    assert!(text.starts_with('\u{feff}'), "Excel reads UTF-8 CSV by its mark");
-    assert!(text.contains("Xã Sìn Hồ") && text.contains("Còn hiệu lực"), "{text}");
+    assert!(
+        text.starts_with('\u{feff}'),
+        "Excel reads UTF-8 CSV by its mark"
+    );
+    assert!(
+        text.contains("Xã Sìn Hồ") && text.contains("Còn hiệu lực"),
+        "{text}"
+    );
 }

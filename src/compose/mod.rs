@@ -29,7 +29,11 @@ pub fn documents(checked: &Checked<'_>) -> Vec<Document> {
         docs.extend(dispatch::dispatches(checked, d));
     }
     let y = &checked.year;
-    docs.extend(y.submissions.iter().filter_map(|s| year::submission(checked, s)));
+    docs.extend(
+        y.submissions
+            .iter()
+            .filter_map(|s| year::submission(checked, s)),
+    );
     docs.extend(y.notices.iter().filter_map(|n| year::notice(checked, n)));
     docs.extend(y.revocations.iter().map(|r| year::revocation(checked, r)));
     for r in &y.reminders {

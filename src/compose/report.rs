@@ -1,7 +1,7 @@
 //! The year-end Báo cáo kết quả thực hiện Chương trình OCOP (NĐ 30 Mẫu
 //! 1.4): the official's narrative, and at the section marked `results`
 //! the year's results counted from the register against the plan's
-//! targets, with the tables appended (Phụ lục I, II …) and the chart of
+//! targets, with the tables appended (Phụ lục I–III) and the chart of
 //! products by star, this year against last. Every count is made here,
 //! from the register's entries, once ([`Stats`]); the tables only print it.
 
@@ -94,15 +94,18 @@ pub fn stats(register: &CheckedRegister, year: i32) -> Stats {
         if e.decision_date.year == year - 1 {
             add(&mut s.recognised_last_year, e);
         }
-        if e.revoked.as_ref().and_then(|(_, d)| *d).is_some_and(|d| d.year == year) {
+        if e.revoked
+            .as_ref()
+            .and_then(|(_, d)| *d)
+            .is_some_and(|d| d.year == year)
+        {
             s.revoked += 1;
         }
         if e.expiry.year == year {
             s.expired_in_year += 1;
-            let renewed = register
-                .entries
-                .iter()
-                .any(|l| l.key == e.key && l.decision_date > e.decision_date && l.decision_date <= end);
+            let renewed = register.entries.iter().any(|l| {
+                l.key == e.key && l.decision_date > e.decision_date && l.decision_date <= end
+            });
             s.renewed_in_year += u64::from(renewed);
         }
         if !register.valid_on(e, end) {
@@ -171,7 +174,10 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
     let r = cr.spec;
     let s = stats(register, cr.year);
     let issuer = &checked.model.issuer;
-    let symbol = r.symbol.clone().unwrap_or_else(|| format!("BC-{}", issuer.symbol));
+    let symbol = r
+        .symbol
+        .clone()
+        .unwrap_or_else(|| format!("BC-{}", issuer.symbol));
     let header = common::header(issuer, &r.number, symbol.clone(), cr.date);
     let subject = r.title.clone().unwrap_or_else(|| {
         format!(
@@ -227,8 +233,14 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
 }
 
 fn date_words(date: vn::PartialDate) -> String {
-    let day = date.day.map(|d| format!("{d:02}")).unwrap_or_else(|| "     ".into());
-    let month = date.month.map(vn::month_padded).unwrap_or_else(|| "     ".into());
+    let day = date
+        .day
+        .map(|d| format!("{d:02}"))
+        .unwrap_or_else(|| "     ".into());
+    let month = date
+        .month
+        .map(vn::month_padded)
+        .unwrap_or_else(|| "     ".into());
     format!("{day} tháng {month} năm {}", date.year)
 }
 
@@ -280,7 +292,7 @@ fn results(s: &Stats, cr: &CheckedReport<'_>) -> Vec<Block> {
             "-",
             None,
             format!(
-                "Trong năm {}, đã công nhận {} sản phẩm OCOP ({}), của {} chủ thể; trong đó {} (Phụ lục I, V). Năm {} công nhận {} sản phẩm.",
+                "Trong năm {}, đã công nhận {} sản phẩm OCOP ({}), của {} chủ thể; trong đó {} (Phụ lục I, mục I và V). Năm {} công nhận {} sản phẩm.",
                 s.year,
                 common::count(total(&s.recognised) as usize),
                 breakdown(&s.recognised),
@@ -294,7 +306,7 @@ fn results(s: &Stats, cr: &CheckedReport<'_>) -> Vec<Block> {
             "-",
             None,
             format!(
-                "Đến ngày 31/12/{}, có {} sản phẩm OCOP còn hiệu lực ({}); phân theo nhóm sản phẩm, xã, phường và loại hình chủ thể tại Phụ lục II, III, IV. Có {} sản phẩm hết hạn Giấy chứng nhận trong năm {} cần đánh giá lại (Phụ lục VI).",
+                "Đến ngày 31/12/{}, có {} sản phẩm OCOP còn hiệu lực ({}); phân theo nhóm sản phẩm, xã, phường và loại hình chủ thể tại Phụ lục I, mục II, III, IV. Có {} sản phẩm hết hạn Giấy chứng nhận trong năm {} cần đánh giá lại (Phụ lục I, mục VI).",
                 s.year,
                 common::count(total(&s.valid) as usize),
                 breakdown(&s.valid),
@@ -307,12 +319,19 @@ fn results(s: &Stats, cr: &CheckedReport<'_>) -> Vec<Block> {
         out.push(Block::item(
             "-",
             None,
-            format!("Thu hồi Giấy chứng nhận của {} sản phẩm.", common::count(s.revoked as usize)),
+            format!(
+                "Thu hồi Giấy chứng nhận của {} sản phẩm.",
+                common::count(s.revoked as usize)
+            ),
         ));
     }
     for (text, t) in &cr.targets {
         let got = measured(s, t);
-        let verdict = if got >= t.value { "đạt" } else { "chưa đạt" };
+        let verdict = if got >= t.value {
+            "đạt"
+        } else {
+            "chưa đạt"
+        };
         let shown = match t.measure {
             Measure::ReEvaluatedPercent => format!("{}%", percent(got)),
             _ => format!("{}/{}", percent(got), percent(t.value)),
@@ -320,7 +339,10 @@ fn results(s: &Stats, cr: &CheckedReport<'_>) -> Vec<Block> {
         out.push(Block::item(
             "-",
             None,
-            format!("Chỉ tiêu \"{}\": thực hiện {shown}, {verdict} (Phụ lục VII).", text.trim_end_matches(['.', ';'])),
+            format!(
+                "Chỉ tiêu \"{}\": thực hiện {shown}, {verdict} (Phụ lục II).",
+                text.trim_end_matches(['.', ';'])
+            ),
         ));
     }
     out
@@ -342,93 +364,120 @@ fn column(title: &str, width: u32, align: &'static str) -> Column {
     }
 }
 
-/// A table of counts by star rank, a row per `rows` entry and a total row.
-fn star_table(label: &str, title: &str, first: &str, rows: Vec<(String, ByStar)>, reference: &str) -> Appendix {
+/// One part of the counts table: a group title over a row per entry, and
+/// a total row where adding up makes sense.
+fn star_part(title: &str, rows: Vec<(String, ByStar)>, totalled: bool, out: &mut Vec<Row>) {
+    out.push(Row::Group {
+        title: title.to_string(),
+    });
     let mut sum = [0u64; 3];
-    let mut out = Vec::new();
     for (i, (name, c)) in rows.iter().enumerate() {
         for k in 0..3 {
             sum[k] += c[k];
         }
         out.push(Row::Cells {
-            cells: vec![(i + 1).to_string(), name.clone(), n(c[0]), n(c[1]), n(c[2]), n(total(c))],
+            cells: vec![
+                (i + 1).to_string(),
+                name.clone(),
+                n(c[0]),
+                n(c[1]),
+                n(c[2]),
+                n(total(c)),
+            ],
         });
     }
-    // Years side by side are compared, not added up.
-    if first != "Năm" {
+    if totalled {
         out.push(Row::Cells {
-            cells: vec![String::new(), "Tổng cộng".into(), n(sum[0]), n(sum[1]), n(sum[2]), n(total(&sum))],
+            cells: vec![
+                String::new(),
+                "Tổng cộng".into(),
+                n(sum[0]),
+                n(sum[1]),
+                n(sum[2]),
+                n(total(&sum)),
+            ],
         });
-    }
-    Appendix {
-        label: label.into(),
-        title: title.to_uppercase(),
-        reference: reference.into(),
-        landscape: false,
-        columns: vec![
-            column("STT", 2, "center"),
-            column(first, 10, "left"),
-            column("3 sao", 3, "right"),
-            column("4 sao", 3, "right"),
-            column("5 sao", 3, "right"),
-            column("Tổng số", 3, "right"),
-        ],
-        rows: out,
     }
 }
 
-fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Vec<Appendix> {
+/// The parts of the counts table: (title, rows, totalled).
+fn star_parts(s: &Stats) -> Vec<(String, Vec<(String, ByStar)>, bool)> {
     let y = s.year;
-    let mut out = vec![
-        star_table(
-            "Phụ lục I",
-            &format!("Sản phẩm OCOP được công nhận năm {} và năm {y} theo hạng sao", y - 1),
-            "Năm",
-            vec![(format!("Năm {}", y - 1), s.recognised_last_year), (format!("Năm {y}"), s.recognised)],
-            reference,
+    vec![
+        (
+            format!("I. SẢN PHẨM ĐƯỢC CÔNG NHẬN NĂM {} VÀ NĂM {y}", y - 1),
+            vec![
+                (format!("Năm {}", y - 1), s.recognised_last_year),
+                (format!("Năm {y}"), s.recognised),
+            ],
+            // Years side by side are compared, not added up.
+            false,
         ),
-        star_table(
-            "Phụ lục II",
-            &format!("Sản phẩm OCOP còn hiệu lực đến 31/12/{y} theo nhóm sản phẩm"),
-            "Nhóm sản phẩm",
-            s.by_group.iter().map(|((_, name), c)| (name.clone(), *c)).collect(),
-            reference,
+        (
+            format!("II. SẢN PHẨM CÒN HIỆU LỰC ĐẾN 31/12/{y} THEO NHÓM SẢN PHẨM"),
+            s.by_group
+                .iter()
+                .map(|((_, name), c)| (name.clone(), *c))
+                .collect(),
+            true,
         ),
-        star_table(
-            "Phụ lục III",
-            &format!("Sản phẩm OCOP còn hiệu lực đến 31/12/{y} theo xã, phường"),
-            "Xã, phường",
+        (
+            format!("III. SẢN PHẨM CÒN HIỆU LỰC ĐẾN 31/12/{y} THEO XÃ, PHƯỜNG"),
             s.by_commune.iter().map(|(k, c)| (k.clone(), *c)).collect(),
-            reference,
+            true,
         ),
-        star_table(
-            "Phụ lục IV",
-            &format!("Sản phẩm OCOP còn hiệu lực đến 31/12/{y} theo loại hình chủ thể"),
-            "Loại hình chủ thể",
+        (
+            format!("IV. SẢN PHẨM CÒN HIỆU LỰC ĐẾN 31/12/{y} THEO LOẠI HÌNH CHỦ THỂ"),
             OwnerType::ALL
                 .iter()
                 .filter_map(|t| s.by_subject.get(t).map(|c| (t.name().to_string(), *c)))
                 .collect(),
-            reference,
+            true,
         ),
-        star_table(
-            "Phụ lục V",
-            &format!("Sản phẩm OCOP được công nhận năm {y} theo hình thức đánh giá"),
-            "Hình thức",
-            s.by_evaluation.iter().map(|(k, c)| (k.name().to_string(), *c)).collect(),
-            reference,
+        (
+            format!("V. SẢN PHẨM ĐƯỢC CÔNG NHẬN NĂM {y} THEO HÌNH THỨC ĐÁNH GIÁ"),
+            s.by_evaluation
+                .iter()
+                .map(|(k, c)| (k.name().to_string(), *c))
+                .collect(),
+            true,
         ),
-        star_table(
-            "Phụ lục VI",
-            &format!("Sản phẩm OCOP hết hạn Giấy chứng nhận trong năm {}", y + 1),
-            "Thời gian hết hạn",
+        (
+            format!("VI. SẢN PHẨM HẾT HẠN GIẤY CHỨNG NHẬN TRONG NĂM {}", y + 1),
             s.expiring
                 .iter()
                 .enumerate()
                 .map(|(q, c)| (format!("Quý {} năm {}", vn::roman(q as u32 + 1), y + 1), *c))
                 .collect(),
-            reference,
+            true,
         ),
+    ]
+}
+
+/// The appendices: the counts by star (one table in six parts), the
+/// targets against their results, the funding. Landscape, like every
+/// table appendix of ocop's documents.
+fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Vec<Appendix> {
+    let mut rows = Vec::new();
+    for (title, part, totalled) in star_parts(s) {
+        star_part(&title, part, totalled, &mut rows);
+    }
+    let mut out = vec![
+        Appendix {
+            label: "Phụ lục I".into(),
+            title: format!("SỐ LIỆU SẢN PHẨM OCOP NĂM {} THEO HẠNG SAO", s.year),
+            reference: reference.into(),
+            landscape: true,
+            columns: vec![
+                column("STT", 2, "center"),
+                column("Nội dung", 14, "left"),
+                column("3 sao", 3, "right"),
+                column("4 sao", 3, "right"),
+                column("5 sao", 3, "right"),
+                column("Tổng số", 3, "right"),
+            ],
+            rows,
+        },
         targets_table(s, cr, reference),
     ];
     if !cr.funding.is_empty() {
@@ -444,8 +493,16 @@ fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Appendix
         .enumerate()
         .map(|(i, (text, t))| {
             let got = measured(s, t);
-            let unit = if t.measure == Measure::ReEvaluatedPercent { "%" } else { "" };
-            let rate = if t.value > 0.0 { 100.0 * got / t.value } else { 100.0 };
+            let unit = if t.measure == Measure::ReEvaluatedPercent {
+                "%"
+            } else {
+                ""
+            };
+            let rate = if t.value > 0.0 {
+                100.0 * got / t.value
+            } else {
+                100.0
+            };
             Row::Cells {
                 cells: vec![
                     (i + 1).to_string(),
@@ -453,16 +510,21 @@ fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Appendix
                     format!("{}{unit}", percent(t.value)),
                     format!("{}{unit}", percent(got)),
                     format!("{}%", percent(rate)),
-                    if got >= t.value { "Đạt" } else { "Chưa đạt" }.into(),
+                    if got >= t.value {
+                        "Đạt"
+                    } else {
+                        "Chưa đạt"
+                    }
+                    .into(),
                 ],
             }
         })
         .collect();
     Appendix {
-        label: "Phụ lục VII".into(),
+        label: "Phụ lục II".into(),
         title: format!("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {}", s.year),
         reference: reference.into(),
-        landscape: false,
+        landscape: true,
         columns: vec![
             column("STT", 2, "center"),
             column("Chỉ tiêu kế hoạch", 12, "left"),
@@ -487,7 +549,9 @@ fn funding_table(cr: &CheckedReport<'_>, reference: &str) -> Appendix {
                 source.clone(),
                 p.map(n).unwrap_or_default(),
                 n(*s),
-                p.filter(|p| *p > 0).map(|p| format!("{}%", percent(100.0 * *s as f64 / p as f64))).unwrap_or_default(),
+                p.filter(|p| *p > 0)
+                    .map(|p| format!("{}%", percent(100.0 * *s as f64 / p as f64)))
+                    .unwrap_or_default(),
             ],
         });
     }
@@ -497,14 +561,19 @@ fn funding_table(cr: &CheckedReport<'_>, reference: &str) -> Appendix {
             "Tổng cộng".into(),
             n(planned),
             n(spent),
-            (planned > 0).then(|| format!("{}%", percent(100.0 * spent as f64 / planned as f64))).unwrap_or_default(),
+            (planned > 0)
+                .then(|| format!("{}%", percent(100.0 * spent as f64 / planned as f64)))
+                .unwrap_or_default(),
         ],
     });
     Appendix {
-        label: "Phụ lục VIII".into(),
-        title: format!("KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH OCOP NĂM {} (ĐỒNG)", cr.year),
+        label: "Phụ lục III".into(),
+        title: format!(
+            "KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH OCOP NĂM {} (ĐỒNG)",
+            cr.year
+        ),
         reference: reference.into(),
-        landscape: false,
+        landscape: true,
         columns: vec![
             column("STT", 2, "center"),
             column("Nguồn kinh phí", 10, "left"),
@@ -518,10 +587,20 @@ fn funding_table(cr: &CheckedReport<'_>, reference: &str) -> Appendix {
 
 /// Products recognised by star, last year against this year.
 fn chart(s: &Stats) -> BarChart {
-    let max = s.recognised.iter().chain(&s.recognised_last_year).copied().max().unwrap_or(0);
+    let max = s
+        .recognised
+        .iter()
+        .chain(&s.recognised_last_year)
+        .copied()
+        .max()
+        .unwrap_or(0);
     let step = nice_step(max);
     BarChart {
-        title: format!("Sản phẩm OCOP được công nhận theo hạng sao, năm {} và năm {}", s.year - 1, s.year),
+        title: format!(
+            "Sản phẩm OCOP được công nhận theo hạng sao, năm {} và năm {}",
+            s.year - 1,
+            s.year
+        ),
         series: vec![format!("Năm {}", s.year - 1), format!("Năm {}", s.year)],
         groups: STARS
             .iter()

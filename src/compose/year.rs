@@ -44,7 +44,13 @@ fn heading(label: &str, title: &str) -> Block {
 
 /// "1234/QĐ-UBND ngày 25/6/2027" of a numbered, dated decision.
 fn decision_ref(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> String {
-    let number = cd.decision.number.0.as_deref().map(vn::padded_number).unwrap_or_default();
+    let number = cd
+        .decision
+        .number
+        .0
+        .as_deref()
+        .map(vn::padded_number)
+        .unwrap_or_default();
     let symbol = cd.decision.symbol(&checked.model.issuer);
     match cd.date.complete() {
         Some(d) => format!("{number}/{symbol} ngày {}", d.short()),
@@ -89,11 +95,16 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
     } else {
         s.to.iter().map(|t| checked.units.name(t, false)).collect()
     };
-    let subject = format!("Về việc đề nghị ban hành Quyết định {}", lower_first(strip_about(&admin.subject)));
+    let subject = format!(
+        "Về việc đề nghị ban hành Quyết định {}",
+        lower_first(strip_about(&admin.subject))
+    );
     let mut body = Vec::new();
     // The bases the decision cites, as the submission's grounds.
     for b in admin.preamble.iter().filter_map(|b| match b {
-        Block::Para { text, italic: true, .. } if text.starts_with("Căn cứ") => Some(text.clone()),
+        Block::Para {
+            text, italic: true, ..
+        } if text.starts_with("Căn cứ") => Some(text.clone()),
         _ => None,
     }) {
         body.push(Block::para(b));
@@ -105,7 +116,13 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
     };
     bc.blocks(&s.body, &mut body);
     body.extend(proposal(cd, &from, &chairman));
-    let signature = common::signature(&checked.units, &["Như trên"], &s.recipients, &s.archive, &s.signer);
+    let signature = common::signature(
+        &checked.units,
+        &["Như trên"],
+        &s.recipients,
+        &s.archive,
+        &s.signer,
+    );
     let appendices = admin
         .appendices
         .iter()
@@ -151,10 +168,16 @@ fn proposal(cd: &CheckedDecision<'_>, from: &str, chairman: &str) -> Vec<Block> 
                 }
             }
             stars.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
-            let mut owners: Vec<String> = products.iter().map(|p| crate::units::fold(&p.product.owner)).collect();
+            let mut owners: Vec<String> = products
+                .iter()
+                .map(|p| crate::units::fold(&p.product.owner))
+                .collect();
             owners.sort();
             owners.dedup();
-            let breakdown: Vec<String> = stars.iter().map(|(s, n)| format!("{} sản phẩm đạt {s} sao", count(*n))).collect();
+            let breakdown: Vec<String> = stars
+                .iter()
+                .map(|(s, n)| format!("{} sản phẩm đạt {s} sao", count(*n)))
+                .collect();
             out.push(heading("I.", "Kết quả đánh giá, phân hạng"));
             out.push(Block::para(format!(
                 "Hội đồng đánh giá, phân hạng sản phẩm OCOP đã đánh giá, phân hạng và đề nghị công nhận {} sản phẩm của {} chủ thể, trong đó: {} (có danh sách kèm theo).",
@@ -169,7 +192,10 @@ fn proposal(cd: &CheckedDecision<'_>, from: &str, chairman: &str) -> Vec<Block> 
             )));
         }
         DecisionKind::Council => {
-            let chair = d.members.iter().find(|m| m.role == crate::model::Role::Chairman);
+            let chair = d
+                .members
+                .iter()
+                .find(|m| m.role == crate::model::Role::Chairman);
             out.push(heading("I.", "Sự cần thiết"));
             out.push(Block::para(format!(
                 "Để tổ chức đánh giá, phân hạng sản phẩm OCOP theo {}, cần thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP và Tổ tư vấn giúp việc Hội đồng.",
@@ -184,7 +210,9 @@ fn proposal(cd: &CheckedDecision<'_>, from: &str, chairman: &str) -> Vec<Block> 
             )));
         }
     }
-    out.push(Block::para(with_closing_mark(&format!("Kính trình {chairman} xem xét, quyết định"))));
+    out.push(Block::para(with_closing_mark(&format!(
+        "Kính trình {chairman} xem xét, quyết định"
+    ))));
     out
 }
 
@@ -202,8 +230,14 @@ fn lower_first(text: &str) -> String {
 
 /// "ngày 18 tháng 6 năm 2027", blanks for a draft.
 fn date_words(date: PartialDate) -> String {
-    let day = date.day.map(|d| format!("{d:02}")).unwrap_or_else(|| "     ".into());
-    let month = date.month.map(vn::month_padded).unwrap_or_else(|| "     ".into());
+    let day = date
+        .day
+        .map(|d| format!("{d:02}"))
+        .unwrap_or_else(|| "     ".into());
+    let month = date
+        .month
+        .map(vn::month_padded)
+        .unwrap_or_else(|| "     ".into());
     format!("{day} tháng {month} năm {}", date.year)
 }
 
@@ -215,11 +249,22 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
         return None;
     };
     let issuer = &checked.model.issuer;
-    let symbol = n.symbol.clone().unwrap_or_else(|| format!("TB-{}", issuer.symbol));
+    let symbol = n
+        .symbol
+        .clone()
+        .unwrap_or_else(|| format!("TB-{}", issuer.symbol));
     let header = common::header(issuer, &n.number, symbol.clone(), cn.date);
     let year = cd.decision.year.unwrap_or(cd.date.year);
-    let round = cd.decision.round.as_deref().map(|r| format!(" ({})", r.trim())).unwrap_or_default();
-    let subject = format!("Kết quả đánh giá, phân hạng sản phẩm OCOP {} năm {year}{round}", issuer.locality());
+    let round = cd
+        .decision
+        .round
+        .as_deref()
+        .map(|r| format!(" ({})", r.trim()))
+        .unwrap_or_default();
+    let subject = format!(
+        "Kết quả đánh giá, phân hạng sản phẩm OCOP {} năm {year}{round}",
+        issuer.locality()
+    );
     let authority = match cd.decision.authority {
         crate::model::Authority::Chairman => format!("Chủ tịch {}", issuer.body_name()),
         crate::model::Authority::Committee => issuer.body_name(),
@@ -235,10 +280,12 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
     let bc = BodyComposer {
         units: checked.units,
         style: &style,
-        year,
     };
     bc.blocks(&n.body, &mut body);
-    body.push(Block::para(with_closing_mark(&format!("{} thông báo để các cơ quan, đơn vị, chủ thể biết, thực hiện", issuer.body_name()))));
+    body.push(Block::para(with_closing_mark(&format!(
+        "{} thông báo để các cơ quan, đơn vị, chủ thể biết, thực hiện",
+        issuer.body_name()
+    ))));
     let signature = common::signature(&checked.units, &[], &n.recipients, &n.archive, cn.signer);
     let appendices = admin
         .appendices
@@ -282,7 +329,10 @@ fn results_paragraphs(cd: &CheckedDecision<'_>) -> Vec<Block> {
         }
     }
     stars.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
-    let breakdown: Vec<String> = stars.iter().map(|(s, n)| format!("{} sản phẩm đạt {s} sao", count(*n))).collect();
+    let breakdown: Vec<String> = stars
+        .iter()
+        .map(|(s, n)| format!("{} sản phẩm đạt {s} sao", count(*n)))
+        .collect();
     vec![
         Block::item(
             "1.",
@@ -308,10 +358,16 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
     let r = cr.spec;
     let e = &cr.entry;
     let issuer = &checked.model.issuer;
-    let symbol = r.symbol.clone().unwrap_or_else(|| format!("QĐ-{}", issuer.symbol));
+    let symbol = r
+        .symbol
+        .clone()
+        .unwrap_or_else(|| format!("QĐ-{}", issuer.symbol));
     let header = common::header(issuer, &r.number, symbol.clone(), cr.date);
     let authority = format!("Chủ tịch {}", issuer.body_name());
-    let subject = format!("Về việc thu hồi Giấy chứng nhận sản phẩm OCOP đối với sản phẩm {}", e.name);
+    let subject = format!(
+        "Về việc thu hồi Giấy chứng nhận sản phẩm OCOP đối với sản phẩm {}",
+        e.name
+    );
     let b = cr.regime.basis;
     let mut preamble = vec![Block::Centered {
         text: authority.to_uppercase(),
@@ -319,23 +375,44 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
     }];
     for basis in [
         crate::regime::local_government_law(cr.date.earliest()).to_string(),
-        format!("{} số {} ngày {} của {} {}", b.kind, b.number, b.date.short(), b.issuer, b.subject),
-        format!("Quyết định số {} ngày {} về việc công nhận sản phẩm đạt chuẩn OCOP", e.decision, e.decision_date.short()),
+        format!(
+            "{} số {} ngày {} của {} {}",
+            b.kind,
+            b.number,
+            b.date.short(),
+            b.issuer,
+            b.subject
+        ),
+        format!(
+            "Quyết định số {} ngày {} về việc công nhận sản phẩm đạt chuẩn OCOP",
+            e.decision,
+            e.decision_date.short()
+        ),
         one_line(&r.finding),
     ] {
         preamble.push(italic(format!("Căn cứ {basis};")));
     }
-    preamble.push(italic(format!("Theo đề nghị của {}.", r.proposal.trim().trim_end_matches('.'))));
+    preamble.push(italic(format!(
+        "Theo đề nghị của {}.",
+        r.proposal.trim().trim_end_matches('.')
+    )));
     preamble.push(Block::Centered {
         text: "QUYẾT ĐỊNH:".into(),
         bold: true,
     });
-    let certificate = e.number.as_deref().map(|n| format!(" số {n}")).unwrap_or_default();
+    let certificate = e
+        .number
+        .as_deref()
+        .map(|n| format!(" số {n}"))
+        .unwrap_or_default();
     let ground = match (cr.ground, &r.ground_text) {
         (Some((letter, text)), extra) => format!(
             "thuộc trường hợp quy định tại điểm {letter} {}: {text}{}",
             cr.regime.revocation.article,
-            extra.as_deref().map(|t| format!(" ({})", t.trim())).unwrap_or_default()
+            extra
+                .as_deref()
+                .map(|t| format!(" ({})", t.trim()))
+                .unwrap_or_default()
         ),
         (None, Some(t)) => t.trim().to_string(),
         (None, None) => String::new(),
@@ -373,7 +450,13 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
             )),
         ),
     ];
-    let signature = common::signature(&checked.units, &["Như Điều 3"], &r.recipients, &r.archive, cr.signer);
+    let signature = common::signature(
+        &checked.units,
+        &["Như Điều 3"],
+        &r.recipients,
+        &r.archive,
+        cr.signer,
+    );
     Document {
         file_stem: cr.stem.clone(),
         meta_title: format!("Quyết định {subject}"),
@@ -426,7 +509,13 @@ pub fn reminders(checked: &Checked<'_>, cr: &CheckedReminder<'_>) -> Vec<Documen
         .collect()
 }
 
-fn reminder(checked: &Checked<'_>, cr: &CheckedReminder<'_>, commune: &str, entries: &[Entry], stem: &str) -> Document {
+fn reminder(
+    checked: &Checked<'_>,
+    cr: &CheckedReminder<'_>,
+    commune: &str,
+    entries: &[Entry],
+    stem: &str,
+) -> Document {
     let r = cr.spec;
     let issuer = &checked.model.issuer;
     let symbol = match &r.drafting_unit {
@@ -437,7 +526,10 @@ fn reminder(checked: &Checked<'_>, cr: &CheckedReminder<'_>, commune: &str, entr
     let subject = "đánh giá, phân hạng lại sản phẩm OCOP sắp hết hạn Giấy chứng nhận".to_string();
     let commune = lower_type(commune);
     let day = cr.date.earliest();
-    let until = day.add_months(r.months.unwrap_or(crate::validate::register::EXPIRING_MONTHS));
+    let until = day.add_months(
+        r.months
+            .unwrap_or(crate::validate::register::EXPIRING_MONTHS),
+    );
     let window = cr.regime.re_evaluation_window;
     let mut body = vec![Block::para(format!(
         "Giấy chứng nhận sản phẩm OCOP có giá trị {} tháng kể từ ngày cấp. Trên địa bàn {commune} có {} sản phẩm OCOP có Giấy chứng nhận hết hạn từ ngày {} đến ngày {} (có danh sách kèm theo).",
@@ -462,8 +554,16 @@ fn reminder(checked: &Checked<'_>, cr: &CheckedReminder<'_>, commune: &str, entr
         style: &style,
     };
     bc.blocks(&r.body, &mut body);
-    body.push(Block::para(with_closing_mark(&format!("Đề nghị Ủy ban nhân dân {commune} quan tâm, thực hiện"))));
-    let signature = common::signature(&checked.units, &["Như trên"], &r.recipients, &r.archive, cr.signer);
+    body.push(Block::para(with_closing_mark(&format!(
+        "Đề nghị Ủy ban nhân dân {commune} quan tâm, thực hiện"
+    ))));
+    let signature = common::signature(
+        &checked.units,
+        &["Như trên"],
+        &r.recipients,
+        &r.archive,
+        cr.signer,
+    );
     let appendix = expiring_list(entries, window, &header.number, &symbol, cr.date, issuer);
     let late = entries
         .iter()

@@ -303,7 +303,13 @@ fn yaml_row(c: &mut Checker<'_>, path: &str, e: &RegisterEntry) -> Option<Regist
 }
 
 /// An error at a field of a row.
-pub fn at(origin: &Origin, c: Option<&Checker<'_>>, field: Field, message: String, hint: &str) -> Diagnostic {
+pub fn at(
+    origin: &Origin,
+    c: Option<&Checker<'_>>,
+    field: Field,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
     match origin {
         Origin::Sheet(place) => place.error(Some(field), message).hint(hint),
         Origin::Yaml(path) => {
@@ -330,30 +336,7 @@ impl RowRules<'_> {
         let mut problems = Vec::new();
         let mut err = |f: Field, m: String, h: &str| problems.push(at(o, None, f, m, h));
         let regime = regime::for_date(r.decision_date).unwrap_or(&regime::REGIMES[0]);
-        if !(3..=5).contains(&r.stars) {
-            err(
-                Field::Stars,
-                format!("sản phẩm {} sao không được công nhận nên không vào sổ", r.stars),
-                "sổ đăng ký chỉ ghi sản phẩm đạt 3, 4 hoặc 5 sao",
-            );
-        }
-        if let Some(score) = r.score {
-            let band = regime.stars(score);
-            if band != r.stars {
-                err(
-                    Field::Stars,
-                    format!(
-                        "điểm {} ứng với hạng {band} sao ({}) theo {}, quy định có hiệu lực vào ngày quyết định {}, không phải {} sao",
-                        regime::score_text(score),
-                        regime.band_text(band),
-                        regime.name,
-                        r.decision_date.short(),
-                        r.stars
-                    ),
-                    "sửa điểm hoặc hạng sao cho khớp với quyết định công nhận",
-                );
-            }
-        }
+        rank(r, regime, &mut err);
         let issue_date = r.issue_date.unwrap_or(r.decision_date);
         let due = issue_date.add_months(regime.validity_months);
         if let Some(expiry) = r.expiry
@@ -518,6 +501,37 @@ impl RowRules<'_> {
     }
 }
 
+/// The star rank a recognition can have, in the score band of its regime.
+fn rank(r: &RegisterRow, regime: &regime::Regime, err: &mut impl FnMut(Field, String, &str)) {
+    if !(3..=5).contains(&r.stars) {
+        err(
+            Field::Stars,
+            format!(
+                "sản phẩm {} sao không được công nhận nên không vào sổ",
+                r.stars
+            ),
+            "sổ đăng ký chỉ ghi sản phẩm đạt 3, 4 hoặc 5 sao",
+        );
+    }
+    if let Some(score) = r.score {
+        let band = regime.stars(score);
+        if band != r.stars {
+            err(
+                Field::Stars,
+                format!(
+                    "điểm {} ứng với hạng {band} sao ({}) theo {}, quy định có hiệu lực vào ngày quyết định {}, không phải {} sao",
+                    regime::score_text(score),
+                    regime.band_text(band),
+                    regime.name,
+                    r.decision_date.short(),
+                    r.stars
+                ),
+                "sửa điểm hoặc hạng sao cho khớp với quyết định công nhận",
+            );
+        }
+    }
+}
+
 fn same_branch(a: Class, b: Class) -> bool {
     let (a, b) = (a.code(), b.code());
     a.starts_with(&b) || b.starts_with(&a)
@@ -529,11 +543,22 @@ fn prev_name(c: Class) -> &'static str {
 
 /// The revocation a status records, if any; other statuses are checked
 /// for what they say.
-fn status(r: &RegisterRow, err: &mut impl FnMut(Field, String, &str)) -> Option<(String, Option<Date>)> {
-    let typed = r.status.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+fn status(
+    r: &RegisterRow,
+    err: &mut impl FnMut(Field, String, &str),
+) -> Option<(String, Option<Date>)> {
+    let typed = r
+        .status
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())?;
     let k = fold(typed);
     if k.contains(&fold("thu hồi")) {
-        let Some(decision) = r.status_decision.as_deref().filter(|d| !d.trim().is_empty()) else {
+        let Some(decision) = r
+            .status_decision
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+        else {
             err(
                 Field::StatusDecision,
                 "sản phẩm bị thu hồi nhưng chưa ghi quyết định thu hồi".into(),
@@ -567,7 +592,9 @@ pub fn date_in(text: &str) -> Option<Date> {
     text.split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
         .find_map(|w| {
             let w = w.trim_end_matches('.');
-            (w.matches('/').count() == 2).then(|| Date::parse(w).ok()).flatten()
+            (w.matches('/').count() == 2)
+                .then(|| Date::parse(w).ok())
+                .flatten()
         })
 }
 
@@ -702,16 +729,31 @@ mod tests {
         assert_eq!(days_before(d, 180).short(), "01/01/2030");
         assert_eq!(days_before(d, 0), d);
         assert_eq!(days(Date::parse("01/01/1970").unwrap()), 0);
-        assert_eq!(date_in("1820/QĐ-UBND ngày 20/10/2027.").unwrap().short(), "20/10/2027");
+        assert_eq!(
+            date_in("1820/QĐ-UBND ngày 20/10/2027.").unwrap().short(),
+            "20/10/2027"
+        );
     }
 
     #[test]
     fn owner_types_from_their_names() {
-        assert_eq!(OwnerType::of("HTX Chè San Thàng"), Some(OwnerType::Cooperative));
+        assert_eq!(
+            OwnerType::of("HTX Chè San Thàng"),
+            Some(OwnerType::Cooperative)
+        );
         assert_eq!(OwnerType::of("Hợp tác xã"), Some(OwnerType::Cooperative));
-        assert_eq!(OwnerType::of("Tổ hợp tác mây tre"), Some(OwnerType::CooperativeGroup));
-        assert_eq!(OwnerType::of("Công ty TNHH Sâm"), Some(OwnerType::Enterprise));
-        assert_eq!(OwnerType::of("Hộ kinh doanh Lò Văn Pấng"), Some(OwnerType::Household));
+        assert_eq!(
+            OwnerType::of("Tổ hợp tác mây tre"),
+            Some(OwnerType::CooperativeGroup)
+        );
+        assert_eq!(
+            OwnerType::of("Công ty TNHH Sâm"),
+            Some(OwnerType::Enterprise)
+        );
+        assert_eq!(
+            OwnerType::of("Hộ kinh doanh Lò Văn Pấng"),
+            Some(OwnerType::Household)
+        );
         assert_eq!(OwnerType::of("Bà Lò Thị Mai"), None);
     }
 }

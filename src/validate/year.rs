@@ -157,7 +157,10 @@ fn submissions<'a>(
             continue;
         };
         if let (Some(n), Some(date)) = (&s.number.0, date)
-            && !d.decision.proposal.contains(&format!("{n}/TTr-{}", s.symbol.trim()))
+            && !d
+                .decision
+                .proposal
+                .contains(&format!("{n}/TTr-{}", s.symbol.trim()))
         {
             c.warning(
                 &format!("decisions[{}].proposal", d.index),
@@ -250,7 +253,11 @@ fn revocation<'a>(
     let regime = regime::resolve(r.legal_regime.as_deref(), date.earliest())
         .map_err(|e| c.push(e.within(&path)))
         .ok()?;
-    c.non_empty(&join(&path, "finding"), &r.finding, "kết luận làm căn cứ thu hồi");
+    c.non_empty(
+        &join(&path, "finding"),
+        &r.finding,
+        "kết luận làm căn cứ thu hồi",
+    );
     c.non_empty(&join(&path, "proposal"), &r.proposal, "đề nghị (proposal)");
     c.units(&join(&path, "executors"), &r.executors);
     c.recipients(&join(&path, "recipients"), &r.recipients);
@@ -267,7 +274,10 @@ fn revocation<'a>(
                 day.short(),
                 found.short()
             ),
-            format!("theo {}, thời gian thu hồi là {days} ngày kể từ ngày có kết luận", regime.revocation.article),
+            format!(
+                "theo {}, thời gian thu hồi là {days} ngày kể từ ngày có kết luận",
+                regime.revocation.article
+            ),
         );
     }
     let Some(register) = register else {
@@ -282,7 +292,10 @@ fn revocation<'a>(
     if entry.stars == 5 {
         c.error(
             &path,
-            format!("sản phẩm {} đạt 5 sao do {} công nhận và thu hồi", entry.name, regime.five_star_authority),
+            format!(
+                "sản phẩm {} đạt 5 sao do {} công nhận và thu hồi",
+                entry.name, regime.five_star_authority
+            ),
             "Chủ tịch UBND cấp tỉnh chỉ thu hồi giấy chứng nhận sản phẩm 3 sao, 4 sao",
         );
     }
@@ -340,7 +353,10 @@ fn ground(
             c.error(
                 path,
                 "quyết định thu hồi chưa ghi lý do",
-                format!("ghi `ground:` (điểm của {}) hoặc `ground_text:`", rev.article),
+                format!(
+                    "ghi `ground:` (điểm của {}) hoặc `ground_text:`",
+                    rev.article
+                ),
             );
             None
         }
@@ -360,7 +376,8 @@ fn revoked_entry(
         .filter(|e| match (&r.certificate, &r.product) {
             (Some(n), _) => e.number.as_deref().is_some_and(|m| fold(m) == fold(n)),
             (None, Some(p)) => {
-                fold(&e.name) == fold(p) && r.owner.as_ref().is_none_or(|o| fold(&e.owner) == fold(o))
+                fold(&e.name) == fold(p)
+                    && r.owner.as_ref().is_none_or(|o| fold(&e.owner) == fold(o))
             }
             (None, None) => false,
         })
@@ -377,10 +394,25 @@ fn revoked_entry(
             None
         }
         (None, _, _) => {
-            let what = r.certificate.as_ref().or(r.product.as_ref()).cloned().unwrap_or_default();
+            let what = r
+                .certificate
+                .as_ref()
+                .or(r.product.as_ref())
+                .cloned()
+                .unwrap_or_default();
             c.error(
-                &join(path, if r.certificate.is_some() { "certificate" } else { "product" }),
-                format!("không tìm thấy `{}` trong sổ đăng ký", crate::diag::quote(&what)),
+                &join(
+                    path,
+                    if r.certificate.is_some() {
+                        "certificate"
+                    } else {
+                        "product"
+                    },
+                ),
+                format!(
+                    "không tìm thấy `{}` trong sổ đăng ký",
+                    crate::diag::quote(&what)
+                ),
                 "ghi đúng số giấy chứng nhận hoặc tên sản phẩm như trong sổ",
             );
             None
@@ -390,7 +422,11 @@ fn revoked_entry(
             if r.certificate.is_none() && owners.iter().any(|o| fold(o) != fold(&e.owner)) {
                 c.error(
                     &join(path, "product"),
-                    format!("có nhiều chủ thể cùng sản phẩm `{}`: {}", e.name, owners.join("; ")),
+                    format!(
+                        "có nhiều chủ thể cùng sản phẩm `{}`: {}",
+                        e.name,
+                        owners.join("; ")
+                    ),
                     "ghi thêm `owner:` hoặc dùng `certificate:`",
                 );
                 return None;
@@ -439,8 +475,15 @@ fn reminder<'a>(
             "kiểm tra ngày của công văn và `months`",
         );
     }
-    let prefix = r.file.as_deref().map(slug).unwrap_or_else(|| "nhac-danh-gia-lai".into());
-    let stems = communes.iter().map(|(name, _)| format!("{prefix}-{}", slug(name))).collect();
+    let prefix = r
+        .file
+        .as_deref()
+        .map(slug)
+        .unwrap_or_else(|| "nhac-danh-gia-lai".into());
+    let stems = communes
+        .iter()
+        .map(|(name, _)| format!("{prefix}-{}", slug(name)))
+        .collect();
     Some(CheckedReminder {
         spec: r,
         date,
@@ -453,7 +496,11 @@ fn reminder<'a>(
 
 /// The recognitions valid on `from` that expire before `until`, by the
 /// commune they lie in now (as typed when the table does not know it).
-pub fn expiring_by_commune(register: &CheckedRegister, from: Date, until: Date) -> Vec<(String, Vec<Entry>)> {
+pub fn expiring_by_commune(
+    register: &CheckedRegister,
+    from: Date,
+    until: Date,
+) -> Vec<(String, Vec<Entry>)> {
     let mut out: Vec<(String, Vec<Entry>)> = Vec::new();
     for e in &register.entries {
         if !(register.valid_on(e, from) && e.expiry <= until) {
@@ -515,18 +562,30 @@ fn report<'a>(
             "đặt báo cáo cùng tệp với kế hoạch của năm (mục `plan:`)",
         );
     }
-    let planned = plan.map(|p| planned_funding(&p.plan.sections)).unwrap_or_default();
+    let planned = plan
+        .map(|p| planned_funding(&p.plan.sections))
+        .unwrap_or_default();
     let mut funding = Vec::new();
     for (i, f) in r.funding.iter().enumerate() {
-        let from_plan = planned.iter().find(|(s, _)| fold(s) == fold(&f.source)).map(|(_, a)| *a);
+        let from_plan = planned
+            .iter()
+            .find(|(s, _)| fold(s) == fold(&f.source))
+            .map(|(_, a)| *a);
         if f.planned.is_none() && from_plan.is_none() {
             c.warning(
                 &index("report.funding", i),
-                format!("kế hoạch không có nguồn kinh phí `{}`", crate::diag::quote(&f.source)),
+                format!(
+                    "kế hoạch không có nguồn kinh phí `{}`",
+                    crate::diag::quote(&f.source)
+                ),
                 "ghi nguồn đúng như kế hoạch, hoặc ghi `planned:`",
             );
         }
-        funding.push((f.source.trim().to_string(), f.planned.or(from_plan), f.spent));
+        funding.push((
+            f.source.trim().to_string(),
+            f.planned.or(from_plan),
+            f.spent,
+        ));
     }
     let signer = r.signer.as_ref().or(fallback);
     if signer.is_none() {
@@ -540,7 +599,11 @@ fn report<'a>(
         signer: signer?,
         targets,
         funding,
-        stem: r.file.as_deref().map(slug).unwrap_or_else(|| "bao-cao".into()),
+        stem: r
+            .file
+            .as_deref()
+            .map(slug)
+            .unwrap_or_else(|| "bao-cao".into()),
     })
 }
 
@@ -579,7 +642,11 @@ fn planned_funding(sections: &[crate::model::Section]) -> Vec<(String, u64)> {
             if let crate::model::Block::Fields(f) = b
                 && let Some(sources) = &f.funding
             {
-                out.extend(sources.iter().filter_map(|f| Some((f.source.trim().to_string(), f.amount?))));
+                out.extend(
+                    sources
+                        .iter()
+                        .filter_map(|f| Some((f.source.trim().to_string(), f.amount?))),
+                );
             }
         }
         out.extend(planned_funding(&s.sections));

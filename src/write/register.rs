@@ -83,7 +83,9 @@ pub fn apply(
             .diagnostics
             .into_iter()
             .find(Diagnostic::is_error)
-            .unwrap_or_else(|| Diagnostic::error("không tìm thấy dòng tiêu đề của sổ").file(path)));
+            .unwrap_or_else(|| {
+                Diagnostic::error("không tìm thấy dòng tiêu đề của sổ").file(path)
+            }));
     };
     let grid = products::cells(path, sheet)?;
     let layout = Layout {
@@ -103,14 +105,22 @@ pub fn apply(
         out.sort_by_key(|(c, _)| *c);
         out
     };
-    let append: Vec<Vec<(u32, Cell)>> = changes.append.iter().map(|r| placed(r, &mut left_out)).collect();
+    let append: Vec<Vec<(u32, Cell)>> = changes
+        .append
+        .iter()
+        .map(|r| placed(r, &mut left_out))
+        .collect();
     let mut set: Vec<(u32, Vec<(u32, Cell)>)> = Vec::new();
     for (row, values) in &changes.set {
         let cells = placed(values, &mut left_out);
         if cells.is_empty() {
             return Err(Diagnostic::error(format!(
                 "sổ chưa có cột {} để ghi vào dòng {row}",
-                values.iter().map(|(f, _)| format!("\"{}\"", f.header())).collect::<Vec<_>>().join(", ")
+                values
+                    .iter()
+                    .map(|(f, _)| format!("\"{}\"", f.header()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
             .file(path)
             .hint("thêm các cột này vào dòng tiêu đề của sổ rồi chạy lại"));
@@ -132,7 +142,11 @@ pub fn apply(
 }
 
 fn refused(path: &Path, kind: FileKind) -> Diagnostic {
-    let what = if kind == FileKind::Ods { ".ods (LibreOffice)" } else { ".xls (Excel 97-2003)" };
+    let what = if kind == FileKind::Ods {
+        ".ods (LibreOffice)"
+    } else {
+        ".xls (Excel 97-2003)"
+    };
     Diagnostic::error(format!(
         "ocop không ghi thêm vào sổ dạng {what} mà vẫn giữ nguyên được mọi thứ trong tệp (định dạng ô, công thức, trang tính khác)"
     ))
@@ -150,11 +164,17 @@ fn replace_verified(
     append: &[Vec<(u32, Cell)>],
     set: &[(u32, Vec<(u32, Cell)>)],
 ) -> Result<(), Diagnostic> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let io = |e: std::io::Error| super::io_error(path, &e);
     let mut tmp = tempfile::Builder::new()
         .prefix(".ocop-")
-        .suffix(&format!(".{}", path.extension().and_then(|e| e.to_str()).unwrap_or("tmp")))
+        .suffix(&format!(
+            ".{}",
+            path.extension().and_then(|e| e.to_str()).unwrap_or("tmp")
+        ))
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(new).map_err(io)?;
@@ -171,13 +191,19 @@ fn replace_verified(
         .hint("đây là lỗi của ocop; xin báo lại kèm tệp sổ"));
     }
     tmp.persist(path).map_err(|e| {
-        super::io_error(path, &e.error).hint("đóng sổ trong Excel (tệp đang mở thì không ghi được) rồi chạy lại")
+        super::io_error(path, &e.error)
+            .hint("đóng sổ trong Excel (tệp đang mở thì không ghi được) rồi chạy lại")
     })?;
     Ok(())
 }
 
 /// What the rewritten sheet lost or changed beyond the changes, if anything.
-fn lost(before: &[Row], after: &[Row], append: &[Vec<(u32, Cell)>], set: &[(u32, Vec<(u32, Cell)>)]) -> Option<String> {
+fn lost(
+    before: &[Row],
+    after: &[Row],
+    append: &[Vec<(u32, Cell)>],
+    set: &[(u32, Vec<(u32, Cell)>)],
+) -> Option<String> {
     for row in before {
         let Some(now) = after.iter().find(|r| r.number == row.number) else {
             return Some(format!("mất dòng {}", row.number));
@@ -206,7 +232,13 @@ fn lost(before: &[Row], after: &[Row], append: &[Vec<(u32, Cell)>], set: &[(u32,
 
 // ---- CSV ------------------------------------------------------------
 
-fn csv(path: &Path, bytes: &[u8], layout: &Layout, append: &[Vec<(u32, Cell)>], set: &[(u32, Vec<(u32, Cell)>)]) -> Result<Vec<u8>, Diagnostic> {
+fn csv(
+    path: &Path,
+    bytes: &[u8],
+    layout: &Layout,
+    append: &[Vec<(u32, Cell)>],
+    set: &[(u32, Vec<(u32, Cell)>)],
+) -> Result<Vec<u8>, Diagnostic> {
     let (bom, body) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         Some(rest) => (true, rest),
         None => (false, bytes),
@@ -222,7 +254,13 @@ fn csv(path: &Path, bytes: &[u8], layout: &Layout, append: &[Vec<(u32, Cell)>], 
         .into_iter()
         .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
         .unwrap_or(b',');
-    let width = layout.columns.iter().map(|(_, c)| c + 1).max().unwrap_or(0).max(record_width(header_line, delimiter));
+    let width = layout
+        .columns
+        .iter()
+        .map(|(_, c)| c + 1)
+        .max()
+        .unwrap_or(0)
+        .max(record_width(header_line, delimiter));
     let mut out = String::with_capacity(text.len() + 256 * append.len());
     out.push_str(&rewrite_records(text, delimiter, set, width)?);
     if !out.is_empty() && !out.ends_with('\n') {
@@ -246,13 +284,22 @@ fn record_width(line: &str, delimiter: u8) -> u32 {
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(line.as_bytes());
-    r.records().next().and_then(Result::ok).map_or(0, |rec| rec.len() as u32)
+    r.records()
+        .next()
+        .and_then(Result::ok)
+        .map_or(0, |rec| rec.len() as u32)
 }
 
 /// One CSV record: cells placed in their columns, quoted where needed.
 fn record(cells: &[(u32, Cell)], width: u32, delimiter: u8) -> String {
     let fields: Vec<String> = (0..width)
-        .map(|c| cells.iter().find(|(k, _)| *k == c).map(|(_, v)| v.text()).unwrap_or_default())
+        .map(|c| {
+            cells
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, v)| v.text())
+                .unwrap_or_default()
+        })
         .collect();
     quoted(&fields, delimiter)
 }
@@ -273,7 +320,12 @@ fn quoted(fields: &[String], delimiter: u8) -> String {
 }
 
 /// `text` with the records `set` names rewritten, every other byte kept.
-fn rewrite_records(text: &str, delimiter: u8, set: &[(u32, Vec<(u32, Cell)>)], width: u32) -> Result<String, Diagnostic> {
+fn rewrite_records(
+    text: &str,
+    delimiter: u8,
+    set: &[(u32, Vec<(u32, Cell)>)],
+    width: u32,
+) -> Result<String, Diagnostic> {
     if set.is_empty() {
         return Ok(text.to_string());
     }
@@ -290,26 +342,43 @@ fn rewrite_records(text: &str, delimiter: u8, set: &[(u32, Vec<(u32, Cell)>)], w
         match reader.read_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(Diagnostic::error(format!("không đọc lại được sổ .csv ({e})"))),
+            Err(e) => {
+                return Err(Diagnostic::error(format!(
+                    "không đọc lại được sổ .csv ({e})"
+                )));
+            }
         }
         // Lines counted from byte offsets, as the reader counts them.
-        let mut start = rec.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+        let mut start = rec
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        line += bytes[counted_to..start].iter().filter(|b| **b == b'\n').count() as u32;
+        line += bytes[counted_to..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u32;
         counted_to = start;
         starts.push((line, start, rec.clone()));
     }
     let mut out = String::with_capacity(text.len());
     let mut at = 0usize;
     for (i, (line, start, rec)) in starts.iter().enumerate() {
-        let Some((_, cells)) = set.iter().find(|(r, _)| r == line) else { continue };
+        let Some((_, cells)) = set.iter().find(|(r, _)| r == line) else {
+            continue;
+        };
         let end = starts.get(i + 1).map_or(text.len(), |n| n.1);
         let span = &text[*start..end];
         let body_end = span.trim_end_matches(['\r', '\n']).len();
         let mut fields: Vec<String> = rec.iter().map(str::to_string).collect();
-        let need = cells.iter().map(|(c, _)| c + 1).max().unwrap_or(0).max(width) as usize;
+        let need = cells
+            .iter()
+            .map(|(c, _)| c + 1)
+            .max()
+            .unwrap_or(0)
+            .max(width) as usize;
         if fields.len() < need {
             fields.resize(need, String::new());
         }
@@ -351,17 +420,30 @@ fn xlsx(
         .iter()
         .rev()
         .find(|r| r.number == layout.last_row)
-        .map(|r| r.cells.iter().filter(|(_, v)| matches!(v, Value::Number { date: true, .. })).map(|(c, _)| *c).collect())
+        .map(|r| {
+            r.cells
+                .iter()
+                .filter(|(_, v)| matches!(v, Value::Number { date: true, .. }))
+                .map(|(c, _)| *c)
+                .collect()
+        })
         .unwrap_or_default();
     let cell_xml = |row: u32, (c, v): &(u32, Cell)| {
-        let style = styles.iter().find(|(k, _)| k == c).map(|(_, s)| format!(" s=\"{s}\"")).unwrap_or_default();
+        let style = styles
+            .iter()
+            .find(|(k, _)| k == c)
+            .map(|(_, s)| format!(" s=\"{s}\""))
+            .unwrap_or_default();
         let r = cell_name(*c, row);
         match v {
             Cell::Number(n) => format!("<c r=\"{r}\"{style}><v>{n}</v></c>"),
             Cell::Date(d) if date_columns.contains(c) => {
                 format!("<c r=\"{r}\"{style}><v>{}</v></c>", days(*d) + 25_569)
             }
-            other => format!("<c r=\"{r}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(&other.text())),
+            other => format!(
+                "<c r=\"{r}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                escape(&other.text())
+            ),
         }
     };
     let mut rows = String::new();
@@ -375,29 +457,51 @@ fn xlsx(
     }
     let mut xml = xml.replacen("<sheetData/>", "<sheetData></sheetData>", 1);
     for (row, cells) in set {
-        xml = set_cells(&xml, *row, &cells.iter().map(|c| (c.0, cell_xml(*row, c))).collect::<Vec<_>>())
-            .ok_or_else(|| Diagnostic::error(format!("không tìm thấy dòng {row} trong trang tính")).file(path))?;
+        xml = set_cells(
+            &xml,
+            *row,
+            &cells
+                .iter()
+                .map(|c| (c.0, cell_xml(*row, c)))
+                .collect::<Vec<_>>(),
+        )
+        .ok_or_else(|| {
+            Diagnostic::error(format!("không tìm thấy dòng {row} trong trang tính")).file(path)
+        })?;
     }
-    let close = xml.rfind("</sheetData>").ok_or_else(|| Diagnostic::error("trang tính không có phần dữ liệu").file(path))?;
+    let close = xml
+        .rfind("</sheetData>")
+        .ok_or_else(|| Diagnostic::error("trang tính không có phần dữ liệu").file(path))?;
     xml.insert_str(close, &rows);
     let new_last = layout.last_row + append.len() as u32;
     let xml = extend_ref(&xml, "<dimension ref=\"", layout.last_row, new_last);
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(bytes.len() + 4096)));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(broken)?;
         let name = entry.name().map_err(broken)?.to_string();
         if name == part {
             drop(entry);
             out.start_file(name, options).map_err(broken)?;
-            out.write_all(xml.as_bytes()).map_err(|e| super::io_error(path, &e))?;
+            out.write_all(xml.as_bytes())
+                .map_err(|e| super::io_error(path, &e))?;
         } else if name.starts_with("xl/tables/") && name.ends_with(".xml") {
             drop(entry);
             let mut t = String::new();
-            zip.by_index(i).map_err(broken)?.read_to_string(&mut t).map_err(|e| super::io_error(path, &e))?;
-            let t = extend_ref(&extend_ref(&t, "<table ", layout.last_row, new_last), "<autoFilter ref=\"", layout.last_row, new_last);
+            zip.by_index(i)
+                .map_err(broken)?
+                .read_to_string(&mut t)
+                .map_err(|e| super::io_error(path, &e))?;
+            let t = extend_ref(
+                &extend_ref(&t, "<table ", layout.last_row, new_last),
+                "<autoFilter ref=\"",
+                layout.last_row,
+                new_last,
+            );
             out.start_file(name, options).map_err(broken)?;
-            out.write_all(t.as_bytes()).map_err(|e| super::io_error(path, &e))?;
+            out.write_all(t.as_bytes())
+                .map_err(|e| super::io_error(path, &e))?;
         } else {
             out.raw_copy_file(entry).map_err(broken)?;
         }
@@ -413,7 +517,9 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' && c != '\r' => out.push_str(&format!("_x{:04X}_", c as u32)),
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' && c != '\r' => {
+                out.push_str(&format!("_x{:04X}_", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -423,9 +529,10 @@ fn escape(text: &str) -> String {
 /// The `<row r="…">` element of `row`: (start, end) byte offsets.
 fn row_span(xml: &str, row: u32) -> Option<(usize, usize)> {
     let key = format!("<row r=\"{row}\"");
-    let start = xml.match_indices(&key).map(|(i, _)| i).find(|i| {
-        matches!(xml.as_bytes().get(i + key.len()), Some(b' ' | b'>' | b'/'))
-    })?;
+    let start = xml
+        .match_indices(&key)
+        .map(|(i, _)| i)
+        .find(|i| matches!(xml.as_bytes().get(i + key.len()), Some(b' ' | b'>' | b'/')))?;
     let open_end = start + xml[start..].find('>')?;
     if xml.as_bytes()[open_end - 1] == b'/' {
         return Some((start, open_end + 1));
@@ -436,7 +543,9 @@ fn row_span(xml: &str, row: u32) -> Option<(usize, usize)> {
 
 /// (column, style) of the cells of `row`.
 fn row_styles(xml: &str, row: u32) -> Vec<(u32, String)> {
-    let Some((start, end)) = row_span(xml, row) else { return Vec::new() };
+    let Some((start, end)) = row_span(xml, row) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for tag in xml[start..end].split("<c ").skip(1) {
         let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
@@ -461,9 +570,15 @@ fn set_cells(xml: &str, row: u32, cells: &[(u32, String)]) -> Option<String> {
     let element = &xml[start..end];
     let open_end = element.find('>')? + 1;
     let (open, inner) = if element.ends_with("/>") {
-        (format!("{}>", element.trim_end_matches("/>")), String::new())
+        (
+            format!("{}>", element.trim_end_matches("/>")),
+            String::new(),
+        )
     } else {
-        (element[..open_end].to_string(), element[open_end..element.len() - "</row>".len()].to_string())
+        (
+            element[..open_end].to_string(),
+            element[open_end..element.len() - "</row>".len()].to_string(),
+        )
     };
     // The row's cells as (column, xml).
     let mut parts: Vec<(u32, String)> = Vec::new();
@@ -471,10 +586,20 @@ fn set_cells(xml: &str, row: u32, cells: &[(u32, String)]) -> Option<String> {
     while let Some(i) = rest.find("<c ") {
         let after = &rest[i..];
         let tag_end = after.find('>')?;
-        let len = if after.as_bytes()[tag_end - 1] == b'/' { tag_end + 1 } else { after.find("</c>")? + 4 };
+        let len = if after.as_bytes()[tag_end - 1] == b'/' {
+            tag_end + 1
+        } else {
+            after.find("</c>")? + 4
+        };
         let cell = &after[..len];
-        let r = cell.split("r=\"").nth(1).and_then(|s| s.split('"').next())?;
-        parts.push((crate::load::products::grid::parse_cell(r)?.0, cell.to_string()));
+        let r = cell
+            .split("r=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())?;
+        parts.push((
+            crate::load::products::grid::parse_cell(r)?.0,
+            cell.to_string(),
+        ));
         rest = &after[len..];
     }
     for (c, new) in cells {
@@ -485,7 +610,11 @@ fn set_cells(xml: &str, row: u32, cells: &[(u32, String)]) -> Option<String> {
     }
     parts.sort_by_key(|(c, _)| *c);
     let body: String = parts.into_iter().map(|(_, x)| x).collect();
-    Some(format!("{}{open}{body}</row>{}", &xml[..start], &xml[end..]))
+    Some(format!(
+        "{}{open}{body}</row>{}",
+        &xml[..start],
+        &xml[end..]
+    ))
 }
 
 /// A range reference after `marker` (`<dimension ref="A1:U21"`, a
@@ -494,20 +623,36 @@ fn extend_ref(xml: &str, marker: &str, old: u32, new: u32) -> String {
     if old == new {
         return xml.to_string();
     }
-    let Some(at) = xml.find(marker) else { return xml.to_string() };
-    let Some(r) = xml[at..].find("ref=\"") else { return xml.to_string() };
+    let Some(at) = xml.find(marker) else {
+        return xml.to_string();
+    };
+    let Some(r) = xml[at..].find("ref=\"") else {
+        return xml.to_string();
+    };
     let start = at + r + 5;
-    let Some(len) = xml[start..].find('"') else { return xml.to_string() };
+    let Some(len) = xml[start..].find('"') else {
+        return xml.to_string();
+    };
     let reference = &xml[start..start + len];
-    let Some((a, b)) = reference.split_once(':') else { return xml.to_string() };
+    let Some((a, b)) = reference.split_once(':') else {
+        return xml.to_string();
+    };
     let split = b.find(|c: char| c.is_ascii_digit()).unwrap_or(b.len());
     if b[split..].parse::<u32>().ok() != Some(old) {
         return xml.to_string();
     }
-    format!("{}{a}:{}{new}{}", &xml[..start], &b[..split], &xml[start + len..])
+    format!(
+        "{}{a}:{}{new}{}",
+        &xml[..start],
+        &b[..split],
+        &xml[start + len..]
+    )
 }
 
 /// The column letter of a field's column in a message.
 pub fn column_of(columns: &[(Field, u32)], f: Field) -> Option<String> {
-    columns.iter().find(|(g, _)| *g == f).map(|(_, c)| column_name(*c))
+    columns
+        .iter()
+        .find(|(g, _)| *g == f)
+        .map(|(_, c)| column_name(*c))
 }

@@ -39,7 +39,11 @@ pub fn changes(checked: &Checked<'_>) -> Changes {
         let (Some(number), Some(date)) = (&cd.decision.number.0, cd.date.complete()) else {
             continue;
         };
-        let decision = format!("{}/{}", crate::vn::padded_number(number), cd.decision.symbol(issuer));
+        let decision = format!(
+            "{}/{}",
+            crate::vn::padded_number(number),
+            cd.decision.symbol(issuer)
+        );
         let issue = checked
             .certificates
             .as_ref()
@@ -61,10 +65,26 @@ pub fn changes(checked: &Checked<'_>) -> Changes {
         let (Some(number), Some(date)) = (&rv.spec.number.0, rv.date.complete()) else {
             continue;
         };
-        let symbol = rv.spec.symbol.clone().unwrap_or_else(|| format!("QĐ-{}", issuer.symbol));
-        let text = format!("{}/{symbol} ngày {}", crate::vn::padded_number(number), date.short());
-        let Origin::Sheet(place) = &rv.entry.origin else { continue };
-        let already = rv.entry.revoked.as_ref().is_some_and(|(d, _)| fold(d) == fold(&text));
+        let symbol = rv
+            .spec
+            .symbol
+            .clone()
+            .unwrap_or_else(|| format!("QĐ-{}", issuer.symbol));
+        let text = format!(
+            "{}/{symbol} ngày {}",
+            crate::vn::padded_number(number),
+            date.short()
+        );
+        let Origin::Sheet(place) = &rv.entry.origin else {
+            continue;
+        };
+        // Recorded already: the same number, the same day (however typed).
+        let number_part = format!("{}/", crate::vn::padded_number(number));
+        let already = rv.entry.revoked.as_ref().is_some_and(|(d, on)| {
+            d.trim_start_matches('0')
+                .starts_with(number_part.trim_start_matches('0'))
+                && *on == Some(date)
+        });
         if !already {
             out.set.push((
                 place.row as u32,
@@ -79,7 +99,14 @@ pub fn changes(checked: &Checked<'_>) -> Changes {
 }
 
 /// A register row for a product of a results decision.
-fn row(cd: &CheckedDecision<'_>, r: &Ranked, decision: &str, date: Date, issue: Date, stt: u64) -> Vec<(Field, Cell)> {
+fn row(
+    cd: &CheckedDecision<'_>,
+    r: &Ranked,
+    decision: &str,
+    date: Date,
+    issue: Date,
+    stt: u64,
+) -> Vec<(Field, Cell)> {
     let p = &r.product;
     let (detail, commune, province) = split_address(&p.address);
     let mut cells = vec![
@@ -92,7 +119,10 @@ fn row(cd: &CheckedDecision<'_>, r: &Ranked, decision: &str, date: Date, issue: 
         (Field::Decision, Cell::Text(decision.into())),
         (Field::DecisionDate, Cell::Date(date)),
         (Field::IssueDate, Cell::Date(issue)),
-        (Field::Expiry, Cell::Date(issue.add_months(cd.regime.validity_months))),
+        (
+            Field::Expiry,
+            Cell::Date(issue.add_months(cd.regime.validity_months)),
+        ),
     ];
     if let Some(t) = OwnerType::of(&p.owner) {
         cells.push((Field::OwnerType, Cell::Text(t.name().into())));
@@ -104,7 +134,11 @@ fn row(cd: &CheckedDecision<'_>, r: &Ranked, decision: &str, date: Date, issue: 
         cells.push((Field::Province, Cell::Text(pr)));
     }
     if let Some(g) = p.group.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
-        let code = cd.regime.classification.find(g).map_or_else(|| g.to_string(), |c| c.code());
+        let code = cd
+            .regime
+            .classification
+            .find(g)
+            .map_or_else(|| g.to_string(), |c| c.code());
         cells.push((Field::Group, Cell::Text(code)));
     }
     if let Some(n) = p.number.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -120,13 +154,18 @@ fn row(cd: &CheckedDecision<'_>, r: &Ranked, decision: &str, date: Date, issue: 
 /// Than", Some("Lai Châu")): the part naming a commune, what is before
 /// it, and the province.
 pub fn split_address(address: &str) -> (Option<String>, String, Option<String>) {
-    let parts: Vec<&str> = address.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = address
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let commune_at = parts.iter().position(|p| crate::places::has_type(p));
     let province = parts.iter().find_map(|p| {
         let k = fold(p);
-        ["tỉnh ", "thành phố "]
-            .iter()
-            .find_map(|t| k.starts_with(&fold(t)).then(|| p[t.len()..].trim().to_string()))
+        ["tỉnh ", "thành phố "].iter().find_map(|t| {
+            k.starts_with(&fold(t))
+                .then(|| p[t.len()..].trim().to_string())
+        })
     });
     match commune_at {
         Some(i) => {
@@ -149,9 +188,13 @@ pub fn update(checked: &Checked<'_>, yaml: &Path) -> Result<Outcome, Diagnostic>
                 .file(yaml)
                 .hint("thêm `register:` với `file:` là tệp sổ .xlsx hoặc .csv cạnh tệp YAML")
         })?;
-    let dir = yaml.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = yaml
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = spec.file.as_deref().unwrap_or_default();
-    let path = crate::load::files::inside(dir, name).map_err(|(m, h)| Diagnostic::error(m).hint(h).file(yaml))?;
+    let path = crate::load::files::inside(dir, name)
+        .map_err(|(m, h)| Diagnostic::error(m).hint(h).file(yaml))?;
     let changes = changes(checked);
     if changes.append.is_empty() && changes.set.is_empty() {
         return Ok(Outcome {
@@ -161,7 +204,12 @@ pub fn update(checked: &Checked<'_>, yaml: &Path) -> Result<Outcome, Diagnostic>
             left_out: Vec::new(),
         });
     }
-    super::register::apply(&path, spec.sheet.as_deref(), &spec.columns.clone().unwrap_or_default(), &changes)
+    super::register::apply(
+        &path,
+        spec.sheet.as_deref(),
+        &spec.columns.clone().unwrap_or_default(),
+        &changes,
+    )
 }
 
 /// The register's rows in the export's form, statuses judged on `day`.
@@ -180,8 +228,12 @@ pub fn export_rows(register: &CheckedRegister, day: Date) -> Vec<Vec<String>> {
                 e.commune.clone(),
                 e.commune_now.clone().unwrap_or_default(),
                 e.province.clone().unwrap_or_default(),
-                e.class.map(|c| c.category.name.to_string()).unwrap_or_default(),
-                e.class.map(|c| format!("{} {}", c.code(), c.name())).unwrap_or_default(),
+                e.class
+                    .map(|c| c.category.name.to_string())
+                    .unwrap_or_default(),
+                e.class
+                    .map(|c| format!("{} {}", c.code(), c.name()))
+                    .unwrap_or_default(),
                 e.score.map(crate::regime::score_text).unwrap_or_default(),
                 e.stars.to_string(),
                 e.evaluation.name().to_string(),
@@ -191,7 +243,10 @@ pub fn export_rows(register: &CheckedRegister, day: Date) -> Vec<Vec<String>> {
                 e.issue_date.short(),
                 e.expiry.short(),
                 status(register, e, day),
-                e.revoked.as_ref().map(|(d, _)| d.clone()).unwrap_or_default(),
+                e.revoked
+                    .as_ref()
+                    .map(|(d, _)| d.clone())
+                    .unwrap_or_default(),
             ]
         })
         .collect()
@@ -223,7 +278,10 @@ pub const EXPORT_HEADERS: [&str; 20] = [
 
 /// The status of a recognition on `day`.
 pub fn status(register: &CheckedRegister, e: &Entry, day: Date) -> String {
-    if e.revoked.as_ref().is_some_and(|(_, d)| d.is_none_or(|d| d <= day)) {
+    if e.revoked
+        .as_ref()
+        .is_some_and(|(_, d)| d.is_none_or(|d| d <= day))
+    {
         return "Thu hồi".into();
     }
     let later = register
@@ -248,18 +306,26 @@ pub fn status(register: &CheckedRegister, e: &Entry, day: Date) -> String {
 /// Writes the export of `register` to `path` (.xlsx or .csv), atomically.
 pub fn export(register: &CheckedRegister, day: Date, path: &Path) -> Result<(), Diagnostic> {
     let rows = export_rows(register, day);
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     let bytes = match ext.as_deref() {
         Some("csv") => {
             let mut w = ::csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-            let fail = |e: ::csv::Error| Diagnostic::error(format!("không tạo được tệp .csv ({e})")).file(path);
+            let fail = |e: ::csv::Error| {
+                Diagnostic::error(format!("không tạo được tệp .csv ({e})")).file(path)
+            };
             w.write_record(EXPORT_HEADERS).map_err(fail)?;
             for r in &rows {
                 w.write_record(r).map_err(fail)?;
             }
-            w.into_inner().map_err(|e| Diagnostic::error(format!("không tạo được tệp .csv ({e})")).file(path))?
+            w.into_inner().map_err(|e| {
+                Diagnostic::error(format!("không tạo được tệp .csv ({e})")).file(path)
+            })?
         }
-        Some("xlsx") => xlsx(&rows, day).map_err(|e| Diagnostic::error(format!("không tạo được tệp .xlsx ({e})")).file(path))?,
+        Some("xlsx") => xlsx(&rows, day)
+            .map_err(|e| Diagnostic::error(format!("không tạo được tệp .xlsx ({e})")).file(path))?,
         _ => {
             return Err(Diagnostic::error("chỉ xuất sổ ra .xlsx hoặc .csv")
                 .file(path)
@@ -274,9 +340,19 @@ fn xlsx(rows: &[Vec<String>], day: Date) -> Result<Vec<u8>, rust_xlsxwriter::Xls
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Sổ đăng ký")?;
-    let bold = Format::new().set_bold().set_border(FormatBorder::Thin).set_text_wrap();
+    let bold = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap();
     let cell = Format::new().set_border(FormatBorder::Thin);
-    ws.write_string(0, 0, format!("SỔ ĐĂNG KÝ SẢN PHẨM OCOP (trạng thái tại ngày {})", day.short()))?;
+    ws.write_string(
+        0,
+        0,
+        format!(
+            "SỔ ĐĂNG KÝ SẢN PHẨM OCOP (trạng thái tại ngày {})",
+            day.short()
+        ),
+    )?;
     for (c, h) in EXPORT_HEADERS.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &bold)?;
     }
@@ -288,8 +364,9 @@ fn xlsx(rows: &[Vec<String>], day: Date) -> Result<Vec<u8>, rust_xlsxwriter::Xls
     ws.set_freeze_panes(3, 0)?;
     ws.autofit();
     // Fixed document properties: the same register gives the same bytes.
-    let props = rust_xlsxwriter::DocProperties::new()
-        .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(day.year as u16, day.month, day.day)?);
+    let props = rust_xlsxwriter::DocProperties::new().set_creation_datetime(
+        &rust_xlsxwriter::ExcelDateTime::from_ymd(day.year as u16, day.month, day.day)?,
+    );
     wb.set_properties(&props);
     wb.save_to_buffer()
 }

@@ -133,11 +133,8 @@ fn second_column(f: Field, title: &str, col: u32, first: u32, by_map: bool) -> D
 
 fn report_unused(ctx: &Ctx<'_>, row: u32, unused: &[(u32, String)], out: &mut Vec<Diagnostic>) {
     for (c, t) in unused.iter().take(LIST_MAX) {
-        let d =
-            Diagnostic::warning(format!("cột \"{}\" không được dùng", one_line(t))).hint(format!(
-                "các cột được đọc: {}",
-                headers(ctx.kind)
-            ));
+        let d = Diagnostic::warning(format!("cột \"{}\" không được dùng", one_line(t)))
+            .hint(format!("các cột được đọc: {}", headers(ctx.kind)));
         out.push(ctx.at(d, row, Some(*c)));
     }
     if unused.len() > LIST_MAX {

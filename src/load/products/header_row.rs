@@ -51,7 +51,13 @@ impl Header {
     /// A second header row under a merged group title ("Kết quả đánh giá"
     /// over "Điểm" and "Hạng sao"): its titles of fields the first row
     /// lacks replace the group titles above them. Whether it was one.
-    fn take_second_row(&mut self, first: &Row, next: &Row, map: &ColumnMap, kind: ListKind) -> bool {
+    fn take_second_row(
+        &mut self,
+        first: &Row,
+        next: &Row,
+        map: &ColumnMap,
+        kind: ListKind,
+    ) -> bool {
         if next.number != self.row + 1
             || !next.cells.iter().all(|(_, v)| matches!(v, Value::Text(_)))
         {

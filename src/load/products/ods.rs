@@ -308,7 +308,10 @@ impl<'w> Content<'w> {
         if !self.reading() || local(e) != "table-cell" {
             return;
         }
-        let (row, col) = ((self.row + 1).min(u32::MAX as u64) as u32, self.col.min(u32::MAX as u64) as u32);
+        let (row, col) = (
+            (self.row + 1).min(u32::MAX as u64) as u32,
+            self.col.min(u32::MAX as u64) as u32,
+        );
         if attr(e, "formula").is_some() {
             self.grid.marks.formula(row, col);
         }

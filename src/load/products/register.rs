@@ -126,7 +126,11 @@ pub(super) fn date_field(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Date> {
     let wrong = |message: String, hint: &str| {
-        ctx.at(Diagnostic::error(message).hint(hint.to_string()), row, Some(col))
+        ctx.at(
+            Diagnostic::error(message).hint(hint.to_string()),
+            row,
+            Some(col),
+        )
     };
     let text = match v {
         Value::Number { value, date: true } => serial_date(*value, ctx.is_1904),
@@ -203,13 +207,15 @@ pub(super) fn marks(
         } else {
             "gộp nhiều dòng"
         };
-        out.push(ctx.at(
-            Diagnostic::error(format!(
-                "vùng {range} là ô {what}; sổ đăng ký cần mỗi dòng, mỗi cột một ô riêng"
-            ))
-            .hint("bỏ gộp ô (Merge & Center > Unmerge Cells) rồi điền giá trị vào từng ô"),
-            r0,
-            Some(c0),
-        ));
+        out.push(
+            ctx.at(
+                Diagnostic::error(format!(
+                    "vùng {range} là ô {what}; sổ đăng ký cần mỗi dòng, mỗi cột một ô riêng"
+                ))
+                .hint("bỏ gộp ô (Merge & Center > Unmerge Cells) rồi điền giá trị vào từng ô"),
+                r0,
+                Some(c0),
+            ),
+        );
     }
 }

@@ -315,10 +315,16 @@ impl<'r> RowFields<'_, 'r> {
     /// A date field; with `required`, a missing one is an error.
     pub(super) fn date(&mut self, f: Field, required: bool) -> Option<crate::vn::Date> {
         match self.cell(f) {
-            Some((c, v)) => super::register::date_field(self.ctx, f, v, self.row, c, &mut self.problems),
+            Some((c, v)) => {
+                super::register::date_field(self.ctx, f, v, self.row, c, &mut self.problems)
+            }
             None => {
                 if required {
-                    self.missing(f, &format!("thiếu {}", f.what()), "điền ngày dạng 25/06/2027");
+                    self.missing(
+                        f,
+                        &format!("thiếu {}", f.what()),
+                        "điền ngày dạng 25/06/2027",
+                    );
                 }
                 None
             }
