@@ -23,9 +23,15 @@ fn communes() -> Vec<String> {
         .collect()
 }
 
+/// A day: (year, month, day).
+type Day = (u16, u8, u8);
+
 /// (decision, its date, issue date, expiry) of round `k` of 2025–2027.
-fn round(k: usize) -> (String, (u16, u8, u8), (u16, u8, u8), (u16, u8, u8)) {
-    let (year, month) = (2025 + (k / 2) as u16, if k % 2 == 0 { 9 } else { 12 });
+fn round(k: usize) -> (String, Day, Day, Day) {
+    let (year, month) = (
+        2025 + (k / 2) as u16,
+        if k.is_multiple_of(2) { 9 } else { 12 },
+    );
     let year = year.min(2027);
     (
         format!("{}/QĐ-UBND", 100 + k),
@@ -45,7 +51,7 @@ fn rows() -> Vec<Vec<String>> {
             let (decision, d, issue, expiry) = round(i % 6);
             let score = 50.0 + (i * 37 % 400) as f64 / 10.0;
             let stars = if score >= 70.0 { 4 } else { 3 };
-            let date = |(y, m, d): (u16, u8, u8)| format!("{d:02}/{m:02}/{y}");
+            let date = |(y, m, d): Day| format!("{d:02}/{m:02}/{y}");
             vec![
                 (i + 1).to_string(),
                 format!("Sản phẩm số {i}"),

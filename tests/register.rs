@@ -229,7 +229,7 @@ fn a_good_register_reads_from_every_format() {
 }
 
 /// The bad registers: one change each, one snapshot each.
-fn bad_cases() -> Vec<(&'static str, Fault)> {
+fn row_cases() -> Vec<(&'static str, Fault)> {
     let good = good_rows;
     let with = |f: &dyn Fn(&mut Vec<Row>)| {
         let mut rows = good();
@@ -312,6 +312,13 @@ fn bad_cases() -> Vec<(&'static str, Fault)> {
                 ..Fault::default()
             },
         ),
+    ]
+}
+
+/// Bad sheets: what a register must not hide in its cells.
+fn sheet_cases() -> Vec<(&'static str, Fault)> {
+    let good = good_rows;
+    vec![
         (
             "hidden-row",
             Fault {
@@ -349,7 +356,7 @@ fn bad_cases() -> Vec<(&'static str, Fault)> {
 
 #[test]
 fn bad_registers_are_located_in_vietnamese() {
-    for (name, fault) in bad_cases() {
+    for (name, fault) in row_cases().into_iter().chain(sheet_cases()) {
         let revoked = name == "revoked-then-recognised";
         let (dir, yaml) = folder(|d| {
             xlsx(&d.join("so-dang-ky.xlsx"), &fault);

@@ -401,7 +401,10 @@ fn star_part(title: &str, rows: Vec<(String, ByStar)>, totalled: bool, out: &mut
 }
 
 /// The parts of the counts table: (title, rows, totalled).
-fn star_parts(s: &Stats) -> Vec<(String, Vec<(String, ByStar)>, bool)> {
+/// A part of the counts table: its title, its rows, whether it is totalled.
+type Part = (String, Vec<(String, ByStar)>, bool);
+
+fn star_parts(s: &Stats) -> Vec<Part> {
     let y = s.year;
     vec![
         (
@@ -561,9 +564,11 @@ fn funding_table(cr: &CheckedReport<'_>, reference: &str) -> Appendix {
             "Tổng cộng".into(),
             n(planned),
             n(spent),
-            (planned > 0)
-                .then(|| format!("{}%", percent(100.0 * spent as f64 / planned as f64)))
-                .unwrap_or_default(),
+            if planned > 0 {
+                format!("{}%", percent(100.0 * spent as f64 / planned as f64))
+            } else {
+                String::new()
+            },
         ],
     });
     Appendix {

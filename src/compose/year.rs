@@ -368,34 +368,7 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
         "Về việc thu hồi Giấy chứng nhận sản phẩm OCOP đối với sản phẩm {}",
         e.name
     );
-    let b = cr.regime.basis;
-    let mut preamble = vec![Block::Centered {
-        text: authority.to_uppercase(),
-        bold: true,
-    }];
-    for basis in [
-        crate::regime::local_government_law(cr.date.earliest()).to_string(),
-        format!(
-            "{} số {} ngày {} của {} {}",
-            b.kind,
-            b.number,
-            b.date.short(),
-            b.issuer,
-            b.subject
-        ),
-        format!(
-            "Quyết định số {} ngày {} về việc công nhận sản phẩm đạt chuẩn OCOP",
-            e.decision,
-            e.decision_date.short()
-        ),
-        one_line(&r.finding),
-    ] {
-        preamble.push(italic(format!("Căn cứ {basis};")));
-    }
-    preamble.push(italic(format!(
-        "Theo đề nghị của {}.",
-        r.proposal.trim().trim_end_matches('.')
-    )));
+    let mut preamble = revocation_preamble(cr, &authority);
     preamble.push(Block::Centered {
         text: "QUYẾT ĐỊNH:".into(),
         bold: true,
@@ -443,9 +416,9 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
         article(
             3,
             with_closing_mark(&format!(
-                "Quyết định này có hiệu lực kể từ ngày ký. {}, {} và {} chịu trách nhiệm thi hành Quyết định này",
+                "Quyết định này có hiệu lực kể từ ngày ký. {}, Chủ tịch Ủy ban nhân dân {} và {} chịu trách nhiệm thi hành Quyết định này",
                 who.join(", "),
-                format!("Chủ tịch Ủy ban nhân dân {}", commune_of(e)),
+                commune_of(e),
                 e.owner
             )),
         ),
@@ -473,6 +446,40 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
             appendices: Vec::new(),
         }),
     }
+}
+
+/// The thẩm quyền line, the bases and the proposal of a revocation.
+fn revocation_preamble(cr: &CheckedRevocation<'_>, authority: &str) -> Vec<Block> {
+    let (r, e) = (cr.spec, &cr.entry);
+    let b = cr.regime.basis;
+    let mut preamble = vec![Block::Centered {
+        text: authority.to_uppercase(),
+        bold: true,
+    }];
+    for basis in [
+        crate::regime::local_government_law(cr.date.earliest()).to_string(),
+        format!(
+            "{} số {} ngày {} của {} {}",
+            b.kind,
+            b.number,
+            b.date.short(),
+            b.issuer,
+            b.subject
+        ),
+        format!(
+            "Quyết định số {} ngày {} về việc công nhận sản phẩm đạt chuẩn OCOP",
+            e.decision,
+            e.decision_date.short()
+        ),
+        one_line(&r.finding),
+    ] {
+        preamble.push(italic(format!("Căn cứ {basis};")));
+    }
+    preamble.push(italic(format!(
+        "Theo đề nghị của {}.",
+        r.proposal.trim().trim_end_matches('.')
+    )));
+    preamble
 }
 
 /// The commune a product lies in now, as the register gives it.

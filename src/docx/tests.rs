@@ -21,7 +21,14 @@ fn header() -> Header {
 /// The administrative part of `doc`, to change in a test.
 fn admin(doc: &mut Document) -> &mut Administrative {
     match &mut doc.content {
-        Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => a,
+        Content::Plan(a)
+        | Content::Decision(a)
+        | Content::Dispatch(a)
+        | Content::Submission(a)
+        | Content::Notice(a)
+        | Content::Revocation(a)
+        | Content::Reminder(a) => a,
+        Content::Report(r) => &mut r.document,
         Content::Certificate(_) => panic!("an administrative document"),
     }
 }

@@ -475,7 +475,32 @@ fn xlsx(
     xml.insert_str(close, &rows);
     let new_last = layout.last_row + append.len() as u32;
     let xml = extend_ref(&xml, "<dimension ref=\"", layout.last_row, new_last);
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(bytes.len() + 4096)));
+    rezip(
+        path,
+        &mut zip,
+        &part,
+        &xml,
+        (layout.last_row, new_last),
+        bytes.len(),
+    )
+}
+
+/// The archive again: the sheet part `part` replaced by `xml`, the tables
+/// over the list extended from row `rows.0` to `rows.1`, every other part
+/// copied as it is (compressed bytes included).
+fn rezip(
+    path: &Path,
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    part: &str,
+    xml: &str,
+    rows: (u32, u32),
+    size: usize,
+) -> Result<Vec<u8>, Diagnostic> {
+    let broken = |e: zip::result::ZipError| {
+        Diagnostic::error(format!("không đọc lại được tệp Excel ({e})")).file(path)
+    };
+    let (old_last, new_last) = rows;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size + 4096)));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     for i in 0..zip.len() {
@@ -494,9 +519,9 @@ fn xlsx(
                 .read_to_string(&mut t)
                 .map_err(|e| super::io_error(path, &e))?;
             let t = extend_ref(
-                &extend_ref(&t, "<table ", layout.last_row, new_last),
+                &extend_ref(&t, "<table ", old_last, new_last),
                 "<autoFilter ref=\"",
-                layout.last_row,
+                old_last,
                 new_last,
             );
             out.start_file(name, options).map_err(broken)?;
