@@ -9,17 +9,22 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{libreoffice, python_tool, root, session, tools, yaml_files};
-use ocop::doc::Document;
+use common::{libreoffice, python_tool, root, session, tools};
+use ocop::doc::{DocKind, Document};
 
 /// The documents of every example YAML, named `<yaml stem>--<file stem>`.
 fn example_documents() -> Vec<(String, Document)> {
     let mut docs = Vec::new();
-    for file in yaml_files(&root().join("plans")) {
+    for file in common::example_files() {
         let outcome = common::prepare(&file);
         assert!(!outcome.has_errors(), "{file:?} composes");
         let yaml = file.file_stem().unwrap().to_string_lossy().to_string();
-        for doc in outcome.documents {
+        // Certificates are printed, not edited: they have no Word form.
+        for doc in outcome
+            .documents
+            .into_iter()
+            .filter(|d| d.kind() != DocKind::Certificate)
+        {
             docs.push((format!("{yaml}--{}", doc.file_stem), doc));
         }
     }

@@ -16,8 +16,8 @@ use crate::register::{Fault, YAML, csv, folder, good_rows, xlsx};
 /// appended and before the revocation was recorded.
 fn year_before(dir: &Path) -> std::path::PathBuf {
     let root = common::root().join("plans/nam-2027");
-    let yaml = std::fs::read_to_string(root.join("lai-chau-2027.yaml")).unwrap();
-    std::fs::write(dir.join("lai-chau-2027.yaml"), yaml).unwrap();
+    let yaml = std::fs::read_to_string(root.join("lai-chau-ca-nam-2027.yaml")).unwrap();
+    std::fs::write(dir.join("lai-chau-ca-nam-2027.yaml"), yaml).unwrap();
     let register = std::fs::read_to_string(root.join("so-dang-ky.csv")).unwrap();
     let kept: Vec<String> = register
         .lines()
@@ -25,7 +25,7 @@ fn year_before(dir: &Path) -> std::path::PathBuf {
         .map(|l| l.replace("Thu hồi,1535/QĐ-UBND ngày 20/9/2027", ","))
         .collect();
     std::fs::write(dir.join("so-dang-ky.csv"), kept.join("\r\n") + "\r\n").unwrap();
-    dir.join("lai-chau-2027.yaml")
+    dir.join("lai-chau-ca-nam-2027.yaml")
 }
 
 fn update(yaml: &Path) -> ocop::write::register::Outcome {

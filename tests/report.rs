@@ -136,7 +136,7 @@ fn with_total(mut lines: Vec<Vec<String>>) -> Vec<Vec<String>> {
 
 /// The tables' rows without their STT column.
 fn printed() -> Vec<(String, Vec<Vec<String>>)> {
-    let yaml = common::root().join("plans/nam-2027/lai-chau-2027.yaml");
+    let yaml = common::root().join("plans/nam-2027/lai-chau-ca-nam-2027.yaml");
     let report = common::prepare(&yaml);
     let doc = report
         .documents

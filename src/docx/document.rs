@@ -50,6 +50,10 @@ pub fn document_xml(doc: &Administrative) -> String {
         to(&mut out, &doc.to);
     } else {
         title(&mut out, &doc.kind_name, &doc.subject);
+        // Mẫu 1.4 sent upwards (tờ trình, báo cáo) has Kính gửi too.
+        if !doc.to.is_empty() {
+            to(&mut out, &doc.to);
+        }
     }
     let blocks: Vec<&Block> = doc.preamble.iter().chain(&doc.body).collect();
     // The last body lines travel with the signature: it never stands alone.

@@ -40,7 +40,14 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
         | Content::Reminder(a) => administrative(a, &doc.meta_title, doc.timestamp),
         // The chart is drawn in the PDF; in Word its numbers are the
         // report's first table.
-        Content::Report(r) => administrative(&r.document, &doc.meta_title, doc.timestamp),
+        Content::Report(r) => {
+            let mut document = r.document.clone();
+            if let Some(chart) = &r.chart {
+                let at = r.chart_at.min(document.body.len());
+                document.body.splice(at..at, chart_lines(chart));
+            }
+            administrative(&document, &doc.meta_title, doc.timestamp)
+        }
         Content::Certificate(_) => Err(Diagnostic::error(
             "giấy chứng nhận chỉ có bản PDF, không có bản Word",
         )
@@ -48,6 +55,27 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
             "giấy chứng nhận được in và ký, không cần sửa; dùng --format pdf cho giấy chứng nhận",
         )),
     }
+}
+
+/// A chart as Word shows it: its title, then its numbers as lines of a
+/// small table (the categories, then one line per series), where the PDF
+/// draws the bars.
+fn chart_lines(chart: &crate::doc::BarChart) -> Vec<Block> {
+    let mut out = vec![Block::Centered {
+        text: chart.title.clone(),
+        bold: true,
+    }];
+    let labels: Vec<&str> = chart.groups.iter().map(|g| g.label.as_str()).collect();
+    out.push(Block::para(format!("Hạng sao\t{}", labels.join("\t"))));
+    for (i, series) in chart.series.iter().enumerate() {
+        let values: Vec<&str> = chart
+            .groups
+            .iter()
+            .map(|g| g.shown.get(i).map_or("", String::as_str))
+            .collect();
+        out.push(Block::para(format!("{series}\t{}", values.join("\t"))));
+    }
+    out
 }
 
 /// The `.docx` of an administrative document titled `meta_title`, dated `timestamp`.
