@@ -76,6 +76,13 @@ pub enum Command {
         override_usage = "ocop certificates [TÙY_CHỌN] <TỆP>"
     )]
     Certificates(CertificatesArgs),
+    /// Ghi vào sổ đăng ký sản phẩm kết quả các quyết định công nhận và thu hồi đã ký, hoặc xuất sổ ra .xlsx/.csv
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop register [TÙY_CHỌN] <TỆP>",
+        after_help = "Không có --export: mỗi quyết định công nhận đã có số và ngày thêm các sản phẩm của nó vào cuối sổ (một lần, chạy lại không thêm nữa), mỗi quyết định thu hồi đã có số và ngày ghi \"Thu hồi\" vào dòng của sản phẩm. Mọi dòng, ô, trang tính khác của sổ giữ nguyên; sổ chỉ được thay sau khi đọc lại thấy đúng.\nCó --export: ghi một bản sổ theo mẫu cố định, tiêu đề cột tiếng Việt, trạng thái xét tại ngày --date; sổ gốc không bị sửa."
+    )]
+    Register(RegisterArgs),
     /// Tạo tệp kế hoạch mới từ kế hoạch mẫu, để sửa
     #[command(help_template = HELP_TEMPLATE, override_usage = "ocop new <TỆP>")]
     New {
@@ -197,7 +204,7 @@ pub struct Output {
         help_heading = "Tùy chọn"
     )]
     pub out: PathBuf,
-    /// Chỉ dựng các loại văn bản này: plan (kế hoạch), decision (quyết định), dispatch (công văn), certificate (giấy chứng nhận); cách nhau bằng dấu phẩy hoặc dùng nhiều lần
+    /// Chỉ dựng các loại văn bản này: plan (kế hoạch), decision (quyết định), dispatch (công văn), certificate (giấy chứng nhận), submission (tờ trình), notice (thông báo), revocation (quyết định thu hồi), reminder (công văn nhắc đánh giá lại), report (báo cáo); cách nhau bằng dấu phẩy hoặc dùng nhiều lần
     #[arg(
         long,
         value_name = "LOẠI",
@@ -240,6 +247,19 @@ pub struct CheckArgs {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub shared: Shared,
+}
+
+#[derive(Args)]
+pub struct RegisterArgs {
+    /// Tệp YAML của năm có mục `register` (sổ là tệp .xlsx hoặc .csv cạnh nó)
+    #[arg(value_name = "TỆP", help_heading = "Đối số")]
+    pub file: PathBuf,
+    /// Xuất sổ ra tệp này (.xlsx hoặc .csv) thay vì ghi vào sổ
+    #[arg(long, value_name = "TỆP_XUẤT", help_heading = "Tùy chọn")]
+    pub export: Option<PathBuf>,
+    /// Ngày xét trạng thái khi xuất, dd/mm/yyyy (mặc định: `as_of` của sổ, không có thì hôm nay)
+    #[arg(long, value_name = "NGÀY", help_heading = "Tùy chọn")]
+    pub date: Option<String>,
 }
 
 #[derive(Args)]
@@ -601,6 +621,21 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         command().debug_assert();
+    }
+
+    #[test]
+    fn only_names_every_kind_with_its_vietnamese_name() {
+        let render = command().find_subcommand("render").unwrap().clone();
+        let only = render
+            .get_arguments()
+            .find(|a| a.get_id() == "only")
+            .unwrap();
+        let help = only.get_help().unwrap().to_string();
+        for kind in <DocKind as clap::ValueEnum>::value_variants() {
+            let value = clap::ValueEnum::to_possible_value(kind).unwrap();
+            let named = format!("{} ({})", value.get_name(), kind.name());
+            assert!(help.contains(&named), "--only does not name {named}");
+        }
     }
 
     #[test]

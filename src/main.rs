@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Watch(args) => cmd::watch::run(args),
         Command::Certificates(args) => cmd::certificates::run(args),
+        Command::Register(args) => cmd::register::run(args),
         Command::New { file } => cmd::new::run(file),
         Command::Templates { dir } => cmd::templates::run(dir),
         Command::Completions { shell } => cmd::completions::run(*shell),

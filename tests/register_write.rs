@@ -231,3 +231,61 @@ fn the_register_exports_with_vietnamese_headers() {
         "{text}"
     );
 }
+
+/// `ocop register` as an office runs it: the signed round and revocation
+/// written once, a second run writing nothing; `--export` leaves the
+/// register as it was; a file with errors or a bad date writes nothing.
+#[test]
+fn the_register_command_writes_once_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = year_before(dir.path());
+    let register = dir.path().join("so-dang-ky.csv");
+    let run = |args: &[&str]| {
+        let out = common::ocop()
+            .arg("register")
+            .arg(&yaml)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        (out.status.code(), stderr)
+    };
+    let (code, said) = run(&[]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("thêm 5 dòng, cập nhật 1 dòng"), "{said}");
+    let written = std::fs::read_to_string(&register).unwrap();
+    assert!(written.contains("Thu hồi,1535/QĐ-UBND ngày 20/9/2027"));
+    let (code, said) = run(&[]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("không ghi gì"), "{said}");
+    assert_eq!(std::fs::read_to_string(&register).unwrap(), written);
+
+    let export = dir.path().join("bao-cao-len.xlsx");
+    let export_arg = export.to_str().unwrap();
+    let (code, said) = run(&["--export", export_arg, "--date", "31/12/2027"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains("đã xuất 18 sản phẩm") && said.contains("31/12/2027"),
+        "{said}"
+    );
+    let back = products::cells(&export, None).unwrap();
+    assert!(back.iter().any(|r| {
+        r.cells
+            .iter()
+            .any(|(_, v)| *v == Value::Text("Thu hồi".into()))
+    }));
+    assert_eq!(std::fs::read_to_string(&register).unwrap(), written);
+
+    let (code, said) = run(&["--export", export_arg, "--date", "31/13/2027"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        said.contains("--date") && said.contains("dd/mm/yyyy"),
+        "{said}"
+    );
+
+    std::fs::write(&yaml, "issuer: { level: province }\n").unwrap();
+    let (code, said) = run(&[]);
+    assert_eq!(code, Some(1));
+    assert!(said.contains("lỗi"), "{said}");
+    assert_eq!(std::fs::read_to_string(&register).unwrap(), written);
+}

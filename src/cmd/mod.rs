@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod import;
 pub mod new;
+pub mod register;
 pub mod render;
 pub mod schema;
 pub mod templates;

@@ -8,7 +8,7 @@ use super::body::BodyComposer;
 use super::common::{self, count, one_line, with_closing_mark};
 use super::decision;
 use crate::doc::{Administrative, Appendix, Block, Column, Content, Document, LeadStyle, Row};
-use crate::model::{DecisionKind, Issuer, PlanStyle};
+use crate::model::{DecisionKind, Issuer, PlanStyle, Signer};
 use crate::validate::register::{Entry, days_before};
 use crate::validate::year::{CheckedNotice, CheckedReminder, CheckedRevocation, CheckedSubmission};
 use crate::validate::{Checked, CheckedDecision};
@@ -241,6 +241,16 @@ fn date_words(date: PartialDate) -> String {
     format!("{day} tháng {month} năm {}", date.year)
 }
 
+/// `signer` signing for the collective `body` (TM.), unless they already
+/// sign for someone (TM., TL., TUQ.).
+fn on_behalf(body: &str, signer: &Signer) -> Signer {
+    let mut s = signer.clone();
+    if s.tm.is_none() && s.tl.is_none() && s.tuq.is_none() {
+        s.tm = Some(body.trim().to_string());
+    }
+    s
+}
+
 pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document> {
     let n = cn.spec;
     let cd = decision_at(checked, cn.decision)?;
@@ -286,7 +296,13 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
         "{} thông báo để các cơ quan, đơn vị, chủ thể biết, thực hiện",
         issuer.body_name()
     ))));
-    let signature = common::signature(&checked.units, &[], &n.recipients, &n.archive, cn.signer);
+    // The notice speaks for the body ("Ủy ban nhân dân tỉnh … thông báo"):
+    // a signer taken over from a chairman's decision signs on its behalf.
+    let signer = match &n.signer {
+        Some(_) => cn.signer.clone(),
+        None => on_behalf(&issuer.body, cn.signer),
+    };
+    let signature = common::signature(&checked.units, &[], &n.recipients, &n.archive, &signer);
     let appendices = admin
         .appendices
         .iter()

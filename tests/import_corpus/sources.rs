@@ -130,8 +130,7 @@ pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
                 .count();
             vec![("articles", articles), ("items", items), ("rows", rows)]
         }
-        // The importer writes none of the year's kinds; they are counted
-        // by what every kind shares below.
+        // Not imported (see `imported`): what every kind shares below.
         DocKind::Certificate
         | DocKind::Submission
         | DocKind::Notice
@@ -273,7 +272,7 @@ pub fn collect(config: &Config, dir: &Path) -> Vec<Source> {
             derived: is_derived,
         } in docs
         {
-            if doc.kind() == DocKind::Certificate {
+            if !imported(doc.kind()) {
                 continue;
             }
             let name = format!("{stem}--{}", doc.file_stem);
@@ -294,6 +293,21 @@ pub fn collect(config: &Config, dir: &Path) -> Vec<Source> {
         }
     }
     out
+}
+
+/// The kinds `ocop import` reads a document into; the corpus measures
+/// those. The certificate and the register year's kinds are made from
+/// data, never imported.
+fn imported(kind: DocKind) -> bool {
+    match kind {
+        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => true,
+        DocKind::Certificate
+        | DocKind::Submission
+        | DocKind::Notice
+        | DocKind::Revocation
+        | DocKind::Reminder
+        | DocKind::Report => false,
+    }
 }
 
 fn render(dir: &Path, name: String, doc: &Document, counts: Counts) -> Source {
