@@ -50,7 +50,7 @@ impl DocKind {
 }
 
 /// One document to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Document {
     /// ASCII file stem without extension, e.g. `ke-hoach`.
     pub file_stem: String,
@@ -63,7 +63,7 @@ pub struct Document {
     pub content: Content,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub enum Content {
     Plan(Administrative),
     Decision(Administrative),
@@ -153,7 +153,7 @@ pub const MAX_WEIGHT: usize = 12_000;
 
 /// An administrative document in the layout of NĐ 30 (plan, decision,
 /// dispatch): header, title, body, signature, appendices.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Administrative {
     pub header: Header,
     /// Tên loại: "KẾ HOẠCH"; empty for a công văn, which has none.
@@ -189,7 +189,7 @@ impl Administrative {
 }
 
 /// One OCOP certificate (Giấy chứng nhận sản phẩm OCOP).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Certificate {
     /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
     pub authority: String,
@@ -227,7 +227,7 @@ pub struct Certificate {
 pub const QR_IMAGE: &str = "qr.png";
 
 /// An appendix (NĐ 30 Mẫu 2.1) holding one table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Appendix {
     /// "Phụ lục" or "Phụ lục I".
     pub label: String,
@@ -240,7 +240,7 @@ pub struct Appendix {
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Column {
     pub title: String,
     /// Relative width (Typst `fr`).
@@ -249,7 +249,7 @@ pub struct Column {
     pub align: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Row {
     /// A group title spanning the table: "I. SẢN PHẨM ĐẠT 4 SAO".
@@ -278,7 +278,7 @@ impl Row {
 }
 
 /// The two-column NĐ 30 header.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Header {
     /// Cơ quan chủ quản line(s), regular weight.
     pub parent: Option<String>,
@@ -297,7 +297,7 @@ pub struct Header {
 }
 
 /// A block of body text, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A numbered title on its own line: "I. MỤC ĐÍCH, YÊU CẦU".
@@ -319,7 +319,7 @@ pub enum Block {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum LeadStyle {
     Plain,
@@ -367,7 +367,7 @@ impl Block {
 }
 
 /// The signature row: Nơi nhận on the left, the signer on the right.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Signature {
     /// Recipient lines without the dash, each ending ";" (unless the
     /// author's own punctuation ends it).
@@ -380,7 +380,7 @@ pub struct Signature {
 }
 
 /// A Nơi nhận line, or a group of lines sharing one note.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Recipient {
     /// "Bộ Nông nghiệp và PTNT;" or, with a note, `text` "Các chủ thể …",

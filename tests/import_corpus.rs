@@ -14,7 +14,8 @@
 //! fallen below the last measured one; `full_corpus` (ignored) runs every
 //! source with every family and three seeds:
 //! `cargo test --test integration import_corpus::full_corpus -- --ignored`.
-//! `OCOP_CORPUS_FAMILY` and `OCOP_CORPUS_DOC` (substrings) narrow either run.
+//! `OCOP_CORPUS_FAMILY` and `OCOP_CORPUS_DOC` (substrings, comma-separated)
+//! narrow either run.
 
 mod docx;
 mod numbering;
@@ -40,7 +41,7 @@ pub const THRESHOLDS: score::Thresholds = score::Thresholds {
 
 /// The CI corpus's pass rate measured on the importer of the day: the gate
 /// only goes up (the target is 0.98).
-const CI_FLOOR: f64 = 0.127;
+const CI_FLOOR: f64 = 0.205;
 /// The same for the full corpus.
 const FULL_FLOOR: f64 = 0.0;
 
@@ -53,8 +54,6 @@ pub struct Config {
     /// Dispatches drafted from a plan (`from_plan`) kept per YAML file: they
     /// share one form.
     pub derived_dispatches: usize,
-    /// Families left out of this run (by prefix).
-    pub skip_families: &'static [&'static str],
     pub family_filter: Option<String>,
     pub doc_filter: Option<String>,
 }
@@ -65,7 +64,6 @@ impl Config {
             name: "ci",
             seeds: 1,
             derived_dispatches: 1,
-            skip_families: &[],
             family_filter: env_filter("OCOP_CORPUS_FAMILY"),
             doc_filter: env_filter("OCOP_CORPUS_DOC"),
         }
@@ -86,12 +84,17 @@ impl Config {
     }
 
     pub fn wants_family(&self, family: &str) -> bool {
-        !self.skip_families.iter().any(|p| family.starts_with(p))
-            && self
-                .family_filter
-                .as_ref()
-                .is_none_or(|f| family.contains(f.as_str()))
+        matches(self.family_filter.as_deref(), family)
     }
+
+    pub fn wants_document(&self, name: &str) -> bool {
+        matches(self.doc_filter.as_deref(), name)
+    }
+}
+
+/// Whether `name` contains one of the comma-separated parts of `filter`.
+fn matches(filter: Option<&str>, name: &str) -> bool {
+    filter.is_none_or(|f| f.split(',').any(|part| name.contains(part.trim())))
 }
 
 fn env_filter(name: &str) -> Option<String> {
@@ -124,7 +127,10 @@ fn run(config: &Config) -> f64 {
         )
     };
     let sources: Vec<Source> = sources::collect(config, &dir.join("sources"));
-    assert!(sources.len() >= 8, "the corpus has its sources");
+    assert!(
+        sources.len() >= 8 || (config.filtered() && !sources.is_empty()),
+        "the corpus has its sources (OCOP_CORPUS_DOC matches none?)"
+    );
     lap("sources rendered");
     let cases = variants(config, &sources, &dir.join("cases"), &tools, &lap);
     let results = score::score_all(&sources, &cases, &tools, &dir.join("imported"), &lap);
@@ -133,7 +139,7 @@ fn run(config: &Config) -> f64 {
     let text = report.markdown();
     std::fs::write(dir.join("report.md"), &text).unwrap();
     std::fs::write(dir.join("results.tsv"), report.tsv()).unwrap();
-    eprintln!("{text}");
+    eprintln!("{}", report.summary());
     eprintln!("report: {}", dir.join("report.md").display());
     report.rate()
 }
@@ -183,5 +189,63 @@ fn full_corpus() {
             rate >= FULL_FLOOR,
             "import corpus pass rate {rate:.3} fell below {FULL_FLOOR} (see report.md)"
         );
+    }
+}
+
+/// The Word variants are what they claim to be: LibreOffice (a real
+/// client) opens each and prints the source's words, and its numbering
+/// shows the typed labels the variant replaced, for a plan with four
+/// levels of numbering and a decision with articles and restarted lists.
+#[test]
+fn word_variants_print_in_libreoffice_with_their_sources_words_and_outline() {
+    let config = Config {
+        name: "word-check",
+        family_filter: Some("word/".into()),
+        doc_filter: Some("xa-hop-thanh,kien-toan".into()),
+        ..Config::ci()
+    };
+    let dir = run_dir(&config);
+    let tools = crate::common::tools();
+    let sources = sources::collect(&config, &dir.join("sources"));
+    assert_eq!(sources.len(), 2);
+    let cases: Vec<sources::Case> = sources
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| word::cases(&config, i, s, &dir))
+        .collect();
+    let files: Vec<PathBuf> = cases.iter().map(|c| c.file.clone()).collect();
+    let printed = office::convert(&files, "pdf", "pdf", &dir.join("printed"));
+    let jobs: Vec<(PathBuf, PathBuf)> = cases
+        .iter()
+        .zip(printed)
+        .map(|(c, pdf)| (pdf, sources[c.source].original.clone()))
+        .collect();
+    let mut problems = Vec::new();
+    for (case, m) in cases.iter().zip(score::measure(&tools, &jobs, &dir)) {
+        let (recall, outline) = print_expectation(&case.family);
+        if m.recall < recall || (m.outline_labels > 0 && m.outline < outline) {
+            problems.push(format!(
+                "{}: recall {} {:?}, outline {} {:?}",
+                case.id(&sources),
+                m.recall,
+                m.text_diff,
+                m.outline,
+                m.outline_diff
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What LibreOffice's print of a Word variant must keep: (textsim recall,
+/// outline match). It prints tracked revisions marked (deletions struck,
+/// old numbers in brackets), footnotes at the foot of the page, and moves
+/// the header's words around hidden text.
+fn print_expectation(family: &str) -> (f64, f64) {
+    match family {
+        "word/tracked-changes" | "word/tracked-moves" | "word/everything" => (0.95, 0.5),
+        "word/footnotes" => (0.95, 1.0),
+        "word/hidden-text" => (0.98, 1.0),
+        _ => (0.99, 1.0),
     }
 }

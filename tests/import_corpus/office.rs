@@ -10,7 +10,10 @@ use super::Config;
 use super::sources::{Case, Source};
 use super::text::{wrap, write_case};
 use super::word;
-use crate::common::{libreoffice, python_tool};
+use ocop::doc::DocKind;
+
+use super::score::python_batch;
+use crate::common::libreoffice;
 
 /// (family, the Word family it starts from, LibreOffice's filter, extension),
 /// families of one filter together.
@@ -119,7 +122,7 @@ fn client_case(
 
 /// One LibreOffice run converting `inputs` with `filter` into `out`; the
 /// converted files, in the order of the inputs.
-fn convert(inputs: &[PathBuf], filter: &str, ext: &str, out: &Path) -> Vec<PathBuf> {
+pub fn convert(inputs: &[PathBuf], filter: &str, ext: &str, out: &Path) -> Vec<PathBuf> {
     if inputs.is_empty() {
         return Vec::new();
     }
@@ -175,14 +178,39 @@ fn wrapped(config: &Config, index: usize, source: &Source, txt: &Path, dir: &Pat
 }
 
 /// pdf2officedocx.py's .docx of every source it can rebuild (it needs a
-/// tên loại, which a công văn has not).
+/// tên loại, which a công văn has not), in one Python process.
 fn office_typed(sources: &[Source], dir: &Path, tools: &Path) -> Vec<Case> {
+    let files: Vec<PathBuf> = sources
+        .iter()
+        .map(|s| dir.join(format!("{}.word-office-typed.0.docx", s.name)))
+        .collect();
+    let jobs: Vec<serde_json::Value> = sources
+        .iter()
+        .zip(&files)
+        .map(|(s, out)| serde_json::json!({"pdf": s.pdf, "out": out}))
+        .collect();
+    let answers = python_batch(
+        tools,
+        "office-docx",
+        &serde_json::json!({ "jobs": jobs }),
+        dir,
+    );
     let mut out = Vec::new();
-    for (i, source) in sources.iter().enumerate() {
-        let file = dir.join(format!("{}.word-office-typed.0.docx", source.name));
-        let (ok, _) = python_tool(tools, "pdf2officedocx.py", &[&source.pdf, &file], &[]);
-        if ok {
+    for ((i, file), answer) in files
+        .into_iter()
+        .enumerate()
+        .zip(answers.as_array().unwrap())
+    {
+        if answer["ok"] == true {
             out.push(Case::new(i, "word/office-typed", 0, file));
+        } else {
+            assert_eq!(
+                sources[i].kind,
+                DocKind::Dispatch,
+                "pdf2officedocx.py failed on {}: {}",
+                sources[i].name,
+                answer["error"]
+            );
         }
     }
     out

@@ -72,23 +72,68 @@ impl<'a> Report<'a> {
     }
 
     fn tally(&self, key: impl Fn(&Case, &Outcome) -> String) -> BTreeMap<String, Tally> {
+        self.tally_where(|_| true, key)
+    }
+
+    fn tally_where(
+        &self,
+        keep: impl Fn(&Case) -> bool,
+        key: impl Fn(&Case, &Outcome) -> String,
+    ) -> BTreeMap<String, Tally> {
         let mut out: BTreeMap<String, Tally> = BTreeMap::new();
         for (c, o) in self.cases.iter().zip(self.outcomes) {
-            out.entry(key(c, o)).or_default().add(o);
+            if keep(c) {
+                out.entry(key(c, o)).or_default().add(o);
+            }
         }
         out
     }
 
     fn table(&self, out: &mut String, title: &str, key: impl Fn(&Case, &Outcome) -> String) {
         writeln!(out, "\n## By {title}\n").unwrap();
+        self.rows(out, title, self.tally(key));
+    }
+
+    fn rows(&self, out: &mut String, title: &str, tallies: BTreeMap<String, Tally>) {
         writeln!(out, "| {title} | cases | pass | rate | failing stage |").unwrap();
         writeln!(out, "|---|---:|---:|---:|---|").unwrap();
-        for (name, t) in self.tally(key) {
+        for (name, t) in tallies {
             writeln!(out, "{}", t.row(&name)).unwrap();
         }
     }
 
-    pub fn markdown(&self) -> String {
+    /// The families again, counting only the sources whose unharmed form
+    /// (`text/plain` for text and PDF, `word/ocop` for Word and office
+    /// files) passes: what the variant itself costs.
+    fn robustness(&self, out: &mut String) {
+        let reference = |family: &str| {
+            if family.starts_with("text/") || family == "pdf" {
+                "text/plain"
+            } else {
+                "word/ocop"
+            }
+        };
+        let clean: std::collections::HashSet<(usize, &str)> = self
+            .cases
+            .iter()
+            .zip(self.outcomes)
+            .filter(|(c, o)| o.failure.is_none() && c.seed == 0)
+            .map(|(c, _)| (c.source, c.family.as_str()))
+            .collect();
+        writeln!(
+            out,
+            "\n## By family, where the source's unharmed form passes\n"
+        )
+        .unwrap();
+        let tallies = self.tally_where(
+            |c| clean.contains(&(c.source, reference(&c.family))),
+            |c, _| c.family.clone(),
+        );
+        self.rows(out, "family", tallies);
+    }
+
+    /// The heading and the tables.
+    pub fn summary(&self) -> String {
         let all = &self.tally(|_, _| String::new())[""];
         let mut out = String::new();
         writeln!(
@@ -115,6 +160,7 @@ impl<'a> Report<'a> {
         )
         .unwrap();
         self.table(&mut out, "family", |c, _| c.family.clone());
+        self.robustness(&mut out);
         self.table(&mut out, "document", |c, _| {
             let s = &self.sources[c.source];
             format!("{} ({})", s.name, s.kind.name())
@@ -125,6 +171,12 @@ impl<'a> Report<'a> {
                 .map_or("pass", |(s, _)| s.name())
                 .to_string()
         });
+        out
+    }
+
+    /// The tables, then every failing case with its first difference.
+    pub fn markdown(&self) -> String {
+        let mut out = self.summary();
         writeln!(out, "\n## Failing cases\n").unwrap();
         writeln!(out, "| case | stage | first difference |").unwrap();
         writeln!(out, "|---|---|---|").unwrap();

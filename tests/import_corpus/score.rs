@@ -1,7 +1,7 @@
 //! Scoring: each variant imported as `ocop import` does it, the YAML
 //! checked as `ocop check` does, rendered, and measured against its source
 //! with the judges' tools (one Python process for the whole corpus, see
-//! `score.py`) and against the source's counts.
+//! `tools.py`) and against the source's counts.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -310,42 +310,53 @@ fn fnv(text: &str) -> u64 {
 
 /// What the judges' tools say of one rendered PDF.
 #[derive(Debug, Clone, serde::Deserialize)]
-struct Measure {
-    recall: f64,
-    recall_ok: bool,
-    precision: f64,
-    text_diff: Vec<String>,
-    outline: f64,
-    outline_ok: bool,
-    outline_labels: usize,
-    outline_diff: Vec<String>,
-    nd30_failed: Vec<String>,
+pub struct Measure {
+    pub recall: f64,
+    pub recall_ok: bool,
+    pub precision: f64,
+    pub text_diff: Vec<String>,
+    pub outline: f64,
+    pub outline_ok: bool,
+    pub outline_labels: usize,
+    pub outline_diff: Vec<String>,
+    pub nd30_failed: Vec<String>,
 }
 
-/// Runs `score.py` once over every (rendered PDF, source layout text).
-fn measure(tools: &Path, jobs: &[(PathBuf, PathBuf)], dir: &Path) -> Vec<Measure> {
+/// Runs `tools.py` once over every (rendered PDF, source layout text).
+pub fn measure(tools: &Path, jobs: &[(PathBuf, PathBuf)], dir: &Path) -> Vec<Measure> {
     if jobs.is_empty() {
         return Vec::new();
     }
-    let input = dir.join("score-input.json");
     let list: Vec<serde_json::Value> = jobs
         .iter()
         .map(|(pdf, original)| serde_json::json!({"pdf": pdf, "original": original}))
         .collect();
-    std::fs::write(
-        &input,
-        serde_json::json!({
-            "recall": THRESHOLDS.recall,
-            "outline": THRESHOLDS.outline,
-            "jobs": list,
-        })
-        .to_string(),
-    )
-    .unwrap();
+    let input = serde_json::json!({
+        "recall": THRESHOLDS.recall,
+        "outline": THRESHOLDS.outline,
+        "jobs": list,
+    });
+    let measures: Vec<Measure> =
+        serde_json::from_value(python_batch(tools, "score", &input, dir)).unwrap();
+    assert_eq!(measures.len(), jobs.len());
+    measures
+}
+
+/// Runs `tools.py COMMAND` (the judges' tools in one Python process, on
+/// every core) on `input`; its answer.
+pub fn python_batch(
+    tools: &Path,
+    command: &str,
+    input: &serde_json::Value,
+    dir: &Path,
+) -> serde_json::Value {
+    let file = dir.join(format!("{command}-input.json"));
+    std::fs::write(&file, input.to_string()).unwrap();
     let out = Command::new("python3")
-        .arg(root().join("tests/import_corpus/score.py"))
+        .arg(root().join("tests/import_corpus/tools.py"))
         .arg(tools)
-        .arg(&input)
+        .arg(command)
+        .arg(&file)
         .output()
         .expect("python3 is needed to run the judges' tools");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -353,10 +364,8 @@ fn measure(tools: &Path, jobs: &[(PathBuf, PathBuf)], dir: &Path) -> Vec<Measure
         !stderr.contains("ModuleNotFoundError"),
         "the judges' tools need their Python modules: pip install pdfplumber python-docx\n{stderr}"
     );
-    assert!(out.status.success(), "score.py failed:\n{stderr}");
-    let measures: Vec<Measure> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(measures.len(), jobs.len());
-    measures
+    assert!(out.status.success(), "tools.py {command} failed:\n{stderr}");
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// The first text of the case's limits that the YAML's values (comments

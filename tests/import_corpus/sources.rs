@@ -78,8 +78,8 @@ impl Counts {
 }
 
 /// The counts of `doc`: for a plan from its model (sections, sections with
-/// a task), for the other kinds from the document; for every kind the
-/// declared units the document names, and its Nơi nhận lines.
+/// a task), for the other kinds from the document; the declared units a
+/// plan or decision names, and the Nơi nhận lines of every kind.
 pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
     let Some(a) = doc.content.administrative() else {
         return Counts(Vec::new());
@@ -138,7 +138,10 @@ pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
         | DocKind::Reminder
         | DocKind::Report => Vec::new(),
     };
-    out.push(("units", units_named(checked, a)));
+    // A dispatch names units in passing; those it goes to are its addressees.
+    if doc.kind() != DocKind::Dispatch {
+        out.push(("units", units_named(checked, a)));
+    }
     out.push(("recipients", recipients));
     Counts(out)
 }
@@ -276,11 +279,7 @@ pub fn collect(config: &Config, dir: &Path) -> Vec<Source> {
                 continue;
             }
             let name = format!("{stem}--{}", doc.file_stem);
-            if config
-                .doc_filter
-                .as_ref()
-                .is_some_and(|f| !name.contains(f.as_str()))
-            {
+            if !config.wants_document(&name) {
                 continue;
             }
             if is_derived {

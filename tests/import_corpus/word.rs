@@ -271,6 +271,8 @@ fn tracked_moves(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
     pkg.put_xml("word/document.xml", &doc);
 }
 
+const WPS: &str = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape";
+
 /// A paragraph put into a text box anchored at the start of the next one,
 /// as Word writes it: the drawing, and a VML copy for old readers.
 fn text_box(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
@@ -288,10 +290,7 @@ fn text_box(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
             "xmlns:a",
             "http://schemas.openxmlformats.org/drawingml/2006/main",
         ),
-        (
-            "xmlns:wps",
-            "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-        ),
+        ("xmlns:wps", WPS),
         ("xmlns:v", "urn:schemas-microsoft-com:vml"),
     ] {
         doc.set(k, v);
@@ -307,7 +306,24 @@ fn text_box(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
     let i = *rng.pick(&candidates);
     let boxed = para_at(body, i);
     limits.push((quote(&boxed.text()), 1));
+    let mut anchor = para_at(body, i + 1);
+    anchor
+        .atoms
+        .insert(0, Atom::Raw(Node::Element(boxed_run(&boxed))));
+    body[i + 1] = Node::Element(anchor.element());
+    body.remove(i);
+    pkg.put_xml("word/document.xml", &doc);
+}
+
+/// A run holding `boxed` in a text box, as Word writes one: a DrawingML
+/// shape, and a VML copy of it for older readers.
+fn boxed_run(boxed: &Para) -> Element {
     let content = || Element::new("w:txbxContent").child(boxed.element());
+    let shape = Element::new("wps:wsp")
+        .child(Element::new("wps:cNvSpPr").attr("txBox", "1"))
+        .child(Element::new("wps:spPr"))
+        .child(Element::new("wps:txbx").child(content()))
+        .child(Element::new("wps:bodyPr"));
     let drawing = Element::new("w:drawing").child(
         Element::new("wp:inline")
             .child(
@@ -321,45 +337,24 @@ fn text_box(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
                     .attr("name", "Text Box 1"),
             )
             .child(
-                Element::new("a:graphic").child(
-                    Element::new("a:graphicData")
-                        .attr(
-                            "uri",
-                            "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-                        )
-                        .child(
-                            Element::new("wps:wsp")
-                                .child(Element::new("wps:cNvSpPr").attr("txBox", "1"))
-                                .child(Element::new("wps:spPr"))
-                                .child(Element::new("wps:txbx").child(content()))
-                                .child(Element::new("wps:bodyPr")),
-                        ),
-                ),
+                Element::new("a:graphic")
+                    .child(Element::new("a:graphicData").attr("uri", WPS).child(shape)),
             ),
     );
-    let alternate = Element::new("mc:AlternateContent")
-        .child(
-            Element::new("mc:Choice")
-                .attr("Requires", "wps")
-                .child(drawing),
-        )
-        .child(
-            Element::new("mc:Fallback").child(
-                Element::new("w:pict").child(
-                    Element::new("v:shape")
-                        .attr("style", "width:453pt;height:57pt")
-                        .child(Element::new("v:textbox").child(content())),
-                ),
-            ),
-        );
-    let mut anchor = para_at(body, i + 1);
-    anchor.atoms.insert(
-        0,
-        Atom::Raw(Node::Element(Element::new("w:r").child(alternate))),
+    let fallback = Element::new("w:pict").child(
+        Element::new("v:shape")
+            .attr("style", "width:453pt;height:57pt")
+            .child(Element::new("v:textbox").child(content())),
     );
-    body[i + 1] = Node::Element(anchor.element());
-    body.remove(i);
-    pkg.put_xml("word/document.xml", &doc);
+    Element::new("w:r").child(
+        Element::new("mc:AlternateContent")
+            .child(
+                Element::new("mc:Choice")
+                    .attr("Requires", "wps")
+                    .child(drawing),
+            )
+            .child(Element::new("mc:Fallback").child(fallback)),
+    )
 }
 
 /// The last words of one or two paragraphs moved into footnotes at the

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Scores many rendered PDFs with the judges' tools in one process.
+"""Runs the judges' tools (shared/tools) over a whole corpus in one process.
 
-usage: score.py TOOLS_DIR INPUT.json > OUTPUT.json
-INPUT: {"recall": MIN, "outline": MIN, "jobs": [{"pdf": ..., "original": ...}, ...]}
-OUTPUT: one object per job, in order: textsim's recall and precision (and whether
-recall holds), its first differences, outline.py's match and differences,
-and the NĐ 30 rules nd30check.py finds failing. The tools run unchanged, as
-imported modules (their printed output parsed), on all cores.
+usage: tools.py TOOLS_DIR score INPUT.json > OUTPUT.json
+       tools.py TOOLS_DIR office-docx INPUT.json > OUTPUT.json
+score: INPUT {"recall": MIN, "outline": MIN, "jobs": [{"pdf": ..., "original": ...}]};
+  one object per job, in order: textsim's recall and precision (and whether
+  recall holds), its first differences, outline.py's match and differences,
+  and the NĐ 30 rules nd30check.py finds failing.
+office-docx: INPUT {"jobs": [{"pdf": ..., "out": ...}]}; pdf2officedocx.py on
+  each; one {"ok": bool, "error": str} per job.
+The tools run unchanged, as imported modules (their printed output parsed),
+on all cores.
 """
 import contextlib
 import io
@@ -19,9 +23,10 @@ from concurrent.futures import ProcessPoolExecutor
 sys.path.insert(0, sys.argv[1])
 import nd30check  # noqa: E402
 import outline  # noqa: E402
+import pdf2officedocx  # noqa: E402
 import textsim  # noqa: E402
 
-CONFIG = json.load(open(sys.argv[2], encoding="utf-8"))
+CONFIG = json.load(open(sys.argv[3], encoding="utf-8"))
 
 
 def run(fn, *args):
@@ -55,7 +60,16 @@ def score(job):
     }
 
 
+def office_docx(job):
+    try:
+        run(pdf2officedocx.main, job["pdf"], job["out"])
+        return {"ok": True, "error": ""}
+    except Exception as e:  # the tool cannot rebuild every form (a công văn has no tên loại)
+        return {"ok": False, "error": f"{type(e).__name__}: {e}"}
+
+
 if __name__ == "__main__":
+    work = {"score": score, "office-docx": office_docx}[sys.argv[2]]
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(score, CONFIG["jobs"], chunksize=4))
+        results = list(pool.map(work, CONFIG["jobs"], chunksize=4))
     json.dump(results, sys.stdout, ensure_ascii=False)
