@@ -77,7 +77,7 @@ pub enum Content {
 }
 
 /// A report: an administrative document and the chart it shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Report {
     #[serde(flatten)]
     pub document: Administrative,
@@ -89,7 +89,7 @@ pub struct Report {
 }
 
 /// A grouped bar chart: one group per category, one bar per series.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct BarChart {
     pub title: String,
     /// The series' names ("Năm 2026", "Năm 2027").
@@ -104,7 +104,7 @@ pub struct BarChart {
 }
 
 /// One category of a bar chart: its bars' values and how they print.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 pub struct ChartGroup {
     pub label: String,
     pub values: Vec<u64>,

@@ -103,9 +103,7 @@ pub fn stats(register: &CheckedRegister, year: i32) -> Stats {
         }
         if e.expiry.year == year {
             s.expired_in_year += 1;
-            let renewed = register.entries.iter().any(|l| {
-                l.key == e.key && l.decision_date > e.decision_date && l.decision_date <= end
-            });
+            let renewed = register.later(e, end).next().is_some();
             s.renewed_in_year += u64::from(renewed);
         }
         if !register.valid_on(e, end) {

@@ -161,7 +161,9 @@ mod tests {
             emit_typ: false,
             ..output
         };
-        assert_eq!(all.sets().len(), 8);
+        // Every kind in both forms.
+        let kinds = <DocKind as clap::ValueEnum>::value_variants().len();
+        assert_eq!(all.sets().len(), kinds * 2);
         assert!(!all.leaves_out_certificates());
     }
 }

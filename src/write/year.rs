@@ -284,11 +284,7 @@ pub fn status(register: &CheckedRegister, e: &Entry, day: Date) -> String {
     {
         return "Thu hồi".into();
     }
-    let later = register
-        .entries
-        .iter()
-        .filter(|l| l.key == e.key && l.decision_date > e.decision_date && l.decision_date <= day)
-        .min_by_key(|l| l.decision_date);
+    let later = register.later(e, day).min_by_key(|l| l.decision_date);
     if let Some(l) = later {
         return format!("{} ({})", l.evaluation.name(), l.decision);
     }
