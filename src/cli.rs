@@ -129,12 +129,15 @@ pub enum Command {
     /// Chép các mẫu có sẵn ra thư mục để tùy biến (dùng lại với --templates)
     #[command(
         help_template = HELP_TEMPLATE,
-        override_usage = "ocop templates <THƯ_MỤC>"
+        override_usage = "ocop templates [--force] <THƯ_MỤC>"
     )]
     Templates {
         /// Thư mục sẽ chứa các mẫu
         #[arg(value_name = "THƯ_MỤC", help_heading = "Đối số")]
         dir: PathBuf,
+        /// Ghi đè cả các mẫu đã sửa trong thư mục (mặc định: không ghi đè, báo tên các tệp đó)
+        #[arg(long, help_heading = "Tùy chọn")]
+        force: bool,
     },
     /// In đoạn mã tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)
     #[command(

@@ -34,12 +34,14 @@ pub mod places;
 pub mod provinces;
 pub mod qr;
 pub mod regime;
+pub mod regular;
 pub mod scaffold;
 pub mod schema;
 pub mod text;
 pub mod timeline;
 pub mod units;
 pub mod vn;
+pub mod watchdog;
 
 pub mod compile;
 pub mod compose;

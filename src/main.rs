@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         Command::Certificates(args) => cmd::certificates::run(args),
         Command::Register(args) => cmd::register::run(args),
         Command::New(args) => cmd::new::run(args),
-        Command::Templates { dir } => cmd::templates::run(dir),
+        Command::Templates { dir, force } => cmd::templates::run(dir, *force),
         Command::Completions { shell } => cmd::completions::run(*shell),
         Command::Help { command } => cli::print_help(command.as_deref()),
         Command::Import { file, output } => cmd::import::run(file, output.as_deref()),

@@ -174,7 +174,7 @@ impl Templates {
                 if !is_template && library.is_none() {
                     continue;
                 }
-                match std::fs::read_to_string(path) {
+                match user_template(dir, path) {
                     Ok(body) => {
                         let body = text::normalise(&body);
                         user_files.push(UserFile {
@@ -187,8 +187,11 @@ impl Templates {
                             _ => templates.push((name, body)),
                         }
                     }
-                    Err(e) => errors
-                        .push(Diagnostic::error(format!("không đọc được tệp mẫu: {e}")).file(path)),
+                    Err((why, hint)) => errors.push(
+                        Diagnostic::error(format!("không đọc được tệp mẫu: {why}"))
+                            .file(path)
+                            .hint(hint),
+                    ),
                 }
             }
         }
@@ -300,10 +303,118 @@ impl Templates {
     ) -> Result<String, Diagnostic> {
         let mut ctx = Context::from_serialize(context).map_err(|e| tera_error(e, None))?;
         ctx.insert("font", font);
-        self.tera
-            .render(template, &ctx)
-            .map_err(|e| tera_error(e, None))
+        let mut out = Bounded::new();
+        match self.tera.render_to(template, &ctx, &mut out) {
+            Ok(()) => String::from_utf8(out.bytes)
+                .map_err(|_| Diagnostic::error("mẫu văn bản sinh ra văn bản không phải UTF-8")),
+            Err(_) if out.exceeded.is_some() => Err(self.over_limit(template, out.exceeded)),
+            Err(e) => Err(tera_error(e, None)),
+        }
     }
+
+    /// The error of a template stopped at a limit, naming the user's file.
+    fn over_limit(&self, template: &str, limit: Option<Limit>) -> Diagnostic {
+        let what = match limit {
+            Some(Limit::Time) => format!(
+                "mẫu `{template}` chạy quá {} giây cho một văn bản (vòng lặp quá lớn?)",
+                MAX_RENDER_TIME.as_secs()
+            ),
+            _ => format!(
+                "mẫu `{template}` sinh ra quá {} MB mã văn bản cho một văn bản (vòng lặp hoặc chuỗi quá lớn?)",
+                MAX_RENDER_BYTES >> 20
+            ),
+        };
+        let d = Diagnostic::error(format!("đã dừng mẫu văn bản: {what}"))
+            .hint("sửa vòng lặp trong tệp mẫu; chạy lại không có --templates để dùng mẫu có sẵn");
+        match self.user_files.iter().find(|f| f.name == template) {
+            Some(f) => d.file(&f.path),
+            None => d,
+        }
+    }
+}
+
+/// A real document's Typst source is a few hundred kilobytes.
+const MAX_RENDER_BYTES: usize = 32 << 20;
+/// A document's template runs in milliseconds.
+const MAX_RENDER_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The limit a template run reached.
+#[derive(Debug, Clone, Copy)]
+enum Limit {
+    Size,
+    Time,
+}
+
+/// The output of a template run, refusing to grow past
+/// [`MAX_RENDER_BYTES`] or to go on past [`MAX_RENDER_TIME`]: a user's
+/// template is code from someone else, and a huge loop must stop at an
+/// error rather than exhaust memory or run forever.
+struct Bounded {
+    bytes: Vec<u8>,
+    started: std::time::Instant,
+    writes: u32,
+    exceeded: Option<Limit>,
+}
+
+impl Bounded {
+    fn new() -> Bounded {
+        Bounded {
+            bytes: Vec::with_capacity(64 * 1024),
+            started: std::time::Instant::now(),
+            writes: 0,
+            exceeded: None,
+        }
+    }
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writes = self.writes.wrapping_add(1);
+        if self.bytes.len() + buf.len() > MAX_RENDER_BYTES {
+            self.exceeded = Some(Limit::Size);
+        } else if self.writes.is_multiple_of(1024) && self.started.elapsed() > MAX_RENDER_TIME {
+            self.exceeded = Some(Limit::Time);
+        }
+        if self.exceeded.is_some() {
+            return Err(std::io::Error::other("giới hạn của mẫu"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A template is a few dozen kilobytes.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The text of the user's template at `path` in `dir`: a regular file
+/// inside the folder (a link leading elsewhere would put a file from the
+/// rest of the disk into the document). On failure: why, and a hint.
+fn user_template(dir: &Path, path: &Path) -> Result<String, (String, &'static str)> {
+    let io = |e: std::io::Error| (crate::diag::io_reason(&e), "kiểm tra quyền đọc tệp");
+    let base = dir.canonicalize().map_err(io)?;
+    let real = path.canonicalize().map_err(io)?;
+    if !real.starts_with(&base) {
+        return Err((
+            "tệp là liên kết tới một tệp ngoài thư mục mẫu".into(),
+            "chép tệp mẫu vào thư mục mẫu thay vì tạo liên kết",
+        ));
+    }
+    let bytes = crate::regular::read(&real, MAX_TEMPLATE_BYTES).map_err(|r| {
+        (
+            r.reason(),
+            "thư mục mẫu chỉ chứa tệp văn bản *.typ.tera và *.typ",
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        (
+            "tệp không được lưu ở mã UTF-8".into(),
+            "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
+        )
+    })
 }
 
 /// tera 2 errors carry the template file:line:col in their text; the source chain is kept.

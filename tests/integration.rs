@@ -26,5 +26,6 @@ mod report;
 mod scaffold;
 mod schema;
 mod sheets;
+mod special_files;
 mod templates;
 mod watch;

@@ -182,6 +182,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         loaded,
         units: Units::new(&model.units),
         level: model.issuer.level,
+        glyphless_rows: products::glyphless_rows(loaded, has_glyph),
         problems: Vec::new(),
     };
     glyphs(&mut c, has_glyph);
@@ -244,26 +245,36 @@ fn finish<'a>(
 /// Every character must exist in the document font.
 fn glyphs(c: &mut Checker<'_>, has_glyph: &dyn Fn(char) -> bool) {
     for (path, value) in &c.loaded.texts {
-        let mut reported = Vec::new();
-        for ch in value.chars() {
-            // What the loader already refused is not repeated here.
-            if ch == '\n' || ch == '\t' || reported.contains(&ch) || textcheck::refused(ch) {
-                continue;
-            }
-            if !has_glyph(ch) {
-                reported.push(ch);
-                c.error(
-                    path,
-                    format!(
-                        "phông chữ không có ký tự {} (U+{:04X})",
-                        describe_char(ch),
-                        ch as u32
-                    ),
-                    "xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó",
-                );
-            }
+        for d in missing_glyphs(value, has_glyph) {
+            c.push(d.field(path.as_str()));
         }
     }
+}
+
+/// An error for each character of `value` the document font cannot print
+/// (once each), without field: from YAML and spreadsheet cells alike.
+pub fn missing_glyphs(value: &str, has_glyph: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    let mut reported = Vec::new();
+    for ch in value.chars() {
+        // What the loader already refused is not repeated here.
+        if ch == '\n' || ch == '\t' || reported.contains(&ch) || textcheck::refused(ch) {
+            continue;
+        }
+        if !has_glyph(ch) {
+            reported.push(ch);
+        }
+    }
+    reported
+        .into_iter()
+        .map(|ch| {
+            Diagnostic::error(format!(
+                "phông chữ không có ký tự {} (U+{:04X})",
+                describe_char(ch),
+                ch as u32
+            ))
+            .hint("xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó")
+        })
+        .collect()
 }
 
 fn describe_char(c: char) -> String {

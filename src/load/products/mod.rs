@@ -204,6 +204,33 @@ pub(crate) struct Table {
     pub marks: Marks,
 }
 
+/// The list's file, opened once it is known to be a regular file of
+/// bounded size (a named pipe or a device is refused before any read).
+fn checked_file(path: &Path) -> Result<std::fs::File, Diagnostic> {
+    use crate::regular::{self, Refusal};
+    regular::open(path, grid::MAX_FILE_BYTES).map_err(|refusal| {
+        let (reason, hint) = match &refusal {
+            Refusal::TooLarge(len) => {
+                return Diagnostic::error(format!(
+                    "tệp danh sách quá lớn ({} MB; tối đa {} MB)",
+                    len >> 20,
+                    grid::MAX_FILE_BYTES >> 20
+                ))
+                .file(path)
+                .hint("chép riêng trang tính danh sách sản phẩm sang một tệp mới (không kèm ảnh) rồi dùng tệp đó");
+            }
+            Refusal::Io(e) => (io_reason(e), "kiểm tra tên và đường dẫn tệp"),
+            Refusal::NotRegular(_) => (
+                refusal.reason(),
+                "chỉ định tệp danh sách .xlsx, .xls, .ods hoặc .csv đã lưu trên đĩa",
+            ),
+        };
+        Diagnostic::error(format!("không mở được tệp danh sách ({reason})"))
+            .file(path)
+            .hint(hint)
+    })
+}
+
 /// The kinds of file told apart by their first bytes.
 enum Format {
     Zip,
@@ -212,21 +239,7 @@ enum Format {
 }
 
 fn open(path: &Path, sheet_name: Option<&str>) -> Result<Table, Diagnostic> {
-    let mut file = std::fs::File::open(path).map_err(|e| {
-        Diagnostic::error(format!("không mở được tệp danh sách ({})", io_reason(&e)))
-            .file(path)
-            .hint("kiểm tra tên và đường dẫn tệp")
-    })?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > grid::MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "tệp danh sách quá lớn ({} MB; tối đa {} MB)",
-            len >> 20,
-            grid::MAX_FILE_BYTES >> 20
-        ))
-        .file(path)
-        .hint("chép riêng trang tính danh sách sản phẩm sang một tệp mới (không kèm ảnh) rồi dùng tệp đó"));
-    }
+    let mut file = checked_file(path)?;
     let mut magic = [0u8; 8];
     let n = file.read(&mut magic).unwrap_or(0);
     let format = if n >= 4 && (&magic[..4] == b"PK\x03\x04" || &magic[..4] == b"PK\x05\x06") {

@@ -97,6 +97,13 @@ impl<'a> RowReader<'a> {
                 place,
             });
         }
+        if let Some(d) = self.other_delimiter(r) {
+            return Some(SheetRow {
+                row: r.number as usize,
+                product: Err(vec![d]),
+                place,
+            });
+        }
         if let Some(skip) = skip_of(r, &ours) {
             self.skip(skip, r, out);
             return None;
@@ -158,6 +165,36 @@ impl<'a> RowReader<'a> {
         problems
     }
 
+    /// A row whose whole content sits in its first cell, cut by another
+    /// delimiter (`2;Gạo;HTX B;…` in a comma-separated file, or pasted
+    /// into one cell): a product typed differently, not a row number.
+    fn other_delimiter(&self, r: &Row) -> Option<Diagnostic> {
+        let [(col, Value::Text(text))] = r.cells.as_slice() else {
+            return None;
+        };
+        // In the table's first column, where such a row begins.
+        if self.columns.iter().map(|(_, c)| *c).min() != Some(*col) {
+            return None;
+        }
+        let delimiter = [';', ',', '\t', '|']
+            .into_iter()
+            .find(|d| text.split(*d).filter(|p| !p.trim().is_empty()).count() >= 3)?;
+        let shown_delimiter = if delimiter == '\t' {
+            "tab".to_string()
+        } else {
+            format!("`{delimiter}`")
+        };
+        Some(self.ctx.at(
+            Diagnostic::error(format!(
+                "cả dòng nằm trong một ô, các phần cách nhau bằng {shown_delimiter}: `{}`",
+                shown(&Value::Text(text.clone()))
+            ))
+            .hint("dòng này được gõ với dấu phân cách khác các dòng còn lại; tách lại thành từng ô (hoặc gõ lại với dấu phân cách như các dòng khác)"),
+            r.number,
+            Some(*col),
+        ))
+    }
+
     fn skip(&mut self, skip: Skip<'_>, r: &Row, out: &mut Vec<Diagnostic>) {
         match skip {
             Skip::Total(label) => out.push(self.ctx.at(
@@ -204,7 +241,7 @@ impl<'a> RowReader<'a> {
         if !self.stt_only.is_empty() {
             out.push(ctx.whole(Diagnostic::warning(format!(
                 "bỏ qua {} dòng chỉ có số thứ tự: {}",
-                self.stt_only.len(),
+                crate::vn::group_thousands(self.stt_only.len() as u64),
                 row_list(&self.stt_only)
             ))));
         }
