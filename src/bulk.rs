@@ -20,6 +20,7 @@ use crate::compile::{PdfMeta, export_pdf};
 use crate::diag::Diagnostic;
 use crate::doc::Document;
 use crate::session::Session;
+use crate::sign;
 use crate::write::{self, pdf_join};
 
 /// Typst's memo cache is kept between documents (fast) and trimmed every
@@ -46,12 +47,19 @@ pub struct Job<'a> {
     pub docx: Option<PathBuf>,
     /// Its Typst source (`--emit-typ`), for template authors.
     pub typ: Option<PathBuf>,
+    /// Beside an electronic document's PDF, its signing places for
+    /// systems that take coordinates (`sign::sidecar`).
+    pub sidecar: Option<PathBuf>,
 }
 
 impl Job<'_> {
     /// The files this job writes.
     pub fn outputs(&self) -> impl Iterator<Item = &PathBuf> {
-        self.pdf.iter().chain(&self.docx).chain(&self.typ)
+        self.pdf
+            .iter()
+            .chain(&self.sidecar)
+            .chain(&self.docx)
+            .chain(&self.typ)
     }
 
     /// Does the job and returns the files written.
@@ -75,9 +83,15 @@ impl Job<'_> {
             written.push(typ.clone());
         }
         if let Some(pdf) = &self.pdf {
-            let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
-            write::file(pdf, &bytes).map_err(|d| vec![d])?;
+            let issued = session.issue(Some(pdf), self.doc, markup, true)?;
+            write::file(pdf, &issued.pdf).map_err(|d| vec![d])?;
             written.push(pdf.clone());
+            if let Some(sidecar) = &self.sidecar {
+                let name = pdf.file_name().unwrap_or_default().to_string_lossy();
+                let json = sign::sidecar::json(&name, &issued.places);
+                write::file(sidecar, json.as_bytes()).map_err(|d| vec![d])?;
+                written.push(sidecar.clone());
+            }
         }
         Ok(written)
     }
@@ -228,6 +242,7 @@ pub fn render_merged(
                 ident: title,
                 date: first.timestamp,
                 tagged: false,
+                standard: first.issuance.pdf_standard,
             },
         )
     };

@@ -23,9 +23,11 @@
 
 pub mod diag;
 pub mod doc;
+pub mod issuance;
 pub mod model;
 pub mod naming;
 pub mod numbering;
+pub mod pdf_standard;
 pub mod qr;
 pub mod regime;
 pub mod schema;
@@ -40,6 +42,7 @@ pub mod docx;
 pub mod import;
 pub mod load;
 pub mod markup;
+pub mod sign;
 pub mod validate;
 pub mod write;
 

@@ -27,6 +27,7 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
     let options = LoadOptions {
         products: args.products.clone(),
         sheet: args.sheet.clone(),
+        issuance: args.shared.issuance(),
     };
     let r = pipeline::prepare(&session, &args.file, &options, &[DocKind::Certificate]);
     report(&r.problems);
@@ -74,7 +75,10 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
             let refs: Vec<&bulk::Job<'_>> = jobs.iter().collect();
             replace_owned(
                 &dir,
-                &[set_of(DocKind::Certificate, "pdf")],
+                &[
+                    set_of(DocKind::Certificate, "pdf"),
+                    set_of(DocKind::Certificate, super::SIDECAR_SET),
+                ],
                 &refs,
                 &outcome.written,
                 &[],

@@ -21,7 +21,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     let mut failed = Vec::new();
     for path in &files {
-        let r = pipeline::prepare(&session, path, &LoadOptions::default(), &[]);
+        let options = LoadOptions {
+            issuance: args.shared.issuance(),
+            ..Default::default()
+        };
+        let r = pipeline::prepare(&session, path, &options, &[]);
         report(&r.problems);
         if r.has_errors() {
             failed.push(display_path(path));

@@ -89,9 +89,11 @@ pub fn job<'a>(dir: &Path, doc: &'a Document, formats: &[Format], emit_typ: bool
             .join(format!("{}.typ", doc.file_stem)),
         DocKind::Plan | DocKind::Decision | DocKind::Dispatch => file("typ"),
     };
+    let electronic = doc.issuance.electronic;
     Job {
         doc,
         pdf: pdf.then(|| file("pdf")),
+        sidecar: (pdf && electronic).then(|| file(ocop::sign::SIDECAR_EXTENSION)),
         docx: docx.then(|| file("docx")),
         typ: (emit_typ && pdf).then_some(typ),
     }
@@ -121,10 +123,13 @@ pub fn set_of(kind: DocKind, extension: &str) -> String {
 pub fn sets(kinds: &[DocKind], formats: &[Format], emit_typ: bool) -> Vec<String> {
     let mut extensions: Vec<&str> = formats
         .iter()
-        .map(|f| match f {
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
+        .flat_map(|f| match f {
+            // An electronic PDF's signing places go with it, and go when
+            // it is written again on paper.
+            Format::Pdf => ["pdf", SIDECAR_SET].as_slice(),
+            Format::Docx => ["docx"].as_slice(),
         })
+        .copied()
         .collect();
     if emit_typ {
         extensions.push("typ");
@@ -138,6 +143,10 @@ pub fn sets(kinds: &[DocKind], formats: &[Format], emit_typ: bool) -> Vec<String
     }
     sets
 }
+
+/// The set (by extension) of the signing places written beside an
+/// electronic document's PDF (`.ky-so.json`).
+pub const SIDECAR_SET: &str = "json";
 
 /// The set of the files written beside emitted Typst sources so they
 /// compile on their own: the layout libraries and a certificate's images.

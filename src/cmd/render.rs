@@ -31,7 +31,11 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     let reports: Vec<FileReport> = files
         .iter()
         .map(|path| {
-            let r = pipeline::prepare(&session, path, &LoadOptions::default(), &output.only);
+            let options = LoadOptions {
+                issuance: args.shared.issuance(),
+                ..Default::default()
+            };
+            let r = pipeline::prepare(&session, path, &options, &output.only);
             report(&r.problems);
             report(nothing_to_render(&r, &output.only).as_slice());
             r

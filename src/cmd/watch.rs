@@ -271,7 +271,11 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
     }
     input.fingerprint = Some(now);
     let output = &args.output;
-    let r = pipeline::prepare(session, &input.path, &LoadOptions::default(), &output.only);
+    let options = LoadOptions {
+        issuance: args.shared.issuance(),
+        ..Default::default()
+    };
+    let r = pipeline::prepare(session, &input.path, &options, &output.only);
     if r.named_files != input.named {
         // The YAML names other files now: take them into the fingerprint.
         input.named = r.named_files.clone();
@@ -316,6 +320,7 @@ fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
             pdf: j.pdf.clone(),
             docx: j.docx.clone(),
             typ: j.typ.clone(),
+            sidecar: j.sidecar.clone(),
         })
         .collect();
     for dir in to_render

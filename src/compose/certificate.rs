@@ -104,6 +104,7 @@ pub fn certificates(checked: &Checked<'_>, cc: &CheckedCertificates<'_>) -> Vec<
                 logo: cc.logo.map(|l| l.name.clone()),
                 logo_bytes: cc.logo.map(|l| l.bytes.clone()),
             }),
+            issuance: Default::default(),
         });
     }
     docs

@@ -4,7 +4,9 @@
 //! the list; who may recognise which rank was checked against the regime.
 
 use super::common::{self, citation, count, with_closing_mark};
-use crate::doc::{Administrative, Appendix, Block, Column, Content, Document, LeadStyle, Row};
+use crate::doc::{
+    Administrative, Appendix, Block, Column, Content, Document, LeadStyle, Reference, Row,
+};
 use crate::model::{Authority, Citation, Decision, DecisionKind, Member, Role};
 use crate::regime::{self, Regime};
 use crate::validate::{Checked, CheckedDecision, Ranked};
@@ -132,6 +134,7 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
             signature,
             appendices,
         }),
+        issuance: Default::default(),
     }
 }
 
@@ -164,20 +167,16 @@ fn appendix_reference(
     symbol: &str,
     date: PartialDate,
     authority: &str,
-) -> String {
-    let number = number.clone().unwrap_or_else(|| "      ".into());
-    let day = date
-        .day
-        .map(|d| format!("{d:02}"))
-        .unwrap_or_else(|| "     ".into());
-    let month = date
-        .month
-        .map(vn::month_padded)
-        .unwrap_or_else(|| "     ".into());
-    format!(
-        "(Kèm theo Quyết định số {number}/{symbol} ngày {day} tháng {month} năm {} của {authority})",
-        date.year
-    )
+) -> Reference {
+    Reference {
+        kind: "Quyết định".into(),
+        number: number.clone(),
+        symbol: symbol.to_string(),
+        day: date.day.map(|d| format!("{d:02}")),
+        month: date.month.map(vn::month_padded),
+        year: date.year,
+        issuer: authority.to_string(),
+    }
 }
 
 fn role_text(role: Role) -> &'static str {
@@ -210,7 +209,7 @@ fn council(
     authority: &str,
     regime: &Regime,
     standing: Option<&str>,
-    reference: &str,
+    reference: &Reference,
 ) -> (String, Vec<Block>, Vec<Appendix>) {
     let verb = if d.reconstitute {
         "kiện toàn"
@@ -286,7 +285,7 @@ fn council(
         appendices.push(Appendix {
             label: "Phụ lục".into(),
             title: format!("DANH SÁCH THÀNH VIÊN {}", council_name.to_uppercase()),
-            reference: reference.to_string(),
+            reference: reference.clone(),
             landscape: false,
             columns: vec![
                 Column {
@@ -371,7 +370,7 @@ fn results(
     regime: &Regime,
     products: &[Ranked],
     standing: Option<&str>,
-    reference: &str,
+    reference: &Reference,
 ) -> (String, Vec<Block>, Vec<Appendix>) {
     let year = d.year.unwrap_or(date.year);
     let round = d.round.as_deref().map(str::trim).filter(|r| !r.is_empty());
@@ -448,7 +447,7 @@ fn results(
             locality.to_uppercase(),
             round_text.to_uppercase()
         ),
-        reference: reference.to_string(),
+        reference: reference.clone(),
         landscape: true,
         columns: vec![
             Column {

@@ -67,6 +67,7 @@ fn document(
             signature,
             appendices: Vec::new(),
         }),
+        issuance: Default::default(),
     }
 }
 

@@ -44,6 +44,7 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
             signature,
             appendices: Vec::new(),
         }),
+        issuance: Default::default(),
     }
 }
 

@@ -31,8 +31,14 @@ const TABLE_LINE: u32 = 4;
 
 const BODY: Font = Font::new(14.0);
 
-/// The whole `word/document.xml`.
+/// The whole `word/document.xml` of a document issued on paper.
 pub fn document_xml(doc: &Administrative) -> String {
+    issued_document_xml(doc, false)
+}
+
+/// The whole `word/document.xml`; an `electronic` document's signature
+/// block keeps room for the signature and seal images (as nd30.typ's).
+pub fn issued_document_xml(doc: &Administrative, electronic: bool) -> String {
     let mut out = String::with_capacity(32 * 1024);
     let _ = write!(
         out,
@@ -57,7 +63,7 @@ pub fn document_xml(doc: &Administrative) -> String {
     for (i, b) in blocks.iter().enumerate() {
         block(&mut out, b, i >= keep_from);
     }
-    signature(&mut out, &doc.signature);
+    signature(&mut out, &doc.signature, electronic);
 
     let mut section = section_properties(false, false);
     for a in &doc.appendices {
@@ -417,7 +423,7 @@ fn block(out: &mut String, b: &Block, keep_next: bool) {
 
 /// The signature row (ô 9b, 7a–7c): Nơi nhận on the left, level with the
 /// first line of the signer block; one row that never splits.
-fn signature(out: &mut String, s: &Signature) {
+fn signature(out: &mut String, s: &Signature, electronic: bool) {
     let left_w = TEXT_W * 38 / 100;
     let right_w = TEXT_W - left_w;
     let widths = [left_w, right_w];
@@ -484,14 +490,70 @@ fn signature(out: &mut String, s: &Signature) {
                 line: Some(264),
                 ..Para::lines(Jc::Center)
             };
-            paragraph(out, &p, |o| run(o, &s.authority.join("\n"), BODY.bold()));
-            lines(out, &s.name, BODY.bold(), mm(28.0));
+            if electronic {
+                e_authority(out, &s.authority, &p, right_w);
+                lines(out, &s.name, BODY.bold(), mm(E_SPACE_MM));
+            } else {
+                paragraph(out, &p, |o| run(o, &s.authority.join("\n"), BODY.bold()));
+                lines(out, &s.name, BODY.bold(), mm(28.0));
+            }
         });
     });
     table.end(out);
 }
 
+/// Between the title and the name of an electronic document: the seal
+/// image's height (nd30.typ `e-space`).
+const E_SPACE_MM: f64 = 36.0;
+/// The organisation's signature text on a separately written appendix,
+/// top right of its first page (nd30.typ `e-corner`).
+const E_CORNER_MM: f64 = 16.0;
+
+/// The authority and title lines of an electronic document, each kept on
+/// its line for the e-office tools that search for it: 14 pt, or 13 pt
+/// where 14 pt does not fit the column `width`.
+fn e_authority(out: &mut String, authority: &[String], first: &Para, width: Twips) {
+    for (i, line) in authority.iter().enumerate() {
+        let fits = |size: f64| measure::width(line, size, true) * 20.0 <= f64::from(width);
+        let font = if fits(14.0) { BODY } else { Font::new(13.0) };
+        let p = if i == 0 {
+            first.clone()
+        } else {
+            Para {
+                before: None,
+                ..first.clone()
+            }
+        };
+        paragraph(out, &p, |o| run(o, line, font.bold()));
+    }
+}
+
 // ---------------------------------------------------------------- appendix
+
+/// The whole `word/document.xml` of an appendix written in a file of its
+/// own; an `electronic` one keeps the top of its first page clear for the
+/// organisation's signature in the right corner.
+pub fn appendix_document_xml(a: &Appendix, electronic: bool) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>"
+    );
+    if electronic {
+        let corner = Para {
+            line_exact: Some(mm(E_CORNER_MM)),
+            mark_size: Some(1.0),
+            ..Para::lines(Jc::Right)
+        };
+        paragraph(&mut out, &corner, |_| {});
+    }
+    appendix(&mut out, a);
+    section_end(&mut out, None);
+    out.push_str(&section_properties(a.landscape, false));
+    out.push_str("</w:body></w:document>");
+    out
+}
 
 /// An appendix (Mẫu 2.1) in its own section: the heading block "Phụ lục" /
 /// TITLE / (Kèm theo …) / rule, then the table, its header row repeated on
@@ -512,7 +574,7 @@ fn appendix(out: &mut String, a: &Appendix) {
     };
     heading(out, &a.label, BODY.bold(), 0);
     heading(out, &a.title, BODY.bold(), pt(3.0));
-    heading(out, &a.reference, BODY.italic(), pt(3.0));
+    heading(out, &a.reference.to_string(), BODY.italic(), pt(3.0));
     rule(out, text_w, mm(35.0), pt(6.0), pt(10.0));
 
     let n = a.columns.len().max(1);

@@ -18,7 +18,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Block, Content, Document, Recipient, Row};
+use crate::doc::{Administrative, Appendix, Block, Content, Document, Recipient, Row};
 use crate::vn::Date;
 
 pub use document::document_xml;
@@ -32,7 +32,17 @@ pub use document::document_xml;
 pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
     match &doc.content {
         Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
-            administrative(a, &doc.meta_title, doc.timestamp)
+            check_text(a, &doc.meta_title)?;
+            let xml = document::issued_document_xml(a, doc.issuance.electronic);
+            package(xml, &doc.meta_title, doc.timestamp)
+        }
+        Content::Appendix(a) => {
+            let mut texts = vec![("tiêu đề văn bản", doc.meta_title.as_str())];
+            let reference = a.appendix.reference.to_string();
+            appendix_texts(&a.appendix, &reference, &mut texts);
+            refuse_unwritable(texts)?;
+            let xml = document::appendix_document_xml(&a.appendix, doc.issuance.electronic);
+            package(xml, &doc.meta_title, doc.timestamp)
         }
         Content::Certificate(_) => Err(Diagnostic::error(
             "giấy chứng nhận chỉ có bản PDF, không có bản Word",
@@ -43,13 +53,9 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
     }
 }
 
-/// The `.docx` of an administrative document titled `meta_title`, dated `timestamp`.
-fn administrative(
-    doc: &Administrative,
-    meta_title: &str,
-    timestamp: Date,
-) -> Result<Vec<u8>, Diagnostic> {
-    check_text(doc, meta_title)?;
+/// The `.docx` of a document whose `word/document.xml` is `xml`, titled
+/// `meta_title`, dated `timestamp`.
+fn package(xml: String, meta_title: &str, timestamp: Date) -> Result<Vec<u8>, Diagnostic> {
     let parts: [(&str, String); 10] = [
         ("[Content_Types].xml", parts::content_types()),
         ("_rels/.rels", parts::package_rels()),
@@ -58,7 +64,7 @@ fn administrative(
             parts::core_properties(meta_title, timestamp),
         ),
         ("docProps/app.xml", parts::app_properties()),
-        ("word/document.xml", document_xml(doc)),
+        ("word/document.xml", xml),
         ("word/_rels/document.xml.rels", parts::document_rels()),
         ("word/styles.xml", parts::styles()),
         ("word/settings.xml", parts::settings()),
@@ -161,20 +167,36 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
             .map(|a| ("thẩm quyền, chức vụ người ký", a.as_str())),
     );
     texts.push(("họ tên người ký", &s.name));
-    for a in &doc.appendices {
-        texts.push(("phụ lục", &a.label));
-        texts.push(("phụ lục", &a.title));
-        texts.push(("phụ lục", &a.reference));
-        texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
-        for r in &a.rows {
-            match r {
-                Row::Group { title } => texts.push(("bảng phụ lục", title)),
-                Row::Cells { cells } => {
-                    texts.extend(cells.iter().map(|c| ("bảng phụ lục", c.as_str())))
-                }
+    let references: Vec<String> = doc
+        .appendices
+        .iter()
+        .map(|a| a.reference.to_string())
+        .collect();
+    for (a, reference) in doc.appendices.iter().zip(&references) {
+        appendix_texts(a, reference, &mut texts);
+    }
+    refuse_unwritable(texts)
+}
+
+/// The texts of appendix `a`, whose reference line reads `reference`.
+fn appendix_texts<'a>(a: &'a Appendix, reference: &'a str, texts: &mut Vec<(&str, &'a str)>) {
+    texts.push(("phụ lục", &a.label));
+    texts.push(("phụ lục", &a.title));
+    texts.push(("phụ lục", reference));
+    texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
+    for r in &a.rows {
+        match r {
+            Row::Group { title } => texts.push(("bảng phụ lục", title)),
+            Row::Cells { cells } => {
+                texts.extend(cells.iter().map(|c| ("bảng phụ lục", c.as_str())))
             }
         }
     }
+}
+
+/// The first text (with the part of the document it is in) holding a
+/// character XML cannot carry, refused.
+fn refuse_unwritable(texts: Vec<(&str, &str)>) -> Result<(), Diagnostic> {
     for (part, text) in texts {
         if let Some(c) = text
             .chars()

@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use super::*;
-use crate::doc::{Appendix, Column, Header, LeadStyle, Signature};
+use crate::doc::{Appendix, Column, Header, LeadStyle, Reference, Signature};
 
 fn header() -> Header {
     Header {
@@ -22,7 +22,7 @@ fn header() -> Header {
 fn admin(doc: &mut Document) -> &mut Administrative {
     match &mut doc.content {
         Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => a,
-        Content::Certificate(_) => panic!("an administrative document"),
+        Content::Certificate(_) | Content::Appendix(_) => panic!("an administrative document"),
     }
 }
 
@@ -33,6 +33,7 @@ fn plan() -> Document {
         ident: "KH".into(),
         timestamp: Date::new(2027, 1, 5).unwrap(),
         content: Content::Plan(plan_text()),
+        issuance: Default::default(),
     }
 }
 
@@ -107,7 +108,15 @@ fn with_appendix(landscape: bool) -> Document {
     admin(&mut d).appendices.push(Appendix {
         label: "Phụ lục".into(),
         title: "DANH SÁCH SẢN PHẨM".into(),
-        reference: "(Kèm theo Quyết định số       /QĐ-UBND)".into(),
+        reference: Reference {
+            kind: "Quyết định".into(),
+            number: None,
+            symbol: "QĐ-UBND".into(),
+            day: None,
+            month: Some("3".into()),
+            year: 2027,
+            issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu".into(),
+        },
         landscape,
         columns: vec![
             Column {
@@ -431,7 +440,7 @@ fn appendix_in_its_own_landscape_section() {
     assert_eq!(table.matches("<w:tr>").count(), 4);
     assert_eq!(table.matches("<w:tc>").count(), 3 + 1 + 3 + 3);
     // The heading block and its 35 mm rule.
-    assert!(xml.contains("<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">(Kèm theo Quyết định số       /QĐ-UBND)"));
+    assert!(xml.contains("<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">(Kèm theo Quyết định số       /QĐ-UBND ngày       tháng 3 năm 2027 của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu)"));
 }
 
 #[test]
