@@ -510,9 +510,15 @@ fn an_electronic_signature_block_keeps_each_title_line_and_room_for_the_images()
     let at = electronic.find(">TM. ỦY BAN NHÂN DÂN<").unwrap();
     let signer = &electronic[electronic[..at].rfind("<w:tc>").unwrap()..];
     let signer = &signer[..signer.find("</w:tc>").unwrap()];
-    assert_eq!(signer.matches("<w:p>").count(), 4, "three lines and the name");
+    assert_eq!(
+        signer.matches("<w:p>").count(),
+        4,
+        "three lines and the name"
+    );
     assert!(!signer.contains("<w:br/>"));
-    assert!(signer.contains("<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">GIÁM ĐỐC"));
+    assert!(signer.contains(
+        "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">GIÁM ĐỐC"
+    ));
 }
 
 #[test]

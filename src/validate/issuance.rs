@@ -28,7 +28,7 @@ pub fn check(c: &mut Checker<'_>, model: &PlanFile) {
             typed.push(format!("số `{n}`"));
         }
         if day_typed {
-            typed.push("ngày ký".to_string());
+            typed.push("ngày ban hành".to_string());
         }
         if typed.is_empty() {
             continue;
