@@ -85,13 +85,13 @@ pub enum Command {
         #[arg(value_name = "TỆP", help_heading = "Đối số")]
         file: PathBuf,
     },
-    /// Đọc kế hoạch hoặc công văn có sẵn (.docx, hoặc .txt chép từ PDF) thành tệp YAML để sửa
+    /// Đọc kế hoạch hoặc công văn có sẵn (Word .docx/.doc, .odt, PDF, hoặc .txt) thành tệp YAML để sửa
     #[command(
         help_template = HELP_TEMPLATE,
         override_usage = "ocop import [TÙY_CHỌN] <TỆP>"
     )]
     Import {
-        /// Tệp .docx hoặc .txt cần đọc
+        /// Tệp cần đọc: .docx, .doc, .odt, .pdf hoặc .txt (nhận ra theo nội dung tệp)
         #[arg(value_name = "TỆP", help_heading = "Đối số")]
         file: PathBuf,
         /// Tệp .yaml sẽ ghi (mặc định: cùng tên, đuôi .yaml; không ghi đè tệp đã có)
@@ -413,6 +413,7 @@ fn print_clap(e: &clap::Error, subcommand: Option<String>) -> ExitCode {
 /// ```
 /// `subcommand` is the command the line asked for, if any: its usage is
 /// shown when clap's error does not carry one.
+#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
     let text = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),

@@ -6,31 +6,35 @@
 use super::common::{list_marker, with_colon, with_period};
 use crate::doc::{Block, LeadStyle};
 use crate::model::{
-    self, Content, LabelStyle, ListItem, Marker, Numbering, PlanStyle, Section, TaskEntry,
-    UnitItem, UnitsEntry,
+    self, Content, LabelStyle, ListItem, Marker, Numbering, PlanStyle, UnitItem, UnitsEntry,
 };
 use crate::numbering::Numberer;
-use crate::timeline;
 use crate::units::Units;
+use crate::validate::{CheckedSection, CheckedTask, TaskLine};
 use crate::vn;
 
 pub struct BodyComposer<'a> {
     pub units: Units<'a>,
     pub style: &'a PlanStyle,
-    /// The year timelines refer to.
-    pub year: i32,
 }
 
 impl BodyComposer<'_> {
     /// The sections of a document, numbered from `root`.
-    pub fn sections(&self, list: &[Section], root: &Numberer, out: &mut Vec<Block>) {
+    pub fn sections(&self, list: &[CheckedSection<'_>], root: &Numberer, out: &mut Vec<Block>) {
         for (i, s) in list.iter().enumerate() {
             let (label, numberer) = root.label(Numbering::Auto, i);
             self.section(s, label, numberer, out);
         }
     }
 
-    fn section(&self, s: &Section, label: String, numberer: Numberer, out: &mut Vec<Block>) {
+    fn section(
+        &self,
+        checked: &CheckedSection<'_>,
+        label: String,
+        numberer: Numberer,
+        out: &mut Vec<Block>,
+    ) {
+        let s = checked.section;
         // A numbered paragraph: "6.1. …" as text, not a heading.
         if let Some(text) = s.text.as_ref().or(s.assign.as_ref())
             && s.title.is_none()
@@ -43,7 +47,7 @@ impl BodyComposer<'_> {
                 text: text.trim().to_string(),
                 italic: false,
             });
-            self.section_content(s, numberer, out);
+            self.section_content(checked, numberer, out);
             return;
         }
         let mut title = match (&s.title, &s.unit) {
@@ -92,25 +96,31 @@ impl BodyComposer<'_> {
         for b in body {
             self.block(b, 0, out);
         }
-        self.section_tail(s, numberer, out);
+        self.section_tail(checked, numberer, out);
     }
 
     /// Body, tasks and sub-sections of a numbered paragraph.
-    fn section_content(&self, s: &Section, numberer: Numberer, out: &mut Vec<Block>) {
-        for b in &s.body {
+    fn section_content(
+        &self,
+        checked: &CheckedSection<'_>,
+        numberer: Numberer,
+        out: &mut Vec<Block>,
+    ) {
+        for b in &checked.section.body {
             self.block(b, 0, out);
         }
-        self.section_tail(s, numberer, out);
+        self.section_tail(checked, numberer, out);
     }
 
     /// Tasks and sub-sections.
-    fn section_tail(&self, s: &Section, numberer: Numberer, out: &mut Vec<Block>) {
+    fn section_tail(&self, checked: &CheckedSection<'_>, numberer: Numberer, out: &mut Vec<Block>) {
+        let s = checked.section;
         let marker = s.task_marker.unwrap_or(self.style.task_marker);
-        for (i, entry) in s.task.iter().enumerate() {
-            self.task_entry(entry, marker, i, out);
+        for (i, task) in checked.tasks.iter().enumerate() {
+            self.task_line(task, marker, i, out);
         }
         let mode = s.numbering.unwrap_or(Numbering::Auto);
-        for (i, child) in s.sections.iter().enumerate() {
+        for (i, child) in checked.sections.iter().enumerate() {
             let (label, next) = numberer.label(mode, i);
             self.section(child, label, next, out);
         }
@@ -195,73 +205,81 @@ impl BodyComposer<'_> {
         }
     }
 
-    fn task_entry(&self, e: &TaskEntry, marker: Marker, i: usize, out: &mut Vec<Block>) {
+    fn task_line(&self, task: &CheckedTask<'_>, marker: Marker, i: usize, out: &mut Vec<Block>) {
         let mark = match marker {
             Marker::Dash => "-".to_string(),
             Marker::Letter => format!("{})", vn::point_letter(i)),
         };
         let sub_depth = if marker == Marker::Dash { 1 } else { 0 };
         let labels = &self.style.labels;
-        let label = |default: &str| Some(with_colon(e.label.as_deref().unwrap_or(default)));
-        if let Some(content) = &e.content {
-            let lead = label(&labels.content);
-            match content {
-                Content::Text(t) => out.push(Block::item(mark, lead, t.trim())),
-                Content::Blocks(blocks) => {
-                    out.push(Block::item(mark, lead, ""));
-                    for b in blocks {
-                        self.block(b, sub_depth, out);
-                    }
+        let own_label = task.entry.label.as_deref();
+        let label = |default: &str| Some(with_colon(own_label.unwrap_or(default)));
+        match &task.line {
+            TaskLine::Content(Content::Text(t)) => {
+                out.push(Block::item(mark, label(&labels.content), t.trim()));
+            }
+            TaskLine::Content(Content::Blocks(blocks)) => {
+                out.push(Block::item(mark, label(&labels.content), ""));
+                for b in blocks {
+                    self.block(b, sub_depth, out);
                 }
             }
-        } else if let Some(UnitsEntry::Sentence(sentence)) = &e.units {
             // The author's sentence, as typed.
-            out.push(Block::item(
-                mark,
-                label(&labels.units),
-                sentence.text.trim(),
-            ));
-        } else if let Some(UnitsEntry::List(units)) = &e.units {
-            let lead = label(&labels.units);
-            let clauses: Vec<String> = units.iter().map(|u| self.unit_clause(u)).collect();
-            if e.lines {
-                out.push(Block::item(mark, lead, ""));
-                let last = clauses.len().saturating_sub(1);
-                for (j, clause) in clauses.iter().enumerate() {
-                    let end = if j == last { "." } else { ";" };
-                    out.push(Block::item(
-                        list_marker(sub_depth),
-                        None,
-                        format!("{clause}{end}"),
-                    ));
-                }
-            } else {
-                out.push(Block::item(mark, lead, format!("{}.", clauses.join("; "))));
+            TaskLine::Units(UnitsEntry::Sentence(sentence)) => {
+                out.push(Block::item(
+                    mark,
+                    label(&labels.units),
+                    sentence.text.trim(),
+                ));
             }
-        } else if let Some(support) = &e.support {
-            let text = self.units.names(support);
-            out.push(Block::item(
-                mark,
-                label(&labels.support),
-                with_period(&text),
-            ));
-        } else if let Some(t) = &e.timeline {
-            if let Ok(r) = timeline::render(t, self.year) {
+            TaskLine::Units(UnitsEntry::List(units)) => {
+                let lead = label(&labels.units);
+                self.units_line(units, task.entry.lines, mark, lead, sub_depth, out);
+            }
+            TaskLine::Support(support) => {
+                let text = with_period(&self.units.names(support));
+                out.push(Block::item(mark, label(&labels.support), text));
+            }
+            TaskLine::Timeline(text) => {
                 out.push(Block::item(
                     mark,
                     label(&labels.timeline),
-                    with_period(&r.text),
+                    with_period(text),
                 ));
             }
-        } else if let Some(t) = &e.text {
+            TaskLine::Text(t) => out.push(Block::item(mark, own_label.map(with_colon), t.trim())),
+            TaskLine::List(items) => {
+                out.push(Block::item(mark, own_label.map(with_colon), ""));
+                self.list(items, sub_depth, out);
+            }
+        }
+    }
+
+    /// "Đơn vị thực hiện: A chủ trì, phối hợp với B; C.", or with `lines`
+    /// each clause on its own line.
+    fn units_line(
+        &self,
+        units: &[UnitItem],
+        lines: bool,
+        mark: String,
+        lead: Option<String>,
+        sub_depth: usize,
+        out: &mut Vec<Block>,
+    ) {
+        let clauses: Vec<String> = units.iter().map(|u| self.unit_clause(u)).collect();
+        if !lines {
+            out.push(Block::item(mark, lead, format!("{}.", clauses.join("; "))));
+            return;
+        }
+        out.push(Block::item(mark, lead, ""));
+        let last = clauses.len().saturating_sub(1);
+        for (j, clause) in clauses.iter().enumerate() {
+            let end = if j == last { "." } else { ";" };
             out.push(Block::item(
-                mark,
-                e.label.as_deref().map(with_colon),
-                t.trim(),
+                list_marker(sub_depth),
+                None,
+                format!("{clause}{end}"),
             ));
-        } else if let Some(items) = &e.list {
-            out.push(Block::item(mark, e.label.as_deref().map(with_colon), ""));
-            self.list(items, sub_depth, out);
         }
     }
 

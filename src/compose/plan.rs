@@ -3,7 +3,7 @@
 use super::body::BodyComposer;
 use super::common::{self, citation, one_line, with_closing_mark};
 use crate::doc::{Administrative, Block, Content, Document, LeadStyle};
-use crate::model::{BasesLayout, Plan};
+use crate::model::BasesLayout;
 use crate::naming;
 use crate::numbering::Numberer;
 use crate::validate::{Checked, CheckedPlan};
@@ -17,9 +17,8 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
     let bc = BodyComposer {
         units: checked.units,
         style: &plan.style,
-        year: p.year,
     };
-    bc.sections(&plan.sections, &Numberer::plan(), &mut body);
+    bc.sections(&p.sections, &Numberer::plan(), &mut body);
     body.push(Block::para(with_closing_mark(&plan.closing)));
     let signature = common::signature(
         &checked.units,
@@ -39,7 +38,7 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
             kind_name: "KẾ HOẠCH".into(),
             to: Vec::new(),
             subject: plan.title.trim().to_string(),
-            preamble: preamble(plan),
+            preamble: preamble(p),
             body,
             signature,
             appendices: Vec::new(),
@@ -51,23 +50,23 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
 /// Căn cứ and the introductory sentence. Each group of bases is its own
 /// paragraph(s) with its own verb; the intro follows the last group (on its
 /// line when that group is inline).
-fn preamble(plan: &Plan) -> Vec<Block> {
+fn preamble(p: &CheckedPlan<'_>) -> Vec<Block> {
+    let plan = p.plan;
     let mut out = Vec::new();
     let intro = plan
         .intro
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let Some(list) = &plan.bases else {
+    if p.bases.is_empty() {
         out.extend(intro.map(Block::para));
         return out;
-    };
-    let last_group = list.groups.len().saturating_sub(1);
-    for (g, bases) in list.groups.iter().enumerate() {
+    }
+    let last_group = p.bases.len() - 1;
+    for (g, group) in p.bases.iter().enumerate() {
         let last = g == last_group;
-        let cites: Vec<String> = bases
-            .items
-            .iter()
+        let bases = group.bases;
+        let cites: Vec<String> = (group.items.iter())
             .map(|cite| citation(cite, plan.style.citation_dates))
             .collect();
         let verb = bases.verb.trim();

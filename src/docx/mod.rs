@@ -18,7 +18,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Appendix, Block, Content, Document, Recipient, Row};
+use crate::doc::{Administrative, Appendix, Block, Content, Document, Recipient, Row, Signature};
 use crate::vn::Date;
 
 pub use document::document_xml;
@@ -38,8 +38,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
         }
         Content::Appendix(a) => {
             let mut texts = vec![("tiêu đề văn bản", doc.meta_title.as_str())];
-            let reference = a.appendix.reference.to_string();
-            appendix_texts(&a.appendix, &reference, &mut texts);
+            appendix_texts(&a.appendix, &mut texts);
             refuse_unwritable(texts)?;
             let xml = document::appendix_document_xml(&a.appendix, doc.issuance.electronic);
             package(xml, &doc.meta_title, doc.timestamp)
@@ -109,89 +108,16 @@ fn zip_parts<'a>(
 /// Refuses text XML cannot carry, saying where it is. Line breaks and tabs
 /// are fine: they become `<w:br/>` and a space, as in the PDF.
 fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Diagnostic> {
-    let mut texts: Vec<(&str, &str)> = Vec::new();
-    let h = &doc.header;
-    texts.push(("tiêu đề văn bản", meta_title));
-    if let Some(p) = &h.parent {
-        texts.push(("cơ quan chủ quản", p));
-    }
-    texts.extend(
-        h.issuer_lines
-            .iter()
-            .map(|l| ("cơ quan ban hành", l.as_str())),
-    );
-    if let Some(n) = &h.number {
-        texts.push(("số văn bản", n));
-    }
-    texts.push(("ký hiệu văn bản", &h.symbol));
-    texts.push(("địa danh", &h.place));
-    texts.extend(h.day.iter().map(|d| ("ngày ban hành", d.as_str())));
-    texts.extend(h.month.iter().map(|m| ("tháng ban hành", m.as_str())));
-    texts.push(("tên loại", &doc.kind_name));
-    texts.push(("trích yếu", &doc.subject));
-    texts.extend(doc.to.iter().map(|t| ("Kính gửi", t.as_str())));
+    let mut texts: Vec<(&str, &str)> = vec![("tiêu đề văn bản", meta_title)];
+    header_texts(doc, &mut texts);
     for b in doc.preamble.iter().chain(&doc.body) {
-        match b {
-            Block::Heading { label, title, .. } => {
-                texts.push(("đề mục", label));
-                texts.push(("đề mục", title));
-            }
-            Block::Centered { text, .. } => texts.push(("nội dung", text)),
-            Block::Para {
-                marker, lead, text, ..
-            } => {
-                texts.extend(marker.iter().map(|m| ("nội dung", m.as_str())));
-                texts.extend(lead.iter().map(|l| ("nội dung", l.as_str())));
-                texts.push(("nội dung", text));
-            }
-        }
+        block_texts(b, &mut texts);
     }
-    let s = &doc.signature;
-    for r in &s.recipients {
-        match r {
-            Recipient::Line { text, note, end } => {
-                texts.push(("Nơi nhận", text));
-                texts.extend(note.iter().map(|n| ("Nơi nhận", n.as_str())));
-                texts.push(("Nơi nhận", end));
-            }
-            Recipient::Group { lines, note } => {
-                texts.extend(lines.iter().map(|l| ("Nơi nhận", l.as_str())));
-                texts.push(("Nơi nhận", note));
-            }
-        }
-    }
-    texts.push(("Nơi nhận (Lưu)", &s.archive));
-    texts.extend(
-        s.authority
-            .iter()
-            .map(|a| ("thẩm quyền, chức vụ người ký", a.as_str())),
-    );
-    texts.push(("họ tên người ký", &s.name));
-    let references: Vec<String> = doc
-        .appendices
-        .iter()
-        .map(|a| a.reference.to_string())
-        .collect();
-    for (a, reference) in doc.appendices.iter().zip(&references) {
-        appendix_texts(a, reference, &mut texts);
+    signature_texts(&doc.signature, &mut texts);
+    for a in &doc.appendices {
+        appendix_texts(a, &mut texts);
     }
     refuse_unwritable(texts)
-}
-
-/// The texts of appendix `a`, whose reference line reads `reference`.
-fn appendix_texts<'a>(a: &'a Appendix, reference: &'a str, texts: &mut Vec<(&str, &'a str)>) {
-    texts.push(("phụ lục", &a.label));
-    texts.push(("phụ lục", &a.title));
-    texts.push(("phụ lục", reference));
-    texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
-    for r in &a.rows {
-        match r {
-            Row::Group { title } => texts.push(("bảng phụ lục", title)),
-            Row::Cells { cells } => {
-                texts.extend(cells.iter().map(|c| ("bảng phụ lục", c.as_str())))
-            }
-        }
-    }
 }
 
 /// The first text (with the part of the document it is in) holding a
@@ -215,6 +141,88 @@ fn refuse_unwritable(texts: Vec<(&str, &str)>) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// The texts of the header, tên loại, trích yếu and Kính gửi, each with
+/// the part of the document it is in.
+fn header_texts<'a>(doc: &'a Administrative, texts: &mut Vec<(&'static str, &'a str)>) {
+    let h = &doc.header;
+    texts.extend(h.parent.iter().map(|p| ("cơ quan chủ quản", p.as_str())));
+    texts.extend(
+        h.issuer_lines
+            .iter()
+            .map(|l| ("cơ quan ban hành", l.as_str())),
+    );
+    texts.extend(h.number.iter().map(|n| ("số văn bản", n.as_str())));
+    texts.push(("ký hiệu văn bản", &h.symbol));
+    texts.push(("địa danh", &h.place));
+    texts.extend(h.day.iter().map(|d| ("ngày ban hành", d.as_str())));
+    texts.extend(h.month.iter().map(|m| ("tháng ban hành", m.as_str())));
+    texts.push(("tên loại", &doc.kind_name));
+    texts.push(("trích yếu", &doc.subject));
+    texts.extend(doc.to.iter().map(|t| ("Kính gửi", t.as_str())));
+}
+
+fn block_texts<'a>(b: &'a Block, texts: &mut Vec<(&'static str, &'a str)>) {
+    match b {
+        Block::Heading { label, title, .. } => {
+            texts.push(("đề mục", label));
+            texts.push(("đề mục", title));
+        }
+        Block::Centered { text, .. } => texts.push(("nội dung", text)),
+        Block::Para {
+            marker, lead, text, ..
+        } => {
+            texts.extend(marker.iter().map(|m| ("nội dung", m.as_str())));
+            texts.extend(lead.iter().map(|l| ("nội dung", l.as_str())));
+            texts.push(("nội dung", text));
+        }
+    }
+}
+
+fn signature_texts<'a>(s: &'a Signature, texts: &mut Vec<(&'static str, &'a str)>) {
+    for r in &s.recipients {
+        match r {
+            Recipient::Line { text, note, end } => {
+                texts.push(("Nơi nhận", text));
+                texts.extend(note.iter().map(|n| ("Nơi nhận", n.as_str())));
+                texts.push(("Nơi nhận", end));
+            }
+            Recipient::Group { lines, note } => {
+                texts.extend(lines.iter().map(|l| ("Nơi nhận", l.as_str())));
+                texts.push(("Nơi nhận", note));
+            }
+        }
+    }
+    texts.push(("Nơi nhận (Lưu)", &s.archive));
+    let authority = s.authority.iter();
+    texts.extend(authority.map(|a| ("thẩm quyền, chức vụ người ký", a.as_str())));
+    texts.push(("họ tên người ký", &s.name));
+}
+
+fn appendix_texts<'a>(a: &'a Appendix, texts: &mut Vec<(&'static str, &'a str)>) {
+    texts.push(("phụ lục", &a.label));
+    texts.push(("phụ lục", &a.title));
+    let r = &a.reference;
+    texts.push(("phụ lục", &r.kind));
+    texts.extend(r.number.iter().map(|n| ("phụ lục", n.as_str())));
+    texts.push(("phụ lục", &r.symbol));
+    texts.extend(
+        r.day
+            .iter()
+            .chain(&r.month)
+            .map(|d| ("phụ lục", d.as_str())),
+    );
+    texts.push(("phụ lục", &r.issuer));
+    texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
+    for r in &a.rows {
+        match r {
+            Row::Group { title } => texts.push(("bảng phụ lục", title)),
+            Row::Cells { cells } => {
+                texts.extend(cells.iter().map(|c| ("bảng phụ lục", c.as_str())))
+            }
+        }
+    }
 }
 
 #[cfg(test)]

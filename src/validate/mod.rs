@@ -24,7 +24,10 @@ pub use products::Ranked;
 
 use crate::diag::Diagnostic;
 use crate::load::{Image, Loaded, textcheck};
-use crate::model::{Certificates, Decision, Dispatch, Plan, PlanFile, Signer};
+use crate::model::{
+    Bases, Certificates, CitationFields, Content, Decision, Dispatch, ListItem, Plan, PlanFile,
+    Section, Signer, TaskEntry, UnitsEntry,
+};
 use crate::regime::Regime;
 use crate::units::Units;
 use crate::vn::{Date, PartialDate};
@@ -45,7 +48,54 @@ pub struct CheckedPlan<'a> {
     pub date: PartialDate,
     /// The year the plan covers (its timelines refer to it).
     pub year: i32,
+    /// The groups of `plan.bases`, their citations read.
+    pub bases: Vec<CheckedBases<'a>>,
+    pub sections: Vec<CheckedSection<'a>>,
     pub assignments: Assignments,
+}
+
+/// A group of legal bases with its citations read.
+pub struct CheckedBases<'a> {
+    pub bases: &'a Bases,
+    pub items: Vec<CheckedCitation<'a>>,
+}
+
+/// A legal basis as validation read it.
+pub enum CheckedCitation<'a> {
+    /// Free text, printed as typed.
+    Text(&'a str),
+    /// The fields of a citation and its date, parsed.
+    Fields {
+        fields: &'a CitationFields,
+        date: Option<Date>,
+    },
+}
+
+/// A numbered section with its task lines resolved, and its sub-sections.
+pub struct CheckedSection<'a> {
+    pub section: &'a Section,
+    /// One per line of `section.task`, in order.
+    pub tasks: Vec<CheckedTask<'a>>,
+    /// One per `section.sections`, in order.
+    pub sections: Vec<CheckedSection<'a>>,
+}
+
+/// One line of a task: the entry (for its `label` and `lines`) and the
+/// one thing it holds.
+pub struct CheckedTask<'a> {
+    pub entry: &'a TaskEntry,
+    pub line: TaskLine<'a>,
+}
+
+/// What a line of a task holds (validation made sure it is one thing).
+pub enum TaskLine<'a> {
+    Content(&'a Content),
+    Units(&'a UnitsEntry),
+    Support(&'a [String]),
+    /// The timeline as it prints ("Quý II, III, IV"), rendered once.
+    Timeline(String),
+    Text(&'a str),
+    List(&'a [ListItem]),
 }
 
 pub struct CheckedDecision<'a> {
@@ -55,6 +105,10 @@ pub struct CheckedDecision<'a> {
     pub date: PartialDate,
     pub regime: &'static Regime,
     pub signer: &'a Signer,
+    /// The council decision a results decision cites, read.
+    pub council: Option<CheckedCitation<'a>>,
+    /// `bases`, read.
+    pub bases: Vec<CheckedCitation<'a>>,
     /// Recognised products (results), ranked.
     pub products: Vec<Ranked>,
     pub stem: String,
@@ -64,9 +118,9 @@ pub struct CheckedDecision<'a> {
 }
 
 /// How a dispatch is written.
-pub enum DispatchForm {
-    /// Written out in the YAML.
-    Free,
+pub enum DispatchForm<'a> {
+    /// Written out in the YAML; its sections resolved.
+    Free(Vec<CheckedSection<'a>>),
     /// Drafted from the plan, one per lead unit (their keys).
     PerUnit(Vec<String>),
     /// Drafted from the plan, one to all these units.
@@ -79,7 +133,7 @@ pub struct CheckedDispatch<'a> {
     pub dispatch: &'a Dispatch,
     pub date: PartialDate,
     pub signer: &'a Signer,
-    pub form: DispatchForm,
+    pub form: DispatchForm<'a>,
     /// One file stem per document this entry makes (per unit: in unit order).
     pub stems: Vec<String>,
 }
@@ -90,6 +144,9 @@ pub struct CheckedCertificates<'a> {
     pub decision_number: String,
     pub decision_date: Date,
     pub issue_date: Date,
+    /// The last day the certificates are valid (the regime's months after
+    /// the issue date).
+    pub expiry: Date,
     pub regime: &'static Regime,
     pub signer: &'a Signer,
     pub logo: Option<&'a Image>,
