@@ -36,7 +36,7 @@ impl DocKind {
 }
 
 /// One document to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Document {
     /// ASCII file stem without extension, e.g. `ke-hoach`.
     pub file_stem: String,
@@ -54,7 +54,7 @@ pub struct Document {
 /// How a document is issued (NĐ 30 Phụ lục I): printed and signed by
 /// hand, or uploaded to the office's document system and signed
 /// digitally; and the PDF standard of its file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Issuance {
     /// Number and day left for the document system, the signature block
     /// sized for the signature and seal images, a separately written
@@ -64,7 +64,7 @@ pub struct Issuance {
     pub pdf_standard: PdfStandard,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub enum Content {
     Plan(Administrative),
     Decision(Administrative),
@@ -95,7 +95,7 @@ pub const MAX_WEIGHT: usize = 12_000;
 
 /// An administrative document in the layout of NĐ 30 (plan, decision,
 /// dispatch): header, title, body, signature, appendices.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Administrative {
     pub header: Header,
     /// Tên loại: "KẾ HOẠCH"; empty for a công văn, which has none.
@@ -131,7 +131,7 @@ impl Administrative {
 }
 
 /// One OCOP certificate (Giấy chứng nhận sản phẩm OCOP).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Certificate {
     /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
     pub authority: String,
@@ -167,7 +167,7 @@ pub struct Certificate {
 
 /// An appendix in a file of its own (NĐ 30 Phụ lục I III.1.d): no header,
 /// no signature; signed by the organisation in its top-right corner.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct AppendixFile {
     /// The kind of the document it belongs to.
     #[serde(skip)]
@@ -179,7 +179,7 @@ pub struct AppendixFile {
 pub const QR_IMAGE: &str = "qr.png";
 
 /// An appendix (NĐ 30 Mẫu 2.1) holding one table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Appendix {
     /// "Phụ lục" or "Phụ lục I".
     pub label: String,
@@ -195,7 +195,7 @@ pub struct Appendix {
 /// The line under an appendix's title that names its document: "(Kèm
 /// theo Quyết định số 412/QĐ-UBND ngày 10 tháng 3 năm 2027 của …)".
 /// What is not known yet is left blank, as in the document's header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Hash)]
 pub struct Reference {
     /// "Quyết định"
     pub kind: String,
@@ -226,7 +226,7 @@ impl std::fmt::Display for Reference {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Column {
     pub title: String,
     /// Relative width (Typst `fr`).
@@ -235,7 +235,7 @@ pub struct Column {
     pub align: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Row {
     /// A group title spanning the table: "I. SẢN PHẨM ĐẠT 4 SAO".
@@ -264,7 +264,7 @@ impl Row {
 }
 
 /// The two-column NĐ 30 header.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Header {
     /// Cơ quan chủ quản line(s), regular weight.
     pub parent: Option<String>,
@@ -283,7 +283,7 @@ pub struct Header {
 }
 
 /// A block of body text, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A numbered title on its own line: "I. MỤC ĐÍCH, YÊU CẦU".
@@ -305,7 +305,7 @@ pub enum Block {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum LeadStyle {
     Plain,
@@ -353,7 +353,7 @@ impl Block {
 }
 
 /// The signature row: Nơi nhận on the left, the signer on the right.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Signature {
     /// Recipient lines without the dash, each ending ";" (unless the
     /// author's own punctuation ends it).
@@ -366,7 +366,7 @@ pub struct Signature {
 }
 
 /// A Nơi nhận line, or a group of lines sharing one note.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Recipient {
     /// "Bộ Nông nghiệp và PTNT;" or, with a note, `text` "Các chủ thể …",

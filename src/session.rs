@@ -95,18 +95,6 @@ impl Session {
         self.issue(None, doc, markup, tagged).map(|i| i.pdf)
     }
 
-    /// [`Session::pdf`] of the document written to `output`: with
-    /// `keep_documents`, compiled as an edit of its previous version.
-    pub fn pdf_for(
-        &self,
-        output: &std::path::Path,
-        doc: &Document,
-        markup: Markup,
-        tagged: bool,
-    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        self.issue(Some(output), doc, markup, tagged).map(|i| i.pdf)
-    }
-
     /// `doc` exported under its PDF standard; issued electronically, with
     /// an empty signature field over each signing place, and the places.
     /// With an `output` and `keep_documents`, compiled as an edit of the
