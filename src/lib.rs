@@ -25,14 +25,17 @@
 
 pub mod diag;
 pub mod doc;
+pub mod fonts;
 pub mod issuance;
 pub mod model;
 pub mod naming;
 pub mod nd30;
 pub mod numbering;
 pub mod pdf_standard;
+pub mod provinces;
 pub mod qr;
 pub mod regime;
+pub mod scaffold;
 pub mod schema;
 pub mod text;
 pub mod timeline;
