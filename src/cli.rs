@@ -18,6 +18,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use ocop::doc::DocKind;
+use ocop::load::IssuanceChoice;
+use ocop::pdf_standard::PdfStandard;
 use ocop::run::Format;
 use ocop::session::Options;
 
@@ -318,13 +320,14 @@ pub struct Output {
 }
 
 impl Output {
-    /// What the run is asked to write.
-    pub fn to_run(&self) -> ocop::run::Output {
+    /// What the run is asked to write, issued as `issuance` says.
+    pub fn to_run(&self, issuance: IssuanceChoice) -> ocop::run::Output {
         ocop::run::Output {
             out: self.out.clone(),
             only: self.only.clone(),
             formats: self.format.clone(),
             emit_typ: self.emit_typ,
+            issuance,
         }
     }
 }
@@ -392,6 +395,21 @@ pub struct Shared {
     /// Tên họ phông dùng cho văn bản (mặc định: Times New Roman nếu có, không thì Liberation Serif)
     #[arg(long, value_name = "TÊN", help_heading = "Tùy chọn")]
     pub font: Option<String>,
+    /// Ban hành điện tử (như `electronic: true`): để trống số và ngày cho hệ thống quản lý văn bản, chừa chỗ ảnh chữ ký số và dấu, thêm ô ký số trống và tệp tọa độ .ky-so.json
+    #[arg(long, help_heading = "Tùy chọn")]
+    pub electronic: bool,
+    /// Chuẩn tệp PDF: a-2b (PDF/A-2b, để lưu trữ) hoặc none (PDF thường); thay `pdf_standard:` của tệp YAML
+    #[arg(
+        long,
+        value_name = "CHUẨN",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Tùy chọn"
+    )]
+    pub pdf_standard: Option<PdfStandard>,
+    /// Ghi mỗi phụ lục thành một tệp riêng bên cạnh văn bản (như `separate_appendices: true`)
+    #[arg(long, help_heading = "Tùy chọn")]
+    pub separate_appendices: bool,
 }
 
 impl Shared {
@@ -401,6 +419,15 @@ impl Shared {
             font_paths: self.font_path.clone(),
             font_family: self.font.clone(),
             keep_documents: false,
+        }
+    }
+
+    /// How the documents are issued, as the command line asks.
+    pub fn issuance(&self) -> IssuanceChoice {
+        IssuanceChoice {
+            electronic: self.electronic,
+            pdf_standard: self.pdf_standard,
+            separate_appendices: self.separate_appendices,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use crate::pdf_standard::PdfStandard;
 use crate::vn::Date;
 
 /// The kinds of document a YAML file describes. Every stage matches on
@@ -61,6 +62,21 @@ pub struct Document {
     /// The document's own date: the file's creation date, so runs are reproducible.
     pub timestamp: Date,
     pub content: Content,
+    /// On paper or electronically, and under which PDF standard.
+    pub issuance: Issuance,
+}
+
+/// How a document is issued (NĐ 30 Phụ lục I): printed and signed by
+/// hand, or uploaded to the office's document system and signed
+/// digitally; and the PDF standard of its file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Issuance {
+    /// Number and day left for the document system, the signature block
+    /// sized for the signature and seal images, a separately written
+    /// appendix's top-right corner kept for the organisation's signature.
+    pub electronic: bool,
+    #[serde(skip)]
+    pub pdf_standard: PdfStandard,
 }
 
 #[derive(Debug, Clone, Hash)]
@@ -74,6 +90,8 @@ pub enum Content {
     Revocation(Administrative),
     Reminder(Administrative),
     Report(Report),
+    /// An appendix written in a file of its own, beside its document.
+    Appendix(AppendixFile),
 }
 
 /// A report: an administrative document and the chart it shows.
@@ -124,7 +142,7 @@ impl Content {
             | Content::Revocation(a)
             | Content::Reminder(a) => Some(a),
             Content::Report(r) => Some(&r.document),
-            Content::Certificate(_) => None,
+            Content::Certificate(_) | Content::Appendix(_) => None,
         }
     }
 }
@@ -141,6 +159,8 @@ impl Document {
             Content::Revocation(_) => DocKind::Revocation,
             Content::Reminder(_) => DocKind::Reminder,
             Content::Report(_) => DocKind::Report,
+            // Listed, kept and replaced with the document it belongs to.
+            Content::Appendix(ref a) => a.of,
         }
     }
 }
@@ -223,6 +243,16 @@ pub struct Certificate {
     pub logo_bytes: Option<Arc<[u8]>>,
 }
 
+/// An appendix in a file of its own (NĐ 30 Phụ lục I III.1.d): no header,
+/// no signature; signed by the organisation in its top-right corner.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct AppendixFile {
+    /// The kind of the document it belongs to.
+    #[serde(skip)]
+    pub of: DocKind,
+    pub appendix: Appendix,
+}
+
 /// The name a certificate's QR code image has during its compile.
 pub const QR_IMAGE: &str = "qr.png";
 
@@ -234,10 +264,44 @@ pub struct Appendix {
     /// Upper-case title.
     pub title: String,
     /// "(Kèm theo Quyết định số …)"
-    pub reference: String,
+    pub reference: Reference,
     pub landscape: bool,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+}
+
+/// The line under an appendix's title that names its document: "(Kèm
+/// theo Quyết định số 412/QĐ-UBND ngày 10 tháng 3 năm 2027 của …)".
+/// What is not known yet is left blank, as in the document's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Hash)]
+pub struct Reference {
+    /// "Quyết định"
+    pub kind: String,
+    pub number: Option<String>,
+    /// "QĐ-UBND"
+    pub symbol: String,
+    pub day: Option<String>,
+    pub month: Option<String>,
+    pub year: i32,
+    /// "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"
+    pub issuer: String,
+}
+
+impl std::fmt::Display for Reference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let blank = |v: &Option<String>, width: &'static str| v.clone().unwrap_or(width.into());
+        write!(
+            f,
+            "(Kèm theo {} số {}/{} ngày {} tháng {} năm {} của {})",
+            self.kind,
+            blank(&self.number, "      "),
+            self.symbol,
+            blank(&self.day, "     "),
+            blank(&self.month, "     "),
+            self.year,
+            self.issuer
+        )
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Hash)]

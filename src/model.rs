@@ -12,6 +12,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::pdf_standard::PdfStandard;
+
 /// `Deserialize` and `JsonSchema` for a type written in one of several YAML
 /// shapes, each optional: `text |s| …` (a string), `list<T> |l| …` (a
 /// sequence read as `T`), `map<T> |m| …` (a mapping read as `T`). The
@@ -102,6 +104,16 @@ pub struct PlanFile {
     pub reminders: Vec<Reminder>,
     /// Báo cáo kết quả thực hiện Chương trình OCOP năm …
     pub report: Option<Report>,
+    /// Issued electronically (NĐ 30 Phụ lục I II.7–8, III.1): number and
+    /// day left for the document system, the signature block sized for
+    /// the signature and seal images, empty signature fields.
+    #[serde(default)]
+    pub electronic: bool,
+    /// The PDF standard of every file: `a-2b` for archiving.
+    pub pdf_standard: Option<PdfStandard>,
+    /// Each appendix in a file of its own beside its document.
+    #[serde(default)]
+    pub separate_appendices: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::compose;
 use crate::diag::Diagnostic;
 use crate::doc::{DocKind, Document, MAX_WEIGHT};
+use crate::issuance;
 use crate::load::{self, LoadOptions, SourceFile};
 use crate::numbering;
 use crate::session::Session;
@@ -90,6 +91,9 @@ pub fn prepare_source(
         }
         None => true,
     });
+    if let Some(model) = &loaded.model {
+        documents = issuance::apply(model, documents);
+    }
     FileReport {
         path,
         problems,

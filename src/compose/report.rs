@@ -201,11 +201,12 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
     }
     body.push(Block::para(with_closing_mark(&r.closing)));
     let signature = common::signature(&checked.units, &[], &r.recipients, &r.archive, cr.signer);
-    let reference = format!(
-        "(Kèm theo Báo cáo số {}/{symbol} ngày {} của {})",
-        header.number.clone().unwrap_or_else(|| "      ".into()),
-        date_words(cr.date),
-        issuer.body_name()
+    let reference = common::reference(
+        "Báo cáo",
+        &header.number,
+        &symbol,
+        cr.date,
+        &issuer.body_name(),
     );
     let appendices = tables(&s, cr, &reference);
     Some(Document {
@@ -213,6 +214,7 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
         meta_title: format!("Báo cáo {subject}"),
         ident: common::ident(&header.number, &symbol, &subject),
         timestamp: cr.date.earliest(),
+        issuance: Default::default(),
         content: Content::Report(doc::Report {
             document: Administrative {
                 header,
@@ -228,18 +230,6 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
             chart_at,
         }),
     })
-}
-
-fn date_words(date: vn::PartialDate) -> String {
-    let day = date
-        .day
-        .map(|d| format!("{d:02}"))
-        .unwrap_or_else(|| "     ".into());
-    let month = date
-        .month
-        .map(vn::month_padded)
-        .unwrap_or_else(|| "     ".into());
-    format!("{day} tháng {month} năm {}", date.year)
 }
 
 fn intro(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> String {
@@ -458,7 +448,7 @@ fn star_parts(s: &Stats) -> Vec<Part> {
 /// The appendices: the counts by star (one table in six parts), the
 /// targets against their results, the funding. Landscape, like every
 /// table appendix of ocop's documents.
-fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Vec<Appendix> {
+fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &doc::Reference) -> Vec<Appendix> {
     let mut rows = Vec::new();
     for (title, part, totalled) in star_parts(s) {
         star_part(&title, part, totalled, &mut rows);
@@ -467,7 +457,7 @@ fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Vec<Appendix> {
         Appendix {
             label: "Phụ lục I".into(),
             title: format!("SỐ LIỆU SẢN PHẨM OCOP NĂM {} THEO HẠNG SAO", s.year),
-            reference: reference.into(),
+            reference: reference.clone(),
             landscape: true,
             columns: vec![
                 column("STT", 2, "center"),
@@ -487,7 +477,7 @@ fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Vec<Appendix> {
     out
 }
 
-fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Appendix {
+fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &doc::Reference) -> Appendix {
     let rows = cr
         .targets
         .iter()
@@ -524,7 +514,7 @@ fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Appendix
     Appendix {
         label: "Phụ lục II".into(),
         title: format!("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {}", s.year),
-        reference: reference.into(),
+        reference: reference.clone(),
         landscape: true,
         columns: vec![
             column("STT", 2, "center"),
@@ -538,7 +528,7 @@ fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &str) -> Appendix
     }
 }
 
-fn funding_table(cr: &CheckedReport<'_>, reference: &str) -> Appendix {
+fn funding_table(cr: &CheckedReport<'_>, reference: &doc::Reference) -> Appendix {
     let mut rows = Vec::new();
     let (mut planned, mut spent) = (0u64, 0u64);
     for (i, (source, p, s)) in cr.funding.iter().enumerate() {
@@ -575,7 +565,7 @@ fn funding_table(cr: &CheckedReport<'_>, reference: &str) -> Appendix {
             "KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH OCOP NĂM {} (ĐỒNG)",
             cr.year
         ),
-        reference: reference.into(),
+        reference: reference.clone(),
         landscape: true,
         columns: vec![
             column("STT", 2, "center"),

@@ -127,11 +127,7 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
         .appendices
         .iter()
         .map(|a| Appendix {
-            reference: format!(
-                "(Kèm theo Tờ trình số {}/{symbol} ngày {} của {from})",
-                header.number.clone().unwrap_or_else(|| "      ".into()),
-                date_words(cs.date)
-            ),
+            reference: common::reference("Tờ trình", &header.number, &symbol, cs.date, &from),
             ..a.clone()
         })
         .collect();
@@ -140,6 +136,7 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
         meta_title: format!("Tờ trình {subject}"),
         ident: common::ident(&header.number, &symbol, &subject),
         timestamp: cs.date.earliest(),
+        issuance: Default::default(),
         content: Content::Submission(Administrative {
             header,
             kind_name: "TỜ TRÌNH".into(),
@@ -228,19 +225,6 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// "ngày 18 tháng 6 năm 2027", blanks for a draft.
-fn date_words(date: PartialDate) -> String {
-    let day = date
-        .day
-        .map(|d| format!("{d:02}"))
-        .unwrap_or_else(|| "     ".into());
-    let month = date
-        .month
-        .map(vn::month_padded)
-        .unwrap_or_else(|| "     ".into());
-    format!("{day} tháng {month} năm {}", date.year)
-}
-
 /// `signer` signing for the collective `body` (TM.), unless they already
 /// sign for someone (TM., TL., TUQ.).
 fn on_behalf(body: &str, signer: &Signer) -> Signer {
@@ -307,11 +291,12 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
         .appendices
         .iter()
         .map(|a| Appendix {
-            reference: format!(
-                "(Kèm theo Thông báo số {}/{symbol} ngày {} của {})",
-                header.number.clone().unwrap_or_else(|| "      ".into()),
-                date_words(cn.date),
-                issuer.body_name()
+            reference: common::reference(
+                "Thông báo",
+                &header.number,
+                &symbol,
+                cn.date,
+                &issuer.body_name(),
             ),
             ..a.clone()
         })
@@ -321,6 +306,7 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
         meta_title: format!("Thông báo {subject}"),
         ident: common::ident(&header.number, &symbol, &subject),
         timestamp: cn.date.earliest(),
+        issuance: Default::default(),
         content: Content::Notice(Administrative {
             header,
             kind_name: "THÔNG BÁO".into(),
@@ -451,6 +437,7 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
         meta_title: format!("Quyết định {subject}"),
         ident: common::ident(&header.number, &symbol, &subject),
         timestamp: cr.date.earliest(),
+        issuance: Default::default(),
         content: Content::Revocation(Administrative {
             header,
             kind_name: "QUYẾT ĐỊNH".into(),
@@ -606,6 +593,7 @@ fn reminder(
         meta_title: format!("Công văn V/v {subject}"),
         ident: common::ident(&header.number, &symbol, &format!("{subject} {commune}")),
         timestamp: day,
+        issuance: Default::default(),
         content: Content::Reminder(Administrative {
             header,
             kind_name: String::new(),
@@ -669,12 +657,7 @@ fn expiring_list(
     Appendix {
         label: "Phụ lục".into(),
         title: "DANH SÁCH SẢN PHẨM OCOP SẮP HẾT HẠN GIẤY CHỨNG NHẬN".into(),
-        reference: format!(
-            "(Kèm theo Công văn số {}/{symbol} ngày {} của {})",
-            number.clone().unwrap_or_else(|| "      ".into()),
-            date_words(date),
-            issuer.body_name()
-        ),
+        reference: common::reference("Công văn", number, symbol, date, &issuer.body_name()),
         landscape: true,
         columns,
         rows,

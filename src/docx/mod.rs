@@ -37,7 +37,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
         | Content::Submission(a)
         | Content::Notice(a)
         | Content::Revocation(a)
-        | Content::Reminder(a) => administrative(a, &doc.meta_title, doc.timestamp),
+        | Content::Reminder(a) => administrative(a, doc),
         // The chart is drawn in the PDF; in Word its numbers are the
         // report's first table.
         Content::Report(r) => {
@@ -46,7 +46,14 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
                 let at = r.chart_at.min(document.body.len());
                 document.body.splice(at..at, chart_lines(chart));
             }
-            administrative(&document, &doc.meta_title, doc.timestamp)
+            administrative(&document, doc)
+        }
+        Content::Appendix(a) => {
+            let mut texts = vec![("tiêu đề văn bản", doc.meta_title.as_str())];
+            appendix_texts(&a.appendix, &mut texts);
+            refuse_unwritable(texts)?;
+            let xml = document::appendix_document_xml(&a.appendix, doc.issuance.electronic);
+            package(xml, &doc.meta_title, doc.timestamp)
         }
         Content::Certificate(_) => Err(Diagnostic::error(
             "giấy chứng nhận chỉ có bản PDF, không có bản Word",
@@ -78,13 +85,17 @@ fn chart_lines(chart: &crate::doc::BarChart) -> Vec<Block> {
     out
 }
 
-/// The `.docx` of an administrative document titled `meta_title`, dated `timestamp`.
-fn administrative(
-    doc: &Administrative,
-    meta_title: &str,
-    timestamp: Date,
-) -> Result<Vec<u8>, Diagnostic> {
-    check_text(doc, meta_title)?;
+/// The `.docx` of `a`, the administrative document of `doc` (a report's
+/// with its chart as lines).
+fn administrative(a: &Administrative, doc: &Document) -> Result<Vec<u8>, Diagnostic> {
+    check_text(a, &doc.meta_title)?;
+    let xml = document::issued_document_xml(a, doc.issuance.electronic);
+    package(xml, &doc.meta_title, doc.timestamp)
+}
+
+/// The `.docx` of a document whose `word/document.xml` is `xml`, titled
+/// `meta_title`, dated `timestamp`.
+fn package(xml: String, meta_title: &str, timestamp: Date) -> Result<Vec<u8>, Diagnostic> {
     let parts: [(&str, String); 10] = [
         ("[Content_Types].xml", parts::content_types()),
         ("_rels/.rels", parts::package_rels()),
@@ -93,7 +104,7 @@ fn administrative(
             parts::core_properties(meta_title, timestamp),
         ),
         ("docProps/app.xml", parts::app_properties()),
-        ("word/document.xml", document_xml(doc)),
+        ("word/document.xml", xml),
         ("word/_rels/document.xml.rels", parts::document_rels()),
         ("word/styles.xml", parts::styles()),
         ("word/settings.xml", parts::settings()),
@@ -147,6 +158,12 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
     for a in &doc.appendices {
         appendix_texts(a, &mut texts);
     }
+    refuse_unwritable(texts)
+}
+
+/// The first text (with the part of the document it is in) holding a
+/// character XML cannot carry, refused.
+fn refuse_unwritable(texts: Vec<(&str, &str)>) -> Result<(), Diagnostic> {
     for (part, text) in texts {
         if let Some(c) = text
             .chars()
@@ -227,7 +244,17 @@ fn signature_texts<'a>(s: &'a Signature, texts: &mut Vec<(&'static str, &'a str)
 fn appendix_texts<'a>(a: &'a Appendix, texts: &mut Vec<(&'static str, &'a str)>) {
     texts.push(("phụ lục", &a.label));
     texts.push(("phụ lục", &a.title));
-    texts.push(("phụ lục", &a.reference));
+    let r = &a.reference;
+    texts.push(("phụ lục", &r.kind));
+    texts.extend(r.number.iter().map(|n| ("phụ lục", n.as_str())));
+    texts.push(("phụ lục", &r.symbol));
+    texts.extend(
+        r.day
+            .iter()
+            .chain(&r.month)
+            .map(|d| ("phụ lục", d.as_str())),
+    );
+    texts.push(("phụ lục", &r.issuer));
     texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
     for r in &a.rows {
         match r {

@@ -24,14 +24,36 @@ pub use source::SourceFile;
 
 use crate::diag::Diagnostic;
 use crate::model::{ColumnMap, PlanFile};
+use crate::pdf_standard::PdfStandard;
 use positions::Positions;
 
 /// What the command line adds to a file: a product list that replaces the
-/// certificates' own.
+/// certificates' own, and how its documents are issued.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub products: Option<PathBuf>,
     pub sheet: Option<String>,
+    pub issuance: IssuanceChoice,
+}
+
+/// `--electronic`, `--pdf-standard`, `--separate-appendices`: they win
+/// over the file's own `electronic:`, `pdf_standard:` and
+/// `separate_appendices:`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IssuanceChoice {
+    pub electronic: bool,
+    pub pdf_standard: Option<PdfStandard>,
+    pub separate_appendices: bool,
+}
+
+impl IssuanceChoice {
+    fn apply(self, model: &mut PlanFile) {
+        model.electronic |= self.electronic;
+        model.separate_appendices |= self.separate_appendices;
+        if let Some(standard) = self.pdf_standard {
+            model.pdf_standard = Some(standard);
+        }
+    }
 }
 
 /// Which part of a file takes a product list.
@@ -177,6 +199,9 @@ pub fn load_source(source: SourceFile, options: &LoadOptions) -> Loaded {
     loaded.filled = typed.filled;
     loaded.misspelt = typed.misspelt;
     loaded.model = typed.value;
+    if let Some(model) = &mut loaded.model {
+        options.issuance.apply(model);
+    }
     read_named_files(&mut loaded, options);
     loaded
 }

@@ -13,6 +13,7 @@ mod certificates;
 mod checker;
 mod decision;
 mod dispatch;
+mod issuance;
 mod plan;
 mod products;
 pub mod register;
@@ -194,6 +195,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
     let dispatches = dispatch::check_all(&mut c, model, plan.as_ref());
     let certificates =
         certificates::check(&mut c, model, &decisions, &mut row_problems, &mut skipped);
+    issuance::check(&mut c, model);
     if model.plan.is_none()
         && model.dispatches.is_empty()
         && model.decisions.is_empty()

@@ -296,9 +296,13 @@ fn doc_key(doc: &Document) -> String {
     let body = match &doc.content {
         Content::Certificate(c) => serde_json::to_string(c).unwrap(),
         Content::Report(r) => serde_json::to_string(r).unwrap(),
+        Content::Appendix(a) => serde_json::to_string(a).unwrap(),
         other => serde_json::to_string(other.administrative().expect("NĐ 30 form")).unwrap(),
     };
-    format!("{:?}{}{}{body}", doc.timestamp, doc.meta_title, doc.ident)
+    format!(
+        "{:?}{:?}{}{}{body}",
+        doc.timestamp, doc.issuance, doc.meta_title, doc.ident
+    )
 }
 
 /// FNV-1a of a text, to name a render by its document.
