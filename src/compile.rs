@@ -22,6 +22,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::diag::{Diagnostic, Pos};
 use crate::markup::Markup;
+use crate::pdf_standard::{self, PdfStandard};
 use crate::vn::Date;
 
 /// The freely licensed Times-metric font shipped with the binary (SIL OFL 1.1).
@@ -139,6 +140,8 @@ pub struct PdfMeta<'a> {
     /// Whether the PDF carries its logical structure (headings, paragraphs)
     /// for screen readers and reflow; files meant only for printing skip it.
     pub tagged: bool,
+    /// The standard the file conforms to (PDF/A-2b for archiving).
+    pub standard: PdfStandard,
 }
 
 /// The fonts of a `--font-path` folder, and what was wrong with it.
@@ -471,6 +474,7 @@ pub fn export_pdf(document: &PagedDocument, meta: PdfMeta<'_>) -> Result<Vec<u8>
         ident: Smart::Custom(meta.ident.to_string()),
         timestamp: Some(pdf_timestamp(meta.date)),
         tagged: meta.tagged,
+        standards: meta.standard.typst(),
         ..PdfOptions::default()
     };
     // Export errors (a PDF standard violated) carry no useful location in
@@ -480,7 +484,15 @@ pub fn export_pdf(document: &PagedDocument, meta: PdfMeta<'_>) -> Result<Vec<u8>
         contained(|| typst_pdf::pdf(document, &options))
     }) {
         Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err(errors)) => Err(errors.iter().map(|d| typst_diagnostic(None, d)).collect()),
+        Ok(Err(errors)) => Err(errors
+            .iter()
+            .map(
+                |d| match pdf_standard::conformance_problem(meta.standard, &d.message) {
+                    Some((message, hint)) => Diagnostic::error(message).hint(hint),
+                    None => typst_diagnostic(None, d),
+                },
+            )
+            .collect()),
         Err(detail) => Err(vec![internal_failure("ghi PDF", &detail)]),
     }
 }

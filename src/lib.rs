@@ -26,10 +26,13 @@
 pub mod diag;
 pub mod doc;
 pub mod fonts;
+pub mod issuance;
 pub mod model;
 pub mod naming;
 pub mod nd30;
 pub mod numbering;
+pub mod pdf_standard;
+pub mod places;
 pub mod provinces;
 pub mod qr;
 pub mod regime;
@@ -48,6 +51,7 @@ pub mod docx;
 pub mod import;
 pub mod load;
 pub mod markup;
+pub mod sign;
 pub mod validate;
 pub mod write;
 

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Watch(args) => cmd::watch::run(args),
         Command::Certificates(args) => cmd::certificates::run(args),
+        Command::Register(args) => cmd::register::run(args),
         Command::New(args) => cmd::new::run(args),
         Command::Templates { dir, force } => cmd::templates::run(dir, *force),
         Command::Completions { shell } => cmd::completions::run(*shell),

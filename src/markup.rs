@@ -10,7 +10,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Content, Document, QR_IMAGE};
+use crate::doc::{Administrative, Appendix, Content, Document, QR_IMAGE};
 use crate::qr;
 use crate::text;
 
@@ -29,15 +29,36 @@ fn template(content: &Content) -> &'static str {
         Content::Decision(_) => "decision.typ.tera",
         Content::Dispatch(_) => "dispatch.typ.tera",
         Content::Certificate(_) => "certificate.typ.tera",
+        Content::Submission(_) => "submission.typ.tera",
+        Content::Notice(_) => "notice.typ.tera",
+        Content::Revocation(_) => "revocation.typ.tera",
+        Content::Reminder(_) => "reminder.typ.tera",
+        Content::Report(_) => "report.typ.tera",
+        Content::Appendix(_) => "appendix.typ.tera",
     }
 }
 
-/// What an administrative template sees: the document and its title.
+/// What an administrative template sees: the document, its title, and
+/// whether it is issued electronically.
 #[derive(Serialize)]
 struct AdministrativeContext<'a> {
     meta_title: &'a str,
+    electronic: bool,
     #[serde(flatten)]
     document: &'a Administrative,
+    /// A report's chart, and the body blocks before it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart: Option<&'a crate::doc::BarChart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart_at: Option<usize>,
+}
+
+/// What the template of a separately written appendix sees.
+#[derive(Serialize)]
+struct AppendixContext<'a> {
+    meta_title: &'a str,
+    electronic: bool,
+    appendix: &'a Appendix,
 }
 
 /// The built-in templates: file name and text.
@@ -58,6 +79,30 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "certificate.typ.tera",
         include_str!("../templates/certificate.typ.tera"),
+    ),
+    (
+        "submission.typ.tera",
+        include_str!("../templates/submission.typ.tera"),
+    ),
+    (
+        "notice.typ.tera",
+        include_str!("../templates/notice.typ.tera"),
+    ),
+    (
+        "revocation.typ.tera",
+        include_str!("../templates/revocation.typ.tera"),
+    ),
+    (
+        "reminder.typ.tera",
+        include_str!("../templates/reminder.typ.tera"),
+    ),
+    (
+        "report.typ.tera",
+        include_str!("../templates/report.typ.tera"),
+    ),
+    (
+        "appendix.typ.tera",
+        include_str!("../templates/appendix.typ.tera"),
     ),
 ];
 
@@ -221,11 +266,39 @@ impl Templates {
     /// A certificate's QR code is drawn here, on the calling thread.
     pub fn markup(&self, doc: &Document, font: &str) -> Result<Markup, Diagnostic> {
         let name = template(&doc.content);
+        let electronic = doc.issuance.electronic;
         let (source, files) = match &doc.content {
-            Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => {
                 let ctx = AdministrativeContext {
                     meta_title: &doc.meta_title,
+                    electronic,
                     document: a,
+                    chart: None,
+                    chart_at: None,
+                };
+                (self.render(name, &ctx, font)?, Vec::new())
+            }
+            Content::Report(r) => {
+                let ctx = AdministrativeContext {
+                    meta_title: &doc.meta_title,
+                    electronic,
+                    document: &r.document,
+                    chart: r.chart.as_ref(),
+                    chart_at: Some(r.chart_at),
+                };
+                (self.render(name, &ctx, font)?, Vec::new())
+            }
+            Content::Appendix(a) => {
+                let ctx = AppendixContext {
+                    meta_title: &doc.meta_title,
+                    electronic,
+                    appendix: &a.appendix,
                 };
                 (self.render(name, &ctx, font)?, Vec::new())
             }
@@ -233,8 +306,9 @@ impl Templates {
                 #[derive(Serialize)]
                 struct One<'a> {
                     c: &'a crate::doc::Certificate,
+                    electronic: bool,
                 }
-                let source = self.render(name, &One { c }, font)?;
+                let source = self.render(name, &One { c, electronic }, font)?;
                 let png = qr::png(&c.qr_payload)
                     .map_err(|e| Diagnostic::error(format!("không tạo được mã QR ({e})")))?;
                 let mut files: Vec<(String, Arc<[u8]>)> = vec![(QR_IMAGE.to_string(), png.into())];

@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use crate::model::{PlanFile, TEXT_ONLY};
 
 mod descriptions;
+mod year;
 
 pub use descriptions::DESCRIPTIONS;
 
@@ -98,7 +99,11 @@ fn describe(def: &mut Map<String, Value>, name: &str) {
         return;
     };
     for (key, prop) in props.iter_mut() {
-        let Some(entry) = DESCRIPTIONS.iter().find(|d| d.ty == name && d.key == key) else {
+        let Some(entry) = DESCRIPTIONS
+            .iter()
+            .chain(year::YEAR_DESCRIPTIONS)
+            .find(|d| d.ty == name && d.key == key)
+        else {
             continue;
         };
         let Value::Object(p) = prop else { continue };
@@ -146,7 +151,7 @@ mod tests {
     #[test]
     fn every_description_names_a_property() {
         let props = properties(&schema());
-        for d in DESCRIPTIONS {
+        for d in DESCRIPTIONS.iter().chain(year::YEAR_DESCRIPTIONS) {
             assert!(
                 props.iter().any(|(t, k, _)| t == d.ty && k == d.key),
                 "{}.{} is described but is no property of the model",

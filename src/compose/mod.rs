@@ -9,6 +9,8 @@ mod common;
 mod decision;
 mod dispatch;
 mod plan;
+pub mod report;
+mod year;
 
 use crate::doc::Document;
 use crate::validate::Checked;
@@ -26,6 +28,18 @@ pub fn documents(checked: &Checked<'_>) -> Vec<Document> {
     for d in &checked.dispatches {
         docs.extend(dispatch::dispatches(checked, d));
     }
+    let y = &checked.year;
+    docs.extend(
+        y.submissions
+            .iter()
+            .filter_map(|s| year::submission(checked, s)),
+    );
+    docs.extend(y.notices.iter().filter_map(|n| year::notice(checked, n)));
+    docs.extend(y.revocations.iter().map(|r| year::revocation(checked, r)));
+    for r in &y.reminders {
+        docs.extend(year::reminders(checked, r));
+    }
+    docs.extend(y.report.as_ref().and_then(|r| report::report(checked, r)));
     if let Some(c) = &checked.certificates {
         docs.extend(certificate::certificates(checked, c));
     }

@@ -43,6 +43,7 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
             signature,
             appendices: Vec::new(),
         }),
+        issuance: Default::default(),
     }
 }
 

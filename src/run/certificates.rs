@@ -71,6 +71,7 @@ impl Run<'_> {
             only: vec![DocKind::Certificate],
             formats: vec![Format::Pdf],
             emit_typ: false,
+            issuance: request.load.issuance,
         };
         if request.merge {
             outcome.documents = report.documents.len();

@@ -76,7 +76,11 @@ impl Tracked {
             return None;
         }
         self.fingerprint = Some(now);
-        let report = pipeline::prepare(session, &self.path, &LoadOptions::default(), &output.only);
+        let options = LoadOptions {
+            issuance: output.issuance,
+            ..LoadOptions::default()
+        };
+        let report = pipeline::prepare(session, &self.path, &options, &output.only);
         if report.named_files != self.named {
             // The YAML names other files now: take them into the fingerprint.
             self.named = report.named_files.clone();

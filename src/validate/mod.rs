@@ -13,8 +13,11 @@ mod certificates;
 mod checker;
 mod decision;
 mod dispatch;
+mod issuance;
 mod plan;
 mod products;
+pub mod register;
+pub mod year;
 
 use std::collections::BTreeMap;
 
@@ -40,6 +43,8 @@ pub struct Checked<'a> {
     pub decisions: Vec<CheckedDecision<'a>>,
     pub dispatches: Vec<CheckedDispatch<'a>>,
     pub certificates: Option<CheckedCertificates<'a>>,
+    /// The product register and the documents drawn from it.
+    pub year: year::CheckedYear<'a>,
 }
 
 pub struct CheckedPlan<'a> {
@@ -190,10 +195,12 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
     let dispatches = dispatch::check_all(&mut c, model, plan.as_ref());
     let certificates =
         certificates::check(&mut c, model, &decisions, &mut row_problems, &mut skipped);
+    issuance::check(&mut c, model);
     if model.plan.is_none()
         && model.dispatches.is_empty()
         && model.decisions.is_empty()
         && model.certificates.is_none()
+        && !year::describes_documents(model)
         && loaded.filled.is_empty()
     {
         c.problems.push(
@@ -202,6 +209,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
                 .hint("thêm mục `plan:` (kế hoạch), `decisions:` (quyết định), `dispatches:` (công văn) hoặc `certificates:` (giấy chứng nhận)"),
         );
     }
+    let year = year::check(&mut c, model, &decisions, plan.as_ref());
     same_file_names(&mut c, &decisions, &dispatches);
     let decisions = decisions.into_iter().filter(|d| !d.blocked).collect();
     let file_ok =
@@ -213,6 +221,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         decisions,
         dispatches,
         certificates,
+        year,
     });
     problems.append(&mut c.problems);
     finish(checked, problems, row_problems, skipped)

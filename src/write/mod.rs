@@ -4,6 +4,8 @@
 
 pub mod outputs;
 pub mod pdf_join;
+pub mod register;
+pub mod year;
 
 use std::io::Write;
 use std::path::Path;

@@ -118,7 +118,7 @@ fn members_appendix(
     Appendix {
         label: "Phụ lục".into(),
         title: format!("DANH SÁCH THÀNH VIÊN {council}"),
-        reference: frame.reference.to_string(),
+        reference: frame.reference.clone(),
         landscape: false,
         columns: columns(&[
             ("STT", 1, "center"),

@@ -9,11 +9,11 @@ mod council;
 mod results;
 
 use super::common::{self, citation, with_closing_mark};
-use crate::doc::{Administrative, Block, Column, Content, Document, LeadStyle};
+use crate::doc::{Administrative, Block, Column, Content, Document, LeadStyle, Reference};
 use crate::model::{Authority, Decision, DecisionKind};
 use crate::regime::{self, Regime};
 use crate::validate::{Checked, CheckedDecision};
-use crate::vn::{self, PartialDate};
+use crate::vn::PartialDate;
 
 /// What the council and the results parts of a decision need to know.
 struct Frame<'f> {
@@ -25,7 +25,7 @@ struct Frame<'f> {
     /// The standing body's name, if the decision names one.
     standing: Option<&'f str>,
     /// "(Kèm theo Quyết định số … ngày … của …)", under an appendix title.
-    reference: &'f str,
+    reference: &'f Reference,
 }
 
 pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
@@ -72,6 +72,7 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
             signature,
             appendices,
         }),
+        issuance: Default::default(),
     }
 }
 
@@ -193,18 +194,6 @@ fn appendix_reference(
     symbol: &str,
     date: PartialDate,
     authority: &str,
-) -> String {
-    let number = number.clone().unwrap_or_else(|| "      ".into());
-    let day = date
-        .day
-        .map(|d| format!("{d:02}"))
-        .unwrap_or_else(|| "     ".into());
-    let month = date
-        .month
-        .map(vn::month_padded)
-        .unwrap_or_else(|| "     ".into());
-    format!(
-        "(Kèm theo Quyết định số {number}/{symbol} ngày {day} tháng {month} năm {} của {authority})",
-        date.year
-    )
+) -> Reference {
+    common::reference("Quyết định", number, symbol, date, authority)
 }

@@ -121,7 +121,7 @@ fn product_list(
     Appendix {
         label: "Phụ lục".into(),
         title,
-        reference: frame.reference.to_string(),
+        reference: frame.reference.clone(),
         landscape: true,
         columns: columns(&[
             ("STT", 2, "center"),

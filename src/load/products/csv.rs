@@ -142,6 +142,7 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
         is_1904: false,
         widths,
         others: Vec::new(),
+        marks: Default::default(),
     })
 }
 

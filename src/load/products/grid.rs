@@ -117,6 +117,33 @@ impl fmt::Display for Limit {
     }
 }
 
+/// Cells whose values are not typed text: formulas and merged ranges.
+/// A round's list reads their values; the register refuses them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    /// (row, 0-based column) of every cell holding a formula.
+    pub formulas: Vec<(u32, u32)>,
+    /// Merged ranges: (first row, first column, last row, last column).
+    pub merged: Vec<(u32, u32, u32, u32)>,
+}
+
+/// At most this many marks of each kind are kept.
+const MAX_MARKS: usize = 10_000;
+
+impl Marks {
+    pub fn formula(&mut self, row: u32, col: u32) {
+        if self.formulas.len() < MAX_MARKS {
+            self.formulas.push((row, col));
+        }
+    }
+
+    pub fn merge(&mut self, range: (u32, u32, u32, u32)) {
+        if self.merged.len() < MAX_MARKS && (range.0, range.1) != (range.2, range.3) {
+            self.merged.push(range);
+        }
+    }
+}
+
 /// Collects cells in any order within the limits.
 #[derive(Default)]
 pub struct GridBuilder {
@@ -124,6 +151,8 @@ pub struct GridBuilder {
     cells: usize,
     text: usize,
     hidden: Vec<u32>,
+    /// Formulas and merged cells seen.
+    pub marks: Marks,
     /// Rows that have more than one cell.
     wide_rows: usize,
 }
