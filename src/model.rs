@@ -116,6 +116,29 @@ pub struct PlanFile {
     pub separate_appendices: bool,
 }
 
+impl PlanFile {
+    /// A file of `issuer` and its `units` holding no document yet.
+    pub fn new(issuer: Issuer, units: BTreeMap<String, Unit>) -> Self {
+        PlanFile {
+            issuer,
+            units,
+            plan: None,
+            dispatches: Vec::new(),
+            decisions: Vec::new(),
+            certificates: None,
+            register: None,
+            submissions: Vec::new(),
+            notices: Vec::new(),
+            revocations: Vec::new(),
+            reminders: Vec::new(),
+            report: None,
+            electronic: false,
+            pdf_standard: None,
+            separate_appendices: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -242,7 +265,7 @@ pub enum DocDate {
     },
 }
 
-#[derive(Deserialize, JsonSchema)]
+#[derive(PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct DocDateParts {
     year: i32,
@@ -1101,7 +1124,7 @@ impl JsonSchema for DocNumber {
 
 /// The product register: a spreadsheet beside the YAML file, or rows
 /// written here.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Register {
     /// .xlsx, .ods or .csv beside the YAML file.
@@ -1124,7 +1147,7 @@ pub struct Register {
 }
 
 /// A register row written in the YAML.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterEntry {
     pub stt: Option<String>,
@@ -1159,7 +1182,7 @@ pub struct RegisterEntry {
 
 /// A Tờ trình (NĐ 30 Mẫu 1.4) from the standing body proposing a
 /// decision of this file, drafted from the decision's own data.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
     /// Output file name without extension.
@@ -1187,7 +1210,7 @@ pub struct Submission {
 }
 
 /// A Thông báo (NĐ 30 Mẫu 1.4) of a round's results to communes and subjects.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     pub file: Option<String>,
@@ -1209,7 +1232,7 @@ pub struct Notice {
 }
 
 /// A Quyết định thu hồi Giấy chứng nhận sản phẩm OCOP (NĐ 30 Mẫu 1.2).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Revocation {
     pub file: Option<String>,
@@ -1247,7 +1270,7 @@ pub struct Revocation {
 
 /// Công văn to each commune listing its products whose certificates
 /// expire within `months` of the date (NĐ 30 Mẫu 1.5), one per commune.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reminder {
     /// Output file name prefix; the commune's name is added.
@@ -1272,7 +1295,7 @@ pub struct Reminder {
 /// the official's narrative in `sections`; ocop adds the results counted
 /// from the register against the plan's targets at the section marked
 /// `results: true`, with tables and a chart.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     pub file: Option<String>,

@@ -134,12 +134,10 @@ pub fn recognise(paras: &[Para], f: Front, styled: bool) -> Recognised {
     notes.rebase("@doc", "decisions[0]");
     Recognised {
         file: PlanFile {
-            issuer: header.issuer,
-            units,
             plan: None,
             dispatches: vec![],
             decisions: vec![d],
-            certificates: None,
+            ..PlanFile::new(header.issuer, units)
         },
         kind: Kind::Decision,
         notes,

@@ -350,12 +350,10 @@ impl Parts {
             style: PlanStyle::default(),
         };
         PlanFile {
-            issuer: self.header.issuer,
-            units,
             plan: Some(plan),
             dispatches: vec![],
             decisions: vec![],
-            certificates: None,
+            ..PlanFile::new(self.header.issuer, units)
         }
     }
 
@@ -399,12 +397,10 @@ impl Parts {
             requester: None,
         };
         PlanFile {
-            issuer: self.header.issuer,
-            units,
             plan: None,
             dispatches: vec![dispatch],
             decisions: vec![],
-            certificates: None,
+            ..PlanFile::new(self.header.issuer, units)
         }
     }
 
