@@ -187,9 +187,9 @@ mod tests {
             emit_typ: false,
             ..output
         };
-        // Every kind in both forms.
+        // Every kind in both forms, the PDF with its signing places.
         let kinds = <DocKind as clap::ValueEnum>::value_variants().len();
-        assert_eq!(all.sets().len(), kinds * 2);
+        assert_eq!(all.sets().len(), kinds * 3);
         assert!(!all.leaves_out_certificates());
     }
 }
