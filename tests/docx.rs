@@ -116,7 +116,7 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
     let (ok, report) = python_tool(&tools, "nd30check.py", &existing, &[]);
     let broken: Vec<&str> = report
         .lines()
-        .filter(|l| l.starts_with("FAIL") && !checker_defect(l))
+        .filter(|l| l.starts_with("FAIL") && !common::checker_defect(l))
         .collect();
     if !ok && !broken.is_empty() {
         failures.push(format!(
@@ -125,15 +125,6 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
     }
     failures.extend(printed_without_times(&existing));
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-}
-
-/// nd30check's `so-ky-hieu-form` reads a ký hiệu as capitals only, so it
-/// refuses NĐ 30's own type abbreviations written with small letters
-/// (Phụ lục III, Mục I: TTr Tờ trình, CTr Chương trình, QyĐ Quy định).
-/// Those failures are the checker's, not the document's.
-fn checker_defect(line: &str) -> bool {
-    line.starts_with("FAIL so-ky-hieu-form:")
-        && ["/TTr-", "/CTr-", "/QyĐ-"].iter().any(|a| line.contains(a))
 }
 
 /// One LibreOffice run printing every `<name>.docx` of `dir` into
