@@ -9,20 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// A line of cleaned text, or a table's cell read from text laid out as
-/// on the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cleaned {
-    pub text: String,
-    /// Row and column of the cell.
-    pub cell: Option<(usize, usize)>,
-}
-
-impl Cleaned {
-    pub fn line(text: String) -> Cleaned {
-        Cleaned { text, cell: None }
-    }
-}
+pub use super::cleaned::Cleaned;
 
 /// The lines of `text` with what copying added taken out; in text laid
 /// out as on the page, one paragraph per line with a blank line between,

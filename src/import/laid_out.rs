@@ -7,7 +7,7 @@
 //! is nearest. The result has one paragraph per line and a blank line
 //! between, and the table's cells.
 
-use super::copied::Cleaned;
+use super::cleaned::Cleaned;
 
 /// Paragraphs of laid-out `lines`, one per line, blank lines between, then
 /// the cells of a table.

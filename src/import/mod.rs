@@ -13,6 +13,7 @@
 //! writes the YAML from the model.
 
 pub mod autonumber;
+mod cleaned;
 mod copied;
 pub mod docx;
 pub mod emit;

@@ -5,7 +5,7 @@
 //! told by its number in the first column; a cell's lines are centred on
 //! its row's, so a line between two rows goes with the row it mirrors.
 
-use super::copied::Cleaned;
+use super::cleaned::Cleaned;
 use super::recognise::labels::{self, Label};
 
 /// The pieces of a line set apart by two spaces or more: (first column,

@@ -3,11 +3,11 @@
 //! field already read, a title nobody reads and a required field with no
 //! column are reported.
 
+use super::ctx::Ctx;
 use super::fields::one_line;
 use super::grid::column_name;
 use super::header::{ColumnMap, ColumnRef, Field, column_ref, header_key};
 use super::header_row::{Header, headers};
-use super::table::Ctx;
 use crate::diag::Diagnostic;
 
 /// Unused columns listed one by one before "và … cột khác".

@@ -3,13 +3,13 @@
 //! long), then the field's own form (text checked character by character,
 //! a decimal score, a star count).
 
+use super::ctx::Ctx;
 use super::grid::{MAX_CELL_CHARS, Value, general_number, is_error_literal, serial_date};
 use super::header::Field;
-use super::table::Ctx;
 use crate::diag::Diagnostic;
 use crate::load::textcheck;
 use crate::text;
-use crate::vn::group_thousands;
+use crate::vn::{Date, group_thousands};
 
 /// The text of a text cell.
 pub(super) fn text_of(v: &Value) -> Option<&str> {
@@ -265,6 +265,63 @@ pub(super) fn stars_field(
         );
     }
     count
+}
+
+/// A date cell: a date the spreadsheet stores as one, or text
+/// "25/06/2027" (or "2027-06-25"). A plain number is refused: it shows as
+/// a count, not a date, in the office's own file.
+pub(super) fn date_field(
+    ctx: &Ctx<'_>,
+    f: Field,
+    v: &Value,
+    row: u32,
+    col: u32,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Date> {
+    let wrong = |message: String, hint: &str| {
+        ctx.at(
+            Diagnostic::error(message).hint(hint.to_string()),
+            row,
+            Some(col),
+        )
+    };
+    let text = match v {
+        Value::Number { value, date: true } => serial_date(*value, ctx.is_1904),
+        Value::Number { value, date: false } => {
+            problems.push(wrong(
+                format!(
+                    "{} là số {} chứ không phải ngày",
+                    f.what(),
+                    general_number(*value)
+                ),
+                "định dạng ô là ngày (Format Cells > Date) hoặc gõ ngày dạng 25/06/2027",
+            ));
+            return None;
+        }
+        Value::Date(iso) => Some(iso.split('T').next().unwrap_or(iso).to_string()),
+        Value::Text(_) => {
+            let mut inner = Vec::new();
+            let t = text_field(ctx, f, v, row, col, &mut inner);
+            problems.extend(inner);
+            t
+        }
+        _ => {
+            let mut inner = Vec::new();
+            text_field(ctx, f, v, row, col, &mut inner);
+            problems.extend(inner);
+            return None;
+        }
+    }?;
+    match Date::parse(text.trim()) {
+        Ok(d) => Some(d),
+        Err(_) => {
+            problems.push(wrong(
+                format!("{} `{}` không phải một ngày có thật", f.what(), shown(v)),
+                "ghi ngày dạng 25/06/2027",
+            ));
+            None
+        }
+    }
 }
 
 #[cfg(test)]

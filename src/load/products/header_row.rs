@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 
+use super::ctx::Ctx;
 use super::fields::{shown, text_of};
 use super::grid::{Row, Value, cell_name, column_name};
 use super::header::{ColumnMap, ListKind, header_key};
-use super::table::Ctx;
 use crate::diag::Diagnostic;
 
 /// How far down the header row is looked for.

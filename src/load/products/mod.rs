@@ -19,6 +19,7 @@
 mod cfb;
 mod columns;
 mod csv;
+mod ctx;
 mod fields;
 pub mod grid;
 mod header;

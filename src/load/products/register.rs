@@ -11,12 +11,12 @@
 //! communes after the merger) belong to validation.
 
 use super::columns::Columns;
-use super::fields::{shown, text_field};
-use super::grid::{Marks, Value, cell_name, general_number, serial_date};
+use super::ctx::Ctx;
+
+use super::grid::{Marks, cell_name};
 use super::header::{Field, ListKind};
 use super::header_row::Header;
 use super::rows::{Record, RowFields};
-use super::table::Ctx;
 use crate::diag::Diagnostic;
 use crate::vn::Date;
 
@@ -111,63 +111,6 @@ impl Record for RegisterRow {
             })
         })();
         f.finish(record)
-    }
-}
-
-/// A date cell: a date the spreadsheet stores as one, or text
-/// "25/06/2027" (or "2027-06-25"). A plain number is refused: it shows as
-/// a count, not a date, in the office's own file.
-pub(super) fn date_field(
-    ctx: &Ctx<'_>,
-    f: Field,
-    v: &Value,
-    row: u32,
-    col: u32,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Date> {
-    let wrong = |message: String, hint: &str| {
-        ctx.at(
-            Diagnostic::error(message).hint(hint.to_string()),
-            row,
-            Some(col),
-        )
-    };
-    let text = match v {
-        Value::Number { value, date: true } => serial_date(*value, ctx.is_1904),
-        Value::Number { value, date: false } => {
-            problems.push(wrong(
-                format!(
-                    "{} là số {} chứ không phải ngày",
-                    f.what(),
-                    general_number(*value)
-                ),
-                "định dạng ô là ngày (Format Cells > Date) hoặc gõ ngày dạng 25/06/2027",
-            ));
-            return None;
-        }
-        Value::Date(iso) => Some(iso.split('T').next().unwrap_or(iso).to_string()),
-        Value::Text(_) => {
-            let mut inner = Vec::new();
-            let t = text_field(ctx, f, v, row, col, &mut inner);
-            problems.extend(inner);
-            t
-        }
-        _ => {
-            let mut inner = Vec::new();
-            text_field(ctx, f, v, row, col, &mut inner);
-            problems.extend(inner);
-            return None;
-        }
-    }?;
-    match Date::parse(text.trim()) {
-        Ok(d) => Some(d),
-        Err(_) => {
-            problems.push(wrong(
-                format!("{} `{}` không phải một ngày có thật", f.what(), shown(v)),
-                "ghi ngày dạng 25/06/2027",
-            ));
-            None
-        }
     }
 }
 

@@ -6,11 +6,11 @@
 use std::collections::BTreeSet;
 
 use super::columns::Columns;
+use super::ctx::Ctx;
 use super::fields::{one_line, score_field, shown, stars_field, text_field, text_of};
 use super::grid::{Row, Value};
 use super::header::{Field, ListKind, header_key};
 use super::header_row::Header;
-use super::table::Ctx;
 use super::{RowPlace, SheetRow};
 use crate::diag::Diagnostic;
 use crate::model::Product;
@@ -353,7 +353,7 @@ impl<'r> RowFields<'_, 'r> {
     pub(super) fn date(&mut self, f: Field, required: bool) -> Option<crate::vn::Date> {
         match self.cell(f) {
             Some((c, v)) => {
-                super::register::date_field(self.ctx, f, v, self.row, c, &mut self.problems)
+                super::fields::date_field(self.ctx, f, v, self.row, c, &mut self.problems)
             }
             None => {
                 if required {
