@@ -4,14 +4,17 @@
 //! cannot reach here.
 
 use super::common::{list_marker, with_colon, with_period};
+use super::{appendix, funding};
 use crate::doc::{Block, LeadStyle};
 use crate::model::{
-    self, Content, LabelStyle, ListItem, Marker, Numbering, PlanStyle, Section, TaskEntry,
-    UnitItem, UnitsEntry,
+    self, Content, FundingBlock, LabelStyle, ListItem, Marker, Numbering, PlanStyle, Section,
+    TaskBody, TaskEntry, UnitItem, UnitsEntry,
 };
 use crate::numbering::Numberer;
+use crate::table;
 use crate::timeline;
 use crate::units::Units;
+use crate::validate::CheckedFunding;
 use crate::vn;
 
 pub struct BodyComposer<'a> {
@@ -19,6 +22,19 @@ pub struct BodyComposer<'a> {
     pub style: &'a PlanStyle,
     /// The year timelines refer to.
     pub year: i32,
+    pub parts: PlanParts<'a>,
+}
+
+/// What a plan's body shows besides its own text: its appendices (key and
+/// label), its funding, and what the assignment table leaves to the body
+/// of each task. Other documents have none of these.
+#[derive(Default, Clone)]
+pub struct PlanParts<'a> {
+    pub appendices: Vec<(String, String)>,
+    pub funding: Option<&'a CheckedFunding>,
+    pub tasks: TaskBody,
+    /// The appendix page the blocks are printed on; None in the body.
+    pub page: Option<table::Page>,
 }
 
 impl BodyComposer<'_> {
@@ -106,13 +122,26 @@ impl BodyComposer<'_> {
     /// Tasks and sub-sections.
     fn section_tail(&self, s: &Section, numberer: Numberer, out: &mut Vec<Block>) {
         let marker = s.task_marker.unwrap_or(self.style.task_marker);
-        for (i, entry) in s.task.iter().enumerate() {
+        let kept = s.task.iter().filter(|e| self.keeps(e));
+        for (i, entry) in kept.enumerate() {
             self.task_entry(entry, marker, i, out);
         }
         let mode = s.numbering.unwrap_or(Numbering::Auto);
         for (i, child) in s.sections.iter().enumerate() {
             let (label, next) = numberer.label(mode, i);
             self.section(child, label, next, out);
+        }
+    }
+
+    /// Whether the body prints a task line: the lines the assignment
+    /// table shows stay out of the body when the plan asks so.
+    fn keeps(&self, e: &TaskEntry) -> bool {
+        let in_table =
+            e.units.is_some() || e.support.is_some() || e.timeline.is_some() || e.result.is_some();
+        match self.parts.tasks {
+            TaskBody::All => true,
+            TaskBody::Content => !in_table,
+            TaskBody::None => !in_table && e.content.is_none(),
         }
     }
 
@@ -158,7 +187,7 @@ impl BodyComposer<'_> {
                 text,
                 italic: false,
             });
-        } else if let Some(sources) = &f.funding {
+        } else if let Some(FundingBlock::Lines(sources)) = &f.funding {
             if let Some(text) = &f.text {
                 out.push(Block::para(text.trim()));
             }
@@ -172,6 +201,28 @@ impl BodyComposer<'_> {
                     None => s.source.trim().to_string(),
                 };
                 out.push(Block::item(list_marker(depth), None, text));
+            }
+        } else if let Some(FundingBlock::View(view)) = &f.funding {
+            if let Some(funding) = self.parts.funding {
+                let words = f.in_words.unwrap_or(true);
+                funding::view(funding, view, f.text.as_deref(), words, depth, out);
+            }
+        } else if let Some(t) = &f.table {
+            if let Some(text) = &f.text {
+                out.push(Block::para(text.trim()));
+            }
+            let (page, size) = match self.parts.page {
+                Some(page) => (page, appendix::APPENDIX_TEXT_SIZE),
+                None => (table::PORTRAIT, appendix::BODY_TABLE_TEXT_SIZE),
+            };
+            out.push(Block::Table(table::lay_out(t, page, size).0));
+        } else if let Some(key) = &f.appendix {
+            if let Some((_, label)) = self.parts.appendices.iter().find(|(k, _)| k == key) {
+                let text = f.text.as_deref().map_or("Chi tiết", str::trim);
+                out.push(Block::para(format!(
+                    "{} tại {label} kèm theo Kế hoạch này.",
+                    text.trim_end_matches(['.', ':', ';', ','])
+                )));
             }
         } else if f.text.is_some() || f.assign.is_some() || f.label.is_some() {
             let text = f.text.as_ref().or(f.assign.as_ref());
@@ -252,6 +303,17 @@ impl BodyComposer<'_> {
                     label(&labels.timeline),
                     with_period(&r.text),
                 ));
+            }
+        } else if let Some(r) = &e.result {
+            out.push(Block::item(
+                mark,
+                label(&labels.result),
+                with_period(r.trim()),
+            ));
+        } else if let Some(amounts) = &e.funding {
+            if let Some(funding) = self.parts.funding {
+                let text = funding::task_line(funding, amounts);
+                out.push(Block::item(mark, label(&labels.funding), text));
             }
         } else if let Some(t) = &e.text {
             out.push(Block::item(

@@ -3,8 +3,9 @@
 //! results with the product list appended. Star counts are computed from
 //! the list; who may recognise which rank was checked against the regime.
 
+use super::appendix::{self, APPENDIX_TEXT_SIZE};
 use super::common::{self, citation, count, with_closing_mark};
-use crate::doc::{Administrative, Appendix, Block, Column, Content, Document, LeadStyle, Row};
+use crate::doc::{Administrative, Appendix, Block, Content, Document, LeadStyle, Table};
 use crate::model::{Authority, Citation, Decision, DecisionKind, Member, Role};
 use crate::regime::{self, Regime};
 use crate::validate::{Checked, CheckedDecision, Ranked};
@@ -77,7 +78,8 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
         .as_ref()
         .map(|s| checked.units.name(s, false));
     let header = common::header(issuer, &d.number, symbol.clone(), date);
-    let reference = appendix_reference(&header.number, &symbol, date, &authority_name);
+    let reference =
+        appendix::reference("Quyết định", &header.number, &symbol, date, &authority_name);
     let (subject, mut body, appendices) = match d.kind {
         DecisionKind::Council => council(
             d,
@@ -159,27 +161,6 @@ fn item(marker: String, text: String) -> Block {
     Block::item(marker, None, text)
 }
 
-fn appendix_reference(
-    number: &Option<String>,
-    symbol: &str,
-    date: PartialDate,
-    authority: &str,
-) -> String {
-    let number = number.clone().unwrap_or_else(|| "      ".into());
-    let day = date
-        .day
-        .map(|d| format!("{d:02}"))
-        .unwrap_or_else(|| "     ".into());
-    let month = date
-        .month
-        .map(vn::month_padded)
-        .unwrap_or_else(|| "     ".into());
-    format!(
-        "(Kèm theo Quyết định số {number}/{symbol} ngày {day} tháng {month} năm {} của {authority})",
-        date.year
-    )
-}
-
 fn role_text(role: Role) -> &'static str {
     match role {
         Role::Chairman => "Chủ tịch Hội đồng",
@@ -246,9 +227,17 @@ fn council(
             1,
             format!("{capitalised} {whom} (có danh sách kèm theo)."),
         ));
-        let mut rows = Vec::new();
-        let push_group = |title: String, members: &[Member], team: bool, rows: &mut Vec<Row>| {
-            rows.push(Row::Group { title });
+        let mut table = Table::titled(
+            &[
+                ("STT", 1, "center"),
+                ("Họ và tên", 4, "left"),
+                ("Chức vụ, đơn vị công tác", 7, "left"),
+                ("Chức danh", 4, "left"),
+            ],
+            APPENDIX_TEXT_SIZE,
+        );
+        let push_group = |title: String, members: &[Member], team: bool, table: &mut Table| {
+            table.push_group(title);
             for (i, m) in members.iter().enumerate() {
                 let who = match &m.honorific {
                     Some(h) => format!("{} {}", h.trim(), m.name.trim()),
@@ -259,59 +248,35 @@ fn council(
                 } else {
                     role_text(m.role)
                 };
-                rows.push(Row::Cells {
-                    cells: vec![
-                        (i + 1).to_string(),
-                        who,
-                        m.position.trim().to_string(),
-                        role.to_string(),
-                    ],
-                });
+                table.push_row(vec![
+                    (i + 1).to_string(),
+                    who,
+                    m.position.trim().to_string(),
+                    role.to_string(),
+                ]);
             }
         };
         push_group(
             format!("I. {}", council_name.to_uppercase()),
             &d.members,
             false,
-            &mut rows,
+            &mut table,
         );
         if let Some(t) = &team_name {
             push_group(
                 format!("II. {} GIÚP VIỆC HỘI ĐỒNG", t.to_uppercase()),
                 team_members,
                 true,
-                &mut rows,
+                &mut table,
             );
         }
-        appendices.push(Appendix {
-            label: "Phụ lục".into(),
-            title: format!("DANH SÁCH THÀNH VIÊN {}", council_name.to_uppercase()),
-            reference: reference.to_string(),
-            landscape: false,
-            columns: vec![
-                Column {
-                    title: "STT".into(),
-                    width: 1,
-                    align: "center",
-                },
-                Column {
-                    title: "Họ và tên".into(),
-                    width: 4,
-                    align: "left",
-                },
-                Column {
-                    title: "Chức vụ, đơn vị công tác".into(),
-                    width: 7,
-                    align: "left",
-                },
-                Column {
-                    title: "Chức danh".into(),
-                    width: 4,
-                    align: "left",
-                },
-            ],
-            rows,
-        });
+        appendices.push(appendix::appendix(
+            "Phụ lục".into(),
+            format!("DANH SÁCH THÀNH VIÊN {}", council_name.to_uppercase()),
+            reference.to_string(),
+            Some(false),
+            vec![Block::Table(table)],
+        ));
     } else {
         body.push(article(
             1,
@@ -418,81 +383,50 @@ fn results(
             count(regime.validity_months as usize)
         ),
     ));
-    let mut rows = Vec::new();
+    let mut table = Table::titled(
+        &[
+            ("STT", 2, "center"),
+            ("Tên sản phẩm", 8, "left"),
+            ("Chủ thể", 8, "left"),
+            ("Địa chỉ", 9, "left"),
+            ("Nhóm sản phẩm", 6, "left"),
+            ("Điểm", 3, "center"),
+            ("Hạng sao", 4, "center"),
+            ("Ghi chú", 5, "left"),
+        ],
+        APPENDIX_TEXT_SIZE,
+    );
     let mut n = 0;
     for (gi, (stars, _)) in counts.iter().enumerate() {
-        rows.push(Row::Group {
-            title: format!("{}. SẢN PHẨM ĐẠT {stars} SAO", vn::roman(gi as u32 + 1)),
-        });
+        table.push_group(format!(
+            "{}. SẢN PHẨM ĐẠT {stars} SAO",
+            vn::roman(gi as u32 + 1)
+        ));
         for r in ranked.iter().filter(|r| r.stars == *stars) {
             n += 1;
             let p = &r.product;
-            rows.push(Row::Cells {
-                cells: vec![
-                    n.to_string(),
-                    p.name.trim().to_string(),
-                    p.owner.trim().to_string(),
-                    p.address.trim().to_string(),
-                    r.group.clone().unwrap_or_default(),
-                    regime::score_text(p.score),
-                    format!("{stars} sao"),
-                    p.note.clone().unwrap_or_default(),
-                ],
-            });
+            table.push_row(vec![
+                n.to_string(),
+                p.name.trim().to_string(),
+                p.owner.trim().to_string(),
+                p.address.trim().to_string(),
+                r.group.clone().unwrap_or_default(),
+                regime::score_text(p.score),
+                format!("{stars} sao"),
+                p.note.clone().unwrap_or_default(),
+            ]);
         }
     }
-    let appendix = Appendix {
-        label: "Phụ lục".into(),
-        title: format!(
+    let appendix = appendix::appendix(
+        "Phụ lục".into(),
+        format!(
             "DANH SÁCH SẢN PHẨM ĐẠT CHUẨN OCOP {} NĂM {year}{}",
             locality.to_uppercase(),
             round_text.to_uppercase()
         ),
-        reference: reference.to_string(),
-        landscape: true,
-        columns: vec![
-            Column {
-                title: "STT".into(),
-                width: 2,
-                align: "center",
-            },
-            Column {
-                title: "Tên sản phẩm".into(),
-                width: 8,
-                align: "left",
-            },
-            Column {
-                title: "Chủ thể".into(),
-                width: 8,
-                align: "left",
-            },
-            Column {
-                title: "Địa chỉ".into(),
-                width: 9,
-                align: "left",
-            },
-            Column {
-                title: "Nhóm sản phẩm".into(),
-                width: 6,
-                align: "left",
-            },
-            Column {
-                title: "Điểm".into(),
-                width: 3,
-                align: "center",
-            },
-            Column {
-                title: "Hạng sao".into(),
-                width: 4,
-                align: "center",
-            },
-            Column {
-                title: "Ghi chú".into(),
-                width: 5,
-                align: "left",
-            },
-        ],
-        rows,
-    };
+        reference.to_string(),
+        Some(true),
+        vec![Block::Table(table)],
+    );
     (subject, body, vec![appendix])
 }

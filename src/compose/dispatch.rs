@@ -94,6 +94,7 @@ fn free_form(checked: &Checked<'_>, cd: &CheckedDispatch<'_>) -> Document {
         units: checked.units,
         style: &d.style,
         year: cd.date.year,
+        parts: Default::default(),
     };
     bc.blocks(&d.body, &mut body);
     bc.sections(&d.sections, &Numberer::dispatch(), &mut body);

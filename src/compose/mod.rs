@@ -3,14 +3,17 @@
 //! names, punctuation and file names are computed here from data that
 //! validation has already accepted; no file is read and nothing can fail.
 
+mod appendix;
 mod body;
 mod certificate;
 mod common;
 mod decision;
 mod dispatch;
+mod funding;
 mod plan;
+mod tasks;
 
-use crate::doc::Document;
+use crate::doc::{Content, Document};
 use crate::validate::Checked;
 
 /// Every document of the file, in the order a reader expects them: the
@@ -28,6 +31,11 @@ pub fn documents(checked: &Checked<'_>) -> Vec<Document> {
     }
     if let Some(c) = &checked.certificates {
         docs.extend(certificate::certificates(checked, c));
+    }
+    for doc in &mut docs {
+        if let Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) = &mut doc.content {
+            appendix::fit_tables(a);
+        }
     }
     docs
 }

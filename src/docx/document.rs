@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 
 use super::measure;
 use super::parts::{BODY_STYLE, HEADER_EMPTY, HEADER_PAGE_NUMBER, R_NS, W_NS};
+use super::table;
 use super::xml::{Font, Jc, Para, Twips, mm, paragraph, pt, run, tab};
-use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Recipient, Row, Signature};
+use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Recipient, Signature};
 
 // A4 and the NĐ 30 margins the PDF uses (nd30.typ `nd30-document`).
 const PAGE_W: Twips = 11906;
@@ -26,8 +27,6 @@ const TEXT_W_LANDSCAPE: Twips = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT;
 
 /// Stroke of the rules, eighths of a point (0.6 pt as in the PDF).
 const RULE: u32 = 5;
-/// Stroke of the appendix table's lines (0.5 pt).
-const TABLE_LINE: u32 = 4;
 
 const BODY: Font = Font::new(14.0);
 
@@ -55,7 +54,7 @@ pub fn document_xml(doc: &Administrative) -> String {
     // The last body lines travel with the signature: it never stands alone.
     let keep_from = blocks.len().saturating_sub(2);
     for (i, b) in blocks.iter().enumerate() {
-        block(&mut out, b, i >= keep_from);
+        block(&mut out, b, i >= keep_from, TEXT_W);
     }
     signature(&mut out, &doc.signature);
 
@@ -356,9 +355,22 @@ fn to(out: &mut String, addressees: &[String]) {
 
 // ---------------------------------------------------------------- body
 
-/// One body block; `keep_next` holds it on the page of what follows.
-fn block(out: &mut String, b: &Block, keep_next: bool) {
+/// One body block; `keep_next` holds it on the page of what follows; a
+/// table is `text_w` wide.
+fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
     match b {
+        Block::Table(t) => {
+            table::table(out, t, text_w);
+            // Two tables in a row would join into one: a paragraph parts
+            // them (and the table from the signature row after it).
+            let p = Para {
+                line_exact: Some(20),
+                mark_size: Some(1.0),
+                after: Some(pt(6.0)),
+                ..Para::lines(Jc::Left)
+            };
+            paragraph(out, &p, |_| {});
+        }
         Block::Heading { label, title, bold } => {
             let p = Para {
                 style: Some(BODY_STYLE),
@@ -494,8 +506,7 @@ fn signature(out: &mut String, s: &Signature) {
 // ---------------------------------------------------------------- appendix
 
 /// An appendix (Mẫu 2.1) in its own section: the heading block "Phụ lục" /
-/// TITLE / (Kèm theo …) / rule, then the table, its header row repeated on
-/// every page, group rows spanning all columns.
+/// TITLE / (Kèm theo …) / rule, then its text and tables.
 fn appendix(out: &mut String, a: &Appendix) {
     let text_w = if a.landscape {
         TEXT_W_LANDSCAPE
@@ -514,101 +525,14 @@ fn appendix(out: &mut String, a: &Appendix) {
     heading(out, &a.title, BODY.bold(), pt(3.0));
     heading(out, &a.reference, BODY.italic(), pt(3.0));
     rule(out, text_w, mm(35.0), pt(6.0), pt(10.0));
-
-    let n = a.columns.len().max(1);
-    let widths = column_widths(
-        &a.columns.iter().map(|c| c.width).collect::<Vec<_>>(),
-        n,
-        text_w,
-    );
-    let table = Table {
-        widths: &widths,
-        lines: Some(TABLE_LINE),
-        padding: pt(4.0),
-    };
-    let small = Font::new(12.0);
-    let text_cell = |out: &mut String, col: usize, span: usize, text: &str, font: Font, jc: Jc| {
-        let width = widths[col..col + span].iter().sum();
-        cell(out, width, span, true, |out| {
-            paragraph(out, &Para::lines(jc), |o| run(o, text, font));
-        });
-    };
-    table.start(out);
-    row(out, true, |out| {
-        for i in 0..n {
-            let title = a.columns.get(i).map_or("", |c| c.title.as_str());
-            text_cell(out, i, 1, title, small.bold(), Jc::Center);
-        }
-    });
-    // Cells fill rows of `n` one after another as in the PDF's table; a
-    // group row starts a new row and spans it.
-    let align = |i: usize| Jc::from_column(a.columns.get(i).map_or("left", |c| c.align));
-    let mut pending: Vec<&str> = Vec::new();
-    let flush = |out: &mut String, pending: &mut Vec<&str>| {
-        for chunk in pending.chunks(n) {
-            row(out, false, |out| {
-                for i in 0..n {
-                    text_cell(
-                        out,
-                        i,
-                        1,
-                        chunk.get(i).copied().unwrap_or(""),
-                        small,
-                        align(i),
-                    );
-                }
-            });
-        }
-        pending.clear();
-    };
-    for r in &a.rows {
-        match r {
-            Row::Group { title } => {
-                flush(out, &mut pending);
-                row(out, false, |out| {
-                    text_cell(out, 0, n, title, small.bold(), Jc::Left);
-                });
-            }
-            Row::Cells { cells } => pending.extend(cells.iter().map(String::as_str)),
-        }
+    for b in &a.body {
+        block(out, b, false, text_w);
     }
-    flush(out, &mut pending);
-    table.end(out);
-}
-
-/// Column widths in twips proportional to `fr`, summing to `total`.
-fn column_widths(fr: &[u32], n: usize, total: Twips) -> Vec<Twips> {
-    let fr: Vec<u64> = (0..n)
-        .map(|i| u64::from(fr.get(i).copied().unwrap_or(0)))
-        .collect();
-    let sum: u64 = fr.iter().sum();
-    let mut widths: Vec<Twips> = if sum == 0 {
-        vec![total / n as Twips; n]
-    } else {
-        fr.iter()
-            .map(|f| (total as u64 * f / sum) as Twips)
-            .collect()
-    };
-    let used: Twips = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += total - used;
-    }
-    widths
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn widths_proportional_and_exact() {
-        let w = column_widths(&[2, 8, 8, 9, 6, 3, 4, 5], 8, TEXT_W_LANDSCAPE);
-        assert_eq!(w.iter().sum::<Twips>(), TEXT_W_LANDSCAPE);
-        assert_eq!(w[1], w[2]);
-        assert!(w[0] * 4 - w[1] <= 4);
-        assert_eq!(column_widths(&[0, 0], 2, 100), vec![50, 50]);
-        assert_eq!(column_widths(&[], 1, 100), vec![100]);
-    }
 
     #[test]
     fn text_block_is_165_by_252_mm() {

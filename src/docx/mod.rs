@@ -10,6 +10,7 @@
 mod document;
 mod measure;
 mod parts;
+mod table;
 mod xml;
 
 use std::io::{Cursor, Write};
@@ -18,7 +19,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Block, Content, Document, Recipient, Row};
+use crate::doc::{Administrative, Block, Content, Document, Recipient};
 use crate::vn::Date;
 
 pub use document::document_xml;
@@ -124,7 +125,8 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
     texts.push(("tên loại", &doc.kind_name));
     texts.push(("trích yếu", &doc.subject));
     texts.extend(doc.to.iter().map(|t| ("Kính gửi", t.as_str())));
-    for b in doc.preamble.iter().chain(&doc.body) {
+    let appendix_blocks = doc.appendices.iter().flat_map(|a| &a.body);
+    for b in doc.preamble.iter().chain(&doc.body).chain(appendix_blocks) {
         match b {
             Block::Heading { label, title, .. } => {
                 texts.push(("đề mục", label));
@@ -137,6 +139,11 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
                 texts.extend(marker.iter().map(|m| ("nội dung", m.as_str())));
                 texts.extend(lead.iter().map(|l| ("nội dung", l.as_str())));
                 texts.push(("nội dung", text));
+            }
+            Block::Table(t) => {
+                texts.extend(t.title.iter().chain(&t.unit).map(|s| ("bảng", s.as_str())));
+                let cells = t.header.iter().chain(&t.rows).flatten();
+                texts.extend(cells.map(|c| ("bảng", c.text.as_str())));
             }
         }
     }
@@ -165,15 +172,6 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
         texts.push(("phụ lục", &a.label));
         texts.push(("phụ lục", &a.title));
         texts.push(("phụ lục", &a.reference));
-        texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
-        for r in &a.rows {
-            match r {
-                Row::Group { title } => texts.push(("bảng phụ lục", title)),
-                Row::Cells { cells } => {
-                    texts.extend(cells.iter().map(|c| ("bảng phụ lục", c.as_str())))
-                }
-            }
-        }
     }
     for (part, text) in texts {
         if let Some(c) = text

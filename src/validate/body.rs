@@ -7,7 +7,9 @@ use super::assignments::{read_sentence, section_units};
 use super::checker::Checker;
 use crate::diag::{did_you_mean, quote};
 use crate::load::yaml::{index, join};
-use crate::model::{Block, Content, ListItem, Section, TaskEntry, UnitItem, UnitsEntry};
+use crate::model::{
+    Block, Content, FundingBlock, ListItem, Section, TaskEntry, UnitItem, UnitsEntry,
+};
 use crate::timeline;
 use crate::units::{Reading, fold};
 
@@ -207,6 +209,8 @@ impl Body<'_, '_> {
             f.amount.is_some(),
             f.funding.is_some(),
             f.assign.is_some(),
+            f.table.is_some(),
+            f.appendix.is_some(),
         ]
         .iter()
         .filter(|k| **k)
@@ -215,7 +219,7 @@ impl Body<'_, '_> {
             self.c.error(
                 path,
                 if kinds > 1 { "một khối có nhiều loại nội dung cùng lúc" } else { "khối trống" },
-                "mỗi khối là một trong: đoạn văn, { label, text }, { list }, { enumerate }, { assign }, { text, amount }, { funding }",
+                "mỗi khối là một trong: đoạn văn, { label, text }, { list }, { enumerate }, { assign }, { text, amount }, { funding }, { table }, { appendix }",
             );
             return;
         }
@@ -255,7 +259,8 @@ impl Body<'_, '_> {
                 self.text(&index(&join(path, "enumerate"), i), t, "ý liệt kê");
             }
         }
-        if let Some(sources) = &f.funding {
+        super::tables::block(self.c, f, path);
+        if let Some(FundingBlock::Lines(sources)) = &f.funding {
             for (i, s) in sources.iter().enumerate() {
                 self.c.non_empty(
                     &join(&index(&join(path, "funding"), i), "source"),
@@ -431,6 +436,8 @@ impl Body<'_, '_> {
             e.timeline.is_some(),
             e.text.is_some(),
             e.list.is_some(),
+            e.result.is_some(),
+            e.funding.is_some(),
         ]
         .iter()
         .filter(|k| **k)
@@ -439,7 +446,7 @@ impl Body<'_, '_> {
             self.c.error(
                 path,
                 if kinds == 0 { "dòng nhiệm vụ trống" } else { "một dòng nhiệm vụ có nhiều loại nội dung" },
-                "mỗi dòng là một trong: content, units, support, timeline, text, list (có thể kèm label)",
+                "mỗi dòng là một trong: content, units, support, timeline, result, funding, text, list (có thể kèm label)",
             );
             return;
         }
@@ -516,6 +523,8 @@ impl Body<'_, '_> {
             self.text(&join(path, "text"), t, "nội dung");
         } else if let Some(items) = &e.list {
             self.list(items, &join(path, "list"), &[]);
+        } else {
+            super::tables::task_line(self.c, e, path);
         }
     }
 

@@ -17,6 +17,8 @@ pub struct Checker<'a> {
     pub level: Level,
     /// Problems of the file: any error stops all its documents.
     pub problems: Vec<Diagnostic>,
+    /// While a plan is checked: what its body may refer to.
+    pub plan_refs: Option<super::tables::PlanRefs>,
 }
 
 impl<'a> Checker<'a> {

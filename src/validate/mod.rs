@@ -7,18 +7,23 @@
 //! rows only skip those rows' certificates (and any results decision that
 //! lists them), so an office gets the good certificates of a round.
 
+mod appendix;
 mod assignments;
 mod body;
 mod certificates;
 mod checker;
 mod decision;
 mod dispatch;
+mod funding;
 mod plan;
 mod products;
+mod tables;
 
 use std::collections::BTreeMap;
 
-pub use assignments::{Assignment, Assignments, Form};
+pub use appendix::{key as appendix_key, page as appendix_page};
+pub use assignments::{Assignment, Assignments, Form, Heading};
+pub use funding::{CheckedFunding, FundingRow};
 pub use products::Ranked;
 
 use crate::diag::Diagnostic;
@@ -45,6 +50,8 @@ pub struct CheckedPlan<'a> {
     /// The year the plan covers (its timelines refer to it).
     pub year: i32,
     pub assignments: Assignments,
+    /// The plan's funding, summed; None when it has none.
+    pub funding: Option<CheckedFunding>,
 }
 
 pub struct CheckedDecision<'a> {
@@ -122,6 +129,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         units: Units::new(&model.units),
         level: model.issuer.level,
         problems: Vec::new(),
+        plan_refs: None,
     };
     glyphs(&mut c, has_glyph);
     issuer_and_units(&mut c, model);

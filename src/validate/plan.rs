@@ -2,7 +2,7 @@
 
 use super::body;
 use super::checker::Checker;
-use super::{CheckedPlan, assignments};
+use super::{CheckedPlan, appendix, assignments, funding};
 use crate::load::yaml::{index, join};
 use crate::model::Plan;
 
@@ -64,13 +64,37 @@ pub fn check<'a>(c: &mut Checker<'_>, plan: &'a Plan) -> Option<CheckedPlan<'a>>
         );
     }
     let year = plan.year.or(date.map(|d| d.year));
+    let keys = appendix::keys(c, plan);
+    c.plan_refs = Some(appendix::refs(plan, keys));
     body::sections(c, &plan.sections, "plan.sections", year);
+    let sources = plan.funding.as_ref().map_or(0, |f| f.sources.len());
+    for (i, a) in plan.appendices.iter().enumerate() {
+        if let Some(refs) = &mut c.plan_refs {
+            refs.page = appendix::page(a, sources);
+        }
+        let path = join(&index("plan.appendices", i), "body");
+        body::blocks(c, &a.body, &path, year);
+    }
+    let assignments = year.map(|y| assignments::collect(plan, y, &c.units));
+    let funding = match (&plan.funding, &assignments) {
+        (Some(f), Some(tasks)) => {
+            appendix::contents(c, plan, tasks);
+            funding::check(c, f, tasks)
+        }
+        (None, Some(tasks)) => {
+            appendix::contents(c, plan, tasks);
+            None
+        }
+        _ => None,
+    };
+    c.plan_refs = None;
     c.recipients("plan.recipients", &plan.recipients);
-    let (date, year) = (date?, year?);
+    let (date, year, assignments) = (date?, year?, assignments?);
     Some(CheckedPlan {
         plan,
         date,
         year,
-        assignments: assignments::collect(plan, year, &c.units),
+        assignments,
+        funding,
     })
 }

@@ -1,0 +1,304 @@
+//! The plan's funding as numbers: every amount read the Vietnamese way;
+//! the sums by task and item, by source and in all computed; and every
+//! total the author states compared with them, a difference an error at
+//! that total.
+
+use super::assignments::{Assignment, Assignments, Form};
+use super::checker::Checker;
+use super::tables::{amount_value, source_amount};
+use crate::diag::quote;
+use crate::load::yaml::{index, join};
+use crate::model::{Amount, Funding};
+use crate::number::Number;
+use crate::units::is_unit_key;
+
+/// The units amounts may be typed in, with their powers of ten in đồng.
+pub const UNITS: &[(&str, u8)] = &[
+    ("đồng", 0),
+    ("nghìn đồng", 3),
+    ("triệu đồng", 6),
+    ("tỷ đồng", 9),
+];
+
+/// The plan's funding, summed and checked.
+#[derive(Debug, Clone)]
+pub struct CheckedFunding {
+    /// Đơn vị tính: "triệu đồng".
+    pub unit: &'static str,
+    /// From the unit to đồng: 10^power (triệu đồng: 6).
+    pub power: u8,
+    /// The sources' keys and names, in column order.
+    pub keys: Vec<String>,
+    pub sources: Vec<String>,
+    /// The tasks with funding, in plan order, then the other items.
+    pub rows: Vec<FundingRow>,
+    /// By source.
+    pub source_totals: Vec<Number>,
+    pub total: Number,
+}
+
+#[derive(Debug, Clone)]
+pub struct FundingRow {
+    /// A task's content, or an item's.
+    pub content: String,
+    /// Where the plan states it ("III.2"), for a task.
+    pub reference: Option<String>,
+    /// By source, in column order.
+    pub amounts: Vec<Option<Number>>,
+    pub total: Number,
+}
+
+impl CheckedFunding {
+    /// An amount as printed with the unit: "1.250 triệu đồng".
+    pub fn with_unit(&self, n: Number) -> String {
+        format!("{n} {}", self.unit)
+    }
+
+    /// An amount in đồng, for words; None when not a whole number of đồng.
+    pub fn in_dong(&self, n: Number) -> Option<u64> {
+        n.shifted(self.power).and_then(Number::to_u64)
+    }
+}
+
+/// The unit an author wrote, as [`UNITS`] names it.
+fn unit(written: Option<&str>) -> Option<(&'static str, u8)> {
+    let w = written.map_or("đồng", str::trim).to_lowercase();
+    let w = w.replace("ngàn", "nghìn").replace("tỉ", "tỷ");
+    UNITS.iter().copied().find(|(u, _)| *u == w)
+}
+
+/// Checks `f` against the plan's tasks (whose amounts the body checks
+/// line by line); the sums, when every amount could be read.
+pub fn check(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<CheckedFunding> {
+    let before = c.problems.len();
+    let checked = sums(c, f, tasks);
+    if checked.is_none() && c.problems.len() == before && tasks_readable(tasks) {
+        c.error(
+            "plan.funding",
+            "các số tiền cộng lại vượt quá số lớn nhất ocop tính được",
+            "kiểm tra lại các số tiền, hoặc dùng đơn vị tính lớn hơn (`unit: triệu đồng`)",
+        );
+    }
+    checked
+}
+
+/// Whether every amount of the tasks reads as a number (the body reports
+/// those that do not).
+fn tasks_readable(tasks: &Assignments) -> bool {
+    tasks
+        .tasks
+        .iter()
+        .flat_map(|t| &t.funding)
+        .all(|(_, a)| Number::parse(&a.0).is_ok())
+}
+
+fn sums(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<CheckedFunding> {
+    let path = "plan.funding";
+    let Some((unit, power)) = unit(f.unit.as_deref()) else {
+        let allowed: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
+        c.error(
+            &join(path, "unit"),
+            format!(
+                "đơn vị tính `{}` không dùng được",
+                quote(f.unit.as_deref().unwrap_or(""))
+            ),
+            format!("một trong: {}", allowed.join(", ")),
+        );
+        return None;
+    };
+    let keys = sources(c, f, path)?;
+    let mut sums = Sums::new(keys.len());
+    let mut rows = Vec::new();
+    let task_rows = tasks
+        .tasks
+        .iter()
+        .filter(|t| t.form == Form::Task && !t.funding.is_empty());
+    for t in task_rows {
+        rows.push(task_row(t, &keys)?);
+    }
+    for (i, item) in f.items.iter().enumerate() {
+        let ipath = index(&join(path, "items"), i);
+        c.non_empty(
+            &join(&ipath, "content"),
+            &item.content,
+            "nội dung khoản kinh phí",
+        );
+        let mut amounts = vec![None; keys.len()];
+        let apath = join(&ipath, "amounts");
+        if item.amounts.is_empty() {
+            c.error(
+                &apath,
+                "khoản kinh phí chưa có số tiền nào",
+                format!(
+                    "ghi số tiền theo khóa nguồn, ví dụ amounts: {{ {}: 250 }}",
+                    keys[0]
+                ),
+            );
+        }
+        let mut readable = true;
+        for (key, amount) in &item.amounts {
+            match source_amount(c, &keys, key, amount, &join(&apath, key)) {
+                Some(n) => amounts[position(&keys, key)] = Some(n),
+                None => readable = false,
+            }
+        }
+        let total = row_total(&amounts)?;
+        if readable {
+            stated(
+                c,
+                item.total.as_ref(),
+                total,
+                &join(&ipath, "total"),
+                unit,
+                "khoản này",
+            );
+        }
+        rows.push(FundingRow {
+            content: item.content.trim().to_string(),
+            reference: None,
+            amounts,
+            total,
+        });
+    }
+    for row in &rows {
+        sums.add(&row.amounts)?;
+    }
+    let total = row_total(&sums.by_source.iter().copied().map(Some).collect::<Vec<_>>())?;
+    for (i, s) in f.sources.iter().enumerate() {
+        let what = format!("nguồn `{}`", s.key.trim());
+        let spath = join(&index(&join(path, "sources"), i), "total");
+        stated(c, s.total.as_ref(), sums.by_source[i], &spath, unit, &what);
+    }
+    stated(
+        c,
+        f.total.as_ref(),
+        total,
+        &join(path, "total"),
+        unit,
+        "tổng kinh phí",
+    );
+    Some(CheckedFunding {
+        unit,
+        power,
+        sources: f
+            .sources
+            .iter()
+            .map(|s| s.name.trim().to_string())
+            .collect(),
+        keys,
+        rows,
+        source_totals: sums.by_source,
+        total,
+    })
+}
+
+/// The sources' keys; None when one is unusable (reported).
+fn sources(c: &mut Checker<'_>, f: &Funding, path: &str) -> Option<Vec<String>> {
+    if f.sources.is_empty() {
+        c.error(
+            &join(path, "sources"),
+            "chưa khai báo nguồn kinh phí nào",
+            "ví dụ sources: [{ key: nst, name: Ngân sách tỉnh }, { key: xhh, name: Xã hội hóa }]",
+        );
+        return None;
+    }
+    let mut keys: Vec<String> = Vec::new();
+    let mut ok = true;
+    for (i, s) in f.sources.iter().enumerate() {
+        let spath = index(&join(path, "sources"), i);
+        let key = s.key.trim();
+        c.non_empty(&join(&spath, "name"), &s.name, "tên nguồn kinh phí");
+        if !is_unit_key(key) {
+            ok = false;
+            c.error(
+                &join(&spath, "key"),
+                format!("khóa nguồn `{}` không hợp lệ", quote(key)),
+                "khóa chỉ gồm chữ thường không dấu, số và dấu gạch dưới, ví dụ nstw, nst, xhh",
+            );
+        } else if keys.iter().any(|k| k == key) {
+            ok = false;
+            c.error(
+                &join(&spath, "key"),
+                format!("khóa nguồn `{key}` đã dùng cho một nguồn khác"),
+                "mỗi nguồn một khóa riêng",
+            );
+        }
+        keys.push(key.to_string());
+    }
+    ok.then_some(keys)
+}
+
+fn position(keys: &[String], key: &str) -> usize {
+    keys.iter().position(|k| k == key).unwrap_or(0)
+}
+
+/// A task's row; the body has checked its amounts (None if one is bad).
+fn task_row(t: &Assignment, keys: &[String]) -> Option<FundingRow> {
+    let mut amounts = vec![None; keys.len()];
+    for (key, amount) in &t.funding {
+        let n = Number::parse(&amount.0).ok()?;
+        let i = keys.iter().position(|k| k == key)?;
+        amounts[i] = Some(n);
+    }
+    let content = t.content.clone().unwrap_or_else(|| t.title.clone());
+    Some(FundingRow {
+        total: row_total(&amounts)?,
+        content,
+        reference: Some(t.reference.clone()),
+        amounts,
+    })
+}
+
+fn row_total(amounts: &[Option<Number>]) -> Option<Number> {
+    amounts
+        .iter()
+        .flatten()
+        .try_fold(Number::ZERO, |sum, n| sum.checked_add(*n))
+}
+
+struct Sums {
+    by_source: Vec<Number>,
+}
+
+impl Sums {
+    fn new(n: usize) -> Sums {
+        Sums {
+            by_source: vec![Number::ZERO; n],
+        }
+    }
+
+    fn add(&mut self, amounts: &[Option<Number>]) -> Option<()> {
+        for (sum, n) in self.by_source.iter_mut().zip(amounts) {
+            if let Some(n) = n {
+                *sum = sum.checked_add(*n)?;
+            }
+        }
+        Some(())
+    }
+}
+
+/// A total the author states must equal what its parts add up to.
+fn stated(
+    c: &mut Checker<'_>,
+    written: Option<&Amount>,
+    computed: Number,
+    path: &str,
+    unit: &str,
+    what: &str,
+) {
+    let Some(written) = written else { return };
+    let Some(n) = amount_value(c, written, path) else {
+        return;
+    };
+    if n != computed {
+        c.error(
+            path,
+            format!(
+                "{what} ghi {n} {unit}, nhưng cộng các khoản được {computed} {unit}"
+            ),
+            format!(
+                "sửa thành {computed}, hoặc xóa dòng này để ocop tự cộng; kiểm tra lại các khoản nếu con số ghi là đúng"
+            ),
+        );
+    }
+}
