@@ -197,6 +197,9 @@ pub struct Cell {
     /// the share of the text block's width the cell spans, so the layout
     /// measures that word and breaks it if it is (see [`Table::mark_long_words`]).
     pub long_word: Option<f64>,
+    /// Set on every cell of a row too tall to keep on one page: the row
+    /// may break across pages. Other rows never do (see [`Table::fit`]).
+    pub split: bool,
 }
 
 impl Cell {
@@ -208,6 +211,7 @@ impl Cell {
             align: None,
             bold: false,
             long_word: None,
+            split: false,
         }
     }
 
@@ -222,6 +226,7 @@ impl Cell {
             && self.align.is_none()
             && !self.bold
             && self.long_word.is_none()
+            && !self.split
     }
 }
 
@@ -255,15 +260,22 @@ impl Table {
         }]);
     }
 
-    /// Marks every cell holding a word (a run without spaces) that may be
-    /// wider than the cell on a text block `width_mm` wide: one with more
-    /// letters than fit if each were as narrow as the narrowest glyph. The
-    /// layout measures only those, so a long table costs nothing extra.
-    pub fn mark_long_words(&mut self, width_mm: f64) {
-        /// The narrowest glyph of a serif font (an apostrophe), in em.
+    /// Fits the table to a text block `width_mm` wide: marks every cell
+    /// holding a word (a run without spaces) that may be wider than the
+    /// cell — one with more letters than fit if each were as narrow as the
+    /// narrowest glyph — and every row that may be too tall to keep on one
+    /// page. The layout measures only those words, and breaks only those
+    /// rows, so a long table costs nothing extra.
+    pub fn fit(&mut self, width_mm: f64) {
+        /// The narrowest glyph of a serif font (an apostrophe), and a wide
+        /// average one, in em.
         const NARROWEST_EM: f64 = 0.18;
+        const WIDE_EM: f64 = 0.55;
         /// The cell's padding on both sides, in points (nd30.typ's inset).
         const PADDING_PT: f64 = 8.0;
+        /// A row taller than this may break across pages: a third of a
+        /// landscape page, so an unbreakable row always fits one.
+        const KEEP_ROW_PT: f64 = 170.0;
         let total: f64 = self.columns.iter().map(|c| f64::from(c.width)).sum();
         if total <= 0.0 {
             return;
@@ -274,10 +286,11 @@ impl Table {
         for rows in [&mut self.header, &mut self.rows] {
             let placed = place(rows, n);
             for (row, starts) in rows.iter_mut().zip(&placed.starts) {
+                let mut tallest: f64 = 0.0;
                 for (cell, &col) in row.iter_mut().zip(starts) {
                     let end = (col + cell.cols.max(1) as usize).min(n);
                     let share = widths[col..end].iter().sum::<f64>() / total;
-                    let inner_pt = width_mm * 72.0 / 25.4 * share - PADDING_PT;
+                    let inner_pt = (width_mm * 72.0 / 25.4 * share - PADDING_PT).max(1.0);
                     let fits = (inner_pt / (size * NARROWEST_EM)).floor().max(1.0) as usize;
                     let longest = cell
                         .text
@@ -286,6 +299,17 @@ impl Table {
                         .max()
                         .unwrap_or(0);
                     cell.long_word = (longest >= fits).then_some(share);
+                    let per_line = (inner_pt / (size * WIDE_EM)).max(1.0);
+                    let lines: f64 = cell
+                        .text
+                        .split('\n')
+                        .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
+                        .sum();
+                    tallest = tallest.max(lines * size * 1.2 / f64::from(cell.rows.max(1)));
+                }
+                let split = tallest > KEEP_ROW_PT;
+                for cell in row.iter_mut() {
+                    cell.split = split;
                 }
             }
         }

@@ -103,6 +103,48 @@ pub fn lay_out(t: &Table, page: Page, size: u8) -> (doc::Table, Vec<Diagnostic>)
     (table, l.problems)
 }
 
+/// Natural widths (in letters) as tenths of a millimetre on `page`, every
+/// column at least a little over [`MIN_COLUMN_MM`] wide: the narrow ones
+/// get that, the others share the rest in proportion. Unchanged when the
+/// columns cannot all fit (the table is then refused as too wide).
+fn fitted(natural: &[u32], page: Page) -> Vec<u32> {
+    let floor = MIN_COLUMN_MM + 1.0;
+    if natural.len() as f64 * floor > page.width_mm {
+        return natural.to_vec();
+    }
+    let mut narrow = vec![false; natural.len()];
+    loop {
+        let free_mm = page.width_mm - floor * narrow.iter().filter(|n| **n).count() as f64;
+        let free: f64 = natural
+            .iter()
+            .zip(&narrow)
+            .filter(|(_, n)| !**n)
+            .map(|(w, _)| f64::from(*w))
+            .sum();
+        let mut changed = false;
+        for (w, n) in natural.iter().zip(narrow.iter_mut()) {
+            if !*n && f64::from(*w) / free * free_mm < floor {
+                *n = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return natural
+                .iter()
+                .zip(&narrow)
+                .map(|(w, n)| {
+                    let mm = if *n {
+                        floor
+                    } else {
+                        f64::from(*w) / free * free_mm
+                    };
+                    (mm * 10.0).round().max(1.0) as u32
+                })
+                .collect();
+        }
+    }
+}
+
 /// `parent[i]`, as field paths name list items.
 fn index(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
@@ -502,7 +544,8 @@ impl Layout<'_> {
         }
         let known: Vec<u32> = given.iter().flatten().copied().filter(|w| *w > 0).collect();
         let widths: Vec<u32> = if known.is_empty() {
-            (0..self.n).map(|i| self.natural_width(i)).collect()
+            let natural: Vec<u32> = (0..self.n).map(|i| self.natural_width(i)).collect();
+            fitted(&natural, page)
         } else {
             let typical = (known.iter().map(|w| u64::from(*w)).sum::<u64>() / known.len() as u64)
                 .max(1) as u32;

@@ -18,5 +18,6 @@ mod layout;
 mod outputs;
 mod schema;
 mod sheets;
+mod tables;
 mod templates;
 mod watch;

@@ -77,7 +77,7 @@ pub fn fit_tables(doc: &mut Administrative) {
     let fit = |blocks: &mut Vec<Block>, width_mm: f64| {
         for b in blocks {
             if let Block::Table(t) = b {
-                t.mark_long_words(width_mm);
+                t.fit(width_mm);
             }
         }
     };

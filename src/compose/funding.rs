@@ -78,7 +78,8 @@ pub fn task_line(f: &CheckedFunding, amounts: &BTreeMap<String, Amount>) -> Stri
 }
 
 /// The funding table: TT, content, the total and one column per source
-/// under "Chia ra", the unit above it, a totals row at the end.
+/// under "Chia ra", the unit above it; the totals row first, as budget
+/// tables put it, so it never stands alone on a page.
 pub fn table(f: &CheckedFunding, size: u8) -> Table {
     let n = f.sources.len();
     let mut columns = vec![
@@ -113,24 +114,6 @@ pub fn table(f: &CheckedFunding, size: u8) -> Table {
         .iter()
         .map(|s| Cell::new(s.as_str()).bold())
         .collect();
-    let mut rows: Vec<Vec<Cell>> = f
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let mut cells = vec![
-                Cell::new((i + 1).to_string()),
-                Cell::new(r.content.as_str()),
-                Cell::new(r.total.to_string()),
-            ];
-            cells.extend(
-                r.amounts
-                    .iter()
-                    .map(|a| Cell::new(a.map(|a| a.to_string()).unwrap_or_default())),
-            );
-            cells
-        })
-        .collect();
     let mut totals = vec![
         Cell {
             cols: 2,
@@ -144,7 +127,20 @@ pub fn table(f: &CheckedFunding, size: u8) -> Table {
             .iter()
             .map(|t| Cell::new(t.to_string()).bold()),
     );
-    rows.push(totals);
+    let mut rows = vec![totals];
+    rows.extend(f.rows.iter().enumerate().map(|(i, r)| {
+        let mut cells = vec![
+            Cell::new((i + 1).to_string()),
+            Cell::new(r.content.as_str()),
+            Cell::new(r.total.to_string()),
+        ];
+        cells.extend(
+            r.amounts
+                .iter()
+                .map(|a| Cell::new(a.map(|a| a.to_string()).unwrap_or_default())),
+        );
+        cells
+    }));
     Table {
         title: None,
         unit: Some(format!("Đơn vị tính: {}", f.unit)),

@@ -52,17 +52,23 @@ fn headings<'a>(table: &mut Table, t: &'a Assignment, shown: &mut Vec<&'a str>) 
     } else {
         t.outline.len()
     };
-    for h in &t.outline[..own] {
+    for (depth, h) in t.outline[..own].iter().enumerate() {
         if shown.contains(&h.reference.as_str()) || h.title.is_empty() {
             continue;
         }
         shown.push(&h.reference);
+        // As the body prints it: the plan's parts (I., II. …) in capitals.
+        let title = if depth == 0 {
+            h.title.to_uppercase()
+        } else {
+            h.title.clone()
+        };
         let span = table.columns.len() as u32 - 1;
         table.rows.push(vec![
             Cell::new(short(&h.label)).bold(),
             Cell {
                 cols: span,
-                ..Cell::new(h.title.as_str()).bold()
+                ..Cell::new(title).bold()
             },
         ]);
     }

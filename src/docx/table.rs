@@ -10,11 +10,12 @@ use crate::doc::{self, Cell, Table};
 
 /// Stroke of the lines, eighths of a point (0.5 pt as in the PDF).
 const LINE: u32 = 4;
-/// Cell padding, as the PDF's 4 pt inset.
+/// Cell padding at the sides, as the PDF's 4 pt inset.
 const PADDING: Twips = 80;
-/// A row with more text than this may break across pages; shorter rows
-/// are kept whole, as in the PDF where a short row never splits.
-const KEEP_ROW_CHARS: usize = 600;
+/// Cell padding above and below the text: Word's line is taller than
+/// Typst's (the font's full line gap), so less padding gives rows the
+/// PDF's height and the table breaks across pages where the PDF's does.
+const PADDING_Y: Twips = 20;
 
 /// What a grid position holds in a row.
 #[derive(Clone, Copy)]
@@ -76,8 +77,8 @@ fn start(out: &mut String, widths: &[Twips]) {
     }
     let _ = write!(
         out,
-        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"{PADDING}\" w:type=\"dxa\"/>\
-<w:left w:w=\"{PADDING}\" w:type=\"dxa\"/><w:bottom w:w=\"{PADDING}\" w:type=\"dxa\"/><w:right w:w=\"{PADDING}\" w:type=\"dxa\"/>\
+        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"{PADDING_Y}\" w:type=\"dxa\"/>\
+<w:left w:w=\"{PADDING}\" w:type=\"dxa\"/><w:bottom w:w=\"{PADDING_Y}\" w:type=\"dxa\"/><w:right w:w=\"{PADDING}\" w:type=\"dxa\"/>\
 </w:tblCellMar><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>"
     );
     for w in widths {
@@ -123,15 +124,10 @@ fn write_row(
     header: bool,
     font: Font,
 ) {
-    let chars: usize = row
-        .iter()
-        .map(|s| match s {
-            Slot::Start(c) => c.text.len(),
-            _ => 0,
-        })
-        .sum();
+    // As in the PDF: a row stays on one page unless it is too tall for one.
+    let split = row.iter().any(|s| matches!(s, Slot::Start(c) if c.split));
     out.push_str("<w:tr><w:trPr>");
-    if header || chars <= KEEP_ROW_CHARS {
+    if header || !split {
         out.push_str("<w:cantSplit/>");
     }
     if header {

@@ -8,7 +8,7 @@ use super::checker::Checker;
 use super::tables::{amount_value, source_amount};
 use crate::diag::quote;
 use crate::load::yaml::{index, join};
-use crate::model::{Amount, Funding};
+use crate::model::{Amount, Funding, FundingItem};
 use crate::number::Number;
 use crate::units::is_unit_key;
 
@@ -39,7 +39,7 @@ pub struct CheckedFunding {
 
 #[derive(Debug, Clone)]
 pub struct FundingRow {
-    /// A task's content, or an item's.
+    /// A task's name (its heading), or an item's content.
     pub content: String,
     /// Where the plan states it ("III.2"), for a task.
     pub reference: Option<String>,
@@ -94,89 +94,45 @@ fn tasks_readable(tasks: &Assignments) -> bool {
 
 fn sums(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<CheckedFunding> {
     let path = "plan.funding";
-    let Some((unit, power)) = unit(f.unit.as_deref()) else {
-        let allowed: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
-        c.error(
-            &join(path, "unit"),
-            format!(
-                "đơn vị tính `{}` không dùng được",
-                quote(f.unit.as_deref().unwrap_or(""))
-            ),
-            format!("một trong: {}", allowed.join(", ")),
-        );
+    let unit = unit_of(c, f);
+    let keys = sources(c, f, path);
+    let (Some((unit, power)), Some(keys)) = (unit, keys) else {
         return None;
     };
-    let keys = sources(c, f, path)?;
-    let mut sums = Sums::new(keys.len());
+    // The totals are compared only when every amount could be read: an
+    // amount already reported would make them disagree for nothing.
+    let mut complete = true;
     let mut rows = Vec::new();
     let task_rows = tasks
         .tasks
         .iter()
         .filter(|t| t.form == Form::Task && !t.funding.is_empty());
     for t in task_rows {
-        rows.push(task_row(t, &keys)?);
+        match task_row(t, &keys) {
+            Some(row) => rows.push(row),
+            None => complete = false,
+        }
     }
     for (i, item) in f.items.iter().enumerate() {
-        let ipath = index(&join(path, "items"), i);
-        c.non_empty(
-            &join(&ipath, "content"),
-            &item.content,
-            "nội dung khoản kinh phí",
-        );
-        let mut amounts = vec![None; keys.len()];
-        let apath = join(&ipath, "amounts");
-        if item.amounts.is_empty() {
-            c.error(
-                &apath,
-                "khoản kinh phí chưa có số tiền nào",
-                format!(
-                    "ghi số tiền theo khóa nguồn, ví dụ amounts: {{ {}: 250 }}",
-                    keys[0]
-                ),
-            );
-        }
-        let mut readable = true;
-        for (key, amount) in &item.amounts {
-            match source_amount(c, &keys, key, amount, &join(&apath, key)) {
-                Some(n) => amounts[position(&keys, key)] = Some(n),
-                None => readable = false,
-            }
-        }
-        let total = row_total(&amounts)?;
-        if readable {
-            stated(
-                c,
-                item.total.as_ref(),
-                total,
-                &join(&ipath, "total"),
-                unit,
-                "khoản này",
-            );
-        }
-        rows.push(FundingRow {
-            content: item.content.trim().to_string(),
-            reference: None,
-            amounts,
-            total,
-        });
+        let (row, readable) = item_row(c, item, &index(&join(path, "items"), i), &keys, unit)?;
+        complete &= readable;
+        rows.push(row);
     }
+    let mut sums = Sums::new(keys.len());
     for row in &rows {
         sums.add(&row.amounts)?;
     }
     let total = row_total(&sums.by_source.iter().copied().map(Some).collect::<Vec<_>>())?;
+    if !complete {
+        return None;
+    }
     for (i, s) in f.sources.iter().enumerate() {
         let what = format!("nguồn `{}`", s.key.trim());
         let spath = join(&index(&join(path, "sources"), i), "total");
         stated(c, s.total.as_ref(), sums.by_source[i], &spath, unit, &what);
     }
-    stated(
-        c,
-        f.total.as_ref(),
-        total,
-        &join(path, "total"),
-        unit,
-        "tổng kinh phí",
-    );
+    let tpath = join(path, "total");
+    stated(c, f.total.as_ref(), total, &tpath, unit, "tổng kinh phí");
     Some(CheckedFunding {
         unit,
         power,
@@ -190,6 +146,71 @@ fn sums(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<Checked
         source_totals: sums.by_source,
         total,
     })
+}
+
+/// The unit the amounts are typed in, as [`UNITS`] names it (reported if none).
+fn unit_of(c: &mut Checker<'_>, f: &Funding) -> Option<(&'static str, u8)> {
+    let found = unit(f.unit.as_deref());
+    if found.is_none() {
+        let allowed: Vec<&str> = UNITS.iter().map(|(u, _)| *u).collect();
+        c.error(
+            "plan.funding.unit",
+            format!(
+                "đơn vị tính `{}` không dùng được",
+                quote(f.unit.as_deref().unwrap_or(""))
+            ),
+            format!("một trong: {}", allowed.join(", ")),
+        );
+    }
+    found
+}
+
+/// An item's row and whether all its amounts could be read; its stated
+/// total checked against them.
+fn item_row(
+    c: &mut Checker<'_>,
+    item: &FundingItem,
+    path: &str,
+    keys: &[String],
+    unit: &str,
+) -> Option<(FundingRow, bool)> {
+    c.non_empty(
+        &join(path, "content"),
+        &item.content,
+        "nội dung khoản kinh phí",
+    );
+    let apath = join(path, "amounts");
+    if item.amounts.is_empty() {
+        c.error(
+            &apath,
+            "khoản kinh phí chưa có số tiền nào",
+            format!(
+                "ghi số tiền theo khóa nguồn, ví dụ amounts: {{ {}: 250 }}",
+                keys[0]
+            ),
+        );
+    }
+    let mut amounts = vec![None; keys.len()];
+    let mut readable = true;
+    for (key, amount) in &item.amounts {
+        match source_amount(c, keys, key, amount, &join(&apath, key)) {
+            Some(n) => amounts[position(keys, key)] = Some(n),
+            None => readable = false,
+        }
+    }
+    let total = row_total(&amounts)?;
+    if readable {
+        let tpath = join(path, "total");
+        let what = format!("khoản «{}»", crate::diag::shorten(item.content.trim(), 40));
+        stated(c, item.total.as_ref(), total, &tpath, unit, &what);
+    }
+    let row = FundingRow {
+        content: item.content.trim().to_string(),
+        reference: None,
+        amounts,
+        total,
+    };
+    Some((row, readable))
 }
 
 /// The sources' keys; None when one is unusable (reported).
@@ -240,7 +261,11 @@ fn task_row(t: &Assignment, keys: &[String]) -> Option<FundingRow> {
         let i = keys.iter().position(|k| k == key)?;
         amounts[i] = Some(n);
     }
-    let content = t.content.clone().unwrap_or_else(|| t.title.clone());
+    // The task's name, as its heading gives it; its content when it has none.
+    let content = match (t.title.trim(), &t.content) {
+        ("", Some(c)) => c.clone(),
+        (title, _) => title.to_string(),
+    };
     Some(FundingRow {
         total: row_total(&amounts)?,
         content,

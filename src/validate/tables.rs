@@ -57,11 +57,12 @@ pub fn block(c: &mut Checker<'_>, f: &BlockFields, path: &str) {
     }
     if let Some(key) = &f.appendix {
         let apath = join(path, "appendix");
-        let known = c
-            .plan_refs
-            .as_ref()
-            .map(|r| r.appendices.clone())
-            .unwrap_or_default();
+        let mut known: Vec<String> = Vec::new();
+        for k in c.plan_refs.iter().flat_map(|r| &r.appendices) {
+            if !known.contains(k) {
+                known.push(k.clone());
+            }
+        }
         if !known.iter().any(|k| k == key.trim()) {
             let hint = match did_you_mean(key.trim(), known.iter().map(String::as_str)) {
                 Some(k) => format!("có phải ý bạn là `{k}`?"),
