@@ -9,7 +9,7 @@ pub struct Description {
     pub examples: &'static [&'static str],
 }
 
-const fn d(
+pub(super) const fn d(
     ty: &'static str,
     key: &'static str,
     text: &'static str,

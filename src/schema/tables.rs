@@ -1,21 +1,7 @@
 //! The Vietnamese hover help of the keys of tables, funding and
 //! appendices (docs/schema.md, "Bảng", "Kinh phí", "Phụ lục").
 
-use super::descriptions::Description;
-
-const fn d(
-    ty: &'static str,
-    key: &'static str,
-    text: &'static str,
-    examples: &'static [&'static str],
-) -> Description {
-    Description {
-        ty,
-        key,
-        text,
-        examples,
-    }
-}
+use super::descriptions::{Description, d};
 
 pub static TABLE_DESCRIPTIONS: &[Description] = &[
     d(
