@@ -387,6 +387,7 @@ fn print_clap(e: &clap::Error, subcommand: Option<String>) -> ExitCode {
 /// ```
 /// `subcommand` is the command the line asked for, if any: its usage is
 /// shown when clap's error does not carry one.
+#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
     let text = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),

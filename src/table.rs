@@ -43,6 +43,11 @@ pub const MAX_CELLS: usize = 5_000;
 /// appendix (the results decision's list of products has eight).
 pub const PORTRAIT_MAX_COLUMNS: usize = 5;
 
+/// Tables in an appendix are set at 12 pt; those in the body at 13 pt,
+/// within the body's range (NĐ 30: 13–14 pt).
+pub const APPENDIX_TEXT_SIZE: u8 = 12;
+pub const BODY_TEXT_SIZE: u8 = 13;
+
 /// The text a cell holds when its column is summed but it has no number.
 const NONE: &str = "-";
 

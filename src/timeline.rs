@@ -74,80 +74,12 @@ fn date_in(field: &str, text: &str) -> Result<Date, Diagnostic> {
 }
 
 fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Diagnostic> {
-    let forms = [
-        f.quarters.is_some(),
-        f.month.is_some(),
-        f.before.is_some(),
-        f.from.is_some() || f.to.is_some(),
-        f.text.is_some(),
-    ]
-    .iter()
-    .filter(|b| **b)
-    .count();
-    if forms != 1 {
-        return Err(Diagnostic::error(if forms == 0 {
-            "thời gian trống"
-        } else {
-            "thời gian có nhiều dạng cùng lúc"
-        })
-        .hint("chọn đúng một: quarters, month, before, from/to, hoặc text"));
-    }
-    let within = f.within.unwrap_or(false);
+    one_form(f)?;
     if let Some(quarters) = &f.quarters {
-        if quarters.is_empty() || quarters.iter().any(|q| !(1..=4).contains(q)) {
-            return Err(problem(
-                "quarters",
-                "quý phải từ 1 đến 4",
-                "ví dụ quarters: [2, 3, 4]",
-            ));
-        }
-        let mut sorted = quarters.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        if sorted != *quarters {
-            return Err(problem(
-                "quarters",
-                "các quý phải tăng dần và không lặp",
-                "ví dụ quarters: [2, 3, 4]",
-            ));
-        }
-        let join = f.join.as_deref().unwrap_or(", ");
-        let list = quarters
-            .iter()
-            .map(|q| vn::roman(*q as u32))
-            .collect::<Vec<_>>()
-            .join(join);
-        let mut text = if within {
-            format!("Trong quý {list}")
-        } else {
-            format!("Quý {list}")
-        };
-        if f.with_year.unwrap_or(within) {
-            text.push_str(&format!(" năm {year}"));
-        }
-        return Ok(RenderedTimeline {
-            text,
-            dates: vec![],
-        });
+        return in_quarters(f, quarters, year);
     }
     if let Some(month) = f.month {
-        if !(1..=12).contains(&month) {
-            return Err(problem(
-                "month",
-                format!("tháng {month} không có thật"),
-                "tháng chỉ từ 1 đến 12",
-            ));
-        }
-        let text = if f.within.unwrap_or(true) {
-            format!("Trong tháng {month}/{year}")
-        } else {
-            format!("Tháng {month} năm {year}")
-        };
-        let last = Date::new(year, month, vn::days_in_month(year, month)).expect("valid month");
-        return Ok(RenderedTimeline {
-            text,
-            dates: vec![("month", last)],
-        });
+        return in_month(f, month, year);
     }
     if let Some(before) = &f.before {
         let date = date_in("before", before)?;
@@ -162,6 +94,89 @@ fn render_fields(f: &TimelineFields, year: i32) -> Result<RenderedTimeline, Diag
             dates: vec![],
         });
     }
+    period(f)
+}
+
+/// A timeline is written in exactly one form.
+fn one_form(f: &TimelineFields) -> Result<(), Diagnostic> {
+    let forms = [
+        f.quarters.is_some(),
+        f.month.is_some(),
+        f.before.is_some(),
+        f.from.is_some() || f.to.is_some(),
+        f.text.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
+    match forms {
+        1 => Ok(()),
+        0 => Err(Diagnostic::error("thời gian trống")),
+        _ => Err(Diagnostic::error("thời gian có nhiều dạng cùng lúc")),
+    }
+    .map_err(|d| d.hint("chọn đúng một: quarters, month, before, from/to, hoặc text"))
+}
+
+/// "Quý II, III, IV", "Trong quý I+II năm 2024".
+fn in_quarters(
+    f: &TimelineFields,
+    quarters: &[u8],
+    year: i32,
+) -> Result<RenderedTimeline, Diagnostic> {
+    let hint = "ví dụ quarters: [2, 3, 4]";
+    if quarters.is_empty() || quarters.iter().any(|q| !(1..=4).contains(q)) {
+        return Err(problem("quarters", "quý phải từ 1 đến 4", hint));
+    }
+    if !quarters.windows(2).all(|w| w[0] < w[1]) {
+        return Err(problem(
+            "quarters",
+            "các quý phải tăng dần và không lặp",
+            hint,
+        ));
+    }
+    let within = f.within.unwrap_or(false);
+    let list = quarters
+        .iter()
+        .map(|q| vn::roman(*q as u32))
+        .collect::<Vec<_>>()
+        .join(f.join.as_deref().unwrap_or(", "));
+    let mut text = if within {
+        format!("Trong quý {list}")
+    } else {
+        format!("Quý {list}")
+    };
+    if f.with_year.unwrap_or(within) {
+        text.push_str(&format!(" năm {year}"));
+    }
+    Ok(RenderedTimeline {
+        text,
+        dates: vec![],
+    })
+}
+
+/// "Trong tháng 12/2024", "Tháng 5 năm 2024"; its date is the month's last day.
+fn in_month(f: &TimelineFields, month: u8, year: i32) -> Result<RenderedTimeline, Diagnostic> {
+    let last = vn::days_in_month(year, month);
+    let Some(last) = Date::new(year, month, last) else {
+        return Err(problem(
+            "month",
+            format!("tháng {month} không có thật"),
+            "tháng chỉ từ 1 đến 12",
+        ));
+    };
+    let text = if f.within.unwrap_or(true) {
+        format!("Trong tháng {month}/{year}")
+    } else {
+        format!("Tháng {month} năm {year}")
+    };
+    Ok(RenderedTimeline {
+        text,
+        dates: vec![("month", last)],
+    })
+}
+
+/// "Từ ngày 01/3/2024 đến ngày 30/6/2024".
+fn period(f: &TimelineFields) -> Result<RenderedTimeline, Diagnostic> {
     let (Some(from), Some(to)) = (&f.from, &f.to) else {
         return Err(problem(
             if f.from.is_some() { "to" } else { "from" },
@@ -221,180 +236,245 @@ const DEADLINE_MARKERS: [&str; 10] = [
 
 /// The dates and periods written in `text`, in order.
 pub fn in_text(text: &str) -> Vec<TextDate> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let clean: Vec<String> = words
-        .iter()
-        .map(|w| {
-            w.trim_start_matches(['(', '"', '“'])
-                .trim_end_matches([',', ';', '.', ':', ')', '"', '”', '!', '?'])
-                .to_string()
-        })
-        .collect();
-    let lower: Vec<String> = clean.iter().map(|w| w.to_lowercase()).collect();
-    let word = |i: usize| lower.get(i).map(String::as_str).unwrap_or("");
-    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    let deadline_before = |i: usize| i > 0 && DEADLINE_MARKERS.contains(&word(i - 1));
+    let words = Words::new(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let w = word(i);
-        // dd/mm/yyyy
-        let parts: Vec<&str> = clean[i].split('/').collect();
-        if parts.len() == 3
-            && digits(parts[0], 1..=2)
-            && digits(parts[1], 1..=2)
-            && digits(parts[2], 4..=4)
-        {
-            let deadline = if word(i.wrapping_sub(1)) == "ngày" {
-                deadline_before(i - 1)
-            } else {
-                deadline_before(i)
-            };
-            out.push(day_written(
-                &clean[i], parts[2], parts[1], parts[0], deadline,
-            ));
-            i += 1;
-            continue;
-        }
-        // ngày 01 tháng 8 năm 2022
-        if w == "ngày"
-            && digits(word(i + 1), 1..=2)
-            && word(i + 2) == "tháng"
-            && digits(word(i + 3), 1..=2)
-            && word(i + 4) == "năm"
-            && digits(word(i + 5), 4..=4)
-        {
-            let written = clean[i..=i + 5].join(" ");
-            out.push(day_written(
-                &written,
-                word(i + 5),
-                word(i + 3),
-                word(i + 1),
-                deadline_before(i),
-            ));
-            i += 6;
-            continue;
-        }
-        // trước ngày 20: a day of the month
-        if w == "ngày" && deadline_before(i) && digits(word(i + 1), 1..=2) && word(i + 2) != "tháng"
-        {
-            let day: u8 = word(i + 1).parse().unwrap_or(0);
-            if !(1..=31).contains(&day) {
-                out.push(TextDate {
-                    text: clean[i..=i + 1].join(" "),
-                    what: Written::Impossible {
-                        message: format!("ngày {day} không có thật"),
-                        hint: "ngày trong tháng chỉ từ 1 đến 31".into(),
-                    },
-                });
-            }
-            i += 2;
-            continue;
-        }
-        // tháng 10/2020, tháng 5 năm 2023, tháng 10
-        if w == "tháng" {
-            let next = word(i + 1);
-            let mut found = None;
-            if let Some((m, y)) = next.split_once('/')
-                && digits(m, 1..=2)
-                && digits(y, 4..=4)
-            {
-                found = Some((m.to_string(), y.parse().ok(), 2));
-            } else if digits(next, 1..=2) && word(i + 2) == "năm" && digits(word(i + 3), 4..=4) {
-                found = Some((next.to_string(), word(i + 3).parse().ok(), 4));
-            } else if digits(next, 1..=2) {
-                found = Some((next.to_string(), None, 2));
-            }
-            if let Some((m, year, len)) = found {
-                let month: u8 = m.parse().unwrap_or(0);
-                let text = clean[i..i + len].join(" ");
-                let what = if (1..=12).contains(&month) {
-                    Written::Month { month, year }
-                } else {
-                    Written::Impossible {
-                        message: format!("tháng {month} không có thật"),
-                        hint: "tháng chỉ từ 1 đến 12".into(),
-                    }
-                };
-                out.push(TextDate { text, what });
+        match words.written_at(i) {
+            Some((found, len)) => {
+                out.extend(found);
                 i += len;
-                continue;
             }
+            None => i += 1,
         }
-        // Quý II, III; quý I+II năm 2023
-        if w == "quý" {
-            let mut quarters = Vec::new();
-            let mut bad = Vec::new();
-            let mut j = i + 1;
-            while j < words.len() {
-                let token = clean[j].as_str();
-                if token == "và" && !quarters.is_empty() {
-                    j += 1;
-                    continue;
-                }
-                let numerals: Vec<&str> = token
-                    .split(['+', ',', '-'])
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                if numerals.is_empty()
-                    || !numerals
-                        .iter()
-                        .all(|n| n.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
-                {
-                    break;
-                }
-                for n in numerals {
-                    match ["I", "II", "III", "IV"].iter().position(|r| *r == n) {
-                        Some(q) => quarters.push(q as u8 + 1),
-                        None => bad.push(n.to_string()),
-                    }
-                }
-                j += 1;
-                // "Quý II, III." ends the list with the sentence.
-                if words[j - 1].ends_with(['.', ';', ':', ')']) {
-                    break;
-                }
-            }
-            if j > i + 1 {
-                let mut year = None;
-                if word(j) == "năm" && digits(word(j + 1), 4..=4) {
-                    year = word(j + 1).parse().ok();
-                    j += 2;
-                }
-                let text = words[i..j]
-                    .join(" ")
-                    .trim_end_matches([',', ';', '.', ':', ')'])
-                    .to_string();
-                let what = if bad.is_empty() {
-                    Written::Quarters { quarters, year }
-                } else {
-                    Written::Impossible {
-                        message: format!("quý {} không có", bad.join(", ")),
-                        hint: "một năm có bốn quý: I, II, III, IV".into(),
-                    }
-                };
-                out.push(TextDate { text, what });
-                i = j;
-                continue;
-            }
-        }
-        // hằng quý, hàng tháng, định kỳ
-        if (matches!(w, "hằng" | "hàng")
-            && matches!(word(i + 1), "quý" | "tháng" | "năm" | "tuần" | "ngày"))
-            || (w == "định" && word(i + 1) == "kỳ")
-        {
-            out.push(TextDate {
-                text: clean[i..=i + 1].join(" "),
-                what: Written::Recurring,
-            });
-            i += 2;
-            continue;
-        }
-        i += 1;
     }
     out
+}
+
+/// The words of a sentence, as written and with their punctuation
+/// trimmed, read for dates and periods.
+struct Words<'t> {
+    written: Vec<&'t str>,
+    /// Without the quotes and brackets around them, nor the punctuation after.
+    clean: Vec<String>,
+    lower: Vec<String>,
+}
+
+/// `n` digits, `n` in `len`.
+fn digits(s: &str, len: std::ops::RangeInclusive<usize>) -> bool {
+    len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Self {
+        let written: Vec<&str> = text.split_whitespace().collect();
+        let clean: Vec<String> = written
+            .iter()
+            .map(|w| {
+                w.trim_start_matches(['(', '"', '“'])
+                    .trim_end_matches([',', ';', '.', ':', ')', '"', '”', '!', '?'])
+                    .to_string()
+            })
+            .collect();
+        let lower = clean.iter().map(|w| w.to_lowercase()).collect();
+        Words {
+            written,
+            clean,
+            lower,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.written.len()
+    }
+
+    /// The `i`-th word in lower case, "" past the end.
+    fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// Words `range` as written, punctuation trimmed, joined by spaces.
+    fn quoted(&self, range: std::ops::Range<usize>) -> String {
+        self.clean[range].join(" ")
+    }
+
+    /// Whether the word before `i` makes a date at `i` a deadline.
+    fn deadline_before(&self, i: usize) -> bool {
+        i > 0 && DEADLINE_MARKERS.contains(&self.word(i - 1))
+    }
+
+    /// What is written from word `i`, and how many words it takes; the
+    /// date is `None` for a form that names none to check ("trước ngày 20").
+    fn written_at(&self, i: usize) -> Option<(Option<TextDate>, usize)> {
+        self.slash_date(i)
+            .or_else(|| self.spelled_date(i))
+            .or_else(|| self.day_of_month(i))
+            .or_else(|| self.month(i))
+            .or_else(|| self.quarters(i))
+            .or_else(|| self.recurring(i))
+    }
+
+    /// "30/10/2024", "ngày 30/10/2024".
+    fn slash_date(&self, i: usize) -> Option<(Option<TextDate>, usize)> {
+        let parts: Vec<&str> = self.clean[i].split('/').collect();
+        let [day, month, year] = parts[..] else {
+            return None;
+        };
+        if !(digits(day, 1..=2) && digits(month, 1..=2) && digits(year, 4..=4)) {
+            return None;
+        }
+        let deadline = if i > 0 && self.word(i - 1) == "ngày" {
+            self.deadline_before(i - 1)
+        } else {
+            self.deadline_before(i)
+        };
+        let found = day_written(&self.clean[i], year, month, day, deadline);
+        Some((Some(found), 1))
+    }
+
+    /// "ngày 01 tháng 8 năm 2022".
+    fn spelled_date(&self, i: usize) -> Option<(Option<TextDate>, usize)> {
+        let w = |k: usize| self.word(i + k);
+        let spelled = w(0) == "ngày"
+            && digits(w(1), 1..=2)
+            && w(2) == "tháng"
+            && digits(w(3), 1..=2)
+            && w(4) == "năm"
+            && digits(w(5), 4..=4);
+        if !spelled {
+            return None;
+        }
+        let text = self.quoted(i..i + 6);
+        let found = day_written(&text, w(5), w(3), w(1), self.deadline_before(i));
+        Some((Some(found), 6))
+    }
+
+    /// "trước ngày 20": a day of the month, checked to exist.
+    fn day_of_month(&self, i: usize) -> Option<(Option<TextDate>, usize)> {
+        let day = self.word(i + 1);
+        if self.word(i) != "ngày"
+            || !self.deadline_before(i)
+            || !digits(day, 1..=2)
+            || self.word(i + 2) == "tháng"
+        {
+            return None;
+        }
+        let day: u8 = day.parse().unwrap_or(0);
+        let found = (!(1..=31).contains(&day)).then(|| TextDate {
+            text: self.quoted(i..i + 2),
+            what: Written::Impossible {
+                message: format!("ngày {day} không có thật"),
+                hint: "ngày trong tháng chỉ từ 1 đến 31".into(),
+            },
+        });
+        Some((found, 2))
+    }
+
+    /// "tháng 10/2020", "tháng 5 năm 2023", "tháng 10".
+    fn month(&self, i: usize) -> Option<(Option<TextDate>, usize)> {
+        if self.word(i) != "tháng" {
+            return None;
+        }
+        let next = self.word(i + 1);
+        let (month, year, len) = match next.split_once('/') {
+            Some((m, y)) if digits(m, 1..=2) && digits(y, 4..=4) => (m, y.parse().ok(), 2),
+            _ if !digits(next, 1..=2) => return None,
+            _ if self.word(i + 2) == "năm" && digits(self.word(i + 3), 4..=4) => {
+                (next, self.word(i + 3).parse().ok(), 4)
+            }
+            _ => (next, None, 2),
+        };
+        let month: u8 = month.parse().unwrap_or(0);
+        let what = if (1..=12).contains(&month) {
+            Written::Month { month, year }
+        } else {
+            Written::Impossible {
+                message: format!("tháng {month} không có thật"),
+                hint: "tháng chỉ từ 1 đến 12".into(),
+            }
+        };
+        let text = self.quoted(i..i + len);
+        Some((Some(TextDate { text, what }), len))
+    }
+
+    /// "Quý II, III", "quý I+II năm 2023".
+    fn quarters(&self, i: usize) -> Option<(Option<TextDate>, usize)> {
+        if self.word(i) != "quý" {
+            return None;
+        }
+        let (quarters, bad, mut j) = self.quarter_list(i + 1);
+        if j == i + 1 {
+            return None;
+        }
+        let mut year = None;
+        if self.word(j) == "năm" && digits(self.word(j + 1), 4..=4) {
+            year = self.word(j + 1).parse().ok();
+            j += 2;
+        }
+        let text = self.written[i..j]
+            .join(" ")
+            .trim_end_matches([',', ';', '.', ':', ')'])
+            .to_string();
+        let what = if bad.is_empty() {
+            Written::Quarters { quarters, year }
+        } else {
+            Written::Impossible {
+                message: format!("quý {} không có", bad.join(", ")),
+                hint: "một năm có bốn quý: I, II, III, IV".into(),
+            }
+        };
+        Some((Some(TextDate { text, what }), j - i))
+    }
+
+    /// Roman numerals from word `from` ("II, III", "I+II", "II và III"):
+    /// the quarters, the numerals that are none, and the word after the list.
+    fn quarter_list(&self, from: usize) -> (Vec<u8>, Vec<String>, usize) {
+        let mut quarters = Vec::new();
+        let mut bad = Vec::new();
+        let mut j = from;
+        while j < self.len() {
+            let token = self.clean[j].as_str();
+            if token == "và" && !quarters.is_empty() {
+                j += 1;
+                continue;
+            }
+            let numerals: Vec<&str> = token
+                .split(['+', ',', '-'])
+                .filter(|s| !s.is_empty())
+                .collect();
+            let roman = |n: &&str| n.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            if numerals.is_empty() || !numerals.iter().all(roman) {
+                break;
+            }
+            for n in numerals {
+                match ["I", "II", "III", "IV"].iter().position(|r| *r == n) {
+                    Some(q) => quarters.push(q as u8 + 1),
+                    None => bad.push(n.to_string()),
+                }
+            }
+            j += 1;
+            // "Quý II, III." ends the list with the sentence.
+            if self.written[j - 1].ends_with(['.', ';', ':', ')']) {
+                break;
+            }
+        }
+        (quarters, bad, j)
+    }
+
+    /// "hằng quý", "hàng tháng", "định kỳ": no date to check.
+    fn recurring(&self, i: usize) -> Option<(Option<TextDate>, usize)> {
+        let (w, next) = (self.word(i), self.word(i + 1));
+        let recurring = (matches!(w, "hằng" | "hàng")
+            && matches!(next, "quý" | "tháng" | "năm" | "tuần" | "ngày"))
+            || (w == "định" && next == "kỳ");
+        recurring.then(|| {
+            let found = TextDate {
+                text: self.quoted(i..i + 2),
+                what: Written::Recurring,
+            };
+            (Some(found), 2)
+        })
+    }
 }
 
 fn day_written(text: &str, year: &str, month: &str, day: &str, deadline: bool) -> TextDate {

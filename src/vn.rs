@@ -4,7 +4,11 @@
 
 use std::fmt;
 
-/// A real calendar date.
+use time::Month;
+
+/// A real calendar date, as documents write it. The calendar itself
+/// (which dates exist, month lengths, leap years) is the `time` crate's;
+/// the Vietnamese reading and writing of dates is ours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
@@ -15,10 +19,10 @@ pub struct Date {
 impl Date {
     /// Builds a date, refusing impossible ones (30/02, 31/4, month 13 …).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Date { year, month, day })
+        let month = Month::try_from(month).ok()?;
+        time::Date::from_calendar_date(year, month, day)
+            .ok()
+            .map(Date::from)
     }
 
     /// Parses `dd/mm/yyyy` (Vietnamese order) or ISO `yyyy-mm-dd`.
@@ -70,11 +74,24 @@ impl Date {
     /// The date `months` calendar months later; the day is clamped to the
     /// end of a shorter month (31/01 + 1 month = 28 or 29/02).
     pub fn add_months(&self, months: u32) -> Date {
-        let total = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
-        let year = total.div_euclid(12) as i32;
-        let month = (total.rem_euclid(12) + 1) as u8;
-        let day = self.day.min(days_in_month(year, month));
-        Date { year, month, day }
+        let steps = u32::from(self.month.saturating_sub(1)) + months;
+        let year = self.year + (steps / 12) as i32;
+        let month = Month::January.nth_next((steps % 12) as u8);
+        Date {
+            year,
+            month: month as u8,
+            day: self.day.min(month.length(year)),
+        }
+    }
+}
+
+impl From<time::Date> for Date {
+    fn from(d: time::Date) -> Date {
+        Date {
+            year: d.year(),
+            month: d.month() as u8,
+            day: d.day(),
+        }
     }
 }
 
@@ -132,18 +149,9 @@ pub enum DateError {
     Impossible { year: i32, month: u8, day: u8 },
 }
 
-pub fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
+/// The number of days of `month` in `year`; 0 for a month that does not exist.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    Month::try_from(month).map_or(0, |m| m.length(year))
 }
 
 /// NĐ 30 Phụ lục I II.4.b: months 1 and 2 get a leading zero, others not.
@@ -366,6 +374,40 @@ mod tests {
             Date::new(2025, 11, 15).unwrap().add_months(3),
             Date::new(2026, 2, 15).unwrap()
         );
+        // 31 → 30 in a shorter month; 31/01 → 28/02 in a common year.
+        let may = Date::new(2027, 5, 31).unwrap();
+        assert_eq!(may.add_months(1), Date::new(2027, 6, 30).unwrap());
+        assert_eq!(may.add_months(4), Date::new(2027, 9, 30).unwrap());
+        assert_eq!(
+            Date::new(2027, 1, 31).unwrap().add_months(1),
+            Date::new(2027, 2, 28).unwrap()
+        );
+        // A certificate's 36 months from a leap day end on 28/02, and a
+        // leap day four years on is kept.
+        let leap = Date::new(2028, 2, 29).unwrap();
+        assert_eq!(leap.add_months(36), Date::new(2031, 2, 28).unwrap());
+        assert_eq!(leap.add_months(48), Date::new(2032, 2, 29).unwrap());
+        assert_eq!(leap.add_months(0), leap);
+        assert_eq!(
+            Date::new(2027, 12, 15).unwrap().add_months(1),
+            Date::new(2028, 1, 15).unwrap()
+        );
+    }
+
+    #[test]
+    fn leap_days_and_month_lengths() {
+        assert!(Date::new(2028, 2, 29).is_some());
+        assert!(Date::new(2027, 2, 29).is_none());
+        // Century years are leap only every 400 years.
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(2100, 2, 29).is_none());
+        assert!(Date::new(2027, 4, 31).is_none());
+        assert!(Date::new(2027, 0, 1).is_none());
+        assert!(Date::new(2027, 1, 0).is_none());
+        assert_eq!(days_in_month(2028, 2), 29);
+        assert_eq!(days_in_month(2027, 2), 28);
+        assert_eq!(days_in_month(2027, 11), 30);
+        assert_eq!(days_in_month(2027, 13), 0);
     }
 
     #[test]

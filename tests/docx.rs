@@ -82,37 +82,8 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
         layout_text(&ocop_pdf, &dir.join(format!("{name}.ocop.txt")));
         names.push(name);
     }
-
-    // One LibreOffice run for every file, with a private profile so it
-    // neither meets a running instance nor leaves state behind.
     let printed = dir.join("printed");
-    let profile = tmp.path().join("lo-profile");
-    let docx_files: Vec<PathBuf> = names
-        .iter()
-        .map(|n| dir.join(format!("{n}.docx")))
-        .collect();
-    let out = Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&printed)
-        .args(&docx_files)
-        .env("FONTCONFIG_FILE", fontconfig(tmp.path()))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "LibreOffice failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    print_with_libreoffice(office, &dir, &names, &printed, tmp.path());
 
     let mut failures = Vec::new();
     let pdfs: Vec<PathBuf> = names
@@ -143,8 +114,47 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
             "NĐ 30 rules broken in LibreOffice's print:\n{report}"
         ));
     }
-    // The print used the Times-metric font, not a fallback.
-    for pdf in &existing {
+    failures.extend(printed_without_times(&existing));
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// One LibreOffice run printing every `<name>.docx` of `dir` into
+/// `printed`, with a private profile (under `tmp`) so it neither meets a
+/// running instance nor leaves state behind.
+fn print_with_libreoffice(office: &str, dir: &Path, names: &[String], printed: &Path, tmp: &Path) {
+    let profile = tmp.join("lo-profile");
+    let docx_files: Vec<PathBuf> = names
+        .iter()
+        .map(|n| dir.join(format!("{n}.docx")))
+        .collect();
+    let out = Command::new(office)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(printed)
+        .args(&docx_files)
+        .env("FONTCONFIG_FILE", fontconfig(tmp))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "LibreOffice failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The prints that used a fallback font instead of the Times-metric one.
+fn printed_without_times(pdfs: &[&Path]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for pdf in pdfs {
         let fonts = Command::new("pdffonts").arg(pdf).output().unwrap();
         let fonts = String::from_utf8_lossy(&fonts.stdout);
         if !fonts.contains("LiberationSerif") && !fonts.contains("TimesNewRoman") {
@@ -154,7 +164,7 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    failures
 }
 
 #[test]

@@ -29,14 +29,14 @@ fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-#[test]
-fn hostile_text_prints_as_typed() {
-    let dir = tempfile::tempdir().unwrap();
+/// A plan with a hostile string in every field that prints, and lines
+/// that look like markup.
+fn hostile_plan_yaml() -> String {
     let list: String = HOSTILE
         .iter()
         .map(|h| format!("                - {}\n", quoted(h)))
         .collect();
-    let yaml = format!(
+    format!(
         "issuer:
   level: province
   name: {name}
@@ -80,7 +80,13 @@ plan:
         archive = quoted(HOSTILE[10]),
         signer_title = quoted(HOSTILE[11]),
         signer = quoted(HOSTILE[5]),
-    );
+    )
+}
+
+#[test]
+fn hostile_text_prints_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = hostile_plan_yaml();
     let path = dir.path().join("doc-hai.yaml");
     std::fs::write(&path, yaml).unwrap();
     let s = session();

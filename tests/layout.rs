@@ -28,7 +28,13 @@ fn sweep_yaml(n: usize) -> String {
         }
         (0..n).map(|k| format!("{indent}- {}\n", text(k))).collect()
     };
-    let paras = |indent: &str| items(indent, &|k| format!("Nội dung thứ {k} của phần này."));
+    let paras = |indent: &str| {
+        if n == 0 {
+            format!("{indent}- Mở đầu.\n")
+        } else {
+            items(indent, &|k| format!("Nội dung thứ {k} của phần này."))
+        }
+    };
     let duties = items("      ", &|k| format!("Nhiệm vụ thứ {k} của Hội đồng."));
     let bases = items("      ", &|k| {
         format!(
@@ -36,22 +42,15 @@ fn sweep_yaml(n: usize) -> String {
             k + 1
         )
     });
-    let long_closing = format!(
-        "Căn cứ nội dung Công văn này, {} khẩn trương triển khai thực hiện.",
-        ["các cơ quan, đơn vị có liên quan khẩn trương triển khai thực hiện"; 8].join(", ")
-    );
-    let plan_body = if n == 0 {
-        "        - Mở đầu.\n".to_string()
-    } else {
-        paras("        ")
-    };
-    let dispatch_body = if n == 0 {
-        "      - Mở đầu.\n".to_string()
-    } else {
-        paras("      ")
-    };
     format!(
-        "issuer:
+        "{SWEEP_UNITS}{}{}{}",
+        sweep_plan(&paras("        ")),
+        sweep_decisions(&duties, &bases),
+        sweep_dispatches(&paras("      "))
+    )
+}
+
+const SWEEP_UNITS: &str = "issuer:
   level: province
   name: Lai Châu
 units:
@@ -59,7 +58,11 @@ units:
     name: Sở Nông nghiệp và Môi trường
   sct:
     name: Sở Công Thương
-plan:
+";
+
+fn sweep_plan(plan_body: &str) -> String {
+    format!(
+        "plan:
   date: 15/01/2027
   title: Thử bố cục
   intro: Mở đầu.
@@ -72,7 +75,13 @@ plan:
   signer:
     title: CHỦ TỊCH
     name: Hà Trọng Hải
-decisions:
+"
+    )
+}
+
+fn sweep_decisions(duties: &str, bases: &str) -> String {
+    format!(
+        "decisions:
   - kind: council
     file: qd-hoi-dong
     date: 10/03/2027
@@ -104,7 +113,18 @@ decisions:
     executors: [snn]
     recipients: [Bộ Nông nghiệp và Môi trường (b/c)]
     archive: VT, Kt5.
-dispatches:
+"
+    )
+}
+
+/// A one-line closing and a closing of several lines.
+fn sweep_dispatches(dispatch_body: &str) -> String {
+    let long_closing = format!(
+        "Căn cứ nội dung Công văn này, {} khẩn trương triển khai thực hiện.",
+        ["các cơ quan, đơn vị có liên quan khẩn trương triển khai thực hiện"; 8].join(", ")
+    );
+    format!(
+        "dispatches:
   - file: cv-ngan
     date: {{ year: 2027, month: 5 }}
     drafting_unit: KTN

@@ -1117,6 +1117,17 @@ fn write_corpus() {
     let dir = PathBuf::from(dir);
     std::fs::create_dir_all(&dir).unwrap();
     let put = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    corpus_declared_sizes(&put);
+    corpus_huge_parts(&put);
+    corpus_long_text(&put);
+    corpus_other_formats(&put);
+}
+
+/// Writes one corpus file.
+type Put<'a> = &'a dyn Fn(&str, &[u8]);
+
+/// Workbooks that declare more than they hold: string counts, far cells.
+fn corpus_declared_sizes(put: Put<'_>) {
     for (name, count) in [
         ("unique-count-huge.xlsx", "4000000000000"),
         ("unique-count-max.xlsx", "18446744073709551615"),
@@ -1137,6 +1148,10 @@ fn write_corpus() {
     let mut rows = good_rows();
     rows.push((1_048_576, vec![("AZ", T(" "))]));
     put("space-az1048576.xlsx", &one_sheet(&rows));
+}
+
+/// Parts that inflate: one giant string, a 1 GB sheet, a million cells.
+fn corpus_huge_parts(put: Put<'_>) {
     put("giant-shared-string.xlsx", &giant_string_xlsx(700 << 20));
     let mut xml = String::from(
         r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
@@ -1169,6 +1184,10 @@ fn write_corpus() {
     }
     many.push_str("</sheetData></worksheet>");
     put("million-cells.xlsx", &xlsx(&[("DS", "", many)], None, None));
+}
+
+/// Cells of absurd length: a 32,767-character address, 100,000 accents.
+fn corpus_long_text(put: Put<'_>) {
     let long = "Thôn Nà Hừ, ".repeat(2731);
     let mut rows = good_rows();
     rows[2].1[3] = ("D", T(&long));
@@ -1177,6 +1196,10 @@ fn write_corpus() {
     let mut rows = good_rows();
     rows[2].1[1] = ("B", T(&tower));
     put("combining-100000.xlsx", &one_sheet(&rows));
+}
+
+/// ODS, XLS, zip and CSV bombs.
+fn corpus_other_formats(put: Put<'_>) {
     let table = "<table:table table:name=\"DS\"><table:table-row table:number-rows-repeated=\"1048576\"><table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row></table:table>";
     put("repeat-bomb.ods", &ods(table));
     put(

@@ -411,3 +411,35 @@ fn the_word_file_has_real_tables_with_repeated_headers_and_landscape_appendices(
     assert_eq!(xml.matches("w:orient=\"landscape\"").count(), 2);
     assert_eq!(xml.matches("<w:pgNumType w:start=\"1\"/>").count(), 2);
 }
+
+#[test]
+fn funding_without_amounts_yet_adds_up_to_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chua-co-so.yaml");
+    std::fs::write(
+        &path,
+        "issuer: { level: province, name: Sơn La }
+plan:
+  date: 10/02/2027
+  title: Thử
+  funding:
+    sources: [{ key: nst, name: Ngân sách tỉnh, total: 0 }]
+  sections:
+    - title: Kinh phí
+      body:
+        - { text: Tổng kinh phí, funding: total }
+  closing: Hết
+  archive: VT.
+  signer: { title: Chủ tịch, name: Lò Văn A }
+  appendices: [{ funding: true }]
+",
+    )
+    .unwrap();
+    let report = prepare(&path);
+    assert!(!report.has_errors(), "{:?}", report.problems);
+    let Content::Plan(plan) = &report.documents[0].content else {
+        panic!("a plan");
+    };
+    let text: String = plan.body.iter().map(text_of).collect();
+    assert!(text.contains("Tổng kinh phí: 0 đồng (Bằng chữ: Không đồng)."), "{text}");
+}

@@ -16,6 +16,7 @@ use super::{
 };
 use crate::cli::{Format, RenderArgs};
 
+#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 pub fn run(args: &RenderArgs) -> ExitCode {
     let session = match session(&args.shared.options()) {
         Ok(s) => s,

@@ -262,6 +262,7 @@ fn fingerprint<'a>(paths: impl IntoIterator<Item = &'a PathBuf>) -> u64 {
 
 /// Renders `input` again if anything it reads changed since the last time;
 /// writes only the documents whose content changed.
+#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 fn refresh(session: &Session, args: &WatchArgs, input: &mut Input) {
     wait_for(&input.path);
     let start = Instant::now();

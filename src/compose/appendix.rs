@@ -4,13 +4,9 @@
 //! orientation their tables need.
 
 use crate::doc::{Administrative, Appendix, Block};
+pub use crate::table::APPENDIX_TEXT_SIZE;
 use crate::table::{LANDSCAPE, PORTRAIT, PORTRAIT_MAX_COLUMNS};
 use crate::vn::{self, PartialDate};
-
-/// Tables in an appendix are set at 12 pt; those in the body at 13 pt,
-/// within the body's range (NĐ 30: 13–14 pt).
-pub const APPENDIX_TEXT_SIZE: u8 = 12;
-pub const BODY_TABLE_TEXT_SIZE: u8 = 13;
 
 /// The `i`-th (0-based) of `n` appendices: "Phụ lục" when it is the only
 /// one, else numbered in Roman numerals.

@@ -4,24 +4,22 @@
 //! cannot reach here.
 
 use super::common::{list_marker, with_colon, with_period};
-use super::{appendix, funding};
+use super::funding;
 use crate::doc::{Block, LeadStyle};
 use crate::model::{
-    self, Content, FundingBlock, LabelStyle, ListItem, Marker, Numbering, PlanStyle, Section,
-    TaskBody, TaskEntry, UnitItem, UnitsEntry,
+    self, Content, FundingBlock, LabelStyle, ListItem, Marker, Numbering, PlanStyle, TaskBody,
+    UnitItem, UnitsEntry,
 };
 use crate::numbering::Numberer;
-use crate::table;
-use crate::timeline;
 use crate::units::Units;
-use crate::validate::CheckedFunding;
+use crate::validate::{CheckedFunding, CheckedSection, CheckedTask, LaidTables, TaskLine};
 use crate::vn;
 
 pub struct BodyComposer<'a> {
     pub units: Units<'a>,
     pub style: &'a PlanStyle,
-    /// The year timelines refer to.
-    pub year: i32,
+    /// The file's tables, laid out when they were checked.
+    pub tables: &'a LaidTables,
     pub parts: PlanParts<'a>,
 }
 
@@ -33,20 +31,25 @@ pub struct PlanParts<'a> {
     pub appendices: Vec<(String, String)>,
     pub funding: Option<&'a CheckedFunding>,
     pub tasks: TaskBody,
-    /// The appendix page the blocks are printed on; None in the body.
-    pub page: Option<table::Page>,
 }
 
 impl BodyComposer<'_> {
     /// The sections of a document, numbered from `root`.
-    pub fn sections(&self, list: &[Section], root: &Numberer, out: &mut Vec<Block>) {
+    pub fn sections(&self, list: &[CheckedSection<'_>], root: &Numberer, out: &mut Vec<Block>) {
         for (i, s) in list.iter().enumerate() {
             let (label, numberer) = root.label(Numbering::Auto, i);
             self.section(s, label, numberer, out);
         }
     }
 
-    fn section(&self, s: &Section, label: String, numberer: Numberer, out: &mut Vec<Block>) {
+    fn section(
+        &self,
+        checked: &CheckedSection<'_>,
+        label: String,
+        numberer: Numberer,
+        out: &mut Vec<Block>,
+    ) {
+        let s = checked.section;
         // A numbered paragraph: "6.1. …" as text, not a heading.
         if let Some(text) = s.text.as_ref().or(s.assign.as_ref())
             && s.title.is_none()
@@ -59,7 +62,7 @@ impl BodyComposer<'_> {
                 text: text.trim().to_string(),
                 italic: false,
             });
-            self.section_content(s, numberer, out);
+            self.section_content(checked, numberer, out);
             return;
         }
         let mut title = match (&s.title, &s.unit) {
@@ -108,26 +111,32 @@ impl BodyComposer<'_> {
         for b in body {
             self.block(b, 0, out);
         }
-        self.section_tail(s, numberer, out);
+        self.section_tail(checked, numberer, out);
     }
 
     /// Body, tasks and sub-sections of a numbered paragraph.
-    fn section_content(&self, s: &Section, numberer: Numberer, out: &mut Vec<Block>) {
-        for b in &s.body {
+    fn section_content(
+        &self,
+        checked: &CheckedSection<'_>,
+        numberer: Numberer,
+        out: &mut Vec<Block>,
+    ) {
+        for b in &checked.section.body {
             self.block(b, 0, out);
         }
-        self.section_tail(s, numberer, out);
+        self.section_tail(checked, numberer, out);
     }
 
     /// Tasks and sub-sections.
-    fn section_tail(&self, s: &Section, numberer: Numberer, out: &mut Vec<Block>) {
+    fn section_tail(&self, checked: &CheckedSection<'_>, numberer: Numberer, out: &mut Vec<Block>) {
+        let s = checked.section;
         let marker = s.task_marker.unwrap_or(self.style.task_marker);
-        let kept = s.task.iter().filter(|e| self.keeps(e));
-        for (i, entry) in kept.enumerate() {
-            self.task_entry(entry, marker, i, out);
+        let kept = checked.tasks.iter().filter(|t| self.keeps(t));
+        for (i, task) in kept.enumerate() {
+            self.task_line(task, marker, i, out);
         }
         let mode = s.numbering.unwrap_or(Numbering::Auto);
-        for (i, child) in s.sections.iter().enumerate() {
+        for (i, child) in checked.sections.iter().enumerate() {
             let (label, next) = numberer.label(mode, i);
             self.section(child, label, next, out);
         }
@@ -135,13 +144,15 @@ impl BodyComposer<'_> {
 
     /// Whether the body prints a task line: the lines the assignment
     /// table shows stay out of the body when the plan asks so.
-    fn keeps(&self, e: &TaskEntry) -> bool {
-        let in_table =
-            e.units.is_some() || e.support.is_some() || e.timeline.is_some() || e.result.is_some();
+    fn keeps(&self, task: &CheckedTask<'_>) -> bool {
+        let in_table = matches!(
+            task.line,
+            TaskLine::Units(_) | TaskLine::Support(_) | TaskLine::Timeline(_) | TaskLine::Result(_)
+        );
         match self.parts.tasks {
             TaskBody::All => true,
             TaskBody::Content => !in_table,
-            TaskBody::None => !in_table && e.content.is_none(),
+            TaskBody::None => !in_table && !matches!(task.line, TaskLine::Content(_)),
         }
     }
 
@@ -202,7 +213,19 @@ impl BodyComposer<'_> {
                 };
                 out.push(Block::item(list_marker(depth), None, text));
             }
-        } else if let Some(FundingBlock::View(view)) = &f.funding {
+        } else if !self.plan_block(f, depth, out)
+            && (f.text.is_some() || f.assign.is_some() || f.label.is_some())
+        {
+            let text = f.text.as_ref().or(f.assign.as_ref());
+            let style = lead_style(f.label_style);
+            out.push(labelled(None, f.label.as_deref(), style, text));
+        }
+    }
+
+    /// A block showing a table, the plan's funding, or a reference to an
+    /// appendix; false when `f` is none of these.
+    fn plan_block(&self, f: &model::BlockFields, depth: usize, out: &mut Vec<Block>) -> bool {
+        if let Some(FundingBlock::View(view)) = &f.funding {
             if let Some(funding) = self.parts.funding {
                 let words = f.in_words.unwrap_or(true);
                 funding::view(funding, view, f.text.as_deref(), words, depth, out);
@@ -211,24 +234,20 @@ impl BodyComposer<'_> {
             if let Some(text) = &f.text {
                 out.push(Block::para(text.trim()));
             }
-            let (page, size) = match self.parts.page {
-                Some(page) => (page, appendix::APPENDIX_TEXT_SIZE),
-                None => (table::PORTRAIT, appendix::BODY_TABLE_TEXT_SIZE),
-            };
-            out.push(Block::Table(table::lay_out(t, page, size).0));
+            out.extend(self.tables.get(t).cloned().map(Block::Table));
         } else if let Some(key) = &f.appendix {
-            if let Some((_, label)) = self.parts.appendices.iter().find(|(k, _)| k == key) {
+            let found = self.parts.appendices.iter().find(|(k, _)| k == key);
+            if let Some((_, label)) = found {
                 let text = f.text.as_deref().map_or("Chi tiết", str::trim);
                 out.push(Block::para(format!(
                     "{} tại {label} kèm theo Kế hoạch này.",
                     text.trim_end_matches(['.', ':', ';', ','])
                 )));
             }
-        } else if f.text.is_some() || f.assign.is_some() || f.label.is_some() {
-            let text = f.text.as_ref().or(f.assign.as_ref());
-            let style = lead_style(f.label_style);
-            out.push(labelled(None, f.label.as_deref(), style, text));
+        } else {
+            return false;
         }
+        true
     }
 
     fn list(&self, items: &[ListItem], depth: usize, out: &mut Vec<Block>) {
@@ -246,84 +265,94 @@ impl BodyComposer<'_> {
         }
     }
 
-    fn task_entry(&self, e: &TaskEntry, marker: Marker, i: usize, out: &mut Vec<Block>) {
+    fn task_line(&self, task: &CheckedTask<'_>, marker: Marker, i: usize, out: &mut Vec<Block>) {
         let mark = match marker {
             Marker::Dash => "-".to_string(),
             Marker::Letter => format!("{})", vn::point_letter(i)),
         };
         let sub_depth = if marker == Marker::Dash { 1 } else { 0 };
         let labels = &self.style.labels;
-        let label = |default: &str| Some(with_colon(e.label.as_deref().unwrap_or(default)));
-        if let Some(content) = &e.content {
-            let lead = label(&labels.content);
-            match content {
-                Content::Text(t) => out.push(Block::item(mark, lead, t.trim())),
-                Content::Blocks(blocks) => {
-                    out.push(Block::item(mark, lead, ""));
-                    for b in blocks {
-                        self.block(b, sub_depth, out);
-                    }
+        let own_label = task.entry.label.as_deref();
+        let label = |default: &str| Some(with_colon(own_label.unwrap_or(default)));
+        match &task.line {
+            TaskLine::Content(Content::Text(t)) => {
+                out.push(Block::item(mark, label(&labels.content), t.trim()));
+            }
+            TaskLine::Content(Content::Blocks(blocks)) => {
+                out.push(Block::item(mark, label(&labels.content), ""));
+                for b in blocks {
+                    self.block(b, sub_depth, out);
                 }
             }
-        } else if let Some(UnitsEntry::Sentence(sentence)) = &e.units {
             // The author's sentence, as typed.
-            out.push(Block::item(
-                mark,
-                label(&labels.units),
-                sentence.text.trim(),
-            ));
-        } else if let Some(UnitsEntry::List(units)) = &e.units {
-            let lead = label(&labels.units);
-            let clauses: Vec<String> = units.iter().map(|u| self.unit_clause(u)).collect();
-            if e.lines {
-                out.push(Block::item(mark, lead, ""));
-                let last = clauses.len().saturating_sub(1);
-                for (j, clause) in clauses.iter().enumerate() {
-                    let end = if j == last { "." } else { ";" };
-                    out.push(Block::item(
-                        list_marker(sub_depth),
-                        None,
-                        format!("{clause}{end}"),
-                    ));
-                }
-            } else {
-                out.push(Block::item(mark, lead, format!("{}.", clauses.join("; "))));
+            TaskLine::Units(UnitsEntry::Sentence(sentence)) => {
+                out.push(Block::item(
+                    mark,
+                    label(&labels.units),
+                    sentence.text.trim(),
+                ));
             }
-        } else if let Some(support) = &e.support {
-            let text = self.units.names(support);
-            out.push(Block::item(
-                mark,
-                label(&labels.support),
-                with_period(&text),
-            ));
-        } else if let Some(t) = &e.timeline {
-            if let Ok(r) = timeline::render(t, self.year) {
+            TaskLine::Units(UnitsEntry::List(units)) => {
+                let lead = label(&labels.units);
+                self.units_line(units, task.entry.lines, mark, lead, sub_depth, out);
+            }
+            TaskLine::Support(support) => {
+                let text = with_period(&self.units.names(support));
+                out.push(Block::item(mark, label(&labels.support), text));
+            }
+            TaskLine::Timeline(text) => {
                 out.push(Block::item(
                     mark,
                     label(&labels.timeline),
-                    with_period(&r.text),
+                    with_period(text),
                 ));
             }
-        } else if let Some(r) = &e.result {
-            out.push(Block::item(
-                mark,
-                label(&labels.result),
-                with_period(r.trim()),
-            ));
-        } else if let Some(amounts) = &e.funding {
-            if let Some(funding) = self.parts.funding {
-                let text = funding::task_line(funding, amounts);
-                out.push(Block::item(mark, label(&labels.funding), text));
+            TaskLine::Result(r) => {
+                out.push(Block::item(
+                    mark,
+                    label(&labels.result),
+                    with_period(r.trim()),
+                ));
             }
-        } else if let Some(t) = &e.text {
+            TaskLine::Funding(amounts) => {
+                if let Some(funding) = self.parts.funding {
+                    let text = funding::task_line(funding, amounts);
+                    out.push(Block::item(mark, label(&labels.funding), text));
+                }
+            }
+            TaskLine::Text(t) => out.push(Block::item(mark, own_label.map(with_colon), t.trim())),
+            TaskLine::List(items) => {
+                out.push(Block::item(mark, own_label.map(with_colon), ""));
+                self.list(items, sub_depth, out);
+            }
+        }
+    }
+
+    /// "Đơn vị thực hiện: A chủ trì, phối hợp với B; C.", or with `lines`
+    /// each clause on its own line.
+    fn units_line(
+        &self,
+        units: &[UnitItem],
+        lines: bool,
+        mark: String,
+        lead: Option<String>,
+        sub_depth: usize,
+        out: &mut Vec<Block>,
+    ) {
+        let clauses: Vec<String> = units.iter().map(|u| self.unit_clause(u)).collect();
+        if !lines {
+            out.push(Block::item(mark, lead, format!("{}.", clauses.join("; "))));
+            return;
+        }
+        out.push(Block::item(mark, lead, ""));
+        let last = clauses.len().saturating_sub(1);
+        for (j, clause) in clauses.iter().enumerate() {
+            let end = if j == last { "." } else { ";" };
             out.push(Block::item(
-                mark,
-                e.label.as_deref().map(with_colon),
-                t.trim(),
+                list_marker(sub_depth),
+                None,
+                format!("{clause}{end}"),
             ));
-        } else if let Some(items) = &e.list {
-            out.push(Block::item(mark, e.label.as_deref().map(with_colon), ""));
-            self.list(items, sub_depth, out);
         }
     }
 

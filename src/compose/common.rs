@@ -3,9 +3,9 @@
 //! punctuation rules of Vietnamese administrative writing.
 
 use crate::doc::{Header, Recipient, Signature};
-use crate::model::{self, Citation, DateStyle, DocNumber, Issuer, Signer};
-use crate::timeline;
+use crate::model::{self, DateStyle, DocNumber, Issuer, Signer};
 use crate::units::Units;
+use crate::validate::CheckedCitation;
 use crate::vn::{self, PartialDate, padded_number};
 
 /// The two-column header of a document numbered `number`/`symbol`.
@@ -133,37 +133,36 @@ pub fn authority_lines(signer: &Signer) -> Vec<String> {
 }
 
 /// "Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ về việc …"
-pub fn citation(c: &Citation, style: DateStyle) -> String {
-    match c {
-        Citation::Text(t) => t.trim().to_string(),
-        Citation::Fields(f) => {
-            let mut out = f.kind.trim().to_string();
-            if let Some(name) = &f.name {
-                out.push(' ');
-                out.push_str(name.trim());
-            }
-            if let Some(number) = &f.number {
-                out.push_str(" số ");
-                out.push_str(number.trim());
-            }
-            if let Some(d) = f.date.as_deref().and_then(|d| timeline::parse_date(d).ok()) {
-                out.push_str(" ngày ");
-                out.push_str(&match style {
-                    DateStyle::Short => d.short(),
-                    DateStyle::Long => d.long(),
-                });
-            }
-            if let Some(issuer) = &f.issuer {
-                out.push_str(" của ");
-                out.push_str(issuer.trim());
-            }
-            if let Some(subject) = &f.subject {
-                out.push(' ');
-                out.push_str(subject.trim());
-            }
-            out
-        }
+pub fn citation(c: &CheckedCitation<'_>, style: DateStyle) -> String {
+    let (f, date) = match c {
+        CheckedCitation::Text(t) => return t.trim().to_string(),
+        CheckedCitation::Fields { fields, date } => (fields, date),
+    };
+    let mut out = f.kind.trim().to_string();
+    if let Some(name) = &f.name {
+        out.push(' ');
+        out.push_str(name.trim());
     }
+    if let Some(number) = &f.number {
+        out.push_str(" số ");
+        out.push_str(number.trim());
+    }
+    if let Some(d) = date {
+        out.push_str(" ngày ");
+        out.push_str(&match style {
+            DateStyle::Short => d.short(),
+            DateStyle::Long => d.long(),
+        });
+    }
+    if let Some(issuer) = &f.issuer {
+        out.push_str(" của ");
+        out.push_str(issuer.trim());
+    }
+    if let Some(subject) = &f.subject {
+        out.push(' ');
+        out.push_str(subject.trim());
+    }
+    out
 }
 
 /// Text with its runs of white space made single, for titles in metadata.

@@ -6,13 +6,14 @@ use super::common::{self, one_line, with_closing_mark, with_period};
 use crate::doc::{Administrative, Block, Content, Document, LeadStyle};
 use crate::numbering::Numberer;
 use crate::validate::{
-    Assignment, Assignments, Checked, CheckedDispatch, CheckedPlan, DispatchForm, Form,
+    Assignment, Assignments, Checked, CheckedDispatch, CheckedPlan, CheckedSection, DispatchForm,
+    Form,
 };
 
 /// The documents of one `dispatches:` entry (several for per-unit ones).
 pub fn dispatches(checked: &Checked<'_>, cd: &CheckedDispatch<'_>) -> Vec<Document> {
     match (&cd.form, &checked.plan) {
-        (DispatchForm::Free, _) => vec![free_form(checked, cd)],
+        (DispatchForm::Free(sections), _) => vec![free_form(checked, cd, sections)],
         (DispatchForm::PerUnit(units), Some(plan)) => {
             let drafting = Drafting::new(checked, cd, plan);
             units
@@ -85,7 +86,11 @@ fn punctuate(mut to: Vec<String>) -> Vec<String> {
     to
 }
 
-fn free_form(checked: &Checked<'_>, cd: &CheckedDispatch<'_>) -> Document {
+fn free_form(
+    checked: &Checked<'_>,
+    cd: &CheckedDispatch<'_>,
+    sections: &[CheckedSection<'_>],
+) -> Document {
     let d = cd.dispatch;
     let subject = d.subject.as_deref().unwrap_or("").trim().to_string();
     let to = d.to.iter().map(|t| checked.units.name(t, false)).collect();
@@ -93,11 +98,11 @@ fn free_form(checked: &Checked<'_>, cd: &CheckedDispatch<'_>) -> Document {
     let bc = BodyComposer {
         units: checked.units,
         style: &d.style,
-        year: cd.date.year,
+        tables: &checked.tables,
         parts: Default::default(),
     };
     bc.blocks(&d.body, &mut body);
-    bc.sections(&d.sections, &Numberer::dispatch(), &mut body);
+    bc.sections(sections, &Numberer::dispatch(), &mut body);
     if let Some(text) = &d.closing {
         body.push(Block::para(with_closing_mark(text)));
     }

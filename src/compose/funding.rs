@@ -2,11 +2,8 @@
 //! (in words where asked), one line per source, a task's funding line, and
 //! the funding table by task and source with its totals row.
 
-use std::collections::BTreeMap;
-
 use super::common::{list_marker, with_colon};
 use crate::doc::{Block, Cell, Column, LeadStyle, Table};
-use crate::model::Amount;
 use crate::number::Number;
 use crate::validate::CheckedFunding;
 use crate::vn;
@@ -46,34 +43,27 @@ pub fn view(
         }
         _ => {
             out.extend(text.map(|t| Block::para(t.trim())));
-            out.push(Block::Table(table(
-                f,
-                super::appendix::BODY_TABLE_TEXT_SIZE,
-            )));
+            out.push(Block::Table(table(f, crate::table::BODY_TEXT_SIZE)));
         }
     }
 }
 
 /// A task's funding line: "500 triệu đồng (Ngân sách tỉnh: 300 triệu
-/// đồng; Xã hội hóa: 200 triệu đồng)."
-pub fn task_line(f: &CheckedFunding, amounts: &BTreeMap<String, Amount>) -> String {
-    let mut parts = Vec::new();
-    let mut total = Number::ZERO;
-    for (key, name) in f.keys.iter().zip(&f.sources) {
-        let Some(n) = amounts.get(key).and_then(|a| Number::parse(&a.0).ok()) else {
-            continue;
-        };
-        total = total.checked_add(n).unwrap_or(total);
-        parts.push(format!("{name}: {}", f.with_unit(n)));
+/// đồng; Xã hội hóa: 200 triệu đồng)", or with one source "30 triệu đồng
+/// (Ngân sách tỉnh)."
+pub fn task_line(f: &CheckedFunding, amounts: &[(usize, Number)]) -> String {
+    let total = amounts
+        .iter()
+        .try_fold(Number::ZERO, |sum, (_, n)| sum.checked_add(*n))
+        .unwrap_or(Number::ZERO);
+    let name = |i: usize| f.sources.get(i).map_or("", String::as_str);
+    if let [(i, _)] = amounts {
+        return format!("{} ({}).", f.with_unit(total), name(*i));
     }
-    if parts.len() == 1 {
-        let name = &f.sources[f
-            .keys
-            .iter()
-            .position(|k| amounts.contains_key(k))
-            .unwrap_or(0)];
-        return format!("{} ({name}).", f.with_unit(total));
-    }
+    let parts: Vec<String> = amounts
+        .iter()
+        .map(|(i, n)| format!("{}: {}", name(*i), f.with_unit(*n)))
+        .collect();
     format!("{} ({}).", f.with_unit(total), parts.join("; "))
 }
 

@@ -5,7 +5,7 @@ use super::body::{BodyComposer, PlanParts};
 use super::common::{self, citation, one_line, with_closing_mark};
 use super::{funding, tasks};
 use crate::doc::{Administrative, Appendix, Block, Content, Document, Header, LeadStyle};
-use crate::model::{BasesLayout, Plan, PlanAppendix, TaskBody};
+use crate::model::{BasesLayout, PlanAppendix, TaskBody};
 use crate::naming;
 use crate::numbering::Numberer;
 use crate::validate::{self, Checked, CheckedPlan};
@@ -19,10 +19,10 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
     let bc = BodyComposer {
         units: checked.units,
         style: &plan.style,
-        year: p.year,
+        tables: &checked.tables,
         parts: parts(p),
     };
-    bc.sections(&plan.sections, &Numberer::plan(), &mut body);
+    bc.sections(&p.sections, &Numberer::plan(), &mut body);
     let appendices = appendices(checked, p, &bc, &header, &symbol);
     body.push(Block::para(with_closing_mark(&plan.closing)));
     let signature = common::signature(
@@ -43,7 +43,7 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
             kind_name: "KẾ HOẠCH".into(),
             to: Vec::new(),
             subject: plan.title.trim().to_string(),
-            preamble: preamble(plan),
+            preamble: preamble(p),
             body,
             signature,
             appendices,
@@ -71,7 +71,6 @@ fn parts<'a>(p: &'a CheckedPlan<'_>) -> PlanParts<'a> {
             .collect(),
         funding: p.funding.as_ref(),
         tasks,
-        page: None,
     }
 }
 
@@ -98,13 +97,6 @@ fn appendices(
             let page = validate::appendix_page(a, sources);
             let mut body = Vec::new();
             body.extend(own_table(p, a));
-            let bc = BodyComposer {
-                parts: PlanParts {
-                    page: Some(page),
-                    ..bc.parts.clone()
-                },
-                ..*bc
-            };
             bc.blocks(&a.body, &mut body);
             appendix::appendix(
                 appendix::label(i, list.len()),
@@ -138,23 +130,23 @@ fn title(a: &PlanAppendix) -> String {
 /// Căn cứ and the introductory sentence. Each group of bases is its own
 /// paragraph(s) with its own verb; the intro follows the last group (on its
 /// line when that group is inline).
-fn preamble(plan: &Plan) -> Vec<Block> {
+fn preamble(p: &CheckedPlan<'_>) -> Vec<Block> {
+    let plan = p.plan;
     let mut out = Vec::new();
     let intro = plan
         .intro
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let Some(list) = &plan.bases else {
+    if p.bases.is_empty() {
         out.extend(intro.map(Block::para));
         return out;
-    };
-    let last_group = list.groups.len().saturating_sub(1);
-    for (g, bases) in list.groups.iter().enumerate() {
+    }
+    let last_group = p.bases.len() - 1;
+    for (g, group) in p.bases.iter().enumerate() {
         let last = g == last_group;
-        let cites: Vec<String> = bases
-            .items
-            .iter()
+        let bases = group.bases;
+        let cites: Vec<String> = (group.items.iter())
             .map(|cite| citation(cite, plan.style.citation_dates))
             .collect();
         let verb = bases.verb.trim();

@@ -19,7 +19,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Block, Content, Document, Recipient};
+use crate::doc::{Administrative, Appendix, Block, Content, Document, Recipient, Signature};
 use crate::vn::Date;
 
 pub use document::document_xml;
@@ -104,74 +104,14 @@ fn zip_parts<'a>(
 /// Refuses text XML cannot carry, saying where it is. Line breaks and tabs
 /// are fine: they become `<w:br/>` and a space, as in the PDF.
 fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Diagnostic> {
-    let mut texts: Vec<(&str, &str)> = Vec::new();
-    let h = &doc.header;
-    texts.push(("tiêu đề văn bản", meta_title));
-    if let Some(p) = &h.parent {
-        texts.push(("cơ quan chủ quản", p));
+    let mut texts: Vec<(&str, &str)> = vec![("tiêu đề văn bản", meta_title)];
+    header_texts(doc, &mut texts);
+    for b in doc.preamble.iter().chain(&doc.body) {
+        block_texts(b, &mut texts);
     }
-    texts.extend(
-        h.issuer_lines
-            .iter()
-            .map(|l| ("cơ quan ban hành", l.as_str())),
-    );
-    if let Some(n) = &h.number {
-        texts.push(("số văn bản", n));
-    }
-    texts.push(("ký hiệu văn bản", &h.symbol));
-    texts.push(("địa danh", &h.place));
-    texts.extend(h.day.iter().map(|d| ("ngày ban hành", d.as_str())));
-    texts.extend(h.month.iter().map(|m| ("tháng ban hành", m.as_str())));
-    texts.push(("tên loại", &doc.kind_name));
-    texts.push(("trích yếu", &doc.subject));
-    texts.extend(doc.to.iter().map(|t| ("Kính gửi", t.as_str())));
-    let appendix_blocks = doc.appendices.iter().flat_map(|a| &a.body);
-    for b in doc.preamble.iter().chain(&doc.body).chain(appendix_blocks) {
-        match b {
-            Block::Heading { label, title, .. } => {
-                texts.push(("đề mục", label));
-                texts.push(("đề mục", title));
-            }
-            Block::Centered { text, .. } => texts.push(("nội dung", text)),
-            Block::Para {
-                marker, lead, text, ..
-            } => {
-                texts.extend(marker.iter().map(|m| ("nội dung", m.as_str())));
-                texts.extend(lead.iter().map(|l| ("nội dung", l.as_str())));
-                texts.push(("nội dung", text));
-            }
-            Block::Table(t) => {
-                texts.extend(t.title.iter().chain(&t.unit).map(|s| ("bảng", s.as_str())));
-                let cells = t.header.iter().chain(&t.rows).flatten();
-                texts.extend(cells.map(|c| ("bảng", c.text.as_str())));
-            }
-        }
-    }
-    let s = &doc.signature;
-    for r in &s.recipients {
-        match r {
-            Recipient::Line { text, note, end } => {
-                texts.push(("Nơi nhận", text));
-                texts.extend(note.iter().map(|n| ("Nơi nhận", n.as_str())));
-                texts.push(("Nơi nhận", end));
-            }
-            Recipient::Group { lines, note } => {
-                texts.extend(lines.iter().map(|l| ("Nơi nhận", l.as_str())));
-                texts.push(("Nơi nhận", note));
-            }
-        }
-    }
-    texts.push(("Nơi nhận (Lưu)", &s.archive));
-    texts.extend(
-        s.authority
-            .iter()
-            .map(|a| ("thẩm quyền, chức vụ người ký", a.as_str())),
-    );
-    texts.push(("họ tên người ký", &s.name));
+    signature_texts(&doc.signature, &mut texts);
     for a in &doc.appendices {
-        texts.push(("phụ lục", &a.label));
-        texts.push(("phụ lục", &a.title));
-        texts.push(("phụ lục", &a.reference));
+        appendix_texts(a, &mut texts);
     }
     for (part, text) in texts {
         if let Some(c) = text
@@ -191,6 +131,77 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
         }
     }
     Ok(())
+}
+
+/// The texts of the header, tên loại, trích yếu and Kính gửi, each with
+/// the part of the document it is in.
+fn header_texts<'a>(doc: &'a Administrative, texts: &mut Vec<(&'static str, &'a str)>) {
+    let h = &doc.header;
+    texts.extend(h.parent.iter().map(|p| ("cơ quan chủ quản", p.as_str())));
+    texts.extend(
+        h.issuer_lines
+            .iter()
+            .map(|l| ("cơ quan ban hành", l.as_str())),
+    );
+    texts.extend(h.number.iter().map(|n| ("số văn bản", n.as_str())));
+    texts.push(("ký hiệu văn bản", &h.symbol));
+    texts.push(("địa danh", &h.place));
+    texts.extend(h.day.iter().map(|d| ("ngày ban hành", d.as_str())));
+    texts.extend(h.month.iter().map(|m| ("tháng ban hành", m.as_str())));
+    texts.push(("tên loại", &doc.kind_name));
+    texts.push(("trích yếu", &doc.subject));
+    texts.extend(doc.to.iter().map(|t| ("Kính gửi", t.as_str())));
+}
+
+fn block_texts<'a>(b: &'a Block, texts: &mut Vec<(&'static str, &'a str)>) {
+    match b {
+        Block::Heading { label, title, .. } => {
+            texts.push(("đề mục", label));
+            texts.push(("đề mục", title));
+        }
+        Block::Centered { text, .. } => texts.push(("nội dung", text)),
+        Block::Para {
+            marker, lead, text, ..
+        } => {
+            texts.extend(marker.iter().map(|m| ("nội dung", m.as_str())));
+            texts.extend(lead.iter().map(|l| ("nội dung", l.as_str())));
+            texts.push(("nội dung", text));
+        }
+        Block::Table(t) => {
+            texts.extend(t.title.iter().chain(&t.unit).map(|s| ("bảng", s.as_str())));
+            let cells = t.header.iter().chain(&t.rows).flatten();
+            texts.extend(cells.map(|c| ("bảng", c.text.as_str())));
+        }
+    }
+}
+
+fn signature_texts<'a>(s: &'a Signature, texts: &mut Vec<(&'static str, &'a str)>) {
+    for r in &s.recipients {
+        match r {
+            Recipient::Line { text, note, end } => {
+                texts.push(("Nơi nhận", text));
+                texts.extend(note.iter().map(|n| ("Nơi nhận", n.as_str())));
+                texts.push(("Nơi nhận", end));
+            }
+            Recipient::Group { lines, note } => {
+                texts.extend(lines.iter().map(|l| ("Nơi nhận", l.as_str())));
+                texts.push(("Nơi nhận", note));
+            }
+        }
+    }
+    texts.push(("Nơi nhận (Lưu)", &s.archive));
+    let authority = s.authority.iter();
+    texts.extend(authority.map(|a| ("thẩm quyền, chức vụ người ký", a.as_str())));
+    texts.push(("họ tên người ký", &s.name));
+}
+
+fn appendix_texts<'a>(a: &'a Appendix, texts: &mut Vec<(&'static str, &'a str)>) {
+    texts.push(("phụ lục", &a.label));
+    texts.push(("phụ lục", &a.title));
+    texts.push(("phụ lục", &a.reference));
+    for b in &a.body {
+        block_texts(b, texts);
+    }
 }
 
 #[cfg(test)]

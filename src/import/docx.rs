@@ -109,6 +109,7 @@ fn attr_is(e: &BytesStart<'_>, name: &str, value: &str) -> bool {
 }
 
 /// Reads the body of `word/document.xml`.
+#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 pub fn read_xml(xml: &[u8]) -> Result<Vec<Para>, Problem> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().trim_text(false);

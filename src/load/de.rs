@@ -52,99 +52,121 @@ pub struct Typed<T> {
 }
 
 /// Deserialises `root` into `T`, repairing and retrying past each problem.
-pub fn from_tree<T: DeserializeOwned>(mut root: Node) -> Typed<T> {
-    let ctx = Ctx::default();
-    let mut filled: Vec<String> = Vec::new();
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    let covered = |path: &str, filled: &[String]| {
-        filled.iter().any(|f| {
-            path == f || path.starts_with(&format!("{f}.")) || path.starts_with(&format!("{f}["))
-        })
+pub fn from_tree<T: DeserializeOwned>(root: Node) -> Typed<T> {
+    let mut r = Repairs {
+        root,
+        ctx: Ctx::default(),
+        filled: Vec::new(),
+        problems: Vec::new(),
     };
     for _ in 0..MAX_REPAIRS {
         let result = T::deserialize(De {
-            node: &root,
+            node: &r.root,
             path: String::new(),
-            ctx: &ctx,
+            ctx: &r.ctx,
         });
-        problems.append(&mut ctx.unknown.borrow_mut());
+        r.problems.append(&mut r.ctx.unknown.borrow_mut());
         let e = match result {
-            Ok(value) => {
-                return Typed {
-                    value: Some(value),
-                    problems,
-                    filled,
-                    misspelt: ctx.misspelt(),
-                };
-            }
+            Ok(value) => return r.typed(Some(value)),
             Err(e) => e,
         };
         let path = e.path.clone().unwrap_or_default();
-        match &e.kind {
+        let repaired = match &e.kind {
             Kind::UnknownField { field, expected } => {
                 // A key the struct's visitor refused (where its field list
                 // could not be known in advance): skip it from now on.
-                let key_path = join(&path, field);
-                problems.push(e.diagnostic());
-                ctx.near(&path, field, expected);
-                ctx.skip.borrow_mut().insert(key_path);
+                r.problems.push(e.diagnostic());
+                r.ctx.near(&path, field, expected);
+                r.ctx.skip.borrow_mut().insert(join(&path, field));
+                true
             }
-            Kind::MissingField(name) => {
-                let field_path = join(&path, name);
-                // "titel:" already said what is wrong with a missing "title".
-                let misspelt = ctx.near.borrow().contains(&(path.clone(), Some(*name)));
-                if !covered(&field_path, &filled) && !misspelt {
-                    let mut d = e.diagnostic();
-                    d.pos = key_pos(&root, &path).or(d.pos);
-                    problems.push(d);
-                }
-                let node = match root.get_mut(&path) {
-                    Some(node) => node,
-                    None => break,
-                };
-                // An empty or unreadable group becomes one to hold the field.
-                if node.is_null() || node.value == Value::Placeholder {
-                    node.value = Value::Map(Vec::new());
-                }
-                let Node {
-                    value: Value::Map(entries),
-                    pos,
-                } = node
-                else {
-                    break;
-                };
-                let pos = *pos;
-                entries.push(Entry {
-                    key: name.to_string(),
-                    key_pos: pos,
-                    value: Node {
-                        value: Value::Placeholder,
-                        pos,
-                    },
-                });
-                filled.push(field_path);
-            }
-            _ => {
-                // A value that cannot be read: reported, then replaced. The
-                // root itself (not a mapping at all) cannot be repaired.
-                let already = covered(&path, &filled);
-                if !already {
-                    problems.push(e.diagnostic());
-                }
-                let node = match root.get_mut(&path) {
-                    Some(node) if !path.is_empty() && !already => node,
-                    _ => break,
-                };
-                node.value = Value::Placeholder;
-                filled.push(path);
-            }
+            Kind::MissingField(name) => r.fill_missing(&e, &path, name),
+            _ => r.replace_unreadable(&e, path),
+        };
+        if !repaired {
+            break;
         }
     }
-    Typed {
-        value: None,
-        problems,
-        filled,
-        misspelt: ctx.misspelt(),
+    r.typed(None)
+}
+
+/// The tree being repaired, and what the repairs found.
+struct Repairs {
+    root: Node,
+    ctx: Ctx,
+    /// Field paths filled in by placeholders.
+    filled: Vec<String>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Repairs {
+    fn typed<T>(self, value: Option<T>) -> Typed<T> {
+        Typed {
+            value,
+            problems: self.problems,
+            filled: self.filled,
+            misspelt: self.ctx.misspelt(),
+        }
+    }
+
+    /// Whether `path` is, or lies under, a field already filled in.
+    fn covered(&self, path: &str) -> bool {
+        self.filled.iter().any(|f| {
+            path == f || path.starts_with(&format!("{f}.")) || path.starts_with(&format!("{f}["))
+        })
+    }
+
+    /// A missing field: reported (unless a misspelt key already said so),
+    /// then added as a placeholder. Whether the tree could be repaired.
+    fn fill_missing(&mut self, e: &Error, path: &str, name: &'static str) -> bool {
+        let field_path = join(path, name);
+        // "titel:" already said what is wrong with a missing "title".
+        let misspelt = (self.ctx.near.borrow()).contains(&(path.to_string(), Some(name)));
+        if !self.covered(&field_path) && !misspelt {
+            let mut d = e.diagnostic();
+            d.pos = key_pos(&self.root, path).or(d.pos);
+            self.problems.push(d);
+        }
+        let Some(node) = self.root.get_mut(path) else {
+            return false;
+        };
+        // An empty or unreadable group becomes one to hold the field.
+        if node.is_null() || node.value == Value::Placeholder {
+            node.value = Value::Map(Vec::new());
+        }
+        let Node {
+            value: Value::Map(entries),
+            pos,
+        } = node
+        else {
+            return false;
+        };
+        let pos = *pos;
+        entries.push(Entry {
+            key: name.to_string(),
+            key_pos: pos,
+            value: Node {
+                value: Value::Placeholder,
+                pos,
+            },
+        });
+        self.filled.push(field_path);
+        true
+    }
+
+    /// A value that cannot be read: reported, then replaced. The root
+    /// itself (not a mapping at all) cannot be repaired.
+    fn replace_unreadable(&mut self, e: &Error, path: String) -> bool {
+        let already = self.covered(&path);
+        if !already {
+            self.problems.push(e.diagnostic());
+        }
+        match self.root.get_mut(&path) {
+            Some(node) if !path.is_empty() && !already => node.value = Value::Placeholder,
+            _ => return false,
+        }
+        self.filled.push(path);
+        true
     }
 }
 

@@ -261,88 +261,102 @@ fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf();
-    // (user, field of the name, file, sheet, columns named)
-    let mut wanted: Vec<(ListUser, String, PathBuf, Option<String>, ColumnMap)> = Vec::new();
     let mut problems = Vec::new();
-    let source = &loaded.source;
-    let mut named = |user: ListUser,
-                     field: String,
-                     name: &str,
-                     sheet: Option<String>,
-                     columns: &Option<ColumnMap>| {
-        match files::inside(&dir, name) {
-            Ok(path) => wanted.push((
-                user,
-                field,
-                path,
-                sheet,
-                columns.clone().unwrap_or_default(),
-            )),
-            Err((msg, hint)) => problems.push(source.error_at(&field, msg).hint(hint)),
-        }
-    };
-    for (i, d) in model.decisions.iter().enumerate() {
-        if let Some(name) = &d.products_file {
-            named(
-                ListUser::Decision(i),
-                format!("decisions[{i}].products_file"),
-                name,
-                d.sheet.clone(),
-                &d.columns,
-            );
-        }
-    }
-    match (&options.products, &model.certificates) {
-        (Some(path), c) => wanted.push((
-            ListUser::Certificates,
-            String::new(),
-            path.clone(),
-            options.sheet.clone(),
-            c.as_ref()
-                .and_then(|c| c.columns.clone())
-                .unwrap_or_default(),
-        )),
-        (None, Some(c)) => {
-            if let Some(name) = &c.products_file {
-                named(
-                    ListUser::Certificates,
-                    "certificates.products_file".into(),
-                    name,
-                    c.sheet.clone(),
-                    &c.columns,
-                );
-            }
-        }
-        (None, None) => {}
-    }
+    let wanted = wanted_lists(model, &dir, options, &loaded.source, &mut problems);
     if let Some(c) = &model.certificates
         && let Some(name) = &c.logo
     {
         match files::logo(&dir, name) {
             Ok(image) => loaded.logo = Some(image),
-            Err((msg, hint)) => problems.push(source.error_at("certificates.logo", msg).hint(hint)),
+            Err((msg, hint)) => problems.push(
+                (loaded.source)
+                    .error_at("certificates.logo", msg)
+                    .hint(hint),
+            ),
         }
     }
-    for (user, _, path, sheet, columns) in wanted {
-        if let Some(list) = loaded
-            .lists
-            .iter_mut()
-            .find(|l| l.file == path && l.sheet == sheet && l.columns == columns)
-        {
-            list.users.push(user);
-            continue;
-        }
-        let sheet_data = products::read_with(&path, sheet.as_deref(), &columns);
-        problems.extend(sheet_data.diagnostics);
-        loaded.lists.push(ProductList {
-            users: vec![user],
-            file: path,
-            sheet,
-            columns,
-            rows: sheet_data.rows,
-        });
+    for w in wanted {
+        read_list(loaded, w, &mut problems);
     }
     loaded.problems.extend(problems);
+}
+
+/// A product list a document asks for.
+struct WantedList {
+    user: ListUser,
+    path: PathBuf,
+    sheet: Option<String>,
+    columns: ColumnMap,
+}
+
+/// The product lists the decisions and the certificates name (or the
+/// command line's, for the certificates), each inside the plan's folder.
+fn wanted_lists(
+    model: &PlanFile,
+    dir: &Path,
+    options: &LoadOptions,
+    source: &SourceFile,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<WantedList> {
+    let mut wanted = Vec::new();
+    let mut named = |user: ListUser,
+                     field: &str,
+                     name: &str,
+                     sheet: &Option<String>,
+                     columns: &Option<ColumnMap>| {
+        match files::inside(dir, name) {
+            Ok(path) => wanted.push(WantedList {
+                user,
+                path,
+                sheet: sheet.clone(),
+                columns: columns.clone().unwrap_or_default(),
+            }),
+            Err((msg, hint)) => problems.push(source.error_at(field, msg).hint(hint)),
+        }
+    };
+    for (i, d) in model.decisions.iter().enumerate() {
+        if let Some(name) = &d.products_file {
+            let field = format!("decisions[{i}].products_file");
+            named(ListUser::Decision(i), &field, name, &d.sheet, &d.columns);
+        }
+    }
+    match (&options.products, &model.certificates) {
+        (Some(path), c) => wanted.push(WantedList {
+            user: ListUser::Certificates,
+            path: path.clone(),
+            sheet: options.sheet.clone(),
+            columns: (c.as_ref())
+                .and_then(|c| c.columns.clone())
+                .unwrap_or_default(),
+        }),
+        (None, Some(c)) => {
+            if let Some(name) = &c.products_file {
+                let field = "certificates.products_file";
+                named(ListUser::Certificates, field, name, &c.sheet, &c.columns);
+            }
+        }
+        (None, None) => {}
+    }
+    wanted
+}
+
+/// Reads a list, unless another document asked for the same one.
+fn read_list(loaded: &mut Loaded, w: WantedList, problems: &mut Vec<Diagnostic>) {
+    let same =
+        |l: &&mut ProductList| l.file == w.path && l.sheet == w.sheet && l.columns == w.columns;
+    if let Some(list) = loaded.lists.iter_mut().find(same) {
+        list.users.push(w.user);
+        return;
+    }
+    let sheet_data = products::read_with(&w.path, w.sheet.as_deref(), &w.columns);
+    problems.extend(sheet_data.diagnostics);
+    loaded.lists.push(ProductList {
+        users: vec![w.user],
+        file: w.path,
+        sheet: w.sheet,
+        columns: w.columns,
+        rows: sheet_data.rows,
+    });
 }
 
 #[cfg(test)]

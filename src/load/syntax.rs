@@ -14,116 +14,183 @@ pub fn explain(file: &SourceFile, e: &SyntaxError) -> Diagnostic {
             .locate(Diagnostic::error(e.message.clone()).at(e.pos))
             .hint(e.hint.clone());
     }
-    let message = e.message.as_str();
-    let location = e.pos;
-    let line_text = location.and_then(|p| file.line(p.line));
-    let (msg, hint, pos): (String, String, Option<Pos>) = if let Some((pos, what)) =
-        odd_indent(file)
-    {
-        (
-            format!("dòng được thụt lề bằng {what}"),
-            "YAML chỉ cho phép thụt lề bằng dấu cách thường; xóa khoảng trắng đầu dòng và gõ lại bằng phím cách".into(),
-            Some(pos),
-        )
-    } else if message.contains("tab") || line_text.is_some_and(|l| l.starts_with('\t')) {
-        (
-            "ký tự Tab trong tệp YAML".into(),
-            "YAML chỉ cho phép thụt lề bằng dấu cách; thay các Tab bằng dấu cách".into(),
-            location,
-        )
-    } else if let Some(fixed) = line_text.and_then(text_after_quote) {
-        (
-            "lỗi cú pháp YAML: dòng bắt đầu bằng dấu ngoặc kép nhưng còn chữ sau dấu ngoặc đóng"
-                .into(),
+    let failure = Failure {
+        file,
+        message: &e.message,
+        pos: e.pos,
+        line: e.pos.and_then(|p| file.line(p.line)),
+    };
+    let said = (failure.odd_indent())
+        .or_else(|| failure.tab())
+        .or_else(|| failure.text_after_quote())
+        .or_else(|| failure.unclosed())
+        .or_else(|| failure.colon())
+        .or_else(|| failure.indentation())
+        .unwrap_or_else(|| failure.other());
+    file.locate(Diagnostic::error(said.message).at(said.pos))
+        .hint(said.hint)
+}
+
+/// What the parser said, where, and the line it stopped on.
+struct Failure<'f> {
+    file: &'f SourceFile,
+    /// The parser's own message, in English.
+    message: &'f str,
+    pos: Option<Pos>,
+    line: Option<&'f str>,
+}
+
+/// The explanation: the message, the fix, and where to point.
+struct Said {
+    message: String,
+    hint: String,
+    pos: Option<Pos>,
+}
+
+impl Failure<'_> {
+    fn said(&self, message: impl Into<String>, hint: impl Into<String>) -> Said {
+        Said {
+            message: message.into(),
+            hint: hint.into(),
+            pos: self.pos,
+        }
+    }
+
+    /// A line indented with something other than spaces (a non-breaking space …).
+    fn odd_indent(&self) -> Option<Said> {
+        let (pos, what) = odd_indent(self.file)?;
+        Some(Said {
+            pos: Some(pos),
+            ..self.said(
+                format!("dòng được thụt lề bằng {what}"),
+                "YAML chỉ cho phép thụt lề bằng dấu cách thường; xóa khoảng trắng đầu dòng và gõ lại bằng phím cách",
+            )
+        })
+    }
+
+    fn tab(&self) -> Option<Said> {
+        let tab = self.message.contains("tab") || self.line.is_some_and(|l| l.starts_with('\t'));
+        tab.then(|| {
+            self.said(
+                "ký tự Tab trong tệp YAML",
+                "YAML chỉ cho phép thụt lề bằng dấu cách; thay các Tab bằng dấu cách",
+            )
+        })
+    }
+
+    /// `- "Quyết định" số 12`: a quoted value with text after the quote.
+    fn text_after_quote(&self) -> Option<Said> {
+        let fixed = self.line.and_then(text_after_quote)?;
+        Some(self.said(
+            "lỗi cú pháp YAML: dòng bắt đầu bằng dấu ngoặc kép nhưng còn chữ sau dấu ngoặc đóng",
             format!(
                 "YAML hiểu phần trong ngoặc là cả giá trị; đặt cả dòng trong dấu nháy đơn: {fixed}"
             ),
-            location,
-        )
-    } else if message.contains("quoted scalar") || message.contains("unexpected end of stream") {
-        match unbalanced_quote_line(file) {
-            Some(line) => (
-                "lỗi cú pháp YAML: thiếu dấu ngoặc kép đóng".into(),
-                "dấu \" mở ở dòng này chưa được đóng; thêm dấu \" ở cuối giá trị".into(),
-                Some(line),
-            ),
-            None => (
-                "lỗi cú pháp YAML: tệp kết thúc đột ngột".into(),
-                "kiểm tra ngoặc và dấu nháy chưa đóng".into(),
-                location,
-            ),
+        ))
+    }
+
+    /// A quote opened and never closed: the line it opens on.
+    fn unclosed(&self) -> Option<Said> {
+        if !self.message.contains("quoted scalar")
+            && !self.message.contains("unexpected end of stream")
+        {
+            return None;
         }
-    } else if message.contains("mapping values are not allowed") {
-        // A wrongly indented "key: value" fails at its own colon; text with
-        // a colon in it fails at a later colon on the line.
-        let first_colon_col =
-            line_text.and_then(|l| l.find(':').map(|b| l[..b].chars().count() + 1));
-        let key_like = line_text
-            .and_then(|l| l.trim_start().trim_start_matches("- ").split_once(':'))
-            .is_some_and(|(k, _)| {
+        Some(match unbalanced_quote_line(self.file) {
+            Some(line) => Said {
+                pos: Some(line),
+                ..self.said(
+                    "lỗi cú pháp YAML: thiếu dấu ngoặc kép đóng",
+                    "dấu \" mở ở dòng này chưa được đóng; thêm dấu \" ở cuối giá trị",
+                )
+            },
+            None => self.said(
+                "lỗi cú pháp YAML: tệp kết thúc đột ngột",
+                "kiểm tra ngoặc và dấu nháy chưa đóng",
+            ),
+        })
+    }
+
+    /// "mapping values are not allowed": Word's quotes, a wrongly
+    /// indented key, or text with a colon in it.
+    fn colon(&self) -> Option<Said> {
+        if !self.message.contains("mapping values are not allowed") {
+            return None;
+        }
+        let line = self.line;
+        if line.is_some_and(has_curly_quotes) {
+            return Some(self.said(
+                "lỗi cú pháp YAML: dấu ngoặc kép kiểu Word (“ ”) không phải ngoặc kép của YAML",
+                format!(
+                    "thay “ ” bằng dấu \" thẳng gõ từ bàn phím: {}",
+                    line.map(straight_quotes).unwrap_or_default()
+                ),
+            ));
+        }
+        if self.fails_at_key_colon() {
+            return Some(self.said(
+                "lỗi cú pháp YAML: thụt lề không khớp",
+                "các trường cùng cấp phải thẳng cột với trường ở dòng trên; nếu đây là văn bản có dấu \": \", đặt cả giá trị trong ngoặc kép",
+            ));
+        }
+        let hint = match line.and_then(quoted_fix) {
+            Some(fixed) => format!(
+                "văn bản có dấu \": \" phải đặt trong ngoặc kép, ví dụ: {}",
+                fixed.trim()
+            ),
+            None => "nếu văn bản có dấu hai chấm, đặt cả giá trị trong ngoặc kép".into(),
+        };
+        Some(self.said("lỗi cú pháp YAML: dấu hai chấm không hợp lệ ở đây", hint))
+    }
+
+    /// A wrongly indented "key: value" fails at its own colon; text with
+    /// a colon in it fails at a later colon on the line.
+    fn fails_at_key_colon(&self) -> bool {
+        let Some(line) = self.line else {
+            return false;
+        };
+        let first_colon_col = line.find(':').map(|b| line[..b].chars().count() + 1);
+        let key_like =
+            (line.trim_start().trim_start_matches("- ").split_once(':')).is_some_and(|(k, _)| {
                 !k.is_empty()
                     && k.chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            })
-            && first_colon_col == location.map(|p| p.col);
-        if line_text.is_some_and(has_curly_quotes) {
-            (
-                "lỗi cú pháp YAML: dấu ngoặc kép kiểu Word (“ ”) không phải ngoặc kép của YAML"
-                    .into(),
-                format!(
-                    "thay “ ” bằng dấu \" thẳng gõ từ bàn phím: {}",
-                    line_text.map(straight_quotes).unwrap_or_default()
-                ),
-                location,
-            )
-        } else if key_like {
-            (
-                "lỗi cú pháp YAML: thụt lề không khớp".into(),
-                "các trường cùng cấp phải thẳng cột với trường ở dòng trên; nếu đây là văn bản có dấu \": \", đặt cả giá trị trong ngoặc kép".into(),
-                location,
-            )
-        } else {
-            (
-                "lỗi cú pháp YAML: dấu hai chấm không hợp lệ ở đây".into(),
-                match line_text.and_then(quoted_fix) {
-                    Some(fixed) => format!(
-                        "văn bản có dấu \": \" phải đặt trong ngoặc kép, ví dụ: {}",
-                        fixed.trim()
-                    ),
-                    None => "nếu văn bản có dấu hai chấm, đặt cả giá trị trong ngoặc kép".into(),
-                },
-                location,
-            )
+            });
+        key_like && first_colon_col == self.pos.map(|p| p.col)
+    }
+
+    fn indentation(&self) -> Option<Said> {
+        let m = self.message;
+        if m.contains("did not find expected key")
+            || m.contains("block mapping")
+            || m.contains("invalid indentation")
+        {
+            return Some(self.said(
+                "lỗi cú pháp YAML: thụt lề không khớp",
+                "các trường cùng cấp phải thẳng cột với nhau",
+            ));
         }
-    } else if message.contains("did not find expected key")
-        || message.contains("block mapping")
-        || message.contains("invalid indentation")
-    {
-        (
-            "lỗi cú pháp YAML: thụt lề không khớp".into(),
-            "các trường cùng cấp phải thẳng cột với nhau".into(),
-            location,
+        if m.contains("expected '-'") || m.contains("block sequence") {
+            return Some(self.said(
+                "lỗi cú pháp YAML: danh sách thụt lề không khớp",
+                "các dòng \"- \" cùng danh sách phải thẳng cột",
+            ));
+        }
+        None
+    }
+
+    fn other(&self) -> Said {
+        if self.message.contains("unknown anchor") {
+            return self.said(
+                "lỗi cú pháp YAML: tham chiếu * tới một anchor & chưa khai báo",
+                "khai báo &tên trước khi dùng *tên, hoặc viết trực tiếp nội dung",
+            );
+        }
+        self.said(
+            format!("lỗi cú pháp YAML ({})", self.message),
+            "xem lại dòng được chỉ ra và dòng ngay trước nó",
         )
-    } else if message.contains("expected '-'") || message.contains("block sequence") {
-        (
-            "lỗi cú pháp YAML: danh sách thụt lề không khớp".into(),
-            "các dòng \"- \" cùng danh sách phải thẳng cột".into(),
-            location,
-        )
-    } else if message.contains("unknown anchor") {
-        (
-            "lỗi cú pháp YAML: tham chiếu * tới một anchor & chưa khai báo".into(),
-            "khai báo &tên trước khi dùng *tên, hoặc viết trực tiếp nội dung".into(),
-            location,
-        )
-    } else {
-        (
-            format!("lỗi cú pháp YAML ({message})"),
-            "xem lại dòng được chỉ ra và dòng ngay trước nó".into(),
-            location,
-        )
-    };
-    file.locate(Diagnostic::error(msg).at(pos)).hint(hint)
+    }
 }
 
 fn has_curly_quotes(line: &str) -> bool {

@@ -7,6 +7,8 @@
 //! [`check`] is a pure function over a string: spreadsheet cells and YAML
 //! values are checked the same way, and each caller says where the text was.
 
+use std::ops::RangeInclusive;
+
 use crate::text::{self, LegacyEncoding};
 
 /// What kind of character (or text) is refused.
@@ -160,212 +162,388 @@ fn is_vietnamese_letter(c: char) -> bool {
     matches!(d.next(), Some(b) if b.is_ascii_alphabetic()) && d.all(is_combining)
 }
 
+/// A range of refused code points and how a message names them.
+struct Refused {
+    codes: RangeInclusive<u32>,
+    kind: Kind,
+    /// The Vietnamese description.
+    vi: &'static str,
+    /// The Unicode name (or, for C1 controls, what they usually were).
+    en: &'static str,
+    hint: &'static str,
+}
+
+impl Refused {
+    const fn new(
+        from: u32,
+        to: u32,
+        kind: Kind,
+        vi: &'static str,
+        en: &'static str,
+        hint: &'static str,
+    ) -> Refused {
+        Refused {
+            codes: from..=to,
+            kind,
+            vi,
+            en,
+            hint,
+        }
+    }
+}
+
+/// Every refused character but C0 controls (named by [`c0_name`]) and the
+/// noncharacters at the end of each plane (U+xxFFFE, U+xxFFFF), by code
+/// point (searched by bisection).
+const REFUSED: &[Refused] = &[
+    Refused::new(
+        0x80,
+        0x9F,
+        Kind::Control,
+        "ký tự điều khiển C1",
+        "thường là dấu ngoặc kép hoặc gạch ngang của Windows-1252 bị đọc sai",
+        HINT_DAMAGED,
+    ),
+    Refused::new(
+        0x00AD,
+        0x00AD,
+        Kind::SoftHyphen,
+        "dấu gạch nối mềm (vô hình)",
+        "SOFT HYPHEN",
+        HINT_SOFT_HYPHEN,
+    ),
+    Refused::new(
+        0x034F,
+        0x034F,
+        Kind::Invisible,
+        "ký tự nối tổ hợp (vô hình)",
+        "COMBINING GRAPHEME JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x061C,
+        0x061C,
+        Kind::Bidi,
+        "dấu chiều chữ Ả Rập (vô hình)",
+        "ARABIC LETTER MARK",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x115F,
+        0x115F,
+        Kind::Invisible,
+        "ký tự lấp chỗ Hangul (vô hình)",
+        "HANGUL FILLER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x1160,
+        0x1160,
+        Kind::Invisible,
+        "ký tự lấp chỗ Hangul (vô hình)",
+        "HANGUL FILLER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x17B4,
+        0x17B4,
+        Kind::Invisible,
+        "nguyên âm Khmer vô hình",
+        "KHMER VOWEL INHERENT",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x17B5,
+        0x17B5,
+        Kind::Invisible,
+        "nguyên âm Khmer vô hình",
+        "KHMER VOWEL INHERENT",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x180E,
+        0x180E,
+        Kind::Invisible,
+        "dấu tách nguyên âm Mông Cổ (vô hình)",
+        "MONGOLIAN VOWEL SEPARATOR",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200B,
+        0x200B,
+        Kind::Invisible,
+        "khoảng trắng độ rộng 0 (vô hình)",
+        "ZERO WIDTH SPACE",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200C,
+        0x200C,
+        Kind::Invisible,
+        "ký tự ngăn nối độ rộng 0 (vô hình)",
+        "ZERO WIDTH NON-JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200D,
+        0x200D,
+        Kind::Invisible,
+        "ký tự nối độ rộng 0 (vô hình)",
+        "ZERO WIDTH JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x200E,
+        0x200E,
+        Kind::Bidi,
+        "dấu chiều trái sang phải (vô hình)",
+        "LEFT-TO-RIGHT MARK",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x200F,
+        0x200F,
+        Kind::Bidi,
+        "dấu chiều phải sang trái (vô hình)",
+        "RIGHT-TO-LEFT MARK",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x2028,
+        0x2028,
+        Kind::Control,
+        "ký tự ngắt dòng Unicode",
+        "LINE SEPARATOR",
+        HINT_PASTE,
+    ),
+    Refused::new(
+        0x2029,
+        0x2029,
+        Kind::Control,
+        "ký tự ngắt đoạn Unicode",
+        "PARAGRAPH SEPARATOR",
+        HINT_PASTE,
+    ),
+    Refused::new(
+        0x202A,
+        0x202A,
+        Kind::Bidi,
+        "ký tự nhúng chiều trái sang phải",
+        "LEFT-TO-RIGHT EMBEDDING",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x202B,
+        0x202B,
+        Kind::Bidi,
+        "ký tự nhúng chiều phải sang trái",
+        "RIGHT-TO-LEFT EMBEDDING",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x202C,
+        0x202C,
+        Kind::Bidi,
+        "ký tự kết thúc định chiều",
+        "POP DIRECTIONAL FORMATTING",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x202D,
+        0x202D,
+        Kind::Bidi,
+        "ký tự ép chiều văn bản trái sang phải",
+        "LEFT-TO-RIGHT OVERRIDE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x202E,
+        0x202E,
+        Kind::Bidi,
+        "ký tự đảo chiều văn bản",
+        "RIGHT-TO-LEFT OVERRIDE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x2060,
+        0x2060,
+        Kind::Invisible,
+        "ký tự nối từ (vô hình)",
+        "WORD JOINER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x2061,
+        0x2064,
+        Kind::Invisible,
+        "ký tự toán học vô hình",
+        "INVISIBLE OPERATOR",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0x2066,
+        0x2066,
+        Kind::Bidi,
+        "ký tự cô lập chiều trái sang phải",
+        "LEFT-TO-RIGHT ISOLATE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x2067,
+        0x2067,
+        Kind::Bidi,
+        "ký tự cô lập chiều phải sang trái",
+        "RIGHT-TO-LEFT ISOLATE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x2068,
+        0x2068,
+        Kind::Bidi,
+        "ký tự cô lập chiều tự động",
+        "FIRST STRONG ISOLATE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x2069,
+        0x2069,
+        Kind::Bidi,
+        "ký tự kết thúc cô lập chiều",
+        "POP DIRECTIONAL ISOLATE",
+        HINT_BIDI,
+    ),
+    Refused::new(
+        0x3164,
+        0x3164,
+        Kind::Invisible,
+        "ký tự lấp chỗ Hangul (vô hình)",
+        "HANGUL FILLER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xE000,
+        0xF8FF,
+        Kind::PrivateUse,
+        "ký hiệu riêng của phông",
+        "PRIVATE USE",
+        HINT_PRIVATE,
+    ),
+    Refused::new(
+        0xFDD0,
+        0xFDEF,
+        Kind::Damaged,
+        "mã không phải ký tự",
+        "NONCHARACTER",
+        HINT_DAMAGED,
+    ),
+    Refused::new(
+        0xFE00,
+        0xFE0F,
+        Kind::Invisible,
+        "bộ chọn biến thể (vô hình)",
+        "VARIATION SELECTOR",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xFEFF,
+        0xFEFF,
+        Kind::Invisible,
+        "dấu BOM / khoảng trắng không ngắt độ rộng 0 (vô hình)",
+        "ZERO WIDTH NO-BREAK SPACE",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xFFA0,
+        0xFFA0,
+        Kind::Invisible,
+        "ký tự lấp chỗ Hangul (vô hình)",
+        "HANGUL FILLER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xFFF9,
+        0xFFFB,
+        Kind::Invisible,
+        "ký tự chú thích liên dòng (vô hình)",
+        "INTERLINEAR ANNOTATION",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xFFFD,
+        0xFFFD,
+        Kind::Damaged,
+        "ký tự thay thế �",
+        "REPLACEMENT CHARACTER",
+        HINT_DAMAGED,
+    ),
+    Refused::new(
+        0xE0000,
+        0xE007F,
+        Kind::Invisible,
+        "ký tự thẻ ẩn",
+        "TAG CHARACTER",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xE0100,
+        0xE01EF,
+        Kind::Invisible,
+        "bộ chọn biến thể (vô hình)",
+        "VARIATION SELECTOR",
+        HINT_INVISIBLE,
+    ),
+    Refused::new(
+        0xF0000,
+        0xFFFFD,
+        Kind::PrivateUse,
+        "ký hiệu riêng của phông",
+        "PRIVATE USE",
+        HINT_PRIVATE,
+    ),
+    Refused::new(
+        0x100000,
+        0x10FFFD,
+        Kind::PrivateUse,
+        "ký hiệu riêng của phông",
+        "PRIVATE USE",
+        HINT_PRIVATE,
+    ),
+];
+
+const NONCHARACTER: Refused = Refused::new(
+    0xFFFE,
+    0xFFFF,
+    Kind::Damaged,
+    "mã không phải ký tự",
+    "NONCHARACTER",
+    HINT_DAMAGED,
+);
+
 fn classify(c: char) -> Option<(Kind, String, &'static str)> {
     let n = c as u32;
-    let named =
-        |kind, vi: &str, en: &str, hint| Some((kind, format!("{vi} {} ({en})", code(c)), hint));
-    match n {
-        0x00..=0x1F | 0x7F => named(Kind::Control, "ký tự điều khiển", c0_name(n), HINT_PASTE),
-        0x80..=0x9F => named(
-            Kind::Control,
-            "ký tự điều khiển C1",
-            "thường là dấu ngoặc kép hoặc gạch ngang của Windows-1252 bị đọc sai",
-            HINT_DAMAGED,
-        ),
-        0x2028 => named(
-            Kind::Control,
-            "ký tự ngắt dòng Unicode",
-            "LINE SEPARATOR",
-            HINT_PASTE,
-        ),
-        0x2029 => named(
-            Kind::Control,
-            "ký tự ngắt đoạn Unicode",
-            "PARAGRAPH SEPARATOR",
-            HINT_PASTE,
-        ),
-        0x202E => named(
-            Kind::Bidi,
-            "ký tự đảo chiều văn bản",
-            "RIGHT-TO-LEFT OVERRIDE",
-            HINT_BIDI,
-        ),
-        0x202D => named(
-            Kind::Bidi,
-            "ký tự ép chiều văn bản trái sang phải",
-            "LEFT-TO-RIGHT OVERRIDE",
-            HINT_BIDI,
-        ),
-        0x202A => named(
-            Kind::Bidi,
-            "ký tự nhúng chiều trái sang phải",
-            "LEFT-TO-RIGHT EMBEDDING",
-            HINT_BIDI,
-        ),
-        0x202B => named(
-            Kind::Bidi,
-            "ký tự nhúng chiều phải sang trái",
-            "RIGHT-TO-LEFT EMBEDDING",
-            HINT_BIDI,
-        ),
-        0x202C => named(
-            Kind::Bidi,
-            "ký tự kết thúc định chiều",
-            "POP DIRECTIONAL FORMATTING",
-            HINT_BIDI,
-        ),
-        0x2066 => named(
-            Kind::Bidi,
-            "ký tự cô lập chiều trái sang phải",
-            "LEFT-TO-RIGHT ISOLATE",
-            HINT_BIDI,
-        ),
-        0x2067 => named(
-            Kind::Bidi,
-            "ký tự cô lập chiều phải sang trái",
-            "RIGHT-TO-LEFT ISOLATE",
-            HINT_BIDI,
-        ),
-        0x2068 => named(
-            Kind::Bidi,
-            "ký tự cô lập chiều tự động",
-            "FIRST STRONG ISOLATE",
-            HINT_BIDI,
-        ),
-        0x2069 => named(
-            Kind::Bidi,
-            "ký tự kết thúc cô lập chiều",
-            "POP DIRECTIONAL ISOLATE",
-            HINT_BIDI,
-        ),
-        0x200E => named(
-            Kind::Bidi,
-            "dấu chiều trái sang phải (vô hình)",
-            "LEFT-TO-RIGHT MARK",
-            HINT_BIDI,
-        ),
-        0x200F => named(
-            Kind::Bidi,
-            "dấu chiều phải sang trái (vô hình)",
-            "RIGHT-TO-LEFT MARK",
-            HINT_BIDI,
-        ),
-        0x061C => named(
-            Kind::Bidi,
-            "dấu chiều chữ Ả Rập (vô hình)",
-            "ARABIC LETTER MARK",
-            HINT_BIDI,
-        ),
-        0x200B => named(
-            Kind::Invisible,
-            "khoảng trắng độ rộng 0 (vô hình)",
-            "ZERO WIDTH SPACE",
-            HINT_INVISIBLE,
-        ),
-        0x200C => named(
-            Kind::Invisible,
-            "ký tự ngăn nối độ rộng 0 (vô hình)",
-            "ZERO WIDTH NON-JOINER",
-            HINT_INVISIBLE,
-        ),
-        0x200D => named(
-            Kind::Invisible,
-            "ký tự nối độ rộng 0 (vô hình)",
-            "ZERO WIDTH JOINER",
-            HINT_INVISIBLE,
-        ),
-        0x2060 => named(
-            Kind::Invisible,
-            "ký tự nối từ (vô hình)",
-            "WORD JOINER",
-            HINT_INVISIBLE,
-        ),
-        0x2061..=0x2064 => named(
-            Kind::Invisible,
-            "ký tự toán học vô hình",
-            "INVISIBLE OPERATOR",
-            HINT_INVISIBLE,
-        ),
-        0xFEFF => named(
-            Kind::Invisible,
-            "dấu BOM / khoảng trắng không ngắt độ rộng 0 (vô hình)",
-            "ZERO WIDTH NO-BREAK SPACE",
-            HINT_INVISIBLE,
-        ),
-        0x180E => named(
-            Kind::Invisible,
-            "dấu tách nguyên âm Mông Cổ (vô hình)",
-            "MONGOLIAN VOWEL SEPARATOR",
-            HINT_INVISIBLE,
-        ),
-        0x034F => named(
-            Kind::Invisible,
-            "ký tự nối tổ hợp (vô hình)",
-            "COMBINING GRAPHEME JOINER",
-            HINT_INVISIBLE,
-        ),
-        0x115F | 0x1160 | 0x3164 | 0xFFA0 => named(
-            Kind::Invisible,
-            "ký tự lấp chỗ Hangul (vô hình)",
-            "HANGUL FILLER",
-            HINT_INVISIBLE,
-        ),
-        0x17B4 | 0x17B5 => named(
-            Kind::Invisible,
-            "nguyên âm Khmer vô hình",
-            "KHMER VOWEL INHERENT",
-            HINT_INVISIBLE,
-        ),
-        0xFE00..=0xFE0F | 0xE0100..=0xE01EF => named(
-            Kind::Invisible,
-            "bộ chọn biến thể (vô hình)",
-            "VARIATION SELECTOR",
-            HINT_INVISIBLE,
-        ),
-        0xE0000..=0xE007F => named(
-            Kind::Invisible,
-            "ký tự thẻ ẩn",
-            "TAG CHARACTER",
-            HINT_INVISIBLE,
-        ),
-        0xFFF9..=0xFFFB => named(
-            Kind::Invisible,
-            "ký tự chú thích liên dòng (vô hình)",
-            "INTERLINEAR ANNOTATION",
-            HINT_INVISIBLE,
-        ),
-        0x00AD => named(
-            Kind::SoftHyphen,
-            "dấu gạch nối mềm (vô hình)",
-            "SOFT HYPHEN",
-            HINT_SOFT_HYPHEN,
-        ),
-        0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD => named(
-            Kind::PrivateUse,
-            "ký hiệu riêng của phông",
-            "PRIVATE USE",
-            HINT_PRIVATE,
-        ),
-        0xFFFD => named(
-            Kind::Damaged,
-            "ký tự thay thế �",
-            "REPLACEMENT CHARACTER",
-            HINT_DAMAGED,
-        ),
-        0xFDD0..=0xFDEF => named(
-            Kind::Damaged,
-            "mã không phải ký tự",
-            "NONCHARACTER",
-            HINT_DAMAGED,
-        ),
-        _ if n & 0xFFFE == 0xFFFE => named(
-            Kind::Damaged,
-            "mã không phải ký tự",
-            "NONCHARACTER",
-            HINT_DAMAGED,
-        ),
-        _ => None,
-    }
+    let (kind, vi, en, hint) = match n {
+        0x00..=0x1F | 0x7F => (Kind::Control, "ký tự điều khiển", c0_name(n), HINT_PASTE),
+        // Printable ASCII, the common case.
+        0x20..=0x7E => return None,
+        _ => {
+            let found = REFUSED.binary_search_by(|r| {
+                if *r.codes.end() < n {
+                    std::cmp::Ordering::Less
+                } else if *r.codes.start() > n {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            });
+            let r = match found {
+                Ok(i) => &REFUSED[i],
+                Err(_) if n & 0xFFFE == 0xFFFE => &NONCHARACTER,
+                Err(_) => return None,
+            };
+            (r.kind, r.vi, r.en, r.hint)
+        }
+    };
+    Some((kind, format!("{vi} {} ({en})", code(c)), hint))
 }
 
 fn c0_name(n: u32) -> &'static str {
@@ -421,6 +599,18 @@ pub fn legacy_hint(enc: LegacyEncoding) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_is_in_code_point_order() {
+        for pair in REFUSED.windows(2) {
+            assert!(
+                pair[0].codes.end() < pair[1].codes.start(),
+                "{:X} before {:X}",
+                pair[0].codes.start(),
+                pair[1].codes.start()
+            );
+        }
+    }
 
     fn kinds(s: &str) -> Vec<Kind> {
         check(s).into_iter().map(|p| p.kind).collect()

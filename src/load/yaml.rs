@@ -197,6 +197,8 @@ struct Builder {
     nodes: usize,
     text_bytes: usize,
     root: Option<Node>,
+    /// Documents begun (`---`).
+    documents: usize,
     problems: Vec<Diagnostic>,
 }
 
@@ -216,136 +218,45 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
         nodes: 0,
         text_bytes: 0,
         root: None,
+        documents: 0,
         problems: Vec::new(),
     };
-    let mut documents = 0;
     loop {
-        let (event, mark) = parser.next_token().map_err(|e| {
-            if e.info().contains("recursion limit") {
-                too_deep(pos(e.marker()))
-            } else {
-                SyntaxError {
-                    pos: Some(pos(e.marker())),
-                    message: e.info().to_string(),
-                    hint: String::new(),
-                }
-            }
-        })?;
+        let (event, mark) = parser.next_token().map_err(|e| scan_error(&e))?;
         let at = pos(&mark);
         match event {
             Event::StreamEnd => break,
             Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
             Event::DocumentStart => {
-                documents += 1;
-                if documents > 1 {
-                    b.problems.push(
-                        Diagnostic::error("tệp có nhiều hơn một tài liệu YAML (dòng `---`)")
-                            .at(Some(at))
-                            .hint("mỗi tệp chỉ mô tả một bộ văn bản; xóa dòng `---` và phần sau nó, hoặc tách thành tệp riêng"),
-                    );
+                if !b.document(at) {
                     break;
                 }
             }
-            Event::Alias(id) => {
-                let node = match b.anchors.get(&id) {
-                    Some(n) => {
-                        let mut n = n.clone();
-                        n.pos = at;
-                        n
-                    }
-                    None => Node {
-                        value: Value::Placeholder,
-                        pos: at,
-                    },
-                };
-                b.count(&node, at)?;
-                b.finish(node, 0);
-            }
+            Event::Alias(id) => b.alias(id, at)?,
             Event::Scalar(text, style, anchor, tag) => {
-                let chars = text.chars().count();
-                if chars > MAX_VALUE_CHARS {
-                    return Err(SyntaxError {
-                        pos: Some(at),
-                        message: format!(
-                            "giá trị quá dài ({chars} ký tự, tối đa {MAX_VALUE_CHARS}): `{}`",
-                            quote(&text)
-                        ),
-                        hint: "một đoạn văn chỉ vài nghìn ký tự; kiểm tra xem có dán nhầm cả một tệp vào đây không, hoặc chia thành nhiều đoạn".into(),
-                    });
-                }
-                let mut plain = style == TScalarStyle::Plain;
-                if let Some(tag) = &tag {
-                    match core_tag(tag) {
-                        Some("str") => plain = false,
-                        Some(_) => {}
-                        None => b.problems.push(unsupported_tag(tag, at)),
-                    }
-                }
-                let node = Node {
-                    value: Value::Scalar { text, plain },
-                    pos: at,
-                };
-                b.count(&node, at)?;
-                b.finish(node, anchor);
+                b.scalar(text, style, anchor, tag.as_ref(), at)?;
             }
-            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
-                if let Some(tag) = tag
-                    && core_tag(tag).is_none()
-                {
-                    b.problems.push(unsupported_tag(tag, at));
-                }
-                if b.stack.len() >= MAX_DEPTH {
-                    return Err(too_deep(at));
-                }
-                b.nodes += 1;
-                b.stack.push(match event {
-                    Event::SequenceStart(..) => Frame::Seq {
-                        pos: at,
-                        anchor,
-                        items: Vec::new(),
-                    },
-                    _ => Frame::Map {
-                        pos: at,
-                        anchor,
-                        entries: Vec::new(),
-                        key: None,
-                        discard: false,
-                    },
-                });
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let (node, anchor) = match b.stack.pop() {
-                    Some(Frame::Seq { pos, anchor, items }) => (
-                        Node {
-                            value: Value::Seq(items),
-                            pos,
-                        },
-                        anchor,
-                    ),
-                    Some(Frame::Map {
-                        pos,
-                        anchor,
-                        entries,
-                        ..
-                    }) => (
-                        Node {
-                            // A mapping is located at its first key: that is
-                            // where a reader looks for it.
-                            pos: entries.first().map_or(pos, |e| e.key_pos),
-                            value: Value::Map(entries),
-                        },
-                        anchor,
-                    ),
-                    None => continue,
-                };
-                b.finish(node, anchor);
-            }
+            Event::SequenceStart(anchor, tag) => b.open(true, anchor, tag.as_ref(), at)?,
+            Event::MappingStart(anchor, tag) => b.open(false, anchor, tag.as_ref(), at)?,
+            Event::SequenceEnd | Event::MappingEnd => b.close(),
         }
     }
     Ok(Parsed {
         root: b.root,
         problems: b.problems,
     })
+}
+
+/// The scanner's own error, located.
+fn scan_error(e: &yaml_rust2::ScanError) -> SyntaxError {
+    if e.info().contains("recursion limit") {
+        return too_deep(pos(e.marker()));
+    }
+    SyntaxError {
+        pos: Some(pos(e.marker())),
+        message: e.info().to_string(),
+        hint: String::new(),
+    }
 }
 
 fn too_deep(at: Pos) -> SyntaxError {
@@ -386,6 +297,139 @@ fn unsupported_tag(tag: &Tag, at: Pos) -> Diagnostic {
 }
 
 impl Builder {
+    /// A document begins; false (reported) for a second one, which ends
+    /// the reading.
+    fn document(&mut self, at: Pos) -> bool {
+        self.documents += 1;
+        if self.documents > 1 {
+            self.problems.push(
+                Diagnostic::error("tệp có nhiều hơn một tài liệu YAML (dòng `---`)")
+                    .at(Some(at))
+                    .hint("mỗi tệp chỉ mô tả một bộ văn bản; xóa dòng `---` và phần sau nó, hoặc tách thành tệp riêng"),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// `*name`: a copy of the anchored node (a placeholder if unknown),
+    /// counted in full against the budget.
+    fn alias(&mut self, id: usize, at: Pos) -> Result<(), SyntaxError> {
+        let node = match self.anchors.get(&id) {
+            Some(n) => Node {
+                pos: at,
+                ..n.clone()
+            },
+            None => Node {
+                value: Value::Placeholder,
+                pos: at,
+            },
+        };
+        self.count(&node, at)?;
+        self.finish(node, 0);
+        Ok(())
+    }
+
+    fn scalar(
+        &mut self,
+        text: String,
+        style: TScalarStyle,
+        anchor: usize,
+        tag: Option<&Tag>,
+        at: Pos,
+    ) -> Result<(), SyntaxError> {
+        let chars = text.chars().count();
+        if chars > MAX_VALUE_CHARS {
+            return Err(SyntaxError {
+                pos: Some(at),
+                message: format!(
+                    "giá trị quá dài ({chars} ký tự, tối đa {MAX_VALUE_CHARS}): `{}`",
+                    quote(&text)
+                ),
+                hint: "một đoạn văn chỉ vài nghìn ký tự; kiểm tra xem có dán nhầm cả một tệp vào đây không, hoặc chia thành nhiều đoạn".into(),
+            });
+        }
+        let mut plain = style == TScalarStyle::Plain;
+        if let Some(tag) = tag {
+            match core_tag(tag) {
+                Some("str") => plain = false,
+                Some(_) => {}
+                None => self.problems.push(unsupported_tag(tag, at)),
+            }
+        }
+        let node = Node {
+            value: Value::Scalar { text, plain },
+            pos: at,
+        };
+        self.count(&node, at)?;
+        self.finish(node, anchor);
+        Ok(())
+    }
+
+    /// A sequence (`seq`) or mapping begins.
+    fn open(
+        &mut self,
+        seq: bool,
+        anchor: usize,
+        tag: Option<&Tag>,
+        at: Pos,
+    ) -> Result<(), SyntaxError> {
+        if let Some(tag) = tag
+            && core_tag(tag).is_none()
+        {
+            self.problems.push(unsupported_tag(tag, at));
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(too_deep(at));
+        }
+        self.nodes += 1;
+        self.stack.push(if seq {
+            Frame::Seq {
+                pos: at,
+                anchor,
+                items: Vec::new(),
+            }
+        } else {
+            Frame::Map {
+                pos: at,
+                anchor,
+                entries: Vec::new(),
+                key: None,
+                discard: false,
+            }
+        });
+        Ok(())
+    }
+
+    /// A sequence or mapping ends: it becomes a node of its parent.
+    fn close(&mut self) {
+        let (node, anchor) = match self.stack.pop() {
+            Some(Frame::Seq { pos, anchor, items }) => (
+                Node {
+                    value: Value::Seq(items),
+                    pos,
+                },
+                anchor,
+            ),
+            Some(Frame::Map {
+                pos,
+                anchor,
+                entries,
+                ..
+            }) => (
+                Node {
+                    // A mapping is located at its first key: that is
+                    // where a reader looks for it.
+                    pos: entries.first().map_or(pos, |e| e.key_pos),
+                    value: Value::Map(entries),
+                },
+                anchor,
+            ),
+            None => return,
+        };
+        self.finish(node, anchor);
+    }
+
     /// Counts a node (and, for an alias, everything under it) against the budget.
     fn count(&mut self, node: &Node, at: Pos) -> Result<(), SyntaxError> {
         let mut nodes = 0usize;

@@ -127,6 +127,6 @@ pub fn refs(plan: &Plan, keys: Vec<String>) -> PlanRefs {
             .funding
             .as_ref()
             .map(|f| f.sources.iter().map(|s| s.key.trim().to_string()).collect()),
-        page: table::PORTRAIT,
+        page: None,
     }
 }

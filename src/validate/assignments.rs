@@ -5,12 +5,13 @@
 //! built from this; validation needs it to know which units a per-unit
 //! dispatch goes to.
 
+use super::{CheckedSection, CheckedTask, TaskLine};
 use crate::model::{
-    Amount, Block, Content, Labels, ListItem, ListItemFields, Numbering, Plan, Section, TaskEntry,
-    UnitItem, UnitsEntry,
+    Block, Content, Labels, ListItem, ListItemFields, Numbering, Section, TaskEntry, UnitItem,
+    UnitsEntry,
 };
+use crate::number::Number;
 use crate::numbering::{self, Numberer};
-use crate::timeline;
 use crate::units::{Reading, Units};
 
 /// Where an assignment comes from, which says how a dispatch quotes it.
@@ -55,8 +56,9 @@ pub struct Assignment {
     pub support_names: Vec<String>,
     /// A task's expected result or product.
     pub result: Option<String>,
-    /// A task's amounts by source key, as typed.
-    pub funding: Vec<(String, Amount)>,
+    /// A task's amounts: (the source's place among the plan's funding
+    /// sources, amount).
+    pub funding: Vec<(usize, Number)>,
 }
 
 /// A section of the plan as its heading prints.
@@ -132,17 +134,17 @@ pub fn section_units(units: &Units<'_>, s: &Section) -> Vec<String> {
         .collect()
 }
 
-/// The assignments of `plan`, whose timelines refer to `year`.
-pub fn collect(plan: &Plan, year: i32, units: &Units<'_>) -> Assignments {
+/// The assignments of a plan's checked sections (a task's units line
+/// quoted with its lead-in from `labels`).
+pub fn collect(sections: &[CheckedSection<'_>], labels: &Labels, units: &Units<'_>) -> Assignments {
     let mut walker = Walker {
         units,
-        labels: &plan.style.labels,
-        year,
+        labels,
         out: Assignments::default(),
         headings: Vec::new(),
     };
     let root = Numberer::plan();
-    for (i, s) in plan.sections.iter().enumerate() {
+    for (i, s) in sections.iter().enumerate() {
         let (label, next) = root.label(Numbering::Auto, i);
         walker.section(s, &label, "", "", next, &[]);
     }
@@ -152,7 +154,6 @@ pub fn collect(plan: &Plan, year: i32, units: &Units<'_>) -> Assignments {
 struct Walker<'u, 'a> {
     units: &'u Units<'a>,
     labels: &'u Labels,
-    year: i32,
     out: Assignments,
     /// The sections the walk is in, outermost first.
     headings: Vec<Heading>,
@@ -169,13 +170,14 @@ struct Place<'p> {
 impl Walker<'_, '_> {
     fn section(
         &mut self,
-        s: &Section,
+        checked: &CheckedSection<'_>,
         label: &str,
         parent: &str,
         parent_title: &str,
         numberer: Numberer,
         implied: &[String],
     ) {
+        let s = checked.section;
         let reference = numbering::reference(parent, label);
         let own_units = section_units(self.units, s);
         let title = match (&s.title, &s.unit) {
@@ -231,18 +233,18 @@ impl Walker<'_, '_> {
             }
             self.blocks(&s.body, &place);
         }
-        if !s.task.is_empty() {
-            self.task(&s.task, &place, s.text.as_deref());
+        if !checked.tasks.is_empty() {
+            self.task(&checked.tasks, &place, s.text.as_deref());
         }
         let mode = s.numbering.unwrap_or(Numbering::Auto);
-        for (i, child) in s.sections.iter().enumerate() {
+        for (i, child) in checked.sections.iter().enumerate() {
             let (label, next) = numberer.label(mode, i);
             self.section(child, &label, &reference, &title, next, &implied);
         }
         self.headings.pop();
     }
 
-    /// Unit names as the body prints them.
+    /// Unit names as the body prints them (declared names; others as typed).
     fn names(&self, keys: &[String]) -> Vec<String> {
         keys.iter().map(|k| self.units.name(k, false)).collect()
     }
@@ -394,77 +396,23 @@ impl Walker<'_, '_> {
 
     /// A task; `text` is the numbered paragraph it stands under, its
     /// content when it has no content line.
-    fn task(&mut self, entries: &[TaskEntry], place: &Place<'_>, text: Option<&str>) {
+    fn task(&mut self, lines: &[CheckedTask<'_>], place: &Place<'_>, text: Option<&str>) {
         let mut a = Assignment {
             numbered: true,
             ..self.assignment(place, Form::Task)
         };
-        let keys = |refs: &[String]| {
-            refs.iter()
-                .filter_map(|r| self.units.resolve(r))
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        };
-        for e in entries {
-            if let Some(content) = &e.content {
-                a.content = Some(match content {
-                    Content::Text(t) => t.trim().to_string(),
-                    Content::Blocks(b) => {
-                        let mut out = Vec::new();
-                        blocks_text(b, &mut out);
-                        out.join(" ")
-                    }
-                });
-            }
-            match &e.units {
-                Some(UnitsEntry::List(units)) => {
-                    for u in units {
-                        match u {
-                            UnitItem::Ref(r) => {
-                                a.leads.extend(keys(std::slice::from_ref(r)));
-                                a.lead_names.push(self.units.name(r, false));
-                            }
-                            UnitItem::Clause(cl) => {
-                                a.leads.extend(keys(&cl.lead));
-                                a.supports.extend(keys(&cl.support));
-                                a.lead_names.extend(self.names(&cl.lead));
-                                a.support_names.extend(self.names(&cl.support));
-                            }
-                        }
-                    }
+        for line in lines {
+            match &line.line {
+                TaskLine::Content(content) => a.content = Some(content_text(content)),
+                TaskLine::Units(units) => self.task_units(&mut a, line.entry, units),
+                TaskLine::Support(support) => {
+                    a.supports.extend(self.keys(support));
+                    a.support_names.extend(self.names(support));
                 }
-                Some(UnitsEntry::Sentence(s)) => {
-                    let (leads, supports) = read_sentence(
-                        self.units,
-                        &s.text,
-                        s.lead.as_deref(),
-                        s.support.as_deref(),
-                        Reading::UnitsLine,
-                        &[],
-                    );
-                    a.lead_names.extend(self.names(&leads));
-                    a.support_names.extend(self.names(&supports));
-                    a.leads.extend(leads);
-                    a.supports.extend(supports);
-                    let label = e.label.as_deref().unwrap_or(&self.labels.units).trim();
-                    let label = label.trim_end_matches(':');
-                    a.units_line = Some(format!("{label}: {}", s.text.trim()));
-                }
-                None => {}
-            }
-            if let Some(support) = &e.support {
-                a.supports.extend(keys(support));
-                a.support_names.extend(self.names(support));
-            }
-            if let Some(r) = &e.result {
-                a.result = Some(r.trim().to_string());
-            }
-            if let Some(amounts) = &e.funding {
-                a.funding
-                    .extend(amounts.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
-            if let Some(t) = &e.timeline {
-                a.timeline = timeline::render(t, self.year).ok().map(|r| r.text);
+                TaskLine::Timeline(t) => a.timeline = Some(t.clone()),
+                TaskLine::Result(r) => a.result = Some(r.trim().to_string()),
+                TaskLine::Funding(amounts) => a.funding.clone_from(amounts),
+                TaskLine::Text(_) | TaskLine::List(_) => {}
             }
         }
         if a.content.is_none() {
@@ -475,6 +423,66 @@ impl Walker<'_, '_> {
         dedup(&mut a.support_names);
         a.support_names.retain(|n| !a.lead_names.contains(n));
         self.out.tasks.push(a);
+    }
+
+    /// The declared units `refs` name, as keys.
+    fn keys(&self, refs: &[String]) -> Vec<String> {
+        refs.iter()
+            .filter_map(|r| self.units.resolve(r))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// A task's units line: its leads and supports, and, when written as a
+    /// sentence, the line as quoted with its lead-in.
+    fn task_units(&self, a: &mut Assignment, entry: &TaskEntry, units: &UnitsEntry) {
+        match units {
+            UnitsEntry::List(units) => {
+                for u in units {
+                    match u {
+                        UnitItem::Ref(r) => {
+                            a.leads.extend(self.keys(std::slice::from_ref(r)));
+                            a.lead_names.push(self.units.name(r, false));
+                        }
+                        UnitItem::Clause(cl) => {
+                            a.leads.extend(self.keys(&cl.lead));
+                            a.supports.extend(self.keys(&cl.support));
+                            a.lead_names.extend(self.names(&cl.lead));
+                            a.support_names.extend(self.names(&cl.support));
+                        }
+                    }
+                }
+            }
+            UnitsEntry::Sentence(s) => {
+                let (leads, supports) = read_sentence(
+                    self.units,
+                    &s.text,
+                    s.lead.as_deref(),
+                    s.support.as_deref(),
+                    Reading::UnitsLine,
+                    &[],
+                );
+                a.lead_names.extend(self.names(&leads));
+                a.support_names.extend(self.names(&supports));
+                a.leads.extend(leads);
+                a.supports.extend(supports);
+                let label = entry.label.as_deref().unwrap_or(&self.labels.units).trim();
+                let label = label.trim_end_matches(':');
+                a.units_line = Some(format!("{label}: {}", s.text.trim()));
+            }
+        }
+    }
+}
+
+/// A task's content as one line: its paragraph, or its blocks' sentences.
+fn content_text(content: &Content) -> String {
+    match content {
+        Content::Text(t) => t.trim().to_string(),
+        Content::Blocks(b) => {
+            let mut out = Vec::new();
+            blocks_text(b, &mut out);
+            out.join(" ")
+        }
     }
 }
 

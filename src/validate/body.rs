@@ -5,21 +5,30 @@
 
 use super::assignments::{read_sentence, section_units};
 use super::checker::Checker;
+use super::{CheckedSection, CheckedTask, TaskLine};
 use crate::diag::{did_you_mean, quote};
 use crate::load::yaml::{index, join};
 use crate::model::{
-    Block, Content, FundingBlock, ListItem, Section, TaskEntry, UnitItem, UnitsEntry,
+    Block, Content, FundingBlock, ListItem, Section, Sentence, TaskEntry, Timeline, UnitItem,
+    UnitsEntry,
 };
 use crate::timeline;
 use crate::units::{Reading, fold};
 
 /// Checks sections and everything under them; `year` is the year the
-/// timelines refer to (unknown when the document's date is wrong).
-pub fn sections(c: &mut Checker<'_>, list: &[Section], path: &str, year: Option<i32>) {
+/// timelines refer to (unknown when the document's date is wrong). The
+/// sections come back resolved unless something in them is wrong.
+pub fn sections<'a>(
+    c: &mut Checker<'_>,
+    list: &'a [Section],
+    path: &str,
+    year: Option<i32>,
+) -> Option<Vec<CheckedSection<'a>>> {
     let mut body = Body { c, year };
-    for (i, s) in list.iter().enumerate() {
-        body.section(s, &index(path, i), &[]);
-    }
+    let checked: Vec<_> = (list.iter().enumerate())
+        .map(|(i, s)| body.section(s, &index(path, i), &[]))
+        .collect();
+    checked.into_iter().collect()
 }
 
 /// Checks blocks of text outside any section (a dispatch's `body`).
@@ -34,6 +43,25 @@ enum Giving {
     Assignment,
     /// A task's units line: a free list is allowed.
     UnitsLine,
+}
+
+impl Giving {
+    fn what(self) -> &'static str {
+        match self {
+            Giving::Assignment => "câu giao việc",
+            Giving::UnitsLine => "câu đơn vị thực hiện",
+        }
+    }
+}
+
+/// An author's sentence that gives work to units: the sentence at
+/// `text_path`, its `lead`/`support` fields under `path`.
+struct Said<'s> {
+    text_path: &'s str,
+    path: &'s str,
+    text: &'s str,
+    lead: &'s Option<Vec<String>>,
+    support: &'s Option<Vec<String>>,
 }
 
 struct Body<'c, 'l> {
@@ -84,7 +112,72 @@ impl Body<'_, '_> {
         }
     }
 
-    fn section(&mut self, s: &Section, path: &str, implied: &[String]) {
+    fn section<'a>(
+        &mut self,
+        s: &'a Section,
+        path: &str,
+        implied: &[String],
+    ) -> Option<CheckedSection<'a>> {
+        self.section_form(s, path);
+        if let Some(units) = &s.unit {
+            let upath = join(path, "unit");
+            if units.0.is_empty() {
+                self.c.error(
+                    &upath,
+                    "mục chưa có đơn vị nào",
+                    "ví dụ unit: stc, hoặc unit: [stc, skhdt]",
+                );
+            }
+            if units.0.len() == 1 {
+                self.c.unit(&upath, &units.0[0]);
+            } else {
+                self.c.units(&upath, &units.0);
+            }
+        }
+        self.paragraph_fields(s, path);
+        match &s.assign {
+            Some(text) => {
+                let said = Said {
+                    text_path: &join(path, "assign"),
+                    path,
+                    text,
+                    lead: &s.lead,
+                    support: &s.support,
+                };
+                self.sentence(&said, Giving::Assignment, implied);
+            }
+            None => self.roles_without_sentence(path, &s.lead, &s.support),
+        }
+        if let Some(text) = &s.text {
+            self.text(&join(path, "text"), text, "đoạn văn");
+        }
+        if let Some(t) = &s.title {
+            self.dates(&join(path, "title"), t);
+        }
+        self.inline_needs_paragraph(s, path);
+        let own: Vec<String>;
+        let implied = if s.unit.is_some() {
+            own = section_units(&self.c.units, s);
+            own.as_slice()
+        } else {
+            implied
+        };
+        self.blocks(&s.body, &join(path, "body"), implied);
+        let tasks: Vec<_> = (s.task.iter().enumerate())
+            .map(|(i, e)| self.task_entry(e, &index(&join(path, "task"), i)))
+            .collect();
+        let sections: Vec<_> = (s.sections.iter().enumerate())
+            .map(|(i, child)| self.section(child, &index(&join(path, "sections"), i), implied))
+            .collect();
+        Some(CheckedSection {
+            section: s,
+            tasks: tasks.into_iter().collect::<Option<_>>()?,
+            sections: sections.into_iter().collect::<Option<_>>()?,
+        })
+    }
+
+    /// A section is headed by one of title, unit, text, assign.
+    fn section_form(&mut self, s: &Section, path: &str) {
         let forms = [
             s.title.is_some(),
             s.unit.is_some(),
@@ -111,81 +204,45 @@ impl Body<'_, '_> {
                 "thêm `title:`, hoặc `unit:` cho mục nhiệm vụ của một đơn vị, hoặc `text:`/`assign:` cho một đoạn văn đánh số",
             );
         }
-        if let Some(units) = &s.unit {
-            let upath = join(path, "unit");
-            if units.0.is_empty() {
-                self.c.error(
-                    &upath,
-                    "mục chưa có đơn vị nào",
-                    "ví dụ unit: stc, hoặc unit: [stc, skhdt]",
-                );
-            }
-            if units.0.len() == 1 {
-                self.c.unit(&upath, &units.0[0]);
-            } else {
-                self.c.units(&upath, &units.0);
-            }
-        }
+    }
+
+    /// A numbered paragraph prints as a paragraph: the fields of a
+    /// heading do not apply to it.
+    fn paragraph_fields(&mut self, s: &Section, path: &str) {
         let paragraph = s.text.is_some() || s.assign.is_some();
-        if paragraph && s.title.is_none() && s.unit.is_none() {
-            let heading_only = [
-                ("note", s.note.is_some()),
-                ("inline", s.inline),
-                ("bold", s.bold.is_some()),
-                ("colon", s.colon),
-            ];
-            for (field, set) in heading_only {
-                if set {
-                    self.c.error(
-                        &join(path, field),
-                        format!("`{field}` chỉ dùng cho mục có tiêu đề (title hoặc unit)"),
-                        "đoạn văn đánh số (text, assign) in như một đoạn văn: xóa dòng này",
-                    );
-                }
-            }
+        if !paragraph || s.title.is_some() || s.unit.is_some() {
+            return;
         }
-        match &s.assign {
-            Some(text) => self.sentence(
-                &join(path, "assign"),
-                path,
-                text,
-                &s.lead,
-                &s.support,
-                Giving::Assignment,
-                implied,
-            ),
-            None => self.roles_without_sentence(path, &s.lead, &s.support),
-        }
-        if let Some(text) = &s.text {
-            self.text(&join(path, "text"), text, "đoạn văn");
-        }
-        if let Some(t) = &s.title {
-            self.dates(&join(path, "title"), t);
-        }
-        if s.inline && !matches!(s.body.first(), Some(Block::Paragraph(_))) {
-            let assign_first = matches!(s.body.first(), Some(Block::Fields(f))
-                if f.assign.is_some() && f.list.is_none() && f.label.is_none());
-            if !assign_first {
+        let heading_only = [
+            ("note", s.note.is_some()),
+            ("inline", s.inline),
+            ("bold", s.bold.is_some()),
+            ("colon", s.colon),
+        ];
+        for (field, set) in heading_only {
+            if set {
                 self.c.error(
-                    &join(path, "inline"),
-                    "inline cần một đoạn văn đầu tiên trong body",
-                    "thêm một đoạn văn làm phần tử đầu của body, hoặc bỏ inline",
+                    &join(path, field),
+                    format!("`{field}` chỉ dùng cho mục có tiêu đề (title hoặc unit)"),
+                    "đoạn văn đánh số (text, assign) in như một đoạn văn: xóa dòng này",
                 );
             }
         }
-        let own: Vec<String>;
-        let implied = if s.unit.is_some() {
-            own = section_units(&self.c.units, s);
-            own.as_slice()
-        } else {
-            implied
-        };
-        self.blocks(&s.body, &join(path, "body"), implied);
-        for (i, e) in s.task.iter().enumerate() {
-            self.task_entry(e, &index(&join(path, "task"), i));
+    }
+
+    /// `inline` runs the first paragraph of the body on after the heading.
+    fn inline_needs_paragraph(&mut self, s: &Section, path: &str) {
+        if !s.inline || matches!(s.body.first(), Some(Block::Paragraph(_))) {
+            return;
         }
-        for (i, child) in s.sections.iter().enumerate() {
-            self.section(child, &index(&join(path, "sections"), i), implied);
+        let assign_first = matches!(s.body.first(), Some(Block::Fields(f))
+            if f.assign.is_some() && f.list.is_none() && f.label.is_none());
+        if !assign_first {
+            self.c.error(
+                &join(path, "inline"),
+                "inline cần một đoạn văn đầu tiên trong body",
+                "thêm một đoạn văn làm phần tử đầu của body, hoặc bỏ inline",
+            );
         }
     }
 
@@ -239,15 +296,14 @@ impl Body<'_, '_> {
                     "câu giao việc viết trong assign; xóa text",
                 );
             }
-            self.sentence(
-                &join(path, "assign"),
+            let said = Said {
+                text_path: &join(path, "assign"),
                 path,
                 text,
-                &f.lead,
-                &f.support,
-                Giving::Assignment,
-                implied,
-            );
+                lead: &f.lead,
+                support: &f.support,
+            };
+            self.sentence(&said, Giving::Assignment, implied);
         } else {
             self.roles_without_sentence(path, &f.lead, &f.support);
         }
@@ -306,15 +362,16 @@ impl Body<'_, '_> {
                         _ => {}
                     }
                     match &f.assign {
-                        Some(text) => self.sentence(
-                            &join(&p, "assign"),
-                            &p,
-                            text,
-                            &f.lead,
-                            &f.support,
-                            Giving::Assignment,
-                            implied,
-                        ),
+                        Some(text) => {
+                            let said = Said {
+                                text_path: &join(&p, "assign"),
+                                path: &p,
+                                text,
+                                lead: &f.lead,
+                                support: &f.support,
+                            };
+                            self.sentence(&said, Giving::Assignment, implied);
+                        }
                         None => self.roles_without_sentence(&p, &f.lead, &f.support),
                     }
                     self.list(&f.list, &join(&p, "list"), implied);
@@ -323,112 +380,125 @@ impl Body<'_, '_> {
         }
     }
 
-    /// An author's sentence that gives work to units, `text` at
-    /// `text_path`, its `lead`/`support` fields under `path`.
-    #[allow(clippy::too_many_arguments)]
-    fn sentence(
-        &mut self,
-        text_path: &str,
-        path: &str,
-        text: &str,
-        lead: &Option<Vec<String>>,
-        support: &Option<Vec<String>>,
-        giving: Giving,
-        implied: &[String],
-    ) {
-        self.text(
-            text_path,
-            text,
-            match giving {
-                Giving::Assignment => "câu giao việc",
-                Giving::UnitsLine => "câu đơn vị thực hiện",
-            },
-        );
-        if text.trim().is_empty() {
+    /// An author's sentence that gives work to units: its text, the units
+    /// its `lead`/`support` name, and (for `assign:`) the unit that leads.
+    fn sentence(&mut self, said: &Said<'_>, giving: Giving, implied: &[String]) {
+        self.text(said.text_path, said.text, giving.what());
+        if said.text.trim().is_empty() {
             return;
         }
-        let units = self.c.units;
-        let named: Vec<String> = units.mentions(text).into_iter().map(|m| m.key).collect();
-        for (field, list) in [("lead", lead), ("support", support)] {
-            let Some(list) = list else { continue };
-            let lpath = join(path, field);
-            if list.is_empty() {
-                self.c.error(
-                    &lpath,
-                    format!("`{field}` chưa có đơn vị nào"),
-                    "ghi khóa các đơn vị, ví dụ [snnmt], hoặc xóa dòng này để đọc vai trò từ câu",
-                );
-            }
-            for (i, r) in list.iter().enumerate() {
-                let p = index(&lpath, i);
-                let Some(key) = units.resolve(r) else {
-                    if crate::units::is_unit_key(r.trim()) {
-                        self.c.unit(&p, r);
-                    } else {
-                        let hint = match did_you_mean(r.trim(), units.keys()) {
-                            Some(k) => format!("có phải ý bạn là `{k}`? Ghi khóa đơn vị đã khai báo trong `units`"),
-                            None => "ghi khóa đơn vị đã khai báo trong `units` (ví dụ snnmt); câu được in nguyên văn".into(),
-                        };
-                        self.c.error(
-                            &p,
-                            format!("`{}` không phải đơn vị đã khai báo", quote(r.trim())),
-                            hint,
-                        );
-                    }
-                    continue;
-                };
-                let implied_here = field == "lead" && implied.iter().any(|k| k == key);
-                if !named.iter().any(|k| k == key) && !implied_here {
-                    let role = if field == "lead" {
-                        "chủ trì"
-                    } else {
-                        "phối hợp"
-                    };
-                    let spellings = units
-                        .spellings(key)
-                        .iter()
-                        .map(|s| format!("«{s}»"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    self.c.error(
-                        &p,
-                        format!(
-                            "câu không nhắc tới đơn vị {role} `{key}` ({})",
-                            units.name(key, false)
-                        ),
-                        format!(
-                            "câu phải viết tên đơn vị theo một cách đã khai báo: {spellings}; nếu câu viết khác, thêm cách viết đó vào `aliases` của `{key}`"
-                        ),
-                    );
-                }
+        let named: Vec<String> = (self.c.units.mentions(said.text).into_iter())
+            .map(|m| m.key)
+            .collect();
+        for (field, list) in [("lead", said.lead), ("support", said.support)] {
+            if let Some(list) = list {
+                self.roles(&join(said.path, field), field, list, &named, implied);
             }
         }
         if giving == Giving::Assignment {
-            let (leads, _) = read_sentence(
-                &units,
-                text,
-                lead.as_deref(),
-                support.as_deref(),
-                Reading::Sentence,
-                implied,
-            );
-            if leads.is_empty() && lead.as_ref().is_none_or(|l| !l.is_empty()) {
-                let hint = match near_unit(self.c, text) {
-                    Some((key, opening, spelling)) => format!(
-                        "câu mở đầu bằng «{opening}», gần với `{key}` («{spelling}»): thêm «{opening}» vào `aliases` của `{key}`, hoặc ghi `lead: [{key}]`"
-                    ),
-                    None => "câu giao việc nêu đơn vị chủ trì ở đầu câu (\"Sở … chủ trì, phối hợp với …\") bằng tên đã khai báo trong `units` (name, short, aliases); hoặc ghi `lead: [khóa]`; câu không giao việc thì viết bằng `text:`".into(),
-                };
-                self.c.error(
-                    text_path,
-                    "câu giao việc không nêu đơn vị chủ trì nào đã khai báo",
-                    hint,
-                );
-            }
+            self.lead_named(said, implied);
         }
     }
 
-    fn task_entry(&mut self, e: &TaskEntry, path: &str) {
+    /// A `lead` or `support` list: declared units, each named by the
+    /// sentence (`named`) or, for a lead, the unit whose section it is.
+    fn roles(
+        &mut self,
+        lpath: &str,
+        field: &str,
+        list: &[String],
+        named: &[String],
+        implied: &[String],
+    ) {
+        if list.is_empty() {
+            self.c.error(
+                lpath,
+                format!("`{field}` chưa có đơn vị nào"),
+                "ghi khóa các đơn vị, ví dụ [snnmt], hoặc xóa dòng này để đọc vai trò từ câu",
+            );
+        }
+        let units = self.c.units;
+        for (i, r) in list.iter().enumerate() {
+            let p = index(lpath, i);
+            let Some(key) = units.resolve(r) else {
+                self.undeclared_role(&p, r);
+                continue;
+            };
+            let implied_here = field == "lead" && implied.iter().any(|k| k == key);
+            if named.iter().any(|k| k == key) || implied_here {
+                continue;
+            }
+            let role = if field == "lead" {
+                "chủ trì"
+            } else {
+                "phối hợp"
+            };
+            let spellings = (units.spellings(key).iter())
+                .map(|s| format!("«{s}»"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.c.error(
+                &p,
+                format!(
+                    "câu không nhắc tới đơn vị {role} `{key}` ({})",
+                    units.name(key, false)
+                ),
+                format!(
+                    "câu phải viết tên đơn vị theo một cách đã khai báo: {spellings}; nếu câu viết khác, thêm cách viết đó vào `aliases` của `{key}`"
+                ),
+            );
+        }
+    }
+
+    fn undeclared_role(&mut self, p: &str, r: &str) {
+        if crate::units::is_unit_key(r.trim()) {
+            self.c.unit(p, r);
+            return;
+        }
+        let hint = match did_you_mean(r.trim(), self.c.units.keys()) {
+            Some(k) => {
+                format!("có phải ý bạn là `{k}`? Ghi khóa đơn vị đã khai báo trong `units`")
+            }
+            None => {
+                "ghi khóa đơn vị đã khai báo trong `units` (ví dụ snnmt); câu được in nguyên văn"
+                    .into()
+            }
+        };
+        self.c.error(
+            p,
+            format!("`{}` không phải đơn vị đã khai báo", quote(r.trim())),
+            hint,
+        );
+    }
+
+    /// An `assign:` sentence names the unit that leads (or says it in `lead`).
+    fn lead_named(&mut self, said: &Said<'_>, implied: &[String]) {
+        let (leads, _) = read_sentence(
+            &self.c.units,
+            said.text,
+            said.lead.as_deref(),
+            said.support.as_deref(),
+            Reading::Sentence,
+            implied,
+        );
+        if !leads.is_empty() || said.lead.as_ref().is_some_and(|l| l.is_empty()) {
+            return;
+        }
+        let hint = match near_unit(self.c, said.text) {
+            Some((key, opening, spelling)) => format!(
+                "câu mở đầu bằng «{opening}», gần với `{key}` («{spelling}»): thêm «{opening}» vào `aliases` của `{key}`, hoặc ghi `lead: [{key}]`"
+            ),
+            None => "câu giao việc nêu đơn vị chủ trì ở đầu câu (\"Sở … chủ trì, phối hợp với …\") bằng tên đã khai báo trong `units` (name, short, aliases); hoặc ghi `lead: [khóa]`; câu không giao việc thì viết bằng `text:`".into(),
+        };
+        self.c.error(
+            said.text_path,
+            "câu giao việc không nêu đơn vị chủ trì nào đã khai báo",
+            hint,
+        );
+    }
+
+    /// One line of a task: exactly one of its kinds, checked and resolved.
+    fn task_entry<'a>(&mut self, e: &'a TaskEntry, path: &str) -> Option<CheckedTask<'a>> {
         let kinds = [
             e.content.is_some(),
             e.units.is_some(),
@@ -448,84 +518,106 @@ impl Body<'_, '_> {
                 if kinds == 0 { "dòng nhiệm vụ trống" } else { "một dòng nhiệm vụ có nhiều loại nội dung" },
                 "mỗi dòng là một trong: content, units, support, timeline, result, funding, text, list (có thể kèm label)",
             );
-            return;
+            return None;
         }
         self.label(&join(path, "label"), e.label.as_ref());
-        if let Some(content) = &e.content {
+        let line = if let Some(content) = &e.content {
             match content {
                 Content::Text(t) => self.text(&join(path, "content"), t, "nội dung"),
                 Content::Blocks(b) => self.blocks(b, &join(path, "content"), &[]),
             }
+            TaskLine::Content(content)
         } else if let Some(units) = &e.units {
-            let upath = join(path, "units");
-            match units {
-                UnitsEntry::List(units) => self.units_list(units, &upath),
-                UnitsEntry::Sentence(s) if crate::units::is_unit_key(s.text.trim()) => {
-                    let key = s.text.trim();
-                    self.c.error(
-                        &upath,
-                        format!("đơn vị thực hiện là khóa `{key}` nhưng viết như một câu"),
-                        format!(
-                            "khóa đơn vị viết trong danh sách: units: [{key}]; câu đơn vị thực hiện viết tên đơn vị như sẽ in"
-                        ),
-                    );
-                }
-                UnitsEntry::Sentence(s) => {
-                    if e.lines {
-                        self.c.error(
-                            &join(path, "lines"),
-                            "`lines` chỉ dùng với danh sách đơn vị",
-                            "câu đơn vị thực hiện in nguyên văn trên một dòng: xóa lines",
-                        );
-                    }
-                    let text_path = if s.lead.is_some() || s.support.is_some() {
-                        join(&upath, "text")
-                    } else {
-                        upath.clone()
-                    };
-                    self.sentence(
-                        &text_path,
-                        &upath,
-                        &s.text,
-                        &s.lead,
-                        &s.support,
-                        Giving::UnitsLine,
-                        &[],
-                    );
-                }
-            }
+            self.units_entry(e, units, &join(path, "units"), path);
+            TaskLine::Units(units)
         } else if let Some(support) = &e.support {
             self.c.units(&join(path, "support"), support);
+            TaskLine::Support(support)
         } else if let Some(t) = &e.timeline {
-            let tpath = join(path, "timeline");
-            match timeline::render(t, self.year.unwrap_or_default()) {
-                Ok(r) => {
-                    for (field, date) in &r.dates {
-                        if let Some(year) = self.year
-                            && date.year != year
-                        {
-                            self.c.warning(
-                                &join(&tpath, field),
-                                format!("thời hạn {} nằm ngoài năm kế hoạch {year}", date.short()),
-                                "kiểm tra lại năm; kế hoạch năm nào thường có thời hạn trong năm đó",
-                            );
-                        }
-                    }
-                    if let crate::model::Timeline::Fields(f) = t
-                        && let Some(text) = &f.text
-                    {
-                        self.dates(&join(&tpath, "text"), text);
-                    }
-                }
-                Err(d) => self.c.push(d.within(&tpath)),
-            }
+            TaskLine::Timeline(self.timeline(t, &join(path, "timeline"))?)
         } else if let Some(t) = &e.text {
             self.text(&join(path, "text"), t, "nội dung");
+            TaskLine::Text(t)
         } else if let Some(items) = &e.list {
             self.list(items, &join(path, "list"), &[]);
+            TaskLine::List(items)
         } else {
-            super::tables::task_line(self.c, e, path);
+            super::tables::task_line(self.c, e, path)?
+        };
+        Some(CheckedTask { entry: e, line })
+    }
+
+    /// A task's units line: a list of units, or the author's sentence.
+    fn units_entry(&mut self, e: &TaskEntry, units: &UnitsEntry, upath: &str, path: &str) {
+        let s = match units {
+            UnitsEntry::List(units) => return self.units_list(units, upath),
+            UnitsEntry::Sentence(s) => s,
+        };
+        if crate::units::is_unit_key(s.text.trim()) {
+            let key = s.text.trim();
+            self.c.error(
+                upath,
+                format!("đơn vị thực hiện là khóa `{key}` nhưng viết như một câu"),
+                format!(
+                    "khóa đơn vị viết trong danh sách: units: [{key}]; câu đơn vị thực hiện viết tên đơn vị như sẽ in"
+                ),
+            );
+            return;
         }
+        if e.lines {
+            self.c.error(
+                &join(path, "lines"),
+                "`lines` chỉ dùng với danh sách đơn vị",
+                "câu đơn vị thực hiện in nguyên văn trên một dòng: xóa lines",
+            );
+        }
+        self.units_sentence(s, upath);
+    }
+
+    fn units_sentence(&mut self, s: &Sentence, upath: &str) {
+        let text_path = if s.lead.is_some() || s.support.is_some() {
+            join(upath, "text")
+        } else {
+            upath.to_string()
+        };
+        let said = Said {
+            text_path: &text_path,
+            path: upath,
+            text: &s.text,
+            lead: &s.lead,
+            support: &s.support,
+        };
+        self.sentence(&said, Giving::UnitsLine, &[]);
+    }
+
+    /// A task's timeline, as it prints. A deadline outside the year is a
+    /// warning; without the year (the document's date is reported) it
+    /// cannot be printed.
+    fn timeline(&mut self, t: &Timeline, tpath: &str) -> Option<String> {
+        let rendered = match timeline::render(t, self.year.unwrap_or_default()) {
+            Ok(r) => r,
+            Err(d) => {
+                self.c.push(d.within(tpath));
+                return None;
+            }
+        };
+        for (field, date) in &rendered.dates {
+            if let Some(year) = self.year
+                && date.year != year
+            {
+                self.c.warning(
+                    &join(tpath, field),
+                    format!("thời hạn {} nằm ngoài năm kế hoạch {year}", date.short()),
+                    "kiểm tra lại năm; kế hoạch năm nào thường có thời hạn trong năm đó",
+                );
+            }
+        }
+        if let Timeline::Fields(f) = t
+            && let Some(text) = &f.text
+        {
+            self.dates(&join(tpath, "text"), text);
+        }
+        self.year.map(|_| rendered.text)
     }
 
     fn units_list(&mut self, units: &[UnitItem], upath: &str) {

@@ -2,10 +2,11 @@
 //! path becomes a located diagnostic, and the checks many parts make
 //! (unit references, non-empty text, dates, citations, signers).
 
+use super::CheckedCitation;
 use crate::diag::{Diagnostic, did_you_mean, quote};
 use crate::load::Loaded;
 use crate::load::yaml::join;
-use crate::model::{Citation, DocDate, Level, Recipient, Signer};
+use crate::model::{Citation, CitationFields, DocDate, Level, Recipient, Signer};
 use crate::regime::DISTRICT_ABOLISHED;
 use crate::timeline;
 use crate::units::{Units, is_unit_key};
@@ -19,6 +20,8 @@ pub struct Checker<'a> {
     pub problems: Vec<Diagnostic>,
     /// While a plan is checked: what its body may refer to.
     pub plan_refs: Option<super::tables::PlanRefs>,
+    /// The tables checked so far, laid out.
+    pub tables: super::tables::LaidTables,
 }
 
 impl<'a> Checker<'a> {
@@ -222,16 +225,27 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn citation(&mut self, path: &str, c: &Citation) {
+    /// A legal basis, its date read; `None` (reported) when it is impossible.
+    pub fn citation<'c>(&mut self, path: &str, c: &'c Citation) -> Option<CheckedCitation<'c>> {
         match c {
-            Citation::Text(t) => self.non_empty(path, t, "căn cứ"),
+            Citation::Text(t) => {
+                self.non_empty(path, t, "căn cứ");
+                Some(CheckedCitation::Text(t))
+            }
             Citation::Fields(f) => {
                 self.non_empty(&join(path, "kind"), &f.kind, "loại văn bản");
-                if let Some(date) = &f.date {
-                    self.full_date(&join(path, "date"), date);
-                }
+                self.cited(path, f)
             }
         }
+    }
+
+    /// A structured citation at `path`, its date read.
+    pub fn cited<'c>(&mut self, path: &str, f: &'c CitationFields) -> Option<CheckedCitation<'c>> {
+        let date = match &f.date {
+            Some(text) => Some(self.full_date(&join(path, "date"), text)?),
+            None => None,
+        };
+        Some(CheckedCitation::Fields { fields: f, date })
     }
 
     pub fn signer(&mut self, path: &str, s: &Signer) {

@@ -3,13 +3,13 @@
 
 use super::CheckedDecision;
 use super::checker::Checker;
-use super::products::{self, Rows};
+use super::products::{self, Ranked, Rows};
 use crate::diag::Diagnostic;
 use crate::load::ListUser;
 use crate::load::yaml::{index, join};
-use crate::model::{Authority, Decision, DecisionKind, Member, PlanFile, Role};
+use crate::model::{Authority, Decision, DecisionKind, Member, PlanFile, Role, Signer};
 use crate::naming;
-use crate::regime;
+use crate::regime::{self, Regime};
 
 pub fn check_all<'a>(
     c: &mut Checker<'_>,
@@ -41,30 +41,78 @@ fn check<'a>(
             .map_err(|e| c.push(e.within(&path)))
             .ok()
     });
+    let signer = signer(c, model, d, &path);
+    c.number(
+        &join(&path, "number"),
+        &d.number,
+        "chỉ ghi phần số; ký hiệu được thêm tự động",
+    );
+    let council =
+        (d.council_decision.as_ref()).map(|f| c.cited(&join(&path, "council_decision"), f));
+    let bases: Option<Vec<_>> = (d.bases.iter().enumerate())
+        .map(|(j, b)| c.citation(&index(&join(&path, "bases"), j), b))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    c.non_empty(&join(&path, "proposal"), &d.proposal, "đề nghị (proposal)");
+    if let Some(s) = &d.standing_body {
+        c.unit(&join(&path, "standing_body"), s);
+    }
+    c.units(&join(&path, "executors"), &d.executors);
+    c.recipients(&join(&path, "recipients"), &d.recipients);
+    let (products, blocked) = match d.kind {
+        DecisionKind::Council => {
+            council_members(c, d, &path);
+            (Vec::new(), false)
+        }
+        DecisionKind::Results => results(c, i, d, &path, regime, row_problems),
+    };
+    let council = match council {
+        Some(cited) => Some(cited?),
+        None => None,
+    };
+    Some(CheckedDecision {
+        index: i,
+        decision: d,
+        date: date?,
+        regime: regime?,
+        signer: signer?,
+        council,
+        bases: bases?,
+        products,
+        stem: naming::decision(d),
+        blocked,
+    })
+}
+
+/// Who signs: the decision's own signer or the plan's. NĐ 30: the
+/// chairman's own power is signed without "TM.".
+fn signer<'a>(
+    c: &mut Checker<'_>,
+    model: &'a PlanFile,
+    d: &'a Decision,
+    path: &str,
+) -> Option<&'a Signer> {
     let signer = match (&d.signer, model.plan.as_ref().map(|p| &p.signer)) {
         (Some(s), _) => {
-            c.signer(&join(&path, "signer"), s);
-            Some(s)
+            c.signer(&join(path, "signer"), s);
+            s
         }
-        (None, Some(s)) => Some(s),
+        (None, Some(s)) => s,
         (None, None) => {
             c.error(
-                &path,
+                path,
                 "quyết định chưa có người ký",
                 "thêm `signer:` vào quyết định",
             );
-            None
+            return None;
         }
     };
-    // NĐ 30: the chairman's own power is signed without "TM.".
-    if d.authority == Authority::Chairman
-        && let Some(s) = signer
-        && s.tm.is_some()
-    {
+    if d.authority == Authority::Chairman && signer.tm.is_some() {
         let at = if d.signer.is_some() {
-            join(&path, "signer.tm")
+            join(path, "signer.tm")
         } else {
-            join(&path, "signer")
+            join(path, "signer")
         };
         c.error(
             &at,
@@ -72,109 +120,95 @@ fn check<'a>(
             "bỏ tm (ký \"CHỦ TỊCH\" hoặc \"KT. CHỦ TỊCH / PHÓ CHỦ TỊCH\"), hoặc đặt authority: committee",
         );
     }
-    c.number(
-        &join(&path, "number"),
-        &d.number,
-        "chỉ ghi phần số; ký hiệu được thêm tự động",
+    Some(signer)
+}
+
+fn council_members(c: &mut Checker<'_>, d: &Decision, path: &str) {
+    members(c, &d.members, &join(path, "members"), false);
+    if let Some(team) = &d.advisory_team {
+        members(c, &team.members, &join(path, "advisory_team.members"), true);
+    }
+}
+
+/// The products a results decision recognises, ranked under `regime`,
+/// and whether bad spreadsheet rows keep it from being issued.
+fn results(
+    c: &mut Checker<'_>,
+    i: usize,
+    d: &Decision,
+    path: &str,
+    regime: Option<&'static Regime>,
+    row_problems: &mut Vec<Diagnostic>,
+) -> (Vec<Ranked>, bool) {
+    let list = c.loaded.list_for(ListUser::Decision(i));
+    let rows = match list {
+        Some(list) => Rows::Sheet(list),
+        None => Rows::Yaml {
+            path: join(path, "products"),
+            products: &d.products,
+        },
+    };
+    let empty = match &rows {
+        Rows::Sheet(l) => l.rows.is_empty(),
+        Rows::Yaml { products, .. } => products.is_empty(),
+    };
+    if empty {
+        let field = if list.is_some() {
+            "products_file"
+        } else {
+            "products"
+        };
+        c.error(
+            &join(path, field),
+            "chưa có sản phẩm nào",
+            "thêm danh sách sản phẩm (name, owner, address, score), hoặc products_file",
+        );
+        return (Vec::new(), false);
+    }
+    let Some(regime) = regime else {
+        return (Vec::new(), false);
+    };
+    let ranked = products::rank_rows(c, &rows, regime);
+    let blocked = !ranked.bad.is_empty() && {
+        let from_sheet = list.is_some();
+        report_bad_rows(c, path, ranked.bad, from_sheet, row_problems);
+        from_sheet
+    };
+    (ranked.good, blocked)
+}
+
+/// Problems of product rows. Rows of the YAML are the file's own problems;
+/// rows of a spreadsheet are reported once (the certificates may take the
+/// same rows), and the decision cannot be issued with them.
+fn report_bad_rows(
+    c: &mut Checker<'_>,
+    path: &str,
+    bad: Vec<(String, Vec<Diagnostic>)>,
+    from_sheet: bool,
+    row_problems: &mut Vec<Diagnostic>,
+) {
+    let labels: Vec<String> = bad.iter().map(|(l, _)| l.clone()).collect();
+    let problems = bad.into_iter().flat_map(|(_, d)| d);
+    if !from_sheet {
+        c.problems.extend(problems);
+        return;
+    }
+    for p in problems {
+        if !row_problems.contains(&p) {
+            row_problems.push(p);
+        }
+    }
+    row_problems.push(
+        c.loaded.source.locate(
+            Diagnostic::error(format!(
+                "quyết định công nhận chưa dựng được: danh sách có {} dòng lỗi ({})",
+                labels.len(),
+                labels.join(", ")
+            ))
+            .field(join(path, "products_file"))
+            .hint("sửa các dòng được báo trong bảng tính rồi chạy lại"),
+        ),
     );
-    if let Some(cd) = &d.council_decision
-        && let Some(date) = &cd.date
-    {
-        c.full_date(&join(&path, "council_decision.date"), date);
-    }
-    for (j, b) in d.bases.iter().enumerate() {
-        c.citation(&index(&join(&path, "bases"), j), b);
-    }
-    c.non_empty(&join(&path, "proposal"), &d.proposal, "đề nghị (proposal)");
-    if let Some(s) = &d.standing_body {
-        c.unit(&join(&path, "standing_body"), s);
-    }
-    c.units(&join(&path, "executors"), &d.executors);
-    c.recipients(&join(&path, "recipients"), &d.recipients);
-    let mut products = Vec::new();
-    let mut blocked = false;
-    match d.kind {
-        DecisionKind::Council => {
-            members(c, &d.members, &join(&path, "members"), false);
-            if let Some(team) = &d.advisory_team {
-                members(
-                    c,
-                    &team.members,
-                    &join(&path, "advisory_team.members"),
-                    true,
-                );
-            }
-        }
-        DecisionKind::Results => {
-            let list = c.loaded.list_for(ListUser::Decision(i));
-            let rows = match list {
-                Some(list) => Rows::Sheet(list),
-                None => Rows::Yaml {
-                    path: join(&path, "products"),
-                    products: &d.products,
-                },
-            };
-            let empty = match &rows {
-                Rows::Sheet(l) => l.rows.is_empty(),
-                Rows::Yaml { products, .. } => products.is_empty(),
-            };
-            if empty {
-                c.error(
-                    &join(
-                        &path,
-                        if list.is_some() {
-                            "products_file"
-                        } else {
-                            "products"
-                        },
-                    ),
-                    "chưa có sản phẩm nào",
-                    "thêm danh sách sản phẩm (name, owner, address, score), hoặc products_file",
-                );
-            } else if let Some(regime) = regime {
-                let ranked = products::rank_rows(c, &rows, regime);
-                if !ranked.bad.is_empty() {
-                    let labels: Vec<&str> = ranked.bad.iter().map(|(l, _)| l.as_str()).collect();
-                    let problems = ranked.bad.iter().flat_map(|(_, d)| d.iter().cloned());
-                    match list {
-                        // Rows of the YAML are the file's own problems.
-                        None => c.problems.extend(problems),
-                        // Rows of a spreadsheet: reported once (the
-                        // certificates may take the same rows), and the
-                        // decision cannot be issued with them.
-                        Some(_) => {
-                            for p in problems {
-                                if !row_problems.contains(&p) {
-                                    row_problems.push(p);
-                                }
-                            }
-                            row_problems.push(c.loaded.source.locate(
-                                Diagnostic::error(format!(
-                                    "quyết định công nhận chưa dựng được: danh sách có {} dòng lỗi ({})",
-                                    labels.len(),
-                                    labels.join(", ")
-                                ))
-                                .field(join(&path, "products_file"))
-                                .hint("sửa các dòng được báo trong bảng tính rồi chạy lại"),
-                            ));
-                            blocked = true;
-                        }
-                    }
-                }
-                products = ranked.good;
-            }
-        }
-    }
-    Some(CheckedDecision {
-        index: i,
-        decision: d,
-        date: date?,
-        regime: regime?,
-        signer: signer?,
-        products,
-        stem: naming::decision(d),
-        blocked,
-    })
 }
 
 fn members(c: &mut Checker<'_>, members: &[Member], path: &str, team: bool) {

@@ -3,7 +3,7 @@
 
 use super::body;
 use super::checker::Checker;
-use super::{CheckedDispatch, CheckedPlan, DispatchForm};
+use super::{CheckedDispatch, CheckedPlan, CheckedSection, DispatchForm};
 use crate::load::yaml::{index, join};
 use crate::model::{Dispatch, FromPlan, PlanFile};
 use crate::naming;
@@ -55,10 +55,7 @@ fn check<'a>(
     );
     c.recipients(&join(&path, "recipients"), &d.recipients);
     let form = match d.from_plan {
-        None => {
-            free_form(c, d, &path, date.map(|d| d.year));
-            DispatchForm::Free
-        }
+        None => DispatchForm::Free(free_form(c, d, &path, date.map(|d| d.year))?),
         Some(mode) => {
             if model.plan.is_none() {
                 c.error(
@@ -85,7 +82,7 @@ fn check<'a>(
         }
     };
     let stems = match &form {
-        DispatchForm::Free => vec![naming::dispatch(d)],
+        DispatchForm::Free(_) => vec![naming::dispatch(d)],
         DispatchForm::PerUnit(units) => units.iter().map(|k| naming::unit_dispatch(k)).collect(),
         DispatchForm::AllUnits(_) => vec![naming::all_units_dispatch(d)],
     };
@@ -99,7 +96,13 @@ fn check<'a>(
     })
 }
 
-fn free_form(c: &mut Checker<'_>, d: &Dispatch, path: &str, year: Option<i32>) {
+/// The rules of a dispatch written out; its sections, resolved.
+fn free_form<'a>(
+    c: &mut Checker<'_>,
+    d: &'a Dispatch,
+    path: &str,
+    year: Option<i32>,
+) -> Option<Vec<CheckedSection<'a>>> {
     if d.subject.as_deref().is_none_or(|s| s.trim().is_empty()) {
         c.error(
             path,
@@ -116,7 +119,7 @@ fn free_form(c: &mut Checker<'_>, d: &Dispatch, path: &str, year: Option<i32>) {
     }
     c.units(&join(path, "to"), &d.to);
     body::blocks(c, &d.body, &join(path, "body"), year);
-    body::sections(c, &d.sections, &join(path, "sections"), year);
+    let sections = body::sections(c, &d.sections, &join(path, "sections"), year);
     if d.closing.as_deref().is_none_or(|t| t.trim().is_empty()) {
         c.error(
             path,
@@ -131,4 +134,5 @@ fn free_form(c: &mut Checker<'_>, d: &Dispatch, path: &str, year: Option<i32>) {
             "thêm `body:` hoặc `sections:`",
         );
     }
+    sections
 }

@@ -67,32 +67,15 @@ fn unit(written: Option<&str>) -> Option<(&'static str, u8)> {
     UNITS.iter().copied().find(|(u, _)| *u == w)
 }
 
-/// Checks `f` against the plan's tasks (whose amounts the body checks
-/// line by line); the sums, when every amount could be read.
-pub fn check(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<CheckedFunding> {
+/// Checks `f`: its unit, sources and items always; its totals against the
+/// plan's tasks (whose amounts the body checks line by line) when the
+/// sections could be read. The sums, when every amount could be read.
+pub fn check(
+    c: &mut Checker<'_>,
+    f: &Funding,
+    tasks: Option<&Assignments>,
+) -> Option<CheckedFunding> {
     let before = c.problems.len();
-    let checked = sums(c, f, tasks);
-    if checked.is_none() && c.problems.len() == before && tasks_readable(tasks) {
-        c.error(
-            "plan.funding",
-            "các số tiền cộng lại vượt quá số lớn nhất ocop tính được",
-            "kiểm tra lại các số tiền, hoặc dùng đơn vị tính lớn hơn (`unit: triệu đồng`)",
-        );
-    }
-    checked
-}
-
-/// Whether every amount of the tasks reads as a number (the body reports
-/// those that do not).
-fn tasks_readable(tasks: &Assignments) -> bool {
-    tasks
-        .tasks
-        .iter()
-        .flat_map(|t| &t.funding)
-        .all(|(_, a)| Number::parse(&a.0).is_ok())
-}
-
-fn sums(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<CheckedFunding> {
     let path = "plan.funding";
     let unit = unit_of(c, f);
     let keys = sources(c, f, path);
@@ -102,34 +85,33 @@ fn sums(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<Checked
     // The totals are compared only when every amount could be read: an
     // amount already reported would make them disagree for nothing.
     let mut complete = true;
-    let mut rows = Vec::new();
-    let task_rows = tasks
-        .tasks
-        .iter()
-        .filter(|t| t.form == Form::Task && !t.funding.is_empty());
-    for t in task_rows {
-        match task_row(t, &keys) {
-            Some(row) => rows.push(row),
-            None => complete = false,
-        }
-    }
+    let mut items = Vec::new();
     for (i, item) in f.items.iter().enumerate() {
         let (row, readable) = item_row(c, item, &index(&join(path, "items"), i), &keys, unit)?;
         complete &= readable;
-        rows.push(row);
+        items.push(row);
     }
-    let mut sums = Sums::new(keys.len());
-    for row in &rows {
-        sums.add(&row.amounts)?;
-    }
-    let total = row_total(&sums.by_source.iter().copied().map(Some).collect::<Vec<_>>())?;
-    if !complete {
+    let mut rows = task_rows(tasks?, keys.len())?;
+    rows.extend(items);
+    let sums = if complete {
+        Sums::of(&rows, keys.len())
+    } else {
+        None
+    };
+    let Some((by_source, total)) = sums else {
+        if complete && c.problems.len() == before {
+            c.error(
+                path,
+                "các số tiền cộng lại vượt quá số lớn nhất ocop tính được",
+                "kiểm tra lại các số tiền, hoặc dùng đơn vị tính lớn hơn (`unit: triệu đồng`)",
+            );
+        }
         return None;
-    }
+    };
     for (i, s) in f.sources.iter().enumerate() {
         let what = format!("nguồn `{}`", s.key.trim());
         let spath = join(&index(&join(path, "sources"), i), "total");
-        stated(c, s.total.as_ref(), sums.by_source[i], &spath, unit, &what);
+        stated(c, s.total.as_ref(), by_source[i], &spath, unit, &what);
     }
     let tpath = join(path, "total");
     stated(c, f.total.as_ref(), total, &tpath, unit, "tổng kinh phí");
@@ -143,9 +125,19 @@ fn sums(c: &mut Checker<'_>, f: &Funding, tasks: &Assignments) -> Option<Checked
             .collect(),
         keys,
         rows,
-        source_totals: sums.by_source,
+        source_totals: by_source,
         total,
     })
+}
+
+/// The rows of the tasks with funding, in plan order; None past the
+/// largest sum.
+fn task_rows(tasks: &Assignments, sources: usize) -> Option<Vec<FundingRow>> {
+    let with_funding = tasks
+        .tasks
+        .iter()
+        .filter(|t| t.form == Form::Task && !t.funding.is_empty());
+    with_funding.map(|t| task_row(t, sources)).collect()
 }
 
 /// The unit the amounts are typed in, as [`UNITS`] names it (reported if none).
@@ -253,13 +245,11 @@ fn position(keys: &[String], key: &str) -> usize {
     keys.iter().position(|k| k == key).unwrap_or(0)
 }
 
-/// A task's row; the body has checked its amounts (None if one is bad).
-fn task_row(t: &Assignment, keys: &[String]) -> Option<FundingRow> {
-    let mut amounts = vec![None; keys.len()];
-    for (key, amount) in &t.funding {
-        let n = Number::parse(&amount.0).ok()?;
-        let i = keys.iter().position(|k| k == key)?;
-        amounts[i] = Some(n);
+/// A task's row, from the amounts the body's check read.
+fn task_row(t: &Assignment, sources: usize) -> Option<FundingRow> {
+    let mut amounts = vec![None; sources];
+    for &(i, n) in &t.funding {
+        *amounts.get_mut(i)? = Some(n);
     }
     // The task's name, as its heading gives it; its content when it has none.
     let content = match (t.title.trim(), &t.content) {
@@ -281,24 +271,23 @@ fn row_total(amounts: &[Option<Number>]) -> Option<Number> {
         .try_fold(Number::ZERO, |sum, n| sum.checked_add(*n))
 }
 
-struct Sums {
-    by_source: Vec<Number>,
-}
+struct Sums;
 
 impl Sums {
-    fn new(n: usize) -> Sums {
-        Sums {
-            by_source: vec![Number::ZERO; n],
-        }
-    }
-
-    fn add(&mut self, amounts: &[Option<Number>]) -> Option<()> {
-        for (sum, n) in self.by_source.iter_mut().zip(amounts) {
-            if let Some(n) = n {
-                *sum = sum.checked_add(*n)?;
+    /// The sums of `rows` by source, and in all; None past the largest sum.
+    fn of(rows: &[FundingRow], sources: usize) -> Option<(Vec<Number>, Number)> {
+        let mut by_source = vec![Number::ZERO; sources];
+        for row in rows {
+            for (sum, amount) in by_source.iter_mut().zip(&row.amounts) {
+                if let Some(a) = amount {
+                    *sum = sum.checked_add(*a)?;
+                }
             }
         }
-        Some(())
+        let total = by_source
+            .iter()
+            .try_fold(Number::ZERO, |t, n| t.checked_add(*n))?;
+        Some((by_source, total))
     }
 }
 

@@ -25,10 +25,15 @@ pub use appendix::{key as appendix_key, page as appendix_page};
 pub use assignments::{Assignment, Assignments, Form, Heading};
 pub use funding::{CheckedFunding, FundingRow};
 pub use products::Ranked;
+pub use tables::LaidTables;
 
 use crate::diag::Diagnostic;
 use crate::load::{Image, Loaded, textcheck};
-use crate::model::{Certificates, Decision, Dispatch, Plan, PlanFile, Signer};
+use crate::model::{
+    Bases, Certificates, CitationFields, Content, Decision, Dispatch, ListItem, Plan, PlanFile,
+    Section, Signer, TaskEntry, UnitsEntry,
+};
+use crate::number::Number;
 use crate::regime::Regime;
 use crate::units::Units;
 use crate::vn::{Date, PartialDate};
@@ -42,6 +47,8 @@ pub struct Checked<'a> {
     pub decisions: Vec<CheckedDecision<'a>>,
     pub dispatches: Vec<CheckedDispatch<'a>>,
     pub certificates: Option<CheckedCertificates<'a>>,
+    /// Every `table:` of the file, laid out.
+    pub tables: LaidTables,
 }
 
 pub struct CheckedPlan<'a> {
@@ -49,9 +56,61 @@ pub struct CheckedPlan<'a> {
     pub date: PartialDate,
     /// The year the plan covers (its timelines refer to it).
     pub year: i32,
+    /// The groups of `plan.bases`, their citations read.
+    pub bases: Vec<CheckedBases<'a>>,
+    pub sections: Vec<CheckedSection<'a>>,
     pub assignments: Assignments,
     /// The plan's funding, summed; None when it has none.
     pub funding: Option<CheckedFunding>,
+}
+
+/// A group of legal bases with its citations read.
+pub struct CheckedBases<'a> {
+    pub bases: &'a Bases,
+    pub items: Vec<CheckedCitation<'a>>,
+}
+
+/// A legal basis as validation read it.
+pub enum CheckedCitation<'a> {
+    /// Free text, printed as typed.
+    Text(&'a str),
+    /// The fields of a citation and its date, parsed.
+    Fields {
+        fields: &'a CitationFields,
+        date: Option<Date>,
+    },
+}
+
+/// A numbered section with its task lines resolved, and its sub-sections.
+pub struct CheckedSection<'a> {
+    pub section: &'a Section,
+    /// One per line of `section.task`, in order.
+    pub tasks: Vec<CheckedTask<'a>>,
+    /// One per `section.sections`, in order.
+    pub sections: Vec<CheckedSection<'a>>,
+}
+
+/// One line of a task: the entry (for its `label` and `lines`) and the
+/// one thing it holds.
+pub struct CheckedTask<'a> {
+    pub entry: &'a TaskEntry,
+    pub line: TaskLine<'a>,
+}
+
+/// What a line of a task holds (validation made sure it is one thing).
+pub enum TaskLine<'a> {
+    Content(&'a Content),
+    Units(&'a UnitsEntry),
+    Support(&'a [String]),
+    /// The timeline as it prints ("Quý II, III, IV"), rendered once.
+    Timeline(String),
+    Text(&'a str),
+    List(&'a [ListItem]),
+    /// The task's expected result.
+    Result(&'a str),
+    /// The task's amounts: (source's place in `plan.funding.sources`,
+    /// amount), in the sources' order.
+    Funding(Vec<(usize, Number)>),
 }
 
 pub struct CheckedDecision<'a> {
@@ -61,6 +120,10 @@ pub struct CheckedDecision<'a> {
     pub date: PartialDate,
     pub regime: &'static Regime,
     pub signer: &'a Signer,
+    /// The council decision a results decision cites, read.
+    pub council: Option<CheckedCitation<'a>>,
+    /// `bases`, read.
+    pub bases: Vec<CheckedCitation<'a>>,
     /// Recognised products (results), ranked.
     pub products: Vec<Ranked>,
     pub stem: String,
@@ -70,9 +133,9 @@ pub struct CheckedDecision<'a> {
 }
 
 /// How a dispatch is written.
-pub enum DispatchForm {
-    /// Written out in the YAML.
-    Free,
+pub enum DispatchForm<'a> {
+    /// Written out in the YAML; its sections resolved.
+    Free(Vec<CheckedSection<'a>>),
     /// Drafted from the plan, one per lead unit (their keys).
     PerUnit(Vec<String>),
     /// Drafted from the plan, one to all these units.
@@ -85,7 +148,7 @@ pub struct CheckedDispatch<'a> {
     pub dispatch: &'a Dispatch,
     pub date: PartialDate,
     pub signer: &'a Signer,
-    pub form: DispatchForm,
+    pub form: DispatchForm<'a>,
     /// One file stem per document this entry makes (per unit: in unit order).
     pub stems: Vec<String>,
 }
@@ -96,6 +159,9 @@ pub struct CheckedCertificates<'a> {
     pub decision_number: String,
     pub decision_date: Date,
     pub issue_date: Date,
+    /// The last day the certificates are valid (the regime's months after
+    /// the issue date).
+    pub expiry: Date,
     pub regime: &'static Regime,
     pub signer: &'a Signer,
     pub logo: Option<&'a Image>,
@@ -130,6 +196,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         level: model.issuer.level,
         problems: Vec::new(),
         plan_refs: None,
+        tables: Default::default(),
     };
     glyphs(&mut c, has_glyph);
     issuer_and_units(&mut c, model);
@@ -163,6 +230,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         decisions,
         dispatches,
         certificates,
+        tables: std::mem::take(&mut c.tables),
     });
     problems.append(&mut c.problems);
     finish(checked, problems, row_problems, skipped)

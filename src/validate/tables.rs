@@ -3,8 +3,12 @@
 //! lines of a task that give its expected result and its funding, and the
 //! paragraphs that refer to an appendix.
 
+use std::collections::HashMap;
+
+use super::TaskLine;
 use super::checker::Checker;
 use crate::diag::{did_you_mean, quote};
+use crate::doc;
 use crate::load::yaml::join;
 use crate::model::{Amount, BlockFields, FundingBlock, Table, TaskEntry};
 use crate::number::Number;
@@ -17,23 +21,46 @@ use crate::table::{self, Page};
 pub struct PlanRefs {
     pub appendices: Vec<String>,
     pub sources: Option<Vec<String>>,
-    /// The page the blocks being checked are printed on.
-    pub page: Page,
+    /// The page of the appendix whose blocks are being checked; None in
+    /// the body.
+    pub page: Option<Page>,
 }
 
-/// A table at `path`, laid out for `page`: its problems, located.
-pub fn table(c: &mut Checker<'_>, t: &Table, path: &str, page: Page) {
-    let (_, problems) = table::lay_out(t, page, 12);
+/// The tables of a file, laid out once, when they are checked, for
+/// composition to take as they are: found by the table they come from.
+#[derive(Debug, Default)]
+pub struct LaidTables(HashMap<usize, doc::Table>);
+
+impl LaidTables {
+    /// Where `t` is: the model is borrowed, unmoved, while tables are looked up.
+    fn key(t: &Table) -> usize {
+        std::ptr::from_ref(t) as usize
+    }
+
+    /// The table `t` laid out.
+    pub fn get(&self, t: &Table) -> Option<&doc::Table> {
+        self.0.get(&Self::key(t))
+    }
+}
+
+/// A table at `path`, laid out for the page it is on: its problems
+/// located, the table kept.
+pub fn table(c: &mut Checker<'_>, t: &Table, path: &str) {
+    let (page, size) = match c.plan_refs.as_ref().and_then(|r| r.page) {
+        Some(page) => (page, table::APPENDIX_TEXT_SIZE),
+        None => (table::PORTRAIT, table::BODY_TEXT_SIZE),
+    };
+    let (laid, problems) = table::lay_out(t, page, size);
     for d in problems {
         c.push(d.within(path));
     }
+    c.tables.0.insert(LaidTables::key(t), laid);
 }
 
 /// The parts of a body block this module owns.
 pub fn block(c: &mut Checker<'_>, f: &BlockFields, path: &str) {
     if let Some(t) = &f.table {
-        let page = c.plan_refs.as_ref().map_or(table::PORTRAIT, |r| r.page);
-        table(c, t, &join(path, "table"), page);
+        table(c, t, &join(path, "table"));
     }
     if let Some(FundingBlock::View(view)) = &f.funding {
         let vpath = join(path, "funding");
@@ -76,33 +103,39 @@ pub fn block(c: &mut Checker<'_>, f: &BlockFields, path: &str) {
     }
 }
 
-/// A task's `result` or `funding` line.
-pub fn task_line(c: &mut Checker<'_>, e: &TaskEntry, path: &str) {
+/// A task's `result` or `funding` line, resolved; None when it is wrong
+/// (reported).
+pub fn task_line<'a>(c: &mut Checker<'_>, e: &'a TaskEntry, path: &str) -> Option<TaskLine<'a>> {
     if let Some(r) = &e.result {
         c.non_empty(&join(path, "result"), r, "kết quả, sản phẩm");
+        return Some(TaskLine::Result(r));
     }
-    if let Some(amounts) = &e.funding {
-        let fpath = join(path, "funding");
-        let sources = c.plan_refs.as_ref().and_then(|r| r.sources.clone());
-        let Some(sources) = sources else {
-            c.error(
-                &fpath,
-                "nhiệm vụ ghi kinh phí theo nguồn, nhưng kế hoạch chưa khai báo các nguồn trong `plan.funding`",
-                "thêm `funding: { sources: [{ key: nst, name: Ngân sách tỉnh }, …] }` vào `plan`",
-            );
-            return;
-        };
-        if amounts.is_empty() {
-            c.error(
-                &fpath,
-                "dòng kinh phí chưa có số tiền nào",
-                "ghi số tiền theo khóa nguồn, ví dụ funding: { nst: 200 }",
-            );
-        }
-        for (key, amount) in amounts {
-            source_amount(c, &sources, key, amount, &join(&fpath, key));
-        }
+    let amounts = e.funding.as_ref()?;
+    let fpath = join(path, "funding");
+    let sources = c.plan_refs.as_ref().and_then(|r| r.sources.clone());
+    let Some(sources) = sources else {
+        c.error(
+            &fpath,
+            "nhiệm vụ ghi kinh phí theo nguồn, nhưng kế hoạch chưa khai báo các nguồn trong `plan.funding`",
+            "thêm `funding: { sources: [{ key: nst, name: Ngân sách tỉnh }, …] }` vào `plan`",
+        );
+        return None;
+    };
+    if amounts.is_empty() {
+        c.error(
+            &fpath,
+            "dòng kinh phí chưa có số tiền nào",
+            "ghi số tiền theo khóa nguồn, ví dụ funding: { nst: 200 }",
+        );
     }
+    let mut read = Vec::new();
+    for (key, amount) in amounts {
+        let n = source_amount(c, &sources, key, amount, &join(&fpath, key));
+        read.push(n.map(|n| (sources.iter().position(|s| s == key).unwrap_or(0), n)));
+    }
+    let mut read: Vec<(usize, Number)> = read.into_iter().collect::<Option<_>>()?;
+    read.sort_by_key(|(i, _)| *i);
+    Some(TaskLine::Funding(read))
 }
 
 /// An amount given for the source `key`: a declared source, a number.

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use time::Month;
+
 use crate::vn::group_thousands;
 
 /// Largest spreadsheet or CSV file read at all.
@@ -248,31 +250,23 @@ pub fn serial_date(serial: f64, is_1904: bool) -> Option<String> {
         return None;
     }
     let days = serial.floor() as i64;
-    let since_1970 = if is_1904 {
-        days - 24_107
-    } else if days == 60 {
-        return Some("29/02/1900".into());
-    } else if days < 60 {
-        days - 25_568
-    } else {
-        days - 25_569
+    // Day 0 of each system; Excel counts a 29/02/1900 that never was (day
+    // 60), so from day 61 on the 1900 system counts from one day earlier.
+    let (year, month, day) = match (is_1904, days) {
+        (true, _) => (1904, Month::January, 1),
+        (false, 60) => return Some("29/02/1900".into()),
+        (false, ..60) => (1899, Month::December, 31),
+        (false, _) => (1899, Month::December, 30),
     };
-    let (y, m, d) = civil_from_days(since_1970);
-    Some(format!("{d:02}/{m:02}/{y}"))
-}
-
-/// Days since 1970-01-01 → (year, month, day) (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
+    let date = time::Date::from_calendar_date(year, month, day)
+        .ok()?
+        .checked_add(time::Duration::days(days))?;
+    Some(format!(
+        "{:02}/{:02}/{}",
+        date.day(),
+        date.month() as u8,
+        date.year()
+    ))
 }
 
 /// Excel's error values as they appear in cells (and in CSV exports of them).
@@ -372,6 +366,10 @@ mod tests {
         assert_eq!(serial_date(1.0, false).unwrap(), "01/01/1900");
         assert_eq!(serial_date(61.0, false).unwrap(), "01/03/1900");
         assert_eq!(serial_date(0.0, true).unwrap(), "01/01/1904");
+        assert_eq!(serial_date(60.0, false).unwrap(), "29/02/1900");
+        assert_eq!(serial_date(59.0, false).unwrap(), "28/02/1900");
+        assert_eq!(serial_date(2_958_465.0, false).unwrap(), "31/12/9999");
+        assert_eq!(serial_date(2_958_466.0, false), None);
         assert_eq!(group_thousands(32_767), "32.767");
         assert_eq!(group_thousands(1_000_000), "1.000.000");
     }

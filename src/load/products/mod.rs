@@ -16,10 +16,15 @@
 //! OCOP rules (score and star bands, who may recognise what) are not
 //! checked here; they belong to validation.
 
+mod cfb;
+mod columns;
 mod csv;
+mod fields;
 pub mod grid;
 mod header;
+mod header_row;
 mod ods;
+mod rows;
 mod table;
 mod xls;
 mod xlsx;
@@ -28,8 +33,8 @@ mod xml;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use cfb::cfb_with_stream;
 pub use header::{ColumnMap, ColumnRef, Field, column_ref, field_of, header_key};
-pub use xls::cfb_with_stream;
 
 use crate::diag::Diagnostic;
 use crate::model::Product;
@@ -165,7 +170,7 @@ fn open(path: &Path, sheet_name: Option<&str>) -> Result<Table, Diagnostic> {
     let n = file.read(&mut magic).unwrap_or(0);
     let format = if n >= 4 && (&magic[..4] == b"PK\x03\x04" || &magic[..4] == b"PK\x05\x06") {
         Format::Zip
-    } else if n == 8 && magic == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+    } else if n == 8 && magic == cfb::MAGIC {
         Format::Cfb
     } else {
         Format::Text
@@ -202,7 +207,8 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Which sheet to read, by name or the first visible one.
+/// A sheet of a workbook, as the sheet is chosen by.
+#[derive(Clone)]
 pub(crate) struct SheetEntry {
     pub name: String,
     pub visible: bool,

@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 
 use super::grid::{
-    self, EXCEL_COLS, EXCEL_ROWS, GridBuilder, KEEP_CELL_CHARS, MAX_SHEET_XML_BYTES,
+    self, EXCEL_COLS, EXCEL_ROWS, GridBuilder, KEEP_CELL_CHARS, Limit, MAX_SHEET_XML_BYTES,
     MAX_SMALL_XML_BYTES, MAX_STRINGS_XML_BYTES, Value, parse_cell,
 };
 use super::xml::{Xml, Zip, attr, local, part, password_error, push_ref, xml_failure};
@@ -305,58 +305,12 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         .unwrap_or("xl/workbook.xml")
         .to_string();
     let wb_rels = read_rels(&mut zip, path, &rels_of(&workbook), &workbook)?;
-    let mut sheets: Vec<(SheetEntry, Option<String>)> = Vec::new();
-    let mut is_1904 = false;
-    {
-        let Some(mut xml) =
-            part(&mut zip, &workbook, MAX_SMALL_XML_BYTES).map_err(|e| broken(path, &e))?
-        else {
-            return Err(broken(path, "thiếu phần workbook"));
-        };
-        let mut buf = Vec::new();
-        loop {
-            buf.clear();
-            match xml.read_event_into(&mut buf) {
-                Ok(Event::Start(e)) => match local(&e) {
-                    "sheet" => {
-                        let name = attr(&e, "name").unwrap_or_default();
-                        let state = attr(&e, "state").unwrap_or_default();
-                        let target = attr(&e, "id")
-                            .and_then(|id| wb_rels.get(&id))
-                            .filter(|(k, _)| k.ends_with("/worksheet"))
-                            .map(|(_, t)| t.clone());
-                        if sheets.len() < 10_000 {
-                            sheets.push((
-                                SheetEntry {
-                                    name,
-                                    visible: state.is_empty() || state == "visible",
-                                },
-                                target,
-                            ));
-                        }
-                    }
-                    "workbookPr" => {
-                        is_1904 = matches!(attr(&e, "date1904").as_deref(), Some("1" | "true"));
-                    }
-                    _ => {}
-                },
-                Ok(Event::Eof) => break,
-                Err(e) => return Err(xml_failure(path, &workbook, &xml, &e)),
-                _ => {}
-            }
-        }
-    }
-    let entries: Vec<SheetEntry> = sheets
-        .iter()
-        .map(|(s, _)| SheetEntry {
-            name: s.name.clone(),
-            visible: s.visible,
-        })
-        .collect();
+    let book = read_workbook(&mut zip, path, &workbook, &wb_rels)?;
+    let entries: Vec<SheetEntry> = book.sheets.iter().map(|(s, _)| s.clone()).collect();
     let (index, notes) = choose_sheet(path, &entries, wanted)?;
     let others = super::other_sheets(&entries, index, wanted);
     let sheet_name = entries[index].name.clone();
-    let Some(sheet_part) = sheets[index].1.clone() else {
+    let Some(sheet_part) = book.sheets[index].1.clone() else {
         return Err(Diagnostic::error(format!(
             "trang tính \"{sheet_name}\" không phải bảng dữ liệu (có thể là biểu đồ)"
         ))
@@ -376,10 +330,63 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         sheet: Some(sheet_name),
         rows,
         notes,
-        is_1904,
+        is_1904: book.is_1904,
         widths: Vec::new(),
         others,
     })
+}
+
+/// What the workbook part says: its sheets, each with the part holding
+/// its cells (`None` for a chart sheet), and the date system.
+struct Workbook {
+    sheets: Vec<(SheetEntry, Option<String>)>,
+    is_1904: bool,
+}
+
+fn read_workbook(
+    zip: &mut Zip,
+    path: &Path,
+    workbook: &str,
+    rels: &Rels,
+) -> Result<Workbook, Diagnostic> {
+    let Some(mut xml) = part(zip, workbook, MAX_SMALL_XML_BYTES).map_err(|e| broken(path, &e))?
+    else {
+        return Err(broken(path, "thiếu phần workbook"));
+    };
+    let mut book = Workbook {
+        sheets: Vec::new(),
+        is_1904: false,
+    };
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match local(&e) {
+                "sheet" if book.sheets.len() < 10_000 => book.sheets.push(sheet_of(&e, rels)),
+                "workbookPr" => {
+                    book.is_1904 = matches!(attr(&e, "date1904").as_deref(), Some("1" | "true"));
+                }
+                _ => {}
+            },
+            Ok(Event::Eof) => return Ok(book),
+            Err(e) => return Err(xml_failure(path, workbook, &xml, &e)),
+            _ => {}
+        }
+    }
+}
+
+/// A `<sheet>` of the workbook and the worksheet part it points to.
+fn sheet_of(e: &BytesStart<'_>, rels: &Rels) -> (SheetEntry, Option<String>) {
+    let state = attr(e, "state").unwrap_or_default();
+    let target = attr(e, "id")
+        .and_then(|id| rels.get(&id))
+        .filter(|(k, _)| k.ends_with("/worksheet"))
+        .map(|(_, t)| t.clone());
+    let entry = SheetEntry {
+        name: attr(e, "name").unwrap_or_default(),
+        visible: state.is_empty() || state == "visible",
+    };
+    (entry, target)
 }
 
 /// One cell as it is being read.
@@ -405,13 +412,9 @@ fn read_sheet(
         return Err(broken(path, &format!("thiếu phần {name}")));
     };
     let at = |d: Diagnostic| d.file(path).sheet(sheet);
-    let mut grid = GridBuilder::default();
+    let mut cells = SheetCells::new(strings, styles);
     let mut buf = Vec::new();
     let mut inner = Vec::new();
-    let mut row: u32 = 0;
-    let mut next_col: u32 = 0;
-    let mut cell: Option<CellState> = None;
-    let mut in_v = false;
     loop {
         buf.clear();
         let event = match xml.read_event_into(&mut buf) {
@@ -420,92 +423,37 @@ fn read_sheet(
         };
         match event {
             Event::Start(e) => match local(&e) {
-                "row" => {
-                    row = match attr(&e, "r").map(|r| r.parse::<u32>()) {
-                        Some(Ok(r)) if (1..=EXCEL_ROWS).contains(&r) => r,
-                        Some(_) => {
-                            return Err(at(broken(path, "số dòng không hợp lệ")));
-                        }
-                        None => row + 1,
-                    };
-                    next_col = 0;
-                    if matches!(attr(&e, "hidden").as_deref(), Some("1" | "true")) {
-                        grid.hide(row);
-                    }
-                }
-                "c" => {
-                    let (col, r) = match attr(&e, "r") {
-                        Some(reference) => match parse_cell(&reference) {
-                            Some(p) => p,
-                            None => {
-                                return Err(at(broken(
-                                    path,
-                                    &format!(
-                                        "ô có địa chỉ không hợp lệ `{}`",
-                                        reference.chars().take(20).collect::<String>()
-                                    ),
-                                )));
-                            }
-                        },
-                        None => (next_col, row.max(1)),
-                    };
-                    if col >= EXCEL_COLS {
-                        return Err(at(broken(path, "ô ngoài giới hạn cột")));
-                    }
-                    row = r;
-                    next_col = col + 1;
-                    cell = Some(CellState {
-                        col,
-                        kind: attr(&e, "t").unwrap_or_default(),
-                        style: attr(&e, "s").and_then(|s| s.parse().ok()).unwrap_or(0),
-                        ..CellState::default()
-                    });
-                }
-                "v" if cell.is_some() => in_v = true,
+                "row" => cells.open_row(&e).map_err(|m| at(broken(path, &m)))?,
+                "c" => cells.open_cell(&e).map_err(|m| at(broken(path, &m)))?,
+                "v" if cells.cell.is_some() => cells.in_v = true,
                 "f" => {
-                    if let Some(c) = cell.as_mut() {
+                    if let Some(c) = cells.cell.as_mut() {
                         c.formula = true;
                     }
                 }
-                "is" => {
-                    if let Some(c) = cell.as_mut() {
-                        match read_rich(&mut xml, &mut inner, "is") {
-                            Ok(acc) => c.inline = Some(acc),
-                            Err(e) => return Err(at(xml_failure(path, name, &xml, &e))),
-                        }
+                "is" if cells.cell.is_some() => {
+                    let acc = read_rich(&mut xml, &mut inner, "is")
+                        .map_err(|e| at(xml_failure(path, name, &xml, &e)))?;
+                    if let Some(c) = cells.cell.as_mut() {
+                        c.inline = Some(acc);
                     }
                 }
                 _ => {}
             },
-            Event::Text(t) if in_v => {
-                if let Some(c) = cell.as_mut() {
-                    let v = c.v.get_or_insert_with(String::new);
-                    if v.len() < 4 * KEEP_CELL_CHARS {
-                        v.push_str(&t.xml10_content());
-                    }
-                }
-            }
-            Event::GeneralRef(r) if in_v => {
-                if let Some(c) = cell.as_mut() {
-                    push_ref(&r, c.v.get_or_insert_with(String::new));
-                }
+            Event::Text(t) if cells.in_v => cells.value_text(&t.xml10_content()),
+            Event::GeneralRef(r) if cells.in_v => {
+                let mut s = String::new();
+                push_ref(&r, &mut s);
+                cells.value_text(&s);
             }
             Event::End(e) => {
                 let n: &str = e.name().0;
                 match n.rsplit(':').next().unwrap_or(n) {
-                    "v" => in_v = false,
-                    "c" => {
-                        if let Some(c) = cell.take() {
-                            let col = c.col;
-                            let value = cell_value(c, strings, styles).map_err(|m| {
-                                at(broken(path, &m)).cell(grid::cell_name(col, row))
-                            })?;
-                            if let Some(v) = value {
-                                grid.push(row, col, v)
-                                    .map_err(|l| at(Diagnostic::error(l.to_string())))?;
-                            }
-                        }
-                    }
+                    "v" => cells.in_v = false,
+                    "c" => cells.close_cell().map_err(|(cell, m)| match m {
+                        CellError::Broken(m) => at(broken(path, &m)).cell(cell),
+                        CellError::Limit(l) => at(Diagnostic::error(l.to_string())),
+                    })?,
                     _ => {}
                 }
             }
@@ -513,7 +461,105 @@ fn read_sheet(
             _ => {}
         }
     }
-    Ok(grid.finish())
+    Ok(cells.grid.finish())
+}
+
+/// Why a finished cell could not be kept.
+enum CellError {
+    Broken(String),
+    Limit(Limit),
+}
+
+/// The cells of a worksheet as its XML is read.
+struct SheetCells<'a> {
+    strings: &'a SharedStrings,
+    styles: &'a [bool],
+    grid: GridBuilder,
+    row: u32,
+    /// The column of a cell that gives no reference.
+    next_col: u32,
+    cell: Option<CellState>,
+    /// Inside the cell's `<v>`.
+    in_v: bool,
+}
+
+impl<'a> SheetCells<'a> {
+    fn new(strings: &'a SharedStrings, styles: &'a [bool]) -> Self {
+        SheetCells {
+            strings,
+            styles,
+            grid: GridBuilder::default(),
+            row: 0,
+            next_col: 0,
+            cell: None,
+            in_v: false,
+        }
+    }
+
+    fn open_row(&mut self, e: &BytesStart<'_>) -> Result<(), String> {
+        self.row = match attr(e, "r").map(|r| r.parse::<u32>()) {
+            Some(Ok(r)) if (1..=EXCEL_ROWS).contains(&r) => r,
+            Some(_) => return Err("số dòng không hợp lệ".into()),
+            None => self.row + 1,
+        };
+        self.next_col = 0;
+        if matches!(attr(e, "hidden").as_deref(), Some("1" | "true")) {
+            self.grid.hide(self.row);
+        }
+        Ok(())
+    }
+
+    fn open_cell(&mut self, e: &BytesStart<'_>) -> Result<(), String> {
+        let (col, r) = match attr(e, "r") {
+            Some(reference) => parse_cell(&reference).ok_or_else(|| {
+                format!(
+                    "ô có địa chỉ không hợp lệ `{}`",
+                    reference.chars().take(20).collect::<String>()
+                )
+            })?,
+            None => (self.next_col, self.row.max(1)),
+        };
+        if col >= EXCEL_COLS {
+            return Err("ô ngoài giới hạn cột".into());
+        }
+        self.row = r;
+        self.next_col = col + 1;
+        self.cell = Some(CellState {
+            col,
+            kind: attr(e, "t").unwrap_or_default(),
+            style: attr(e, "s").and_then(|s| s.parse().ok()).unwrap_or(0),
+            ..CellState::default()
+        });
+        Ok(())
+    }
+
+    /// Text of the cell's `<v>`, kept within bounds.
+    fn value_text(&mut self, s: &str) {
+        if let Some(c) = self.cell.as_mut() {
+            let v = c.v.get_or_insert_with(String::new);
+            if v.len() < 4 * KEEP_CELL_CHARS {
+                v.push_str(s);
+            }
+        }
+    }
+
+    /// The cell ends: its value goes into the grid. On error, the cell's
+    /// name with the reason.
+    fn close_cell(&mut self) -> Result<(), (String, CellError)> {
+        let Some(c) = self.cell.take() else {
+            return Ok(());
+        };
+        let name = grid::cell_name(c.col, self.row);
+        let col = c.col;
+        match cell_value(c, self.strings, self.styles) {
+            Ok(Some(v)) => self
+                .grid
+                .push(self.row, col, v)
+                .map_err(|l| (name, CellError::Limit(l))),
+            Ok(None) => Ok(()),
+            Err(m) => Err((name, CellError::Broken(m))),
+        }
+    }
 }
 
 /// The value of a finished cell; `None` when it holds nothing.
