@@ -83,13 +83,13 @@ pub enum Command {
         #[arg(value_name = "TỆP", help_heading = "Đối số")]
         file: PathBuf,
     },
-    /// Đọc kế hoạch hoặc công văn có sẵn (.docx, hoặc .txt chép từ PDF) thành tệp YAML để sửa
+    /// Đọc kế hoạch hoặc công văn có sẵn (Word .docx/.doc, .odt, PDF, hoặc .txt) thành tệp YAML để sửa
     #[command(
         help_template = HELP_TEMPLATE,
         override_usage = "ocop import [TÙY_CHỌN] <TỆP>"
     )]
     Import {
-        /// Tệp .docx hoặc .txt cần đọc
+        /// Tệp cần đọc: .docx, .doc, .odt, .pdf hoặc .txt (nhận ra theo nội dung tệp)
         #[arg(value_name = "TỆP", help_heading = "Đối số")]
         file: PathBuf,
         /// Tệp .yaml sẽ ghi (mặc định: cùng tên, đuôi .yaml; không ghi đè tệp đã có)

@@ -276,12 +276,12 @@ fn an_existing_output_is_never_overwritten() {
 }
 
 #[test]
-fn a_pdf_is_refused_with_the_hint_to_copy_its_text() {
+fn a_broken_pdf_is_told_so_by_its_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
     let text = refused(dir.path(), "ke-hoach.pdf", pdf);
     insta::assert_snapshot!("import-pdf", text);
-    assert!(text.contains("chép sang một tệp .txt"), "{text}");
+    assert!(text.contains("tệp PDF hỏng"), "{text}");
     // The bytes decide, not the name.
     let renamed = refused(dir.path(), "ke-hoach.txt", pdf);
     assert_eq!(

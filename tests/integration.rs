@@ -14,6 +14,8 @@ mod fuzz;
 mod hostile;
 mod import;
 mod import_cli;
+mod import_corpus;
+mod import_formats;
 mod layout;
 mod outputs;
 mod schema;

@@ -3,20 +3,28 @@
 //! would write, to edit for next year. A front stage: it produces YAML
 //! text, which then goes through load → validate like any file.
 //!
-//! `text` and `docx` read the file into paragraphs (`para`), `recognise`
+//! The readers (`text`; `docx`, `odt`, `word97` for .doc, `pdf`, chosen
+//! by the file's content in `source`) read the file into paragraphs
+//! (`para`), with `autonumber` for lists numbered by the word processor;
+//! `recognise`
 //! finds the elements of the form (with `mentions` for units, `sentences`
 //! for the sentences that give them work, and `timeline` for deadlines)
 //! into `ir`, and `emit` writes the YAML.
 
+pub mod autonumber;
 pub mod docx;
 pub mod emit;
 pub mod ir;
 pub mod mentions;
+pub mod odt;
 pub mod para;
+pub mod pdf;
 pub mod recognise;
 pub mod sentences;
+pub mod source;
 pub mod text;
 pub mod timeline;
+pub mod word97;
 
 use std::path::Path;
 
@@ -115,32 +123,19 @@ impl Imported {
     }
 }
 
-/// Imports the document at `path` (.docx, or text).
+/// Imports the document at `path`: .docx, .odt, .doc, PDF or text, told
+/// by its content.
 pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
     let fail = |message: String, hint: &str| Diagnostic::error(message).file(path).hint(hint);
+    let cannot = |e: std::io::Error| {
+        fail(
+            format!("không đọc được tệp: {}", crate::diag::io_reason(&e)),
+            "kiểm tra đường dẫn và quyền đọc tệp",
+        )
+    };
     let meta = std::fs::metadata(path).map_err(|e| {
         fail(
             format!("không mở được tệp: {}", crate::diag::io_reason(&e)),
-            "kiểm tra đường dẫn và quyền đọc tệp",
-        )
-    })?;
-    let docx = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let limit = if docx {
-        docx::MAX_FILE_BYTES
-    } else {
-        MAX_TEXT_BYTES
-    };
-    if meta.len() > limit {
-        return Err(fail(
-            format!("tệp quá lớn (hơn {} MB) cho một văn bản", limit >> 20),
-            "chép riêng phần văn bản sang một tệp mới",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        fail(
-            format!("không đọc được tệp: {}", crate::diag::io_reason(&e)),
             "kiểm tra đường dẫn và quyền đọc tệp",
         )
     })?;
@@ -148,38 +143,67 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if docx || bytes.starts_with(b"PK\x03\x04") {
-        import_docx(&bytes, &name).map_err(|e| Diagnostic::error(e.message).file(path).hint(e.hint))
-    } else {
-        if bytes.starts_with(b"%PDF") {
-            return Err(fail(
-                "tệp là PDF; ocop import đọc .docx hoặc văn bản (.txt)".into(),
-                "mở PDF, chọn hết (Ctrl+A), chép sang một tệp .txt rồi nhập tệp đó",
-            ));
-        }
-        let Ok(text) = crate::text::decode(&bytes) else {
-            // A legacy Vietnamese font encoding saved as 8-bit bytes reads
-            // as Windows-1252 text; name it if it is one.
-            let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
-            if let Some(enc) = crate::text::detect_legacy(&t) {
-                return Err(fail(
-                    format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
-                    "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
-                ));
-            }
-            return Err(fail(
-                "tệp văn bản không phải Unicode (UTF-8)".into(),
-                "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
-            ));
-        };
-        if let Some(enc) = crate::text::detect_legacy(&text) {
+    let format = source::Format::sniff(&read_head(path).map_err(cannot)?, &name);
+    let limit = format.max_bytes();
+    if meta.len() > limit {
+        return Err(fail(
+            format!("tệp quá lớn (hơn {} MB) cho một văn bản", limit >> 20),
+            "chép riêng phần văn bản sang một tệp mới",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(cannot)?;
+    if format != source::Format::Text {
+        return import_document(format, &bytes, &name)
+            .map_err(|e| Diagnostic::error(e.message).file(path).hint(e.hint));
+    }
+    let Ok(text) = crate::text::decode(&bytes) else {
+        // A legacy Vietnamese font encoding saved as 8-bit bytes reads
+        // as Windows-1252 text; name it if it is one.
+        let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        if let Some(enc) = crate::text::detect_legacy(&t) {
             return Err(fail(
                 format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
                 "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
             ));
         }
-        Ok(import_text(&text, &name))
+        return Err(fail(
+            "tệp văn bản không phải Unicode (UTF-8)".into(),
+            "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
+        ));
+    };
+    if let Some(enc) = crate::text::detect_legacy(&text) {
+        return Err(fail(
+            format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
+            "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
+        ));
     }
+    Ok(import_text(&text, &name))
+}
+
+/// The first bytes of a file, which tell its format.
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path)?
+        .take(1024)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// Imports a document of a word processor's format, or a PDF.
+pub fn import_document(
+    format: source::Format,
+    bytes: &[u8],
+    source: &str,
+) -> Result<Imported, source::Problem> {
+    let paras = match format {
+        source::Format::Docx => docx::paragraphs(bytes)?,
+        source::Format::Pdf => pdf::paragraphs(bytes)?,
+        source::Format::Doc => word97::paragraphs(bytes)?,
+        source::Format::Odt => odt::paragraphs(bytes)?,
+        source::Format::Text => text::paragraphs(&String::from_utf8_lossy(bytes)),
+    };
+    Ok(finish(&paras, source))
 }
 
 /// Imports plain text.

@@ -6,6 +6,15 @@
 //! before it, a heading style's level, its size and alignment. Every cue is
 //! optional: a reader that cannot tell leaves it empty, and recognition
 //! must still work from the text alone.
+//!
+//! What each reader fills: `label` (.docx numbering.xml, .odt list and
+//! outline styles; never PDF, .doc or text, whose labels are typed),
+//! `heading_level` (.docx outline levels and heading styles, .odt
+//! headings), `size` and `align` (.docx, .odt; PDF from positions), the
+//! `place` of table cells with their `row` (.docx, .odt, .doc; PDF gives
+//! the two-column header and signature and ruled tables as cells, row 0
+//! for the former), `notes` (footnotes set inline, text boxes). `Run` and
+//! `from_runs` build a paragraph from a word processor's runs.
 
 /// Where a paragraph stood: in the flow, or in a cell of a table (the
 /// header and the signature of NĐ 30 documents are borderless tables).
@@ -57,6 +66,15 @@ pub struct Para {
     pub notes: Vec<String>,
 }
 
+/// A run of text with the emphasis it shows, as word processors store it.
+#[derive(Debug, Default, Clone)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub size: Option<f32>,
+}
+
 impl Para {
     pub fn new(text: &str) -> Para {
         Para {
@@ -102,4 +120,53 @@ pub fn starts_lower(text: &str) -> bool {
     text.chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_lowercase())
+}
+
+/// The paragraph a word processor's runs make, with the emphasis they
+/// show (manual line breaks as \n, tabs as spaces); `None` when it shows
+/// no text.
+pub fn from_runs(runs: &[Run], place: Place) -> Option<Para> {
+    let full: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let full = crate::text::normalise(&full.replace(['\u{a0}', '\t'], " "));
+    let lines: Vec<String> = full
+        .split('\n')
+        .map(squeeze)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let letters = |r: &Run| r.text.chars().filter(|c| c.is_alphanumeric()).count();
+    let total: usize = runs.iter().map(letters).sum();
+    let bold: usize = runs.iter().filter(|r| r.bold).map(letters).sum();
+    let italic: usize = runs.iter().filter(|r| r.italic).map(letters).sum();
+    // Leading bold runs followed by plain ones.
+    let mut lead = String::new();
+    for r in runs {
+        if r.bold || letters(r) == 0 {
+            lead.push_str(&r.text);
+        } else {
+            break;
+        }
+    }
+    let lead = squeeze(&crate::text::normalise(&lead.replace('\n', " ")));
+    let italic_parts = runs
+        .iter()
+        .filter(|r| r.italic)
+        .map(|r| squeeze(&crate::text::normalise(&r.text)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut sizes = runs.iter().filter(|r| letters(r) > 0).map(|r| r.size);
+    let first = sizes.next().flatten();
+    let size = first.filter(|&s| sizes.all(|o| o == Some(s)));
+    Some(Para {
+        lines,
+        bold: total > 0 && bold == total,
+        italic: total > 0 && italic == total,
+        bold_lead: (bold > 0 && bold < total && !lead.is_empty()).then_some(lead),
+        italic_parts,
+        place,
+        size,
+        ..Para::default()
+    })
 }
