@@ -1,9 +1,9 @@
 //! A table the author writes (`table:`), laid out: cells placed on the
 //! grid with their spans, numbers read and written back the Vietnamese
 //! way, widths and alignments settled, the totals row computed and the
-//! totals the author wrote checked against it. Validation reports the
-//! problems; composition takes the table. Pure: the same table always
-//! gives the same result.
+//! totals the author wrote checked against it. Validation lays each table
+//! out once, reporting its problems, and keeps it for composition. Pure:
+//! the same table always gives the same result.
 
 use crate::diag::Diagnostic;
 use crate::doc::{self, PlaceProblem};
@@ -48,7 +48,7 @@ pub const PORTRAIT_MAX_COLUMNS: usize = 5;
 pub const APPENDIX_TEXT_SIZE: u8 = 12;
 pub const BODY_TEXT_SIZE: u8 = 13;
 
-/// The text a cell holds when its column is summed but it has no number.
+/// What a cell of a number column holds when it has no number (as "" does).
 const NONE: &str = "-";
 
 /// `t` laid out for `page`, its text at `size` points, and its problems,
