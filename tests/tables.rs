@@ -441,5 +441,68 @@ plan:
         panic!("a plan");
     };
     let text: String = plan.body.iter().map(text_of).collect();
-    assert!(text.contains("Tổng kinh phí: 0 đồng (Bằng chữ: Không đồng)."), "{text}");
+    assert!(
+        text.contains("Tổng kinh phí: 0 đồng (Bằng chữ: Không đồng)."),
+        "{text}"
+    );
+}
+
+/// The text of every row of the plan's tables, body and appendices, in
+/// order: what the tasks, the funding and the author's tables print.
+fn table_rows(plan: &Administrative) -> Vec<Vec<String>> {
+    plan.body
+        .iter()
+        .chain(plan.appendices.iter().flat_map(|a| &a.body))
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| &t.rows)
+        .map(|r| r.iter().map(|c| c.text.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn the_plans_word_file_and_pdf_import_back_with_the_same_tasks_and_funding() {
+    use ocop::import::source::Format;
+    let report = prepare(&root().join("plans/son-la-2027.yaml"));
+    let doc = &report.documents[0];
+    let Content::Plan(plan) = &doc.content else {
+        panic!("the plan comes first");
+    };
+    let want = table_rows(plan);
+    let s = common::session();
+    let docx = ocop::docx::write(doc).unwrap();
+    let pdf = s.pdf(doc, s.markup(doc).unwrap(), true).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (format, bytes, name) in [
+        (Format::Docx, docx, "ke-hoach.docx"),
+        (Format::Pdf, pdf, "ke-hoach.pdf"),
+    ] {
+        let imported = ocop::import::import_document(format, &bytes, name).unwrap();
+        let yaml = &imported.yaml;
+        // Tasks with their units, timelines and results; funding as
+        // numbers; the targets table as a table; no table cell loose.
+        for (line, n) in [("- lead: [", 8), ("- result: ", 8), ("- funding: { ", 7)] {
+            assert_eq!(yaml.matches(line).count(), n, "{name}: {line}\n{yaml}");
+        }
+        for key in [
+            "\n  funding:\n",
+            "- table:\n",
+            "- tasks: {",
+            "- funding: true",
+            "appendix: tasks",
+        ] {
+            assert!(yaml.contains(key), "{name}: no {key:?}\n{yaml}");
+        }
+        assert!(!yaml.contains("không rõ vị trí"), "{name}:\n{yaml}");
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, yaml).unwrap();
+        let back = prepare(&path);
+        assert!(!back.has_errors(), "{name}: {:?}\n{yaml}", back.problems);
+        let Content::Plan(p) = &back.documents[0].content else {
+            panic!("{name}: the plan comes first");
+        };
+        assert_eq!(table_rows(p), want, "{name}:\n{yaml}");
+    }
 }

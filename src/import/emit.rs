@@ -76,11 +76,22 @@ fn plan(w: &mut W, doc: &Doc) {
         }
         w.kv(1, "intro", &doc.intro.join(" "));
     }
+    if let Some(f) = &doc.funding {
+        for (d, l) in super::tables::emit_funding(f) {
+            w.line(1 + d, &l);
+        }
+    }
     w.blank();
     w.line(1, "sections:");
     sections(w, 2, &doc.sections);
     w.blank();
     closing(w, 1, doc);
+    if !doc.appendices.is_empty() {
+        w.blank();
+        for (d, l) in super::tables::emit_appendices(&doc.appendices) {
+            w.line(1 + d, &l);
+        }
+    }
 }
 
 /// One group of căn cứ at `d`: as the mapping of `bases:`, or as an
@@ -282,7 +293,7 @@ fn task(w: &mut W, d: usize, t: &TaskLine) {
     if let Some(l) = &t.label {
         key(w, "label", Some(scalar(l)));
     }
-    match t.key {
+    match &t.key {
         TaskKey::Content => {
             if t.blocks.is_empty() {
                 key(w, "content", Some(scalar(&t.text)));
@@ -301,6 +312,21 @@ fn task(w: &mut W, d: usize, t: &TaskLine) {
             key(w, "units", Some(value));
         }
         TaskKey::Timeline => key(w, "timeline", t.timeline.clone()),
+        TaskKey::Result => key(w, "result", Some(scalar(&t.text))),
+        TaskKey::Funding(amounts) => key(w, "funding", Some(super::tables::amounts(amounts))),
+        TaskKey::Assigned { lead, support } => {
+            key(w, "units", None);
+            let list = |l: &[String]| {
+                l.iter()
+                    .map(|u| flow_scalar(u))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            w.line(d + 2, &format!("- lead: [{}]", list(lead)));
+            if !support.is_empty() {
+                w.line(d + 3, &format!("support: [{}]", list(support)));
+            }
+        }
         TaskKey::Text => match t.blocks.as_slice() {
             [Block::List(items)] if t.text.is_empty() => {
                 key(w, "list", None);
@@ -372,6 +398,15 @@ fn blocks(w: &mut W, d: usize, list_: &[Block]) {
                 w.line(d, "- enumerate:");
                 for it in items {
                     w.item(d + 2, it);
+                }
+            }
+            Block::Refer { text, appendix } => {
+                w.line(d, &format!("- text: {}", scalar(text)));
+                w.line(d + 1, &format!("appendix: {appendix}"));
+            }
+            Block::Table(t) => {
+                for (k, l) in super::tables::emit_table(t) {
+                    w.line(d + k, &l);
                 }
             }
         }
@@ -497,7 +532,7 @@ pub fn scalar(s: &str) -> String {
 
 /// `s` as a scalar inside a flow sequence `[…]`: commas and brackets
 /// end plain scalars there, so anything but a simple word is quoted.
-fn flow_scalar(s: &str) -> String {
+pub(super) fn flow_scalar(s: &str) -> String {
     let p = scalar(s);
     if p.starts_with('"') || s.contains([',', '[', ']', '{', '}']) {
         quoted(s)

@@ -48,6 +48,59 @@ pub enum Block {
     Assign(String),
     List(Vec<Item>),
     Enumerate(Vec<String>),
+    /// A table of the author's own (`table:`), read from a table of the
+    /// document that holds neither tasks nor funding.
+    Table(Table),
+    /// A paragraph that sends the reader to an appendix made from the
+    /// plan's data: "… tại Phụ lục I kèm theo Kế hoạch này." (`appendix:`).
+    Refer {
+        text: String,
+        appendix: String,
+    },
+}
+
+/// A table as read: the header rows (a cell's text at its column, with
+/// the columns it spans), the body rows, and the unit line above it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub unit: Option<String>,
+    pub columns: usize,
+    /// Header cells: (column, columns spanned, rows spanned, text).
+    pub header: Vec<Vec<(usize, usize, usize, String)>>,
+    /// Column titles, from the header row the columns' own titles are in.
+    pub titles: Vec<Option<String>>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The plan's funding read from its funding table (`plan.funding`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Funding {
+    pub unit: Option<String>,
+    /// (key, name).
+    pub sources: Vec<(String, String)>,
+    /// Lines that are not a task: content and amounts by source key.
+    pub items: Vec<(String, Vec<(String, String)>)>,
+    /// The grand total as stated.
+    pub total: Option<String>,
+}
+
+/// A Phụ lục after the signature.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Appendix {
+    /// The assignment table, made from the tasks; `body` says what the
+    /// body keeps of each task (`all`, `content`).
+    Tasks {
+        title: Option<String>,
+        body: &'static str,
+    },
+    Funding {
+        title: Option<String>,
+    },
+    /// A table of the author's own, with its label and title.
+    Table {
+        title: String,
+        table: Table,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -73,6 +126,16 @@ pub enum TaskKey {
     Units,
     Timeline,
     Text,
+    /// The lead and cooperating units of an assignment table's row (unit
+    /// keys, or names as typed).
+    Assigned {
+        lead: Vec<String>,
+        support: Vec<String>,
+    },
+    /// `result:` (the text).
+    Result,
+    /// `funding:` amounts by source key.
+    Funding(Vec<(String, String)>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,4 +229,8 @@ pub struct Doc {
     pub units: Vec<UnitDecl>,
     /// Top-level `# kiểm tra:` notes, by the key they concern.
     pub checks: Vec<(&'static str, String)>,
+    /// The funding read from a funding table.
+    pub funding: Option<Funding>,
+    /// Phụ lục after the signature.
+    pub appendices: Vec<Appendix>,
 }

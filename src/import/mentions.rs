@@ -243,7 +243,7 @@ pub fn canonical(name: &str) -> String {
 }
 
 /// A key from the name: initials of its words, without diacritics.
-fn key_for(name: &str, taken: &[String]) -> String {
+pub(super) fn key_for(name: &str, taken: &[String]) -> String {
     let slug = crate::text::slug(&canonical(name));
     let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
     let mut key = String::new();
@@ -353,7 +353,7 @@ pub fn declare(doc: &mut Doc) {
                     }
                 }
             }
-            Block::Enumerate(_) => {}
+            Block::Enumerate(_) | Block::Table(_) | Block::Refer { .. } => {}
         }
     }
     let mut found = Found::default();

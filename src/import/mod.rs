@@ -22,6 +22,7 @@ pub mod pdf;
 pub mod recognise;
 pub mod sentences;
 pub mod source;
+pub mod tables;
 pub mod text;
 pub mod timeline;
 pub mod word97;
@@ -219,7 +220,9 @@ pub fn import_docx(bytes: &[u8], source: &str) -> Result<Imported, docx::Problem
 }
 
 fn finish(paras: &[para::Para], source: &str) -> Imported {
-    let doc = recognise::recognise(paras);
+    let (flow, tables) = tables::take(paras);
+    let mut doc = recognise::recognise(&flow);
+    tables::apply(&mut doc, tables);
     let yaml = emit::emit(&doc, source);
     Imported {
         yaml,

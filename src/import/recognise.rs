@@ -611,6 +611,8 @@ fn body(paras: &[Para], doc: &mut Doc) {
                         .enumerate()
                         .map(|(i, t)| format!("({}) {t}", i + 1)),
                 ),
+                // Tables are placed after recognition (`tables::apply`).
+                Block::Table(_) | Block::Refer { .. } => {}
             }
         }
     }
