@@ -506,3 +506,30 @@ fn the_plans_word_file_and_pdf_import_back_with_the_same_tasks_and_funding() {
         assert_eq!(table_rows(p), want, "{name}:\n{yaml}");
     }
 }
+
+/// A plan whose tasks are only in its assignment table (the body keeps
+/// none of them) imports with each row a task of its own.
+#[test]
+fn an_assignment_table_alone_imports_as_tasks() {
+    use ocop::import::source::Format;
+    let yaml = std::fs::read_to_string(root().join("plans/son-la-2027.yaml")).unwrap();
+    let yaml = yaml.replace("- tasks: { body: content }", "- tasks: { body: none }");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ke-hoach.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let report = prepare(&path);
+    let doc = &report.documents[0];
+    let Content::Plan(plan) = &doc.content else {
+        panic!("the plan comes first");
+    };
+    let docx = ocop::docx::write(doc).unwrap();
+    let imported = ocop::import::import_document(Format::Docx, &docx, "ke-hoach.docx").unwrap();
+    let back_path = dir.path().join("back.yaml");
+    std::fs::write(&back_path, &imported.yaml).unwrap();
+    let back = prepare(&back_path);
+    assert!(!back.has_errors(), "{:?}\n{}", back.problems, imported.yaml);
+    let Content::Plan(p) = &back.documents[0].content else {
+        panic!("the plan comes first");
+    };
+    assert_eq!(task_rows(p), task_rows(plan), "{}", imported.yaml);
+}

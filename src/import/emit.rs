@@ -88,6 +88,7 @@ fn plan(w: &mut W, doc: &Doc) {
     closing(w, 1, doc);
     if !doc.appendices.is_empty() {
         w.blank();
+        w.checks(1, doc, "appendices");
         for (d, l) in super::tables::emit_appendices(&doc.appendices) {
             w.line(1 + d, &l);
         }

@@ -68,13 +68,16 @@ pub fn take(paras: &[Para]) -> (Vec<Para>, Vec<Lifted>) {
             i += 1;
         }
         let grid = grid(&cells[&t]);
-        // A table going on over a page break (a PDF): the same header
-        // again, with only page numbers between.
+        // One table read as two: nothing between them (a word processor
+        // cannot keep two tables apart without a paragraph; a .doc starts
+        // another where the rows' cells change), or the same header again
+        // after a page break with only page numbers between (a PDF).
         if let Some(prev) = lifted.last_mut()
             && after_last <= flow.len()
-            && flow[after_last..].iter().all(|p| is_page_number(&p.text()))
-            && !grid.is_empty()
-            && prev.grid.first() == grid.first()
+            && (after_last == flow.len()
+                || flow[after_last..].iter().all(|p| is_page_number(&p.text()))
+                    && !grid.is_empty()
+                    && prev.grid.first() == grid.first())
         {
             flow.truncate(after_last);
             let repeated = grid
@@ -83,6 +86,10 @@ pub fn take(paras: &[Para]) -> (Vec<Para>, Vec<Lifted>) {
                 .take_while(|(a, b)| a == b)
                 .count();
             prev.grid.extend(grid.into_iter().skip(repeated));
+            let cols = prev.grid.iter().map(Vec::len).max().unwrap_or(0);
+            for row in &mut prev.grid {
+                row.resize(cols, Vec::new());
+            }
             continue;
         }
         let after = start > signature;
@@ -302,7 +309,7 @@ pub fn apply(doc: &mut Doc, lifted: Vec<Lifted>) {
                     .extend(read.body().iter().map(|r| text(&r[cols.content])));
                 doc.appendices.push(Appendix::Tasks {
                     title: title.filter(|t| t != "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH"),
-                    body: if kept { "all" } else { "content" },
+                    body: kept,
                 });
             }
             None
@@ -318,10 +325,18 @@ pub fn apply(doc: &mut Doc, lifted: Vec<Lifted>) {
             let table = table(&read);
             match &read.lifted.appendix {
                 Some(t) => {
-                    doc.appendices.push(Appendix::Table {
-                        title: t.clone(),
-                        table,
-                    });
+                    // A Phụ lục needs a title: an untitled table after the
+                    // signature gets one to check.
+                    let title = if t.is_empty() {
+                        doc.checks.push((
+                            "appendices",
+                            "một bảng sau phần chữ ký không có tên phụ lục: đặt tên cho nó".into(),
+                        ));
+                        "BẢNG SỐ LIỆU".to_string()
+                    } else {
+                        t.clone()
+                    };
+                    doc.appendices.push(Appendix::Table { title, table });
                     None
                 }
                 None => Some(Block::Table(table)),
@@ -483,12 +498,14 @@ impl TaskColumns {
 }
 
 /// Gives each row of an assignment table to its task: the section the
-/// body numbers as the row is, else a new section. Returns whether the
-/// body already said who does the work (it keeps all of each task).
-fn tasks(doc: &mut Doc, r: &Read, cols: &TaskColumns) -> bool {
+/// body numbers as the row is, else a new section. Returns what the body
+/// keeps of each task: `all` where it says who does the work, `content`
+/// where it says what, else `none`.
+fn tasks(doc: &mut Doc, r: &Read, cols: &TaskColumns) -> &'static str {
     let cell = |row: &[Vec<String>], c: Option<usize>| c.map(|c| text(&row[c])).unwrap_or_default();
     let mut top: Option<usize> = None;
     let mut kept = false;
+    let mut said = false;
     let mut created: Vec<Section> = Vec::new();
     for row in r.body() {
         let label = cell(row, cols.label);
@@ -523,7 +540,7 @@ fn tasks(doc: &mut Doc, r: &Read, cols: &TaskColumns) -> bool {
                     .task
                     .iter()
                     .any(|t| matches!(t.key, TaskKey::Units | TaskKey::Timeline));
-                fill_task(s, &content, lines, &timeline, &result, year);
+                said |= fill_task(s, &content, lines, &timeline, &result, year);
             }
             None => {
                 // A numbered paragraph (`text:`) whose task is the row.
@@ -551,7 +568,13 @@ fn tasks(doc: &mut Doc, r: &Read, cols: &TaskColumns) -> bool {
             ..Section::default()
         });
     }
-    kept
+    if kept {
+        "all"
+    } else if said {
+        "content"
+    } else {
+        "none"
+    }
 }
 
 /// The section numbered `label` (or whose content is `content`) in `scope`.
@@ -589,6 +612,7 @@ fn find<'a>(scope: &'a mut [Section], label: &str, content: &str) -> Option<&'a 
 
 /// Makes the section a task: its content line (from the body's "Nội dung
 /// thực hiện:" line, else the table's), the units, timeline and result.
+/// Returns whether the body stated the content.
 fn fill_task(
     s: &mut Section,
     content: &str,
@@ -596,10 +620,14 @@ fn fill_task(
     timeline: &str,
     result: &str,
     year: i32,
-) {
-    if s.task.is_empty() {
-        s.task = body_task(s, content);
-    }
+) -> bool {
+    let said = if s.task.is_empty() {
+        let (lines, said) = body_task(s, content);
+        s.task = lines;
+        said
+    } else {
+        s.task.iter().any(|t| t.key == TaskKey::Content)
+    };
     s.task
         .retain(|t| !matches!(t.key, TaskKey::Units | TaskKey::Timeline | TaskKey::Result));
     let at = s
@@ -617,11 +645,13 @@ fn fill_task(
         add.push(line(TaskKey::Result, result, None));
     }
     s.task.splice(at..at, add);
+    said
 }
 
 /// The task the body of a section states in lines ("- Nội dung thực
-/// hiện: …", "- Kinh phí: …"), or the table's content alone.
-fn body_task(s: &mut Section, content: &str) -> Vec<TaskLine> {
+/// hiện: …", "- Kinh phí: …"), or the table's content alone; and
+/// whether the body stated the content.
+fn body_task(s: &mut Section, content: &str) -> (Vec<TaskLine>, bool) {
     let mut lines = Vec::new();
     if let Some(Block::List(items)) = s.body.last()
         && items.iter().all(|i| {
@@ -644,11 +674,11 @@ fn body_task(s: &mut Section, content: &str) -> Vec<TaskLine> {
         }
         s.body.pop();
     }
-    if !lines.iter().any(|l| l.key == TaskKey::Content) && s.body.is_empty() && s.sentence.is_none()
-    {
+    let said = lines.iter().any(|l| l.key == TaskKey::Content);
+    if !said && s.body.is_empty() && s.sentence.is_none() {
         lines.insert(0, line(TaskKey::Content, content, None));
     }
-    lines
+    (lines, said)
 }
 
 fn line(key: TaskKey, text: &str, timeline: Option<String>) -> TaskLine {
