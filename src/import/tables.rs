@@ -111,13 +111,12 @@ pub fn take(paras: &[Para]) -> (Vec<Para>, Vec<Lifted>) {
     (flow, lifted)
 }
 
-/// A table of data: three columns or more, two rows or more, and not the
-/// header (quốc hiệu) or the signature.
+/// A table of data: three columns or more (a row alone too: a .doc may
+/// give a table row by row), and not the header (quốc hiệu) or the
+/// signature.
 fn is_data(cells: &[&Para]) -> bool {
     let cols = cells.iter().map(|p| p.place.col).max().unwrap_or(0) + 1;
-    let rows = cells.iter().map(|p| p.place.row).max().unwrap_or(0) + 1;
     cols >= 3
-        && rows >= 2
         && !cells.iter().any(|p| {
             let t = p.text();
             t.starts_with("CỘNG HÒA") || t.starts_with("CỘNG HOÀ") || t.starts_with("Nơi nhận")
