@@ -363,6 +363,13 @@ pub fn apply(doc: &mut Doc, lifted: Vec<Lifted>) {
             first.body.insert(i, Block::Para(m));
         }
     }
+    // A table last before Nơi nhận was taken for the closing paragraph.
+    if let Some(m) = doc.closing.take_if(|c| c.starts_with(MARKER)) {
+        match last_section(&mut doc.sections) {
+            Some(s) => s.body.push(Block::Para(m)),
+            None => doc.body.push(Block::Para(m)),
+        }
+    }
     place(&mut doc.sections, &placed, &appendix_keys);
     place_blocks(&mut doc.body, &placed, &appendix_keys);
 }
@@ -414,6 +421,16 @@ fn appendix_keys(doc: &Doc) -> Vec<(String, String)> {
             Some((label, key))
         })
         .collect()
+}
+
+/// The section the document's text ends in.
+fn last_section(list: &mut [Section]) -> Option<&mut Section> {
+    let last = list.last_mut()?;
+    if last.sections.is_empty() {
+        Some(last)
+    } else {
+        last_section(&mut last.sections)
+    }
 }
 
 fn place(
@@ -1171,5 +1188,73 @@ mod tests {
         assert!(is_label("4.1") && is_label("III") && is_label("2."));
         assert!(!is_label("TT") && !is_label("Tổng cộng"));
         assert!(is_number("2.040") && is_number("1,5") && !is_number("-"));
+    }
+
+    fn cell(table: usize, row: usize, col: usize, text: &str) -> Para {
+        let mut p = Para::new(text);
+        p.place = super::super::para::Place {
+            table: Some(table),
+            col,
+            row,
+        };
+        p
+    }
+
+    /// A plan's paragraphs with one table after the section "1. …": each
+    /// row its own table where `split` (as a .doc may give them).
+    fn plan_with(rows: &[Vec<&str>], split: bool) -> Vec<Para> {
+        let mut paras: Vec<Para> = ["KẾ HOẠCH", "I. CHỈ TIÊU", "1. Chỉ tiêu năm"]
+            .iter()
+            .map(|t| Para::new(t))
+            .collect();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, t) in row.iter().enumerate() {
+                let (table, row) = if split { (r, 0) } else { (0, r) };
+                paras.push(cell(table, row, c, t));
+            }
+        }
+        paras.push(Para::new("Nơi nhận:"));
+        paras
+    }
+
+    #[test]
+    fn a_table_given_row_by_row_is_one_table_block_where_it_stood() {
+        let rows = vec![
+            vec!["TT", "Xã", "Số sản phẩm"],
+            vec!["1", "Xã A", "3"],
+            vec!["2", "Xã B", "4"],
+        ];
+        for split in [false, true] {
+            let (flow, lifted) = take(&plan_with(&rows, split));
+            assert_eq!(lifted.len(), 1, "split: {split}");
+            assert!(flow.iter().all(|p| p.place.table.is_none()));
+            let mut doc = super::super::recognise::recognise(&flow);
+            apply(&mut doc, lifted);
+            let yaml = super::super::emit::emit(&doc, "x.docx");
+            assert!(yaml.contains("- table:"), "{yaml}");
+            assert!(yaml.contains(r#"- ["2", Xã B, "4"]"#), "{yaml}");
+            assert!(!yaml.contains('\u{FFFC}'), "{yaml}");
+        }
+    }
+
+    #[test]
+    fn large_and_wide_tables_are_read_whole() {
+        let wide: Vec<String> = (0..60).map(|c| format!("Cột {c}")).collect();
+        let mut rows: Vec<Vec<&str>> = vec![wide.iter().map(String::as_str).collect()];
+        let numbers: Vec<String> = (0..2000).map(|i| i.to_string()).collect();
+        let long = "x".repeat(10_000);
+        for n in &numbers {
+            let mut r = vec![n.as_str(); 60];
+            r[1] = &long;
+            rows.push(r);
+        }
+        let (flow, lifted) = take(&plan_with(&rows, false));
+        let mut doc = super::super::recognise::recognise(&flow);
+        apply(&mut doc, lifted);
+        let Some(Block::Table(t)) = doc.sections[0].sections[0].body.first() else {
+            panic!("a table block: {:?}", doc.sections);
+        };
+        assert_eq!((t.columns, t.rows.len()), (60, 2000));
+        assert_eq!(t.rows[1999][1].len(), 10_000);
     }
 }
