@@ -492,6 +492,9 @@ fn the_plans_word_file_and_pdf_import_back_with_the_same_tasks_and_funding() {
             "- tasks: {",
             "- funding: true",
             "appendix: tasks",
+            "funding: total",
+            "funding: sources",
+            "total: 780 }",
         ] {
             assert!(yaml.contains(key), "{name}: no {key:?}\n{yaml}");
         }
@@ -570,7 +573,10 @@ fn assignment_rows_without_a_heading_of_their_own_become_tasks() {
     tables::apply(&mut doc, lifted);
     let yaml = emit::emit(&doc, "ke-hoach.docx");
     assert!(yaml.contains("- title: Nhiệm vụ\n"), "{yaml}");
-    assert!(yaml.contains("# kiểm tra: các nhiệm vụ này chỉ có trong bảng"), "{yaml}");
+    assert!(
+        yaml.contains("# kiểm tra: các nhiệm vụ này chỉ có trong bảng"),
+        "{yaml}"
+    );
     let back_path = dir.path().join("back.yaml");
     std::fs::write(&back_path, &yaml).unwrap();
     let back = prepare(&back_path);

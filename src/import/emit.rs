@@ -401,9 +401,17 @@ fn blocks(w: &mut W, d: usize, list_: &[Block]) {
                     w.item(d + 2, it);
                 }
             }
-            Block::Refer { text, appendix } => {
+            Block::Refer {
+                text,
+                key,
+                value,
+                in_words,
+            } => {
                 w.line(d, &format!("- text: {}", scalar(text)));
-                w.line(d + 1, &format!("appendix: {appendix}"));
+                w.line(d + 1, &format!("{key}: {value}"));
+                if !in_words {
+                    w.line(d + 1, "in_words: false");
+                }
             }
             Block::Table(t) => {
                 for (k, l) in super::tables::emit_table(t) {

@@ -51,11 +51,14 @@ pub enum Block {
     /// A table of the author's own (`table:`), read from a table of the
     /// document that holds neither tasks nor funding.
     Table(Table),
-    /// A paragraph that sends the reader to an appendix made from the
-    /// plan's data: "… tại Phụ lục I kèm theo Kế hoạch này." (`appendix:`).
+    /// A paragraph whose end ocop prints from the plan's data: "… tại Phụ
+    /// lục I kèm theo Kế hoạch này." (`appendix: tasks`), "Tổng kinh phí
+    /// …: 2.040 triệu đồng (Bằng chữ: …)." (`funding: total`, `in_words`).
     Refer {
         text: String,
-        appendix: String,
+        key: &'static str,
+        value: String,
+        in_words: bool,
     },
 }
 
@@ -76,8 +79,8 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Funding {
     pub unit: Option<String>,
-    /// (key, name).
-    pub sources: Vec<(String, String)>,
+    /// (key, name, the total its totals row states).
+    pub sources: Vec<(String, String, Option<String>)>,
     /// Lines that are not a task: content and amounts by source key.
     pub items: Vec<(String, Vec<(String, String)>)>,
     /// The grand total as stated.

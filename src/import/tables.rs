@@ -460,7 +460,12 @@ fn place_blocks(
                 }
             }
             Block::Para(t) => match refer(&t, keys) {
-                Some((text, appendix)) => blocks.push(Block::Refer { text, appendix }),
+                Some((text, appendix)) => blocks.push(Block::Refer {
+                    text,
+                    key: "appendix",
+                    value: appendix,
+                    in_words: true,
+                }),
                 None => blocks.push(Block::Para(t)),
             },
             b => blocks.push(b),
@@ -819,7 +824,7 @@ impl FundingColumns {
 }
 
 /// A source's key: the usual ones by name, else the initials.
-fn source_key(name: &str, taken: &[(String, String)]) -> String {
+fn source_key(name: &str, taken: &[(String, String, Option<String>)]) -> String {
     let l = name.to_lowercase();
     let known = [
         ("trung ương", "nstw"),
@@ -850,7 +855,7 @@ fn source_key(name: &str, taken: &[(String, String)]) -> String {
     };
     let mut key = base.clone();
     let mut n = 2;
-    while taken.iter().any(|(k, _)| *k == key) {
+    while taken.iter().any(|(k, ..)| *k == key) {
         key = format!("{base}{n}");
         n += 1;
     }
@@ -873,7 +878,7 @@ fn funding(doc: &mut Doc, r: &Read, cols: &FundingColumns) {
     };
     for (_, name) in &cols.sources {
         let key = source_key(name, &f.sources);
-        f.sources.push((key, name.clone()));
+        f.sources.push((key, name.clone(), None));
     }
     for row in r.body() {
         let content = text(&row[cols.content]);
@@ -882,11 +887,14 @@ fn funding(doc: &mut Doc, r: &Read, cols: &FundingColumns) {
             .sources
             .iter()
             .zip(&f.sources)
-            .map(|((c, _), (k, _))| (k.clone(), text(&row[*c])))
+            .map(|((c, _), (k, ..))| (k.clone(), text(&row[*c])))
             .filter(|(_, a)| is_number(a))
             .collect();
         if is_total(&content) || is_total(&first) {
             f.total = cols.total.map(|c| text(&row[c])).filter(|t| is_number(t));
+            for ((c, _), source) in cols.sources.iter().zip(&mut f.sources) {
+                source.2 = Some(text(&row[*c])).filter(|t| is_number(t));
+            }
             continue;
         }
         if content.is_empty() {
@@ -900,7 +908,77 @@ fn funding(doc: &mut Doc, r: &Read, cols: &FundingColumns) {
             None => f.items.push((content, amounts)),
         }
     }
+    views(&mut doc.sections, &f);
     doc.funding = Some(f);
+}
+
+/// The body's lines that state the funding's total ("Tổng kinh phí …:
+/// 2.040 triệu đồng (Bằng chữ: …).") and its sources ("Trong đó:" and a
+/// line a source, each its stated total) as the views ocop prints from
+/// the numbers, so they cannot drift from the table.
+fn views(list: &mut [Section], f: &Funding) {
+    let unit = f.unit.as_deref().unwrap_or("đồng");
+    let total = f.total.as_ref().map(|t| format!("{t} {unit}"));
+    for s in list.iter_mut() {
+        let old = std::mem::take(&mut s.body);
+        let mut i = 0;
+        while i < old.len() {
+            let stated = match &old[i] {
+                Block::Para(t) => total.as_deref().and_then(|total| total_line(t, total)),
+                _ => None,
+            };
+            if let Some((text, in_words)) = stated {
+                s.body.push(Block::Refer {
+                    text,
+                    key: "funding",
+                    value: "total".into(),
+                    in_words,
+                });
+            } else if let (Block::Para(t), Some(Block::List(items))) = (&old[i], old.get(i + 1))
+                && source_lines(items, f, unit)
+            {
+                s.body.push(Block::Refer {
+                    text: t.clone(),
+                    key: "funding",
+                    value: "sources".into(),
+                    in_words: true,
+                });
+                i += 1;
+            } else {
+                s.body.push(old[i].clone());
+            }
+            i += 1;
+        }
+        views(&mut s.sections, f);
+    }
+}
+
+/// A line a source, in order, each with the total its totals row states:
+/// "Ngân sách tỉnh: 540 triệu đồng;", the last ending with ".".
+fn source_lines(items: &[super::ir::Item], f: &Funding, unit: &str) -> bool {
+    items.len() == f.sources.len()
+        && items
+            .iter()
+            .zip(&f.sources)
+            .enumerate()
+            .all(|(k, (it, src))| {
+                let end = if k + 1 == items.len() { "." } else { ";" };
+                src.2.as_ref().is_some_and(|a| {
+                    it.children.is_empty() && it.text == format!("{}: {a} {unit}{end}", src.1)
+                })
+            })
+}
+
+/// "Tổng kinh phí thực hiện: 2.040 triệu đồng (Bằng chữ: …)." with
+/// `total` "2.040 triệu đồng": its lead-in, and whether it says the
+/// amount in words.
+fn total_line(t: &str, total: &str) -> Option<(String, bool)> {
+    let (lead, rest) = t.split_once(": ")?;
+    let rest = rest.strip_prefix(total)?;
+    if rest == "." {
+        return Some((lead.to_string(), false));
+    }
+    (rest.starts_with(" (Bằng chữ: ") && rest.ends_with(").")).then(|| (lead.to_string(), true))
 }
 
 fn task_titled<'a>(list: &'a mut [Section], title: &str) -> Option<&'a mut Section> {
@@ -990,8 +1068,15 @@ pub fn emit_funding(f: &Funding) -> Vec<(usize, String)> {
         out.push((1, format!("unit: {}", scalar(u))));
     }
     out.push((1, "sources:".into()));
-    for (k, n) in &f.sources {
-        out.push((2, format!("- {{ key: {k}, name: {} }}", flow_scalar(n))));
+    for (k, n, total) in &f.sources {
+        let total = total
+            .as_ref()
+            .map(|t| format!(", total: {}", number(t)))
+            .unwrap_or_default();
+        out.push((
+            2,
+            format!("- {{ key: {k}, name: {}{total} }}", flow_scalar(n)),
+        ));
     }
     if !f.items.is_empty() {
         out.push((1, "items:".into()));
