@@ -38,6 +38,7 @@ const WORKER_STACK: usize = 32 << 20;
 type Slot<T> = Mutex<Option<T>>;
 
 /// One document to write, and where each of its forms goes.
+#[derive(Clone)]
 pub struct Job<'a> {
     pub doc: &'a Document,
     /// Its PDF, if wanted.
@@ -54,32 +55,42 @@ impl Job<'_> {
         self.pdf.iter().chain(&self.docx).chain(&self.typ)
     }
 
-    /// Does the job and returns the files written.
+    /// Does the job and returns the files written. Every form is made
+    /// before any is written, and they are written as one set
+    /// ([`write::files`]): a form that fails leaves all of them as they were.
     fn run(&self, session: &Session) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
-        let mut written = Vec::new();
+        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         if let Some(docx) = &self.docx {
             let bytes = crate::docx::write(self.doc).map_err(|d| vec![d])?;
-            write::file(docx, &bytes).map_err(|d| vec![d])?;
-            written.push(docx.clone());
+            files.push((docx.clone(), bytes));
         }
-        if self.pdf.is_none() && self.typ.is_none() {
-            return Ok(written);
-        }
-        let markup = session.markup(self.doc).map_err(|d| vec![d])?;
-        if let Some(typ) = &self.typ {
-            write::file(typ, markup.source.as_bytes()).map_err(|d| vec![d])?;
-            // The images it shows, beside it, so it compiles on its own.
-            for (name, bytes) in &markup.files {
-                write::file(&typ.with_file_name(name), bytes).map_err(|d| vec![d])?;
+        if self.pdf.is_some() || self.typ.is_some() {
+            let markup = session.markup(self.doc).map_err(|d| vec![d])?;
+            if let Some(typ) = &self.typ {
+                // The images it shows, beside it, so it compiles on its own.
+                for (name, bytes) in &markup.files {
+                    files.push((typ.with_file_name(name), bytes.to_vec()));
+                }
+                files.push((typ.clone(), markup.source.clone().into_bytes()));
             }
-            written.push(typ.clone());
+            if let Some(pdf) = &self.pdf {
+                let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
+                files.push((pdf.clone(), bytes));
+            }
         }
-        if let Some(pdf) = &self.pdf {
-            let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
-            write::file(pdf, &bytes).map_err(|d| vec![d])?;
-            written.push(pdf.clone());
-        }
-        Ok(written)
+        let set: Vec<(&Path, &[u8])> = files
+            .iter()
+            .map(|(p, b)| (p.as_path(), b.as_slice()))
+            .collect();
+        write::files(&set).map_err(|d| vec![d])?;
+        // The document's own files, in the order they were always listed.
+        Ok(self
+            .docx
+            .iter()
+            .chain(&self.typ)
+            .chain(&self.pdf)
+            .cloned()
+            .collect())
     }
 }
 
@@ -190,6 +201,33 @@ struct Part {
     pdf: Option<Result<Vec<u8>, Vec<Diagnostic>>>,
 }
 
+impl Part {
+    fn new(documents: usize) -> Mutex<Part> {
+        Mutex::new(Part {
+            pages: vec![None; documents],
+            info: None,
+            waiting: documents,
+            pdf: None,
+        })
+    }
+
+    /// Takes the pages of the part's `n`th document; when they were the
+    /// last it waited for, gives back every page of the part, in order.
+    fn add(&mut self, n: usize, pages: Vec<Page>, info: Option<DocumentInfo>) -> Option<Part> {
+        self.pages[n] = Some(pages);
+        if self.info.is_none() {
+            self.info = info;
+        }
+        self.waiting -= 1;
+        (self.waiting == 0).then(|| Part {
+            pages: std::mem::take(&mut self.pages),
+            info: self.info.take(),
+            waiting: 0,
+            pdf: None,
+        })
+    }
+}
+
 /// All `docs` in one print-ready PDF at `path`, in list order, titled
 /// `title`. The documents are laid out in parallel; each part of
 /// [`MERGE_PART`] documents is written as soon as its last page is ready
@@ -209,27 +247,22 @@ pub fn render_merged(
     };
     let parts: Vec<Mutex<Part>> = docs
         .chunks(MERGE_PART)
-        .map(|chunk| {
-            Mutex::new(Part {
-                pages: vec![None; chunk.len()],
-                info: None,
-                waiting: chunk.len(),
-                pdf: None,
-            })
-        })
+        .map(|c| Part::new(c.len()))
         .collect();
     let failures: Vec<Slot<Vec<Diagnostic>>> = docs.iter().map(|_| Mutex::new(None)).collect();
-    let export_part = |pages: Vec<Page>, mut info: DocumentInfo| {
+    let export_part = |part: Part| {
+        let pages: Vec<Page> = part.pages.into_iter().flatten().flatten().collect();
+        if pages.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut info = part.info.unwrap_or_default();
         info.title = Some(title.into());
-        let document = PagedDocument::new(pages.into_iter().collect(), info);
-        export_pdf(
-            &document,
-            PdfMeta {
-                ident: title,
-                date: first.timestamp,
-                tagged: false,
-            },
-        )
+        let meta = PdfMeta {
+            ident: title,
+            date: first.timestamp,
+            tagged: false,
+        };
+        export_pdf(&PagedDocument::new(pages.into_iter().collect(), info), meta)
     };
     on_all_cores(docs.len(), stop, progress, |i| {
         let (pages, info) = match session.layout(&docs[i]) {
@@ -240,32 +273,15 @@ pub fn render_merged(
                 (Vec::new(), None)
             }
         };
-        let ready = {
-            let mut part = parts[i / MERGE_PART]
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            part.pages[i % MERGE_PART] = Some(pages);
-            if part.info.is_none() {
-                part.info = info;
-            }
-            part.waiting -= 1;
-            if part.waiting == 0 {
-                let pages: Vec<Page> = part.pages.drain(..).flatten().flatten().collect();
-                Some((pages, part.info.take().unwrap_or_default()))
-            } else {
-                None
-            }
-        };
-        if let Some((pages, info)) = ready {
-            let pdf = if pages.is_empty() {
-                Ok(Vec::new())
-            } else {
-                export_part(pages, info)
-            };
+        let lock = || {
             parts[i / MERGE_PART]
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
-                .pdf = Some(pdf);
+        };
+        let ready = lock().add(i % MERGE_PART, pages, info);
+        if let Some(part) = ready {
+            let pdf = export_part(part);
+            lock().pdf = Some(pdf);
         }
     });
     let mut outcome = BulkOutcome::default();
@@ -283,12 +299,17 @@ pub fn render_merged(
             None => outcome.interrupted = true,
         }
     }
-    if outcome.interrupted || pdfs.is_empty() || outcome.merge_failed.is_some() {
-        return outcome;
+    if !outcome.interrupted && !pdfs.is_empty() && outcome.merge_failed.is_none() {
+        join(&pdfs, path, &mut outcome);
     }
+    outcome
+}
+
+/// The parts `pdfs` joined into the file at `path`.
+fn join(pdfs: &[Vec<u8>], path: &Path, outcome: &mut BulkOutcome) {
     let mut join_failure = None;
     let written = write::write_atomic_with(path, |out| {
-        pdf_join::join(&pdfs, out).map_err(|e| {
+        pdf_join::join(pdfs, out).map_err(|e| {
             join_failure = Some(e);
             std::io::Error::other("ghép tệp")
         })
@@ -301,5 +322,4 @@ pub fn render_merged(
         }
         (Err(e), None) => outcome.merge_failed = Some(vec![write::io_error(path, &e)]),
     }
-    outcome
 }

@@ -18,6 +18,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use ocop::doc::DocKind;
+use ocop::run::Format;
 use ocop::session::Options;
 
 pub const HELP_TEMPLATE: &str =
@@ -224,13 +225,16 @@ pub struct Output {
     pub emit_typ: bool,
 }
 
-/// The forms a document is written in.
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// PDF, để in
-    Pdf,
-    /// Word (.docx), để góp ý và sửa
-    Docx,
+impl Output {
+    /// What the run is asked to write.
+    pub fn to_run(&self) -> ocop::run::Output {
+        ocop::run::Output {
+            out: self.out.clone(),
+            only: self.only.clone(),
+            formats: self.format.clone(),
+            emit_typ: self.emit_typ,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -387,142 +391,21 @@ fn print_clap(e: &clap::Error, subcommand: Option<String>) -> ExitCode {
 /// ```
 /// `subcommand` is the command the line asked for, if any: its usage is
 /// shown when clap's error does not carry one.
-#[allow(clippy::too_many_lines)] // issue 20: split by its owner
 pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
-    let text = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
-        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
-        _ => None,
-    };
-    let list = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => vec![s.clone()],
-        Some(ContextValue::Strings(v)) => v.clone(),
-        _ => Vec::new(),
-    };
-    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
-    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let ctx = Context { e, subcommand };
     let mut hints: Vec<String> = Vec::new();
-    let message = match e.kind() {
-        ErrorKind::InvalidSubcommand => {
-            let name = text(ContextKind::InvalidSubcommand).unwrap_or_default();
-            let names: Vec<String> = command()
-                .get_subcommands()
-                .map(|c| c.get_name().to_string())
-                .collect();
-            hints.push(format!("các lệnh: {}", names.join(", ")));
-            format!("không có lệnh `{name}`")
-        }
-        ErrorKind::UnknownArgument if arg.starts_with('-') => {
-            let owners = commands_with_option(option_name(&arg));
-            if owners.is_empty() {
-                format!("không có tùy chọn `{arg}`")
-            } else {
-                let here = subcommand
-                    .map(|s| format!(" `ocop {s}`"))
-                    .unwrap_or_default();
-                hints.push(format!(
-                    "`{}` dùng được với: {}",
-                    option_name(&arg),
-                    owners
-                        .iter()
-                        .map(|c| format!("ocop {c}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-                format!("lệnh{here} không có tùy chọn `{arg}`")
-            }
-        }
-        ErrorKind::UnknownArgument => format!("thừa đối số `{arg}`"),
-        ErrorKind::MissingRequiredArgument => {
-            let missing = list(ContextKind::InvalidArg);
-            format!("thiếu đối số bắt buộc {}", missing.join(", "))
-        }
-        ErrorKind::MissingSubcommand => {
-            let names = list(ContextKind::ValidSubcommand);
-            if !names.is_empty() {
-                hints.push(format!("các lệnh: {}", names.join(", ")));
-            }
-            "thiếu lệnh".to_string()
-        }
-        ErrorKind::InvalidValue if value.is_empty() => {
-            format!("`{}` cần một giá trị", option_name(&arg))
-        }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation if subcommand == Some("help") => {
-            let names = list(ContextKind::ValidValue);
-            hints.push(format!("các lệnh: {}", names.join(", ")));
-            format!("không có lệnh `{value}`")
-        }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let valid = list(ContextKind::ValidValue);
-            if !valid.is_empty() {
-                hints.push(format!("các giá trị được nhận: {}", valid.join(", ")));
-            }
-            if arg.starts_with('-') {
-                format!("`{}` không nhận giá trị `{value}`", option_name(&arg))
-            } else {
-                let name = arg.trim_matches(['<', '>', '[', ']', '.']);
-                format!("đối số {name} không nhận giá trị `{value}`")
-            }
-        }
-        ErrorKind::ArgumentConflict => match e.get(ContextKind::PriorArg) {
-            Some(ContextValue::String(prior)) if *prior == arg => {
-                format!("`{}` chỉ được dùng một lần", option_name(&arg))
-            }
-            Some(ContextValue::String(prior)) => format!(
-                "`{}` không dùng cùng `{}` được",
-                option_name(&arg),
-                option_name(prior)
-            ),
-            _ => format!(
-                "`{}` không dùng cùng các tùy chọn đã cho được",
-                option_name(&arg)
-            ),
-        },
-        ErrorKind::NoEquals => format!("`{}` cần giá trị viết liền sau dấu `=`", option_name(&arg)),
-        ErrorKind::TooManyValues => {
-            format!("`{}` không nhận thêm giá trị `{value}`", option_name(&arg))
-        }
-        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            format!("`{}` nhận sai số giá trị", option_name(&arg))
-        }
-        ErrorKind::InvalidUtf8 => "đối số có ký tự không đọc được (không phải UTF-8)".to_string(),
-        _ => "sai cách gọi lệnh".to_string(),
-    };
+    let message = ctx.message(&mut hints);
     for kind in [
         ContextKind::SuggestedSubcommand,
         ContextKind::SuggestedArg,
         ContextKind::SuggestedValue,
     ] {
-        if let Some(s) = text(kind) {
+        if let Some(s) = ctx.text(kind) {
             hints.insert(0, format!("có phải ý bạn là `{s}`?"));
         }
     }
-    let known_elsewhere =
-        arg.starts_with('-') && !commands_with_option(option_name(&arg)).is_empty();
-    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested)
-        && !known_elsewhere
-    {
-        for tip in tips {
-            if let Some(tip) = translated_tip(&tip.to_string(), &arg) {
-                hints.push(tip);
-            }
-        }
-    }
-    let usage = text(ContextKind::Usage)
-        .or_else(|| {
-            // Errors about a value carry no usage: the command's own.
-            let mut cmd = command();
-            let sub = cmd.find_subcommand_mut(subcommand?)?;
-            Some(sub.render_usage().to_string())
-        })
-        .map(|u| {
-            // clap puts its title before the usage it was given; the usage
-            // itself is ours (`override_usage`).
-            u.split_once(':')
-                .map(|(_, rest)| rest.trim().to_string())
-                .unwrap_or(u)
-        });
+    hints.extend(ctx.tips());
+    let usage = ctx.usage();
     let mut out = format!("lỗi: {message}\n");
     for hint in hints {
         let _ = writeln!(out, " = gợi ý: {hint}");
@@ -542,6 +425,171 @@ pub fn usage_error(e: &clap::Error, subcommand: Option<&str>) -> String {
     }
     let _ = writeln!(out, " = xem thêm: {command_path} --help");
     out
+}
+
+/// A clap error and the command it is about, read for [`usage_error`].
+struct Context<'a> {
+    e: &'a clap::Error,
+    subcommand: Option<&'a str>,
+}
+
+impl Context<'_> {
+    fn text(&self, kind: ContextKind) -> Option<String> {
+        match self.e.get(kind) {
+            Some(ContextValue::String(s)) => Some(s.clone()),
+            Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
+            Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
+    fn list(&self, kind: ContextKind) -> Vec<String> {
+        match self.e.get(kind) {
+            Some(ContextValue::String(s)) => vec![s.clone()],
+            Some(ContextValue::Strings(v)) => v.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The argument the error is about (`--only <LOẠI>`), or "".
+    fn arg(&self) -> String {
+        self.text(ContextKind::InvalidArg).unwrap_or_default()
+    }
+
+    /// The error's first line, pushing what else to say onto `hints`.
+    fn message(&self, hints: &mut Vec<String>) -> String {
+        let arg = self.arg();
+        let value = self.text(ContextKind::InvalidValue).unwrap_or_default();
+        let option = option_name(&arg);
+        match self.e.kind() {
+            ErrorKind::InvalidSubcommand => {
+                let name = self
+                    .text(ContextKind::InvalidSubcommand)
+                    .unwrap_or_default();
+                let names: Vec<String> = command()
+                    .get_subcommands()
+                    .map(|c| c.get_name().to_string())
+                    .collect();
+                hints.push(format!("các lệnh: {}", names.join(", ")));
+                format!("không có lệnh `{name}`")
+            }
+            ErrorKind::UnknownArgument if arg.starts_with('-') => self.unknown_option(&arg, hints),
+            ErrorKind::UnknownArgument => format!("thừa đối số `{arg}`"),
+            ErrorKind::MissingRequiredArgument => {
+                let missing = self.list(ContextKind::InvalidArg);
+                format!("thiếu đối số bắt buộc {}", missing.join(", "))
+            }
+            ErrorKind::MissingSubcommand => {
+                let names = self.list(ContextKind::ValidSubcommand);
+                if !names.is_empty() {
+                    hints.push(format!("các lệnh: {}", names.join(", ")));
+                }
+                "thiếu lệnh".to_string()
+            }
+            ErrorKind::InvalidValue if value.is_empty() => format!("`{option}` cần một giá trị"),
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+                self.invalid_value(&arg, &value, hints)
+            }
+            ErrorKind::ArgumentConflict => self.conflict(&arg),
+            ErrorKind::NoEquals => format!("`{option}` cần giá trị viết liền sau dấu `=`"),
+            ErrorKind::TooManyValues => format!("`{option}` không nhận thêm giá trị `{value}`"),
+            ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+                format!("`{option}` nhận sai số giá trị")
+            }
+            ErrorKind::InvalidUtf8 => {
+                "đối số có ký tự không đọc được (không phải UTF-8)".to_string()
+            }
+            _ => "sai cách gọi lệnh".to_string(),
+        }
+    }
+
+    /// An option this command does not take: perhaps another one does.
+    fn unknown_option(&self, arg: &str, hints: &mut Vec<String>) -> String {
+        let owners = commands_with_option(option_name(arg));
+        if owners.is_empty() {
+            return format!("không có tùy chọn `{arg}`");
+        }
+        let here = self
+            .subcommand
+            .map(|s| format!(" `ocop {s}`"))
+            .unwrap_or_default();
+        let commands: Vec<String> = owners.iter().map(|c| format!("ocop {c}")).collect();
+        hints.push(format!(
+            "`{}` dùng được với: {}",
+            option_name(arg),
+            commands.join(", ")
+        ));
+        format!("lệnh{here} không có tùy chọn `{arg}`")
+    }
+
+    /// A value the argument does not take (for `help`, a command that is not).
+    fn invalid_value(&self, arg: &str, value: &str, hints: &mut Vec<String>) -> String {
+        let valid = self.list(ContextKind::ValidValue);
+        if self.subcommand == Some("help") {
+            hints.push(format!("các lệnh: {}", valid.join(", ")));
+            return format!("không có lệnh `{value}`");
+        }
+        if !valid.is_empty() {
+            hints.push(format!("các giá trị được nhận: {}", valid.join(", ")));
+        }
+        if arg.starts_with('-') {
+            format!("`{}` không nhận giá trị `{value}`", option_name(arg))
+        } else {
+            let name = arg.trim_matches(['<', '>', '[', ']', '.']);
+            format!("đối số {name} không nhận giá trị `{value}`")
+        }
+    }
+
+    /// Two options that cannot go together, or one given twice.
+    fn conflict(&self, arg: &str) -> String {
+        match self.e.get(ContextKind::PriorArg) {
+            Some(ContextValue::String(prior)) if prior == arg => {
+                format!("`{}` chỉ được dùng một lần", option_name(arg))
+            }
+            Some(ContextValue::String(prior)) => format!(
+                "`{}` không dùng cùng `{}` được",
+                option_name(arg),
+                option_name(prior)
+            ),
+            _ => format!(
+                "`{}` không dùng cùng các tùy chọn đã cho được",
+                option_name(arg)
+            ),
+        }
+    }
+
+    /// clap's own tips, in Vietnamese; none for an option that another
+    /// command takes (the message already says which).
+    fn tips(&self) -> Vec<String> {
+        let arg = self.arg();
+        let known_elsewhere =
+            arg.starts_with('-') && !commands_with_option(option_name(&arg)).is_empty();
+        match self.e.get(ContextKind::Suggested) {
+            Some(ContextValue::StyledStrs(tips)) if !known_elsewhere => tips
+                .iter()
+                .filter_map(|tip| translated_tip(&tip.to_string(), &arg))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The usage line of the command, without clap's English title.
+    fn usage(&self) -> Option<String> {
+        self.text(ContextKind::Usage)
+            .or_else(|| {
+                // Errors about a value carry no usage: the command's own.
+                let mut cmd = command();
+                let sub = cmd.find_subcommand_mut(self.subcommand?)?;
+                Some(sub.render_usage().to_string())
+            })
+            .map(|u| {
+                // clap puts its title before the usage it was given; the
+                // usage itself is ours (`override_usage`).
+                u.split_once(':')
+                    .map(|(_, rest)| rest.trim().to_string())
+                    .unwrap_or(u)
+            })
+    }
 }
 
 /// The commands that take option `--name` (or `-n`).

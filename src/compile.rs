@@ -309,6 +309,13 @@ impl Engine {
                     .iter()
                     .map(|(name, body)| (format!("/{name}").as_str(), body.clone()).into_source()),
             )
+            // Read as data too (`toml("/nd30-layout.toml")`).
+            .with_static_file_resolver(libraries.iter().map(|(name, body)| {
+                (
+                    format!("/{name}").as_str().into_file_id(),
+                    body.as_bytes().to_vec(),
+                )
+            }))
             .add_file_resolver(SlotResolver(slots.clone()))
             .build();
         Ok(Engine {
@@ -642,6 +649,32 @@ mod tests {
         assert_eq!(engine.slots.acquire_kept("a.pdf"), None);
         assert!(engine.compile_kept(Some("a.pdf"), markup("Một")).is_ok());
         engine.slots.release_kept("a.pdf");
+    }
+
+    #[test]
+    fn the_layout_library_takes_its_numbers_from_the_data_file() {
+        let mut libraries = crate::markup::Templates::load(None).unwrap().libraries;
+        let page = &crate::nd30::layout().page;
+        let check = |libraries: &[(String, String)], left: f64| {
+            let engine = Engine::new(libraries, Vec::new(), None).unwrap();
+            let source = format!(
+                "#import \"/nd30.typ\": page-margin\n#assert.eq(page-margin.left, {left}mm)\nx"
+            );
+            engine.compile(Markup {
+                source,
+                files: Vec::new(),
+            })
+        };
+        // What the Word writer reads (crate::nd30) is what Typst reads.
+        assert!(check(&libraries, page.margin_left_mm).is_ok());
+        // And Typst reads it from the file: a changed file changes the PDF.
+        let data = libraries
+            .iter_mut()
+            .find(|(name, _)| name == crate::nd30::LAYOUT_FILE)
+            .unwrap();
+        data.1 = data.1.replace("margin-left-mm = 30", "margin-left-mm = 35");
+        assert!(check(&libraries, 35.0).is_ok());
+        assert!(check(&libraries, page.margin_left_mm).is_err());
     }
 
     #[test]

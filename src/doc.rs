@@ -35,7 +35,7 @@ impl DocKind {
 }
 
 /// One document to render.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Document {
     /// ASCII file stem without extension, e.g. `ke-hoach`.
     pub file_stem: String,
@@ -48,7 +48,7 @@ pub struct Document {
     pub content: Content,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub enum Content {
     Plan(Administrative),
     Decision(Administrative),
@@ -75,7 +75,7 @@ pub const MAX_WEIGHT: usize = 12_000;
 
 /// An administrative document in the layout of NĐ 30 (plan, decision,
 /// dispatch): header, title, body, signature, appendices.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Administrative {
     pub header: Header,
     /// Tên loại: "KẾ HOẠCH"; empty for a công văn, which has none.
@@ -110,7 +110,7 @@ impl Administrative {
 }
 
 /// One OCOP certificate (Giấy chứng nhận sản phẩm OCOP).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Certificate {
     /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
     pub authority: String,
@@ -149,7 +149,7 @@ pub const QR_IMAGE: &str = "qr.png";
 
 /// An appendix (NĐ 30 Mẫu 2.1): its heading block, then text and tables,
 /// on pages of its own numbered from 1.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Appendix {
     /// "Phụ lục" or "Phụ lục I".
     pub label: String,
@@ -164,7 +164,7 @@ pub struct Appendix {
 /// A table as every writer lays it out: columns, header rows repeated on
 /// every page, body rows; each cell with its spans. Text is set at `size`
 /// points (13 in the body, 12 in an appendix).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 pub struct Table {
     /// Caption above the table, bold and centred.
     pub title: Option<String>,
@@ -176,7 +176,7 @@ pub struct Table {
     pub size: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 pub struct Column {
     /// Relative width (Typst `fr`).
     pub width: u32,
@@ -200,6 +200,20 @@ pub struct Cell {
     /// Set on every cell of a row too tall to keep on one page: the row
     /// may break across pages. Other rows never do (see [`Table::fit`]).
     pub split: bool,
+}
+
+// By hand: `long_word` is a float, hashed by its bits (a run tells a
+// document it has already written by its hash).
+impl std::hash::Hash for Cell {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+        self.cols.hash(state);
+        self.rows.hash(state);
+        self.align.hash(state);
+        self.bold.hash(state);
+        self.long_word.map(f64::to_bits).hash(state);
+        self.split.hash(state);
+    }
 }
 
 impl Cell {
@@ -327,7 +341,7 @@ impl Table {
 }
 
 /// The two-column NĐ 30 header.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Header {
     /// Cơ quan chủ quản line(s), regular weight.
     pub parent: Option<String>,
@@ -346,7 +360,7 @@ pub struct Header {
 }
 
 /// A block of body text, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A numbered title on its own line: "I. MỤC ĐÍCH, YÊU CẦU".
@@ -370,7 +384,7 @@ pub enum Block {
     Table(Table),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum LeadStyle {
     Plain,
@@ -427,7 +441,7 @@ impl Block {
 }
 
 /// The signature row: Nơi nhận on the left, the signer on the right.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Signature {
     /// Recipient lines without the dash, each ending ";" (unless the
     /// author's own punctuation ends it).
@@ -440,7 +454,7 @@ pub struct Signature {
 }
 
 /// A Nơi nhận line, or a group of lines sharing one note.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Recipient {
     /// "Bộ Nông nghiệp và PTNT;" or, with a note, `text` "Các chủ thể …",

@@ -11,7 +11,9 @@
 //!
 //! `pipeline` runs one file through load, validate and compose; `bulk`
 //! schedules the composed documents over every core through markup,
-//! compile and write, with the templates and fonts a `session` loads once.
+//! compile and write, with the templates and fonts a `session` loads once;
+//! `run` owns what one command does with its inputs and outputs, and
+//! returns the outcome the command prints.
 //! Below the stages sit the shared vocabulary (`diag`, `model`, `doc`) and
 //! pure knowledge (`regime`, `vn`, `numbering`, `naming`, `units`,
 //! `timeline`, `qr`, `text`). The command line (`src/main.rs`, `src/cli.rs`,
@@ -25,6 +27,7 @@ pub mod diag;
 pub mod doc;
 pub mod model;
 pub mod naming;
+pub mod nd30;
 pub mod number;
 pub mod numbering;
 pub mod qr;
@@ -47,4 +50,5 @@ pub mod write;
 
 pub mod bulk;
 pub mod pipeline;
+pub mod run;
 pub mod session;

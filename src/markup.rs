@@ -62,10 +62,12 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The Typst layout libraries, imported by the templates from the root
-/// (`/nd30.typ`): the NĐ 30 pieces every administrative document uses, and
-/// the certificate layout. A user folder overrides each on its own.
+/// (`/nd30.typ`): the NĐ 30 pieces every administrative document uses, the
+/// numbers they read (`nd30-layout.toml`, which the Word writer reads
+/// too), and the certificate layout. A user folder overrides each on its own.
 pub const BUILTIN_LIBRARIES: &[(&str, &str)] = &[
     ("nd30.typ", include_str!("../templates/nd30.typ")),
+    (crate::nd30::LAYOUT_FILE, crate::nd30::LAYOUT_TOML),
     (
         "certificate.typ",
         include_str!("../templates/certificate.typ"),
@@ -321,10 +323,14 @@ mod tests {
             v.sort();
             v
         };
-        assert_eq!(names("#import \"/nd30.typ\": *\n"), ["nd30.typ"]);
+        // nd30.typ reads the layout numbers from nd30-layout.toml.
+        assert_eq!(
+            names("#import \"/nd30.typ\": *\n"),
+            ["nd30-layout.toml", "nd30.typ"]
+        );
         assert_eq!(
             names("#import \"/certificate.typ\": *\n"),
-            ["certificate.typ", "nd30.typ"]
+            ["certificate.typ", "nd30-layout.toml", "nd30.typ"]
         );
         assert!(names("= Chỉ chữ\n").is_empty());
     }

@@ -146,25 +146,3 @@ fn named_files(loaded: &load::Loaded) -> Vec<PathBuf> {
     }
     files
 }
-
-/// Expands folders into the YAML files under them (sorted, so runs are stable).
-pub fn collect_inputs(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(input)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(input.clone());
-        }
-    }
-    files
-}

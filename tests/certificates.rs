@@ -333,6 +333,62 @@ fn a_stopped_run_writes_nothing() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
+/// A run stopped by Ctrl-C, by the terminal closing (SIGHUP) or by a
+/// service manager (SIGTERM) finishes the certificates in hand, says it
+/// was stopped, exits with 130 and leaves only whole files.
+#[cfg(unix)]
+#[test]
+fn a_run_stopped_by_a_signal_leaves_only_whole_files() {
+    use std::time::{Duration, Instant};
+    for signal in ["INT", "TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let yaml = long_list(dir.path(), 1000);
+        let folder = dir.path().join("out/gcn/giay-chung-nhan");
+        let child = ocop()
+            .arg("certificates")
+            .arg(&yaml)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Stopped once the first certificates are written.
+        let deadline = Instant::now() + Duration::from_secs(180);
+        while std::fs::read_dir(&folder).map_or(0, |d| d.count()) < 3 {
+            assert!(Instant::now() < deadline, "no certificate written");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let killed = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "SIG{signal}: {stderr}");
+        assert!(
+            stderr.contains("đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh"),
+            "SIG{signal}: {stderr}"
+        );
+        let names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert!(names.len() < 1000, "SIG{signal}: the run was not stopped");
+        for name in &names {
+            assert!(name.ends_with(".pdf"), "SIG{signal}: {name} left over");
+            let pdf = std::fs::read(folder.join(name)).unwrap();
+            assert!(
+                pdf.starts_with(b"%PDF") && pdf.trim_ascii_end().ends_with(b"%%EOF"),
+                "SIG{signal}: {name} is not whole"
+            );
+        }
+        assert_eq!(common::printed_names(&out.stdout).len(), names.len());
+    }
+}
+
 const ROUND: &str = "plans/dot-2-2027/cong-nhan-dot-2.yaml";
 
 #[test]

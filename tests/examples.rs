@@ -159,7 +159,8 @@ fn render_prints_each_written_path_and_a_folder_renders_all() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     // Every YAML under plans/, certificates included: render makes every kind.
-    let expected: usize = ocop::pipeline::collect_inputs(&[root().join("plans")])
+    let expected: usize = ocop::run::inputs::collect(&[root().join("plans")])
+        .unwrap()
         .iter()
         .map(|f| render_all(f).len())
         .sum();

@@ -2,11 +2,10 @@
 
 use std::process::ExitCode;
 
-use ocop::diag::{Diagnostic, display_path};
-use ocop::load::LoadOptions;
-use ocop::pipeline;
+use ocop::diag::display_path;
+use ocop::run::{Run, Stop};
 
-use super::{INPUT_ERRORS, report, say, session};
+use super::{Printer, exit, inputs, say, session};
 use crate::cli::CheckArgs;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -14,34 +13,31 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let files = pipeline::collect_inputs(&args.inputs);
-    if files.is_empty() {
-        report(&[no_yaml()]);
-        return ExitCode::from(INPUT_ERRORS);
-    }
-    let mut failed = Vec::new();
-    for path in &files {
-        let r = pipeline::prepare(&session, path, &LoadOptions::default(), &[]);
-        report(&r.problems);
-        if r.has_errors() {
-            failed.push(display_path(path));
-        }
-    }
+    let files = match inputs(&args.inputs) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
+    let run = Run {
+        session: &session,
+        stop: Stop::on_signals(),
+        observer: &Printer::new("Đang kiểm tra"),
+    };
+    let outcome = run.check(&files);
+    let failed: Vec<String> = outcome
+        .inputs
+        .iter()
+        .filter(|i| i.has_errors())
+        .map(|i| display_path(&i.path))
+        .collect();
     let summary = format!("đã kiểm tra {} tệp YAML", files.len());
     if failed.is_empty() {
         say(format!("{summary}; không có lỗi."));
-        ExitCode::SUCCESS
     } else {
         say(format!(
             "{summary}; {} tệp có lỗi: {}",
             failed.len(),
             failed.join(", ")
         ));
-        ExitCode::from(INPUT_ERRORS)
     }
-}
-
-pub fn no_yaml() -> Diagnostic {
-    Diagnostic::error("không tìm thấy tệp .yaml nào")
-        .hint("chỉ định một tệp .yaml, hoặc thư mục chứa tệp .yaml")
+    exit(outcome.status())
 }

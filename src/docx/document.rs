@@ -11,24 +11,37 @@ use super::parts::{BODY_STYLE, HEADER_EMPTY, HEADER_PAGE_NUMBER, R_NS, W_NS};
 use super::table;
 use super::xml::{Font, Jc, Para, Twips, mm, paragraph, pt, run, tab};
 use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Recipient, Signature};
+use crate::nd30::layout;
 
-// A4 and the NĐ 30 margins the PDF uses (nd30.typ `nd30-document`).
+// The NĐ 30 numbers (margins, sizes, spacing) are those the PDF uses: both
+// read templates/nd30-layout.toml (`crate::nd30`).
+
+/// A4.
 const PAGE_W: Twips = 11906;
 const PAGE_H: Twips = 16838;
-const MARGIN_TOP: Twips = 1134; // 20 mm
-const MARGIN_BOTTOM: Twips = 1134; // 20 mm
-const MARGIN_BOTTOM_LANDSCAPE: Twips = 850; // 15 mm
-const MARGIN_LEFT: Twips = 1701; // 30 mm
-const MARGIN_RIGHT: Twips = 850; // 15 mm
 const HEADER_DISTANCE: Twips = 567; // 10 mm, as in the decree's own Word files
-/// The text block: 165 mm portrait, 252 mm landscape.
-const TEXT_W: Twips = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT;
-const TEXT_W_LANDSCAPE: Twips = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT;
 
-/// Stroke of the rules, eighths of a point (0.6 pt as in the PDF).
-const RULE: u32 = 5;
+/// The text block between the side margins: 165 mm portrait, 252 mm landscape.
+fn text_w(landscape: bool) -> Twips {
+    let page = &layout().page;
+    let width = if landscape { PAGE_H } else { PAGE_W };
+    width - mm(page.margin_left_mm) - mm(page.margin_right_mm)
+}
 
-const BODY: Font = Font::new(14.0);
+/// A stroke in eighths of a point, as Word measures borders.
+fn eighths(points: f64) -> u32 {
+    (points * 8.0).round() as u32
+}
+
+/// `part` of `whole`, rounded down.
+fn share(whole: Twips, part: f64) -> Twips {
+    (f64::from(whole) * part) as Twips
+}
+
+/// Body text.
+fn body() -> Font {
+    Font::new(layout().text.body_pt)
+}
 
 /// The whole `word/document.xml`.
 pub fn document_xml(doc: &Administrative) -> String {
@@ -54,7 +67,7 @@ pub fn document_xml(doc: &Administrative) -> String {
     // The last body lines travel with the signature: it never stands alone.
     let keep_from = blocks.len().saturating_sub(2);
     for (i, b) in blocks.iter().enumerate() {
-        block(&mut out, b, i >= keep_from, TEXT_W);
+        block(&mut out, b, i >= keep_from, text_w(false));
     }
     signature(&mut out, &doc.signature);
 
@@ -79,20 +92,26 @@ fn section_properties(landscape: bool, restart: bool) -> String {
         "<w:headerReference w:type=\"default\" r:id=\"{HEADER_PAGE_NUMBER}\"/>\
 <w:headerReference w:type=\"first\" r:id=\"{HEADER_EMPTY}\"/><w:type w:val=\"nextPage\"/>"
     );
+    let page = &layout().page;
     let (w, h, bottom, orient) = if landscape {
         (
             PAGE_H,
             PAGE_W,
-            MARGIN_BOTTOM_LANDSCAPE,
+            mm(page.landscape_margin_bottom_mm),
             " w:orient=\"landscape\"",
         )
     } else {
-        (PAGE_W, PAGE_H, MARGIN_BOTTOM, "")
+        (PAGE_W, PAGE_H, mm(page.margin_bottom_mm), "")
     };
+    let (top, left, right) = (
+        mm(page.margin_top_mm),
+        mm(page.margin_left_mm),
+        mm(page.margin_right_mm),
+    );
     let _ = write!(
         s,
         "<w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/>\
-<w:pgMar w:top=\"{MARGIN_TOP}\" w:right=\"{MARGIN_RIGHT}\" w:bottom=\"{bottom}\" w:left=\"{MARGIN_LEFT}\" \
+<w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" \
 w:header=\"{HEADER_DISTANCE}\" w:footer=\"{HEADER_DISTANCE}\" w:gutter=\"0\"/>"
     );
     if restart {
@@ -203,7 +222,7 @@ fn rule(out: &mut String, column: Twips, width: Twips, before: Twips, after: Twi
     let width = width.clamp(pt(6.0), column);
     let side = (column - width) / 2;
     let p = Para {
-        rule: Some(RULE),
+        rule: Some(eighths(layout().rule.stroke_pt)),
         before: Some(before),
         after: Some(after),
         line_exact: Some(20),
@@ -229,8 +248,10 @@ const DAY_BLANK: &str = "       ";
 /// (and a công văn's "V/v …") on the left; quốc hiệu, tiêu ngữ with a rule
 /// as wide as its text, and the date line on the right.
 fn header(out: &mut String, h: &Header, vv: Option<&str>) {
-    let left_w = TEXT_W * 42 / 100;
-    let right_w = TEXT_W - left_w;
+    let l = &layout().header;
+    let left_w = share(text_w(false), l.issuer_column_percent / 100.0);
+    let right_w = text_w(false) - left_w;
+    let gap = pt(l.line_gap_pt);
     let widths = [left_w, right_w];
     let table = Table {
         widths: &widths,
@@ -238,46 +259,49 @@ fn header(out: &mut String, h: &Header, vv: Option<&str>) {
         padding: 0,
     };
     table.start(out);
-    let issuer_font = Font::new(13.0).bold();
+    let issuer_font = Font::new(l.issuer_pt).bold();
     row(out, false, |out| {
         cell(out, left_w, 1, false, |out| {
-            let mut gap = 0;
+            let mut above = 0;
             if let Some(parent) = &h.parent {
-                lines(out, parent, Font::new(13.0), 0);
-                gap = pt(3.0);
+                lines(out, parent, Font::new(l.issuer_pt), 0);
+                above = gap;
             }
             let issuer = h.issuer_lines.join("\n");
-            lines(out, &issuer, issuer_font, gap);
-            let width = measure::width(&issuer, 13.0, true) * 0.4;
-            rule(out, left_w, pt(width), pt(3.0), 0);
+            lines(out, &issuer, issuer_font, above);
+            let share = layout().rule.issuer_share;
+            let width = measure::width(&issuer, l.issuer_pt, true) * share;
+            rule(out, left_w, pt(width), gap, 0);
         });
         cell(out, right_w, 1, false, |out| {
             lines(
                 out,
                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                Font::new(13.0).bold(),
+                Font::new(l.national_pt).bold(),
                 0,
             );
             let motto = "Độc lập - Tự do - Hạnh phúc";
-            lines(out, motto, BODY.bold(), pt(3.0));
-            let width = measure::width(motto, 14.0, true);
-            rule(out, right_w, pt(width), pt(3.0), 0);
+            lines(out, motto, Font::new(l.motto_pt).bold(), gap);
+            let width = measure::width(motto, l.motto_pt, true);
+            rule(out, right_w, pt(width), gap, 0);
         });
     });
+    let row_gap = pt(l.row_gap_pt);
     row(out, false, |out| {
         cell(out, left_w, 1, false, |out| {
             let number = h.number.as_deref().unwrap_or(NUMBER_BLANK);
             let text = format!("Số: {number}/{}", h.symbol);
-            lines(out, &text, Font::new(13.0), pt(6.0));
+            lines(out, &text, Font::new(l.number_pt), row_gap);
             if let Some(vv) = vv {
-                lines(out, &format!("V/v {vv}"), Font::new(12.0), pt(6.0));
+                let font = Font::new(l.dispatch_subject_pt);
+                lines(out, &format!("V/v {vv}"), font, row_gap);
             }
         });
         cell(out, right_w, 1, false, |out| {
             let day = h.day.as_deref().unwrap_or(DAY_BLANK);
             let month = h.month.as_deref().unwrap_or(DAY_BLANK);
             let text = format!("{}, ngày {day} tháng {month} năm {}", h.place, h.year);
-            lines(out, &text, BODY.italic(), pt(6.0));
+            lines(out, &text, Font::new(l.date_pt).italic(), row_gap);
         });
     });
     table.end(out);
@@ -286,57 +310,69 @@ fn header(out: &mut String, h: &Header, vv: Option<&str>) {
 /// Tên loại and trích yếu, centred and bold, with a rule 0.4 of the trích
 /// yếu's width (at most the text block's) under them.
 fn title(out: &mut String, kind: &str, subject: &str) {
+    let l = &layout().title;
     let p = Para {
-        before: Some(pt(20.0)),
+        before: Some(pt(l.above_pt)),
         keep_next: true,
         ..Para::lines(Jc::Center)
     };
-    paragraph(out, &p, |o| run(o, kind, BODY.bold()));
+    paragraph(out, &p, |o| run(o, kind, body().bold()));
     let p = Para {
-        before: Some(pt(2.0)),
+        before: Some(pt(l.line_gap_pt)),
         keep_next: true,
         ..Para::lines(Jc::Center)
     };
-    paragraph(out, &p, |o| run(o, subject, BODY.bold()));
-    let width = pt(measure::width(subject, 14.0, true)).min(TEXT_W) * 2 / 5;
-    rule(out, TEXT_W, width, pt(6.0), pt(16.0));
+    paragraph(out, &p, |o| run(o, subject, body().bold()));
+    let size = layout().text.body_pt;
+    let subject_w = pt(measure::width(subject, size, true)).min(text_w(false));
+    let width = share(subject_w, layout().rule.title_share);
+    rule(
+        out,
+        text_w(false),
+        width,
+        pt(l.rule_above_pt),
+        pt(l.below_pt),
+    );
 }
 
 /// Kính gửi (ô 9a), 20 mm from the margin: one addressee on the same line;
 /// several as dash lines whose dashes line up after the colon.
 fn to(out: &mut String, addressees: &[String]) {
-    let indent = mm(20.0);
+    let l = &layout().addressees;
+    let indent = mm(l.indent_mm);
+    let (above, below) = (pt(l.above_pt), pt(l.below_pt));
     let label = "Kính gửi:";
     if addressees.len() == 1 {
         let p = Para {
-            before: Some(pt(18.0)),
-            after: Some(pt(12.0)),
+            before: Some(above),
+            after: Some(below),
             left: Some(indent),
             ..Para::lines(Jc::Left)
         };
         paragraph(out, &p, |o| {
-            run(o, label, BODY);
-            run(o, " ", BODY);
-            run(o, &addressees[0], BODY);
+            run(o, label, body());
+            run(o, " ", body());
+            run(o, &addressees[0], body());
         });
         return;
     }
-    let list = indent + pt(measure::width(label, 14.0, false) + 0.3 * 14.0);
+    let size = layout().text.body_pt;
+    let list = indent + pt(measure::width(label, size, false) + 0.3 * size);
     if addressees.is_empty() {
         let p = Para {
-            before: Some(pt(18.0)),
-            after: Some(pt(12.0)),
+            before: Some(above),
+            after: Some(below),
             left: Some(indent),
             ..Para::lines(Jc::Left)
         };
-        paragraph(out, &p, |o| run(o, label, BODY));
+        paragraph(out, &p, |o| run(o, label, body()));
         return;
     }
     let last = addressees.len() - 1;
     for (i, a) in addressees.iter().enumerate() {
         let p = Para {
-            before: Some(if i == 0 { pt(18.0) } else { 0 }),
-            after: Some(if i == last { pt(12.0) } else { pt(4.0) }),
+            before: Some(if i == 0 { above } else { 0 }),
+            after: Some(if i == last { below } else { pt(l.line_gap_pt) }),
             left: Some(list),
             first_line: Some(if i == 0 { indent - list } else { 0 }),
             tab: (i == 0).then_some(list),
@@ -345,10 +381,10 @@ fn to(out: &mut String, addressees: &[String]) {
         };
         paragraph(out, &p, |o| {
             if i == 0 {
-                run(o, label, BODY);
-                tab(o, BODY);
+                run(o, label, body());
+                tab(o, body());
             }
-            run(o, &format!("- {a}"), BODY);
+            run(o, &format!("- {a}"), body());
         });
     }
 }
@@ -382,7 +418,7 @@ fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
             } else {
                 format!("{label} {title}")
             };
-            paragraph(out, &p, |o| run(o, &text, BODY.with_bold(*bold)));
+            paragraph(out, &p, |o| run(o, &text, body().with_bold(*bold)));
         }
         Block::Centered { text, bold } => {
             let p = Para {
@@ -391,7 +427,7 @@ fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
                 keep_next: true,
                 ..Para::lines(Jc::Center)
             };
-            paragraph(out, &p, |o| run(o, text, BODY.with_bold(*bold)));
+            paragraph(out, &p, |o| run(o, text, body().with_bold(*bold)));
         }
         Block::Para {
             marker,
@@ -407,21 +443,21 @@ fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
             };
             paragraph(out, &p, |o| {
                 if let Some(m) = marker {
-                    run(o, &format!("{m} "), BODY);
+                    run(o, &format!("{m} "), body());
                 }
                 if let Some(l) = lead {
                     let font = match lead_style {
-                        LeadStyle::Plain => BODY,
-                        LeadStyle::Bold => BODY.bold(),
-                        LeadStyle::Italic => BODY.italic(),
-                        LeadStyle::BoldItalic => BODY.bold().italic(),
+                        LeadStyle::Plain => body(),
+                        LeadStyle::Bold => body().bold(),
+                        LeadStyle::Italic => body().italic(),
+                        LeadStyle::BoldItalic => body().bold().italic(),
                     };
                     run(o, l, font);
                     if !text.is_empty() {
-                        run(o, " ", BODY);
+                        run(o, " ", body());
                     }
                 }
-                run(o, text, BODY.with_italic(*italic));
+                run(o, text, body().with_italic(*italic));
             });
         }
     }
@@ -430,8 +466,9 @@ fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
 /// The signature row (ô 9b, 7a–7c): Nơi nhận on the left, level with the
 /// first line of the signer block; one row that never splits.
 fn signature(out: &mut String, s: &Signature) {
-    let left_w = TEXT_W * 38 / 100;
-    let right_w = TEXT_W - left_w;
+    let l = &layout().signature;
+    let left_w = share(text_w(false), l.recipients_column_percent / 100.0);
+    let right_w = text_w(false) - left_w;
     let widths = [left_w, right_w];
     let table = Table {
         widths: &widths,
@@ -448,7 +485,11 @@ fn signature(out: &mut String, s: &Signature) {
                 ..Para::lines(Jc::Left)
             };
             paragraph(out, &p, |o| {
-                run(o, "Nơi nhận:", Font::new(12.0).bold().italic())
+                run(
+                    o,
+                    "Nơi nhận:",
+                    Font::new(l.recipients_title_pt).bold().italic(),
+                )
             });
             let list = Para {
                 after: Some(pt(1.0)),
@@ -457,7 +498,7 @@ fn signature(out: &mut String, s: &Signature) {
                 jc: Some(Jc::Left),
                 ..Para::default()
             };
-            let small = Font::new(11.0);
+            let small = Font::new(l.recipients_pt);
             for r in &s.recipients {
                 match r {
                     Recipient::Line { text, note, end } => paragraph(out, &list, |o| {
@@ -496,8 +537,8 @@ fn signature(out: &mut String, s: &Signature) {
                 line: Some(264),
                 ..Para::lines(Jc::Center)
             };
-            paragraph(out, &p, |o| run(o, &s.authority.join("\n"), BODY.bold()));
-            lines(out, &s.name, BODY.bold(), mm(28.0));
+            paragraph(out, &p, |o| run(o, &s.authority.join("\n"), body().bold()));
+            lines(out, &s.name, body().bold(), mm(l.space_mm));
         });
     });
     table.end(out);
@@ -508,11 +549,8 @@ fn signature(out: &mut String, s: &Signature) {
 /// An appendix (Mẫu 2.1) in its own section: the heading block "Phụ lục" /
 /// TITLE / (Kèm theo …) / rule, then its text and tables.
 fn appendix(out: &mut String, a: &Appendix) {
-    let text_w = if a.landscape {
-        TEXT_W_LANDSCAPE
-    } else {
-        TEXT_W
-    };
+    let l = &layout().appendix;
+    let text_w = text_w(a.landscape);
     let heading = |out: &mut String, text: &str, font: Font, before: Twips| {
         let p = Para {
             before: Some(before),
@@ -521,10 +559,12 @@ fn appendix(out: &mut String, a: &Appendix) {
         };
         paragraph(out, &p, |o| run(o, text, font));
     };
-    heading(out, &a.label, BODY.bold(), 0);
-    heading(out, &a.title, BODY.bold(), pt(3.0));
-    heading(out, &a.reference, BODY.italic(), pt(3.0));
-    rule(out, text_w, mm(35.0), pt(6.0), pt(10.0));
+    heading(out, &a.label, body().bold(), 0);
+    let gap = pt(l.heading_line_gap_pt);
+    heading(out, &a.title, body().bold(), gap);
+    heading(out, &a.reference, body().italic(), gap);
+    let (above, below) = (pt(l.rule_above_pt), pt(l.rule_below_pt));
+    rule(out, text_w, mm(l.rule_mm), above, below);
     for b in &a.body {
         block(out, b, false, text_w);
     }
@@ -536,8 +576,8 @@ mod tests {
 
     #[test]
     fn text_block_is_165_by_252_mm() {
-        assert_eq!(TEXT_W, 9355);
-        assert_eq!(TEXT_W_LANDSCAPE, 14287);
+        assert_eq!(text_w(false), 9355);
+        assert_eq!(text_w(true), 14287);
     }
 
     #[test]

@@ -59,11 +59,16 @@ pub fn document_rels() -> String {
 /// paragraph an office adds by pressing Enter looks like its neighbours.
 pub fn styles() -> String {
     let font = "Times New Roman";
+    // The body numbers the PDF uses (templates/nd30-layout.toml).
+    let text = &crate::nd30::layout().text;
+    let half_points = body_half_points();
+    let indent = super::xml::mm(text.first_line_indent_mm);
+    let after = super::xml::pt(text.paragraph_spacing_pt);
     format!(
         "{DECL}<w:styles xmlns:w=\"{W_NS}\">\
 <w:docDefaults><w:rPrDefault><w:rPr>\
 <w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\" w:eastAsia=\"{font}\" w:cs=\"{font}\"/>\
-<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/>\
+<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/>\
 </w:rPr></w:rPrDefault>\
 <w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
 </w:docDefaults>\
@@ -77,7 +82,7 @@ pub fn styles() -> String {
 <w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 <w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{body}\"><w:name w:val=\"Nội dung\"/>\
 <w:basedOn w:val=\"Normal\"/><w:qFormat/>\
-<w:pPr><w:spacing w:after=\"120\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/></w:pPr></w:style>\
+<w:pPr><w:spacing w:after=\"{after}\"/><w:ind w:firstLine=\"{indent}\"/><w:jc w:val=\"both\"/></w:pPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>\
 <w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:style>\
 </w:styles>",
@@ -109,10 +114,17 @@ pub fn font_table() -> String {
     )
 }
 
+/// The body size in Word's half points (14 pt: 28).
+fn body_half_points() -> f64 {
+    (crate::nd30::layout().text.body_pt * 2.0).round()
+}
+
 /// The header of every page after a section's first: its page number,
 /// centred, 14 pt, as a PAGE field.
 pub fn header_page_number() -> String {
-    let rpr = "<w:rPr><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>";
+    let half_points = body_half_points();
+    let rpr =
+        format!("<w:rPr><w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/></w:rPr>");
     format!(
         "{DECL}<w:hdr xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:jc w:val=\"center\"/></w:pPr>\
 <w:r>{rpr}<w:fldChar w:fldCharType=\"begin\"/></w:r>\

@@ -35,6 +35,48 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    stage(path, write)?.persist()
+}
+
+/// Writes the files of one document as one set: each goes to a temporary
+/// file beside its destination first, and only when every one is written
+/// are they put in place. A failure (a full disk) leaves every destination
+/// as it was, never one form new and another old.
+pub fn files(files: &[(&Path, &[u8])]) -> Result<(), Diagnostic> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let file = stage(path, |out| out.write_all(bytes)).map_err(|e| io_error(path, &e))?;
+        staged.push(file);
+    }
+    for file in staged {
+        let path = file.path.clone();
+        file.persist().map_err(|e| io_error(&path, &e))?;
+    }
+    Ok(())
+}
+
+/// A file written in full under a temporary name beside its destination;
+/// dropped without [`Staged::persist`], it is removed.
+struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+impl Staged {
+    /// Renames the file over its destination.
+    fn persist(self) -> std::io::Result<()> {
+        // No fsync: the rename already guarantees that an interrupted or
+        // killed run never leaves a partial file; syncing each of thousands
+        // of certificates would cost more than rendering them.
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+fn stage(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<Staged> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -53,11 +95,10 @@ pub fn write_atomic_with(
         write(&mut out)?;
         out.flush()?;
     }
-    // No fsync: the rename already guarantees that an interrupted or killed
-    // run never leaves a partial file; syncing each of thousands of
-    // certificates would cost more than rendering them.
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+    })
 }
 
 const TEMP_PREFIX: &str = ".ocop-";
@@ -146,6 +187,26 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_set_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let (pdf, docx) = (dir.path().join("a.pdf"), dir.path().join("a.docx"));
+        files(&[(&pdf, b"pdf 1"), (&docx, b"docx 1")]).unwrap();
+        // The second form cannot be written (its folder is a file): the
+        // first is not replaced either, and no temporary is left.
+        let blocked = dir.path().join("f");
+        std::fs::write(&blocked, b"x").unwrap();
+        assert!(files(&[(&pdf, b"pdf 2"), (&blocked.join("a.docx"), b"docx 2")]).is_err());
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"pdf 1");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+        files(&[(&pdf, b"pdf 2"), (&docx, b"docx 2")]).unwrap();
+        assert_eq!(std::fs::read(&docx).unwrap(), b"docx 2");
     }
 
     #[test]
