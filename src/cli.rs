@@ -77,13 +77,13 @@ pub enum Command {
         override_usage = "ocop certificates [TÙY_CHỌN] <TỆP>"
     )]
     Certificates(CertificatesArgs),
-    /// Tạo tệp kế hoạch mới từ kế hoạch mẫu, để sửa
-    #[command(help_template = HELP_TEMPLATE, override_usage = "ocop new <TỆP>")]
-    New {
-        /// Tệp .yaml sẽ tạo (không ghi đè tệp đã có)
-        #[arg(value_name = "TỆP", help_heading = "Đối số")]
-        file: PathBuf,
-    },
+    /// Tạo khung văn bản mới (kế hoạch, quyết định, giấy chứng nhận, công văn) cho một tỉnh hoặc xã và một năm, để sửa
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop new [LOẠI] [TỆP] --tinh <TỈNH> [--xa <XÃ>] [--nam <NĂM>]\n       ocop new --vi-du [THƯ_MỤC]",
+        after_help = "Ví dụ:\n  ocop new ke-hoach-2028 --tinh \"Lâm Đồng\" --nam 2028\n  ocop new ke-hoach --xa \"Đa Mi\" --tinh \"Lâm Đồng\" --nam 2028\n  ocop new giay-chung-nhan gcn-dot-1 --tinh \"Lai Châu\" --nam 2027\n  ocop new --vi-du"
+    )]
+    New(NewArgs),
     /// Đọc kế hoạch hoặc công văn có sẵn (Word .docx/.doc, .odt, PDF, hoặc .txt) thành tệp YAML để sửa
     #[command(
         help_template = HELP_TEMPLATE,
@@ -96,7 +96,8 @@ pub enum Command {
         /// Tệp .yaml sẽ ghi (mặc định: cùng tên, đuôi .yaml; không ghi đè tệp đã có)
         #[arg(
             short = 'o',
-            long = "output",
+            long = "out",
+            alias = "output",
             value_name = "TỆP_YAML",
             help_heading = "Tùy chọn"
         )]
@@ -109,7 +110,13 @@ pub enum Command {
     )]
     Schema {
         /// Ghi vào tệp này thay vì in ra màn hình
-        #[arg(short, long, value_name = "TỆP", help_heading = "Tùy chọn")]
+        #[arg(
+            short,
+            long,
+            alias = "output",
+            value_name = "TỆP",
+            help_heading = "Tùy chọn"
+        )]
         out: Option<PathBuf>,
     },
     /// Chép các mẫu có sẵn ra thư mục để tùy biến (dùng lại với --templates)
@@ -149,6 +156,80 @@ pub enum Command {
         )]
         command: Option<String>,
     },
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    /// Loại văn bản: ke-hoach (mặc định), quyet-dinh, giay-chung-nhan (kèm bảng tính danh sách sản phẩm), cong-van; bỏ qua được: `ocop new ke-hoach-moi` tạo kế hoạch ke-hoach-moi.yaml
+    #[arg(
+        index = 1,
+        display_order = 1,
+        value_name = "LOẠI",
+        help_heading = "Đối số"
+    )]
+    pub kind_or_file: Option<String>,
+    /// Tệp .yaml sẽ tạo (mặc định: tên loại; thêm .yaml nếu thiếu; không ghi đè tệp đã có). Với --vi-du: thư mục (mặc định vi-du)
+    #[arg(
+        index = 2,
+        display_order = 2,
+        value_name = "TỆP",
+        help_heading = "Đối số"
+    )]
+    pub file: Option<PathBuf>,
+    /// Tỉnh, thành phố ban hành (của xã, với --xa), viết có dấu: "Lâm Đồng" (hoặc --province)
+    #[arg(
+        long = "tinh",
+        alias = "province",
+        value_name = "TỈNH",
+        help_heading = "Tùy chọn"
+    )]
+    pub province: Option<String>,
+    /// Xã, phường, đặc khu ban hành (cấp xã); với --cap huyen: tên huyện (hoặc --commune)
+    #[arg(
+        long = "xa",
+        alias = "commune",
+        value_name = "XÃ",
+        help_heading = "Tùy chọn"
+    )]
+    pub commune: Option<String>,
+    /// Cấp ban hành: tinh, xa, huyen (văn bản trước 01/7/2025); mặc định xa khi có --xa, không thì tinh (hoặc --level)
+    #[arg(
+        long = "cap",
+        alias = "level",
+        value_name = "CẤP",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Tùy chọn"
+    )]
+    pub level: Option<NewLevel>,
+    /// Năm của văn bản (mặc định năm nay; hoặc --year)
+    #[arg(
+        long = "nam",
+        alias = "year",
+        value_name = "NĂM",
+        help_heading = "Tùy chọn"
+    )]
+    pub year: Option<i32>,
+    /// Chép mọi văn bản mẫu đầy đủ (kế hoạch, quyết định, công văn, giấy chứng nhận và bảng tính) vào thư mục, để học theo (hoặc --examples)
+    #[arg(
+        long = "vi-du",
+        alias = "examples",
+        conflicts_with_all = ["province", "commune", "level", "year"],
+        help_heading = "Tùy chọn"
+    )]
+    pub examples: bool,
+}
+
+/// The levels `ocop new --cap` takes, by their unaccented Vietnamese
+/// words (accented and English ones too).
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NewLevel {
+    #[value(name = "tinh", alias = "tỉnh", alias = "province")]
+    Province,
+    #[value(name = "xa", alias = "xã", alias = "commune")]
+    Commune,
+    #[value(name = "huyen", alias = "huyện", alias = "district")]
+    District,
 }
 
 /// The shells `ocop completions` writes for.
@@ -192,6 +273,7 @@ pub struct Output {
     #[arg(
         short,
         long,
+        alias = "output",
         value_name = "THƯ_MỤC",
         default_value = "out",
         hide_default_value = true,
@@ -251,16 +333,17 @@ pub struct CertificatesArgs {
     /// Tệp YAML có mục `certificates`
     #[arg(value_name = "TỆP", help_heading = "Đối số")]
     pub file: PathBuf,
-    /// Danh sách sản phẩm .xlsx hoặc .csv (thay danh sách trong tệp YAML)
+    /// Danh sách sản phẩm: bảng tính Excel (.xlsx, .xls), LibreOffice (.ods) hoặc .csv (thay danh sách trong tệp YAML)
     #[arg(long, value_name = "TỆP", help_heading = "Tùy chọn")]
     pub products: Option<PathBuf>,
-    /// Trang tính cần đọc trong tệp .xlsx (mặc định trang đầu)
+    /// Trang tính cần đọc trong tệp .xlsx, .xls hoặc .ods (mặc định trang đầu)
     #[arg(long, value_name = "TÊN", help_heading = "Tùy chọn")]
     pub sheet: Option<String>,
     /// Thư mục ghi kết quả (mặc định: out)
     #[arg(
         short,
         long,
+        alias = "output",
         value_name = "THƯ_MỤC",
         default_value = "out",
         hide_default_value = true,

@@ -25,13 +25,16 @@
 
 pub mod diag;
 pub mod doc;
+pub mod fonts;
 pub mod model;
 pub mod naming;
 pub mod nd30;
 pub mod number;
 pub mod numbering;
+pub mod provinces;
 pub mod qr;
 pub mod regime;
+pub mod scaffold;
 pub mod schema;
 pub mod table;
 pub mod text;

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Watch(args) => cmd::watch::run(args),
         Command::Certificates(args) => cmd::certificates::run(args),
-        Command::New { file } => cmd::new::run(file),
+        Command::New(args) => cmd::new::run(args),
         Command::Templates { dir } => cmd::templates::run(dir),
         Command::Completions { shell } => cmd::completions::run(*shell),
         Command::Help { command } => cli::print_help(command.as_deref()),

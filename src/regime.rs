@@ -221,6 +221,31 @@ impl Regime {
     }
 }
 
+/// Why an issuer of `level` cannot recognise products at all under
+/// `regime` (a commune; a district once districts are gone), said once
+/// for a whole decision or round of certificates instead of once per
+/// product. `what` names the document: "quyết định công nhận".
+pub fn no_competence(regime: &Regime, level: Level, what: &str) -> Option<Diagnostic> {
+    if !regime.recognisable(level).is_empty() {
+        return None;
+    }
+    let who = match level {
+        Level::Province => "UBND cấp tỉnh",
+        Level::District => "UBND cấp huyện",
+        Level::Commune => "UBND cấp xã",
+    };
+    Some(
+        Diagnostic::error(format!(
+            "{who} không ban hành {what} sản phẩm OCOP theo {}",
+            regime.name
+        ))
+        .hint(format!(
+            "{}; cấp xã đánh giá, gửi hồ sơ lên tỉnh: bỏ phần này khỏi tệp của xã, và soạn nó trong tệp của tỉnh (issuer: level: province)",
+            regime.competence_rule
+        )),
+    )
+}
+
 /// The star rank of a product, checked against the regime: score within
 /// 0–100, typed rank consistent with the score, and a rank the issuer may
 /// recognise (and certify). Problems name their field relative to the product.

@@ -5,9 +5,12 @@ use std::path::PathBuf;
 
 use typst_layout::PagedDocument;
 
+use typst::text::Font;
+
 use crate::compile::{self, Engine, PdfMeta};
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, Pos, display_path};
 use crate::doc::Document;
+use crate::fonts::{self, Search, TIMES_NEW_ROMAN};
 use crate::markup::{self, Markup, Templates};
 
 #[derive(Debug, Clone, Default)]
@@ -29,6 +32,8 @@ pub struct Session {
     pub engine: Engine,
     /// What was worth saying while loading (fonts skipped …).
     pub warnings: Vec<Diagnostic>,
+    /// Where the system's Times New Roman was found, or why it is not used.
+    system_font: Option<String>,
     keep_documents: bool,
 }
 
@@ -51,6 +56,8 @@ impl Session {
             errors.extend(warnings);
             return Err(errors);
         }
+        let (system, system_font) = system_times(options, &fonts);
+        fonts.extend(system);
         let engine = Engine::new(&templates.libraries, fonts, options.font_family.as_deref())
             .map_err(|e| {
                 let mut all = warnings.clone();
@@ -61,8 +68,29 @@ impl Session {
             templates,
             engine,
             warnings,
+            system_font,
             keep_documents: options.keep_documents,
         })
+    }
+
+    /// The font every document of the run is set in, and where it comes
+    /// from, for the run's summary.
+    pub fn font_summary(&self) -> String {
+        let family = &self.engine.family;
+        let whence = if family == compile::BUILTIN_FAMILY {
+            match &self.system_font {
+                Some(why) => format!("có sẵn trong ocop; {why}"),
+                None => "có sẵn trong ocop".to_string(),
+            }
+        } else if family == TIMES_NEW_ROMAN {
+            match &self.system_font {
+                Some(file) => format!("của máy, {file}"),
+                None => "từ --font-path".to_string(),
+            }
+        } else {
+            "từ --font-path".to_string()
+        };
+        format!("phông chữ: {family} ({whence})")
     }
 
     /// Whether the document font can print `c`.
@@ -163,6 +191,39 @@ impl Session {
             }
         }
         d
+    }
+}
+
+/// The system's Times New Roman, unless another family is asked for or
+/// `--font-path` gave it: its faces, and what to say of the search (the
+/// file used, or why the built-in font stays). Nothing when the search is
+/// turned off (`OCOP_SYSTEM_FONT_DIRS` set empty).
+fn system_times(options: &Options, given: &[Font]) -> (Vec<Font>, Option<String>) {
+    let wanted = options
+        .font_family
+        .as_deref()
+        .is_none_or(|f| f.eq_ignore_ascii_case(TIMES_NEW_ROMAN));
+    let given_times = given
+        .iter()
+        .any(|f| f.info().family.eq_ignore_ascii_case(TIMES_NEW_ROMAN));
+    let dirs = fonts::system_dirs();
+    if !wanted || given_times || dirs.is_empty() {
+        return (Vec::new(), None);
+    }
+    let shown = |p: &PathBuf| display_path(p);
+    match fonts::find(TIMES_NEW_ROMAN, &dirs) {
+        Search::Found(found) => {
+            let file = found.files.first().map(shown).unwrap_or_default();
+            (found.fonts, Some(file))
+        }
+        Search::Unusable { files, why } => {
+            let file = files.first().map(shown).unwrap_or_default();
+            (
+                Vec::new(),
+                Some(format!("Times New Roman của máy ({file}) {why}")),
+            )
+        }
+        Search::NotFound { .. } => (Vec::new(), Some("máy không có Times New Roman".to_string())),
     }
 }
 

@@ -234,6 +234,53 @@ const DEADLINE_MARKERS: [&str; 10] = [
     "trước", "đến", "từ", "tới", "hạn", "nhất", "trong", "vào", "xong", "sau",
 ];
 
+/// What joins two dates of one range or list when written with a mark.
+const RANGE_DASHES: [&str; 6] = ["-", "–", "—", "…", "...", ","];
+
+/// `d/m/yyyy`.
+fn is_slash_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('/').collect();
+    matches!(parts[..], [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4))
+}
+
+/// A word holding two dates joined by a mark ("01/02/2027-30/6/2027",
+/// "01/02/2027…30/6/2027", "01/02/2027,30/6/2027") as its dates and the
+/// mark, so each date is read; any other word as it is.
+fn glued_dates(word: &str) -> Vec<&str> {
+    let mut run = None;
+    for (i, c) in word.char_indices() {
+        match (c.is_ascii_digit() || c == '/', run) {
+            (true, None) => run = Some(i),
+            (false, Some(start)) => {
+                run = None;
+                if is_slash_date(&word[start..i])
+                    && let Some(parts) = split_at_mark(word, i)
+                {
+                    return parts;
+                }
+            }
+            _ => {}
+        }
+    }
+    vec![word]
+}
+
+/// `word` split at byte `i`, where a mark begins, when a date follows it.
+fn split_at_mark(word: &str, i: usize) -> Option<Vec<&str>> {
+    let rest = &word[i..];
+    let after = rest.trim_start_matches(['-', '–', '—', '…', '.', ',', ';']);
+    let mark = &rest[..rest.len() - after.len()];
+    let end = after
+        .find(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .unwrap_or(after.len());
+    if mark.is_empty() || !is_slash_date(&after[..end]) {
+        return None;
+    }
+    let mut out = vec![&word[..i], mark];
+    out.extend(glued_dates(after));
+    Some(out)
+}
+
 /// The dates and periods written in `text`, in order.
 pub fn in_text(text: &str) -> Vec<TextDate> {
     let words = Words::new(text);
@@ -267,7 +314,7 @@ fn digits(s: &str, len: std::ops::RangeInclusive<usize>) -> bool {
 
 impl<'t> Words<'t> {
     fn new(text: &'t str) -> Self {
-        let written: Vec<&str> = text.split_whitespace().collect();
+        let written: Vec<&str> = text.split_whitespace().flat_map(glued_dates).collect();
         let clean: Vec<String> = written
             .iter()
             .map(|w| {
@@ -298,9 +345,28 @@ impl<'t> Words<'t> {
         self.clean[range].join(" ")
     }
 
-    /// Whether the word before `i` makes a date at `i` a deadline.
+    /// Whether the word before `i` makes a date at `i` a deadline; the end
+    /// of a range ("từ 01/02/2027 - 30/6/2027") is one when its start is.
     fn deadline_before(&self, i: usize) -> bool {
-        i > 0 && DEADLINE_MARKERS.contains(&self.word(i - 1))
+        if i == 0 {
+            return false;
+        }
+        if RANGE_DASHES.contains(&self.written[i - 1])
+            && i >= 2
+            && is_slash_date(&self.clean[i - 2])
+        {
+            let start = if i >= 3 && self.word(i - 3) == "ngày" {
+                i - 3
+            } else {
+                i - 2
+            };
+            return self.deadline_before(start);
+        }
+        // "trước ngày 30/4/2027, 30/10/2027": a list of deadlines.
+        if is_slash_date(&self.clean[i - 1]) && self.written[i - 1].ends_with(',') {
+            return self.deadline_before(i - 1);
+        }
+        DEADLINE_MARKERS.contains(&self.word(i - 1))
     }
 
     /// What is written from word `i`, and how many words it takes; the
@@ -716,6 +782,36 @@ mod tests {
         );
         // "36 tháng trong năm", "ngày chứng nhận" name no date.
         assert!(written("hết hạn 36 tháng trong năm 2027 kể từ ngày chứng nhận").is_empty());
+    }
+
+    #[test]
+    fn two_dates_of_a_range_are_two_dates() {
+        let days = |t: &str| -> Vec<(String, bool)> {
+            in_text(t)
+                .into_iter()
+                .map(|d| match d.what {
+                    Written::Day { deadline, .. } => (d.text, deadline),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let both = |deadline| {
+            vec![
+                ("01/02/2027".to_string(), deadline),
+                ("30/6/2027".to_string(), deadline),
+            ]
+        };
+        for joined in ["-", "–", "—", "…", "...", ","] {
+            let text = format!("thực hiện từ 01/02/2027{joined}30/6/2027.");
+            assert_eq!(days(&text), both(true), "{text}");
+            let text = format!("thực hiện từ ngày 01/02/2027 {joined} 30/6/2027.");
+            assert_eq!(days(&text), both(true), "{text}");
+        }
+        assert_eq!(days("(01/02/2027-30/6/2027)"), both(false));
+        // The second of two glued dates is checked like any other.
+        let problems = check_text("từ 01/02/2027-31/6/2027", Some(2027));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("31/6/2027"));
     }
 
     #[test]

@@ -158,7 +158,7 @@ fn bad_rows_are_reported_and_skipped_good_rows_produced() {
         "thiếu chủ thể (dòng 4, cột C)",
         "UBND cấp tỉnh không được công nhận sản phẩm 1 sao (điểm 25) (dòng 5, cột E)",
         "điểm 72 ứng với hạng 4 sao (từ 70 đến dưới 90 điểm), không phải 3 sao (dòng 6, cột F)",
-        "đã dựng 2/2 giấy chứng nhận; 4 dòng bị bỏ qua vì có lỗi: dòng 3, dòng 4, dòng 5, dòng 6.",
+        "đã dựng 2/2 giấy chứng nhận; 4 dòng bị bỏ qua vì có lỗi: dòng 3, dòng 4, dòng 5, dòng 6;",
     ] {
         assert!(
             stderr.contains(expected),

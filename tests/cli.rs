@@ -94,7 +94,7 @@ fn usage_errors_are_vietnamese() {
             "option-of-another-command",
             &["check", "--emit-typ", "plans"],
         ),
-        ("extra-argument", &["new", "a.yaml", "b.yaml"]),
+        ("extra-argument", &["new", "ke-hoach", "a.yaml", "b.yaml"]),
     ];
     for (name, args) in cases {
         let o = run(args);
@@ -196,5 +196,42 @@ fn completions_for_every_shell() {
             String::from_utf8_lossy(&out.stderr)
         );
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "watch");
+    }
+}
+
+#[test]
+fn every_command_that_writes_takes_out_and_output_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "render",
+            &["render", "plans/ha-tinh-2020.yaml", "--only", "plan"],
+        ),
+        ("schema", &["schema"]),
+        ("import", &["import", "khong-co-tep-nay.txt"]),
+    ];
+    for (name, args) in cases {
+        let help = String::from_utf8(run(&[name, "--help"]).stdout).unwrap();
+        assert!(help.contains("-o, --out <"), "{name}: {help}");
+        assert!(!help.contains("--output"), "{name}: {help}");
+        let target = dir.path().join(format!("{name}-ket-qua"));
+        let o = ocop()
+            .args(args)
+            .arg("--output")
+            .arg(&target)
+            .output()
+            .unwrap();
+        if name == "import" {
+            // Read as an option: the error is the missing input, not the usage.
+            assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+            assert!(
+                stderr(&o).contains("khong-co-tep-nay.txt"),
+                "{}",
+                stderr(&o)
+            );
+            continue;
+        }
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert!(target.exists(), "{name}: nothing at {}", target.display());
     }
 }

@@ -165,7 +165,8 @@ fn usage_errors_exit_with_2() {
 fn new_scaffolds_a_valid_plan_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ke-hoach-moi.yaml");
-    let out = ocop().arg("new").arg(&file).output().unwrap();
+    let issuer = ["--tinh", "Lai Châu", "--nam", "2027"];
+    let out = ocop().arg("new").arg(&file).args(issuer).output().unwrap();
     assert!(out.status.success());
     let check = ocop().arg("check").arg(&file).output().unwrap();
     assert!(
@@ -174,7 +175,7 @@ fn new_scaffolds_a_valid_plan_and_never_overwrites() {
         String::from_utf8_lossy(&check.stderr)
     );
     std::fs::write(&file, "sửa dở").unwrap();
-    let again = ocop().arg("new").arg(&file).output().unwrap();
+    let again = ocop().arg("new").arg(&file).args(issuer).output().unwrap();
     assert_eq!(again.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "sửa dở");
 }

@@ -439,3 +439,58 @@ fn a_long_member_list_goes_to_an_appendix() {
         ],
     );
 }
+
+#[test]
+fn drafted_dispatches_go_only_to_the_units_chosen() {
+    let plan = std::fs::read_to_string(root().join("plans/lai-chau-2027.yaml")).unwrap();
+    let drafted = "  - from_plan: per_lead_unit\n";
+    assert!(
+        plan.contains(drafted),
+        "the example drafts a dispatch per lead unit"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lai-chau.yaml");
+    let with = |to: &str| {
+        let yaml = plan.replacen(drafted, &format!("{drafted}    to: {to}\n"), 1);
+        std::fs::write(&path, yaml).unwrap();
+        common::prepare(&path)
+    };
+    let prepared = with("[sct, snnmt]");
+    assert!(!prepared.has_errors(), "{:?}", prepared.problems);
+    let stems: Vec<&str> = prepared
+        .documents
+        .iter()
+        .filter(|d| d.file_stem.starts_with("cong-van-"))
+        .map(|d| d.file_stem.as_str())
+        .collect();
+    assert_eq!(stems, ["cong-van-sct", "cong-van-snnmt"]);
+    // A unit that leads nothing is refused, naming those that do.
+    let prepared = with("[sct, dai]");
+    let text: Vec<String> = prepared.problems.iter().map(|d| d.render()).collect();
+    let text = text.join("\n");
+    assert!(
+        text.contains("`dai` không phải đơn vị chủ trì nhiệm vụ nào của kế hoạch"),
+        "{text}"
+    );
+    assert!(text.contains("dispatches[1].to[2]"), "{text}");
+    assert!(text.contains("ghi bằng khóa: snnmt, ubnd_xa,"), "{text}");
+}
+
+/// The user guide the office bundle ships (docs/huong-dan) is a document
+/// of ocop's own: it checks without a warning and its PDF keeps every
+/// layout rule of NĐ 30 the judges' tool measures.
+#[test]
+fn the_user_guide_checks_clean_and_keeps_the_layout_rules() {
+    let guide = root().join("docs/huong-dan/huong-dan-su-dung.yaml");
+    let problems: Vec<String> = common::prepare(&guide)
+        .problems
+        .iter()
+        .map(|d| d.render())
+        .collect();
+    assert_eq!(problems, Vec::<String>::new());
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("huong-dan-su-dung.pdf");
+    std::fs::write(&pdf, &render_all(&guide)[0].pdf).unwrap();
+    let (ok, report) = common::python_tool(&common::tools(), "nd30check.py", &[&pdf], &[]);
+    assert!(ok, "{report}");
+}

@@ -216,6 +216,7 @@ fn new_names_the_schema_it_writes_beside_the_plan() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
         .arg("new")
         .arg(&plan)
+        .args(["--tinh", "Lai Châu", "--nam", "2027"])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -228,6 +229,7 @@ fn new_names_the_schema_it_writes_beside_the_plan() {
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
         .arg("new")
         .arg(dir.path().join("ke-hoach-2.yaml"))
+        .args(["--tinh", "Lai Châu", "--nam", "2027"])
         .output()
         .unwrap();
     assert!(again.status.success());

@@ -129,3 +129,34 @@ fn emitted_typst_compiles_on_its_own() {
     let stem = first.file_name().unwrap().to_str().unwrap();
     compiles_on_its_own(&first.join(format!("{stem}.typ")));
 }
+
+#[test]
+fn a_template_error_is_reported_once_for_all_certificates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let templates = tmp.path().join("mau");
+    copy_templates(&templates);
+    let certificate = templates.join("certificate.typ.tera");
+    let mut body = std::fs::read_to_string(&certificate).unwrap();
+    body.push_str("\n#khong-co-ham(1)\n");
+    std::fs::write(&certificate, body).unwrap();
+    for merge in [false, true] {
+        let mut command = ocop();
+        command
+            .args([
+                "certificates",
+                "plans/certificates/lai-chau-2027-dot-1.yaml",
+            ])
+            .arg("--templates")
+            .arg(&templates)
+            .arg("--out")
+            .arg(tmp.path().join("out"));
+        if merge {
+            command.arg("--merge");
+        }
+        let o = command.output().unwrap();
+        let stderr = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(o.status.code(), Some(1), "{stderr}");
+        assert_eq!(stderr.matches("#khong-co-ham(1)").count(), 1, "{stderr}");
+        assert!(stderr.contains("(cùng lỗi ở 5 văn bản: "), "{stderr}");
+    }
+}

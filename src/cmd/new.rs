@@ -1,55 +1,57 @@
-//! `ocop new`: a new plan file from the annotated example.
+//! `ocop new`: the files `ocop::scaffold::plan` makes of the command line
+//! (a skeleton for the issuer, level and year asked, or the full
+//! examples), written only when none of them is there yet.
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use ocop::diag::{Diagnostic, display_path};
+use ocop::diag::Diagnostic;
+use ocop::model::Level;
+use ocop::scaffold::{self, Asked};
 
 use super::{INPUT_ERRORS, print_path, report, say};
+use crate::cli::{NewArgs, NewLevel, USAGE_ERROR};
 
-/// The annotated example plan, as a starting point.
-const EXAMPLE_PLAN: &str = include_str!("../../plans/lai-chau-2027.yaml");
-
-/// The schema written beside a new plan, which its first line names: a
-/// path relative to the plan, so the folder can be moved or shared.
-const SCHEMA_FILE: &str = "ocop.schema.json";
-
-pub fn run(file: &Path) -> ExitCode {
-    if file.exists() {
+pub fn run(args: &NewArgs) -> ExitCode {
+    let planned = match scaffold::plan(&asked(args), &ocop::schema::json(), |p| p.exists()) {
+        Ok(planned) => planned,
+        Err(refused) => {
+            report(&[refused.diagnostic]);
+            return ExitCode::from(if refused.usage {
+                USAGE_ERROR
+            } else {
+                INPUT_ERRORS
+            });
+        }
+    };
+    if let Some((taken, _)) = planned.files.iter().find(|(path, _)| path.exists()) {
         report(&[Diagnostic::error("tệp đã tồn tại, không ghi đè")
-            .file(file)
-            .hint("chọn một tên tệp khác")]);
+            .file(taken)
+            .hint("chọn một tên tệp (hoặc thư mục) khác")]);
         return ExitCode::from(INPUT_ERRORS);
     }
-    let plan = format!("# yaml-language-server: $schema={SCHEMA_FILE}\n{EXAMPLE_PLAN}");
-    match ocop::write::file(file, plan.as_bytes()) {
-        Ok(()) => {
-            print_path(file);
-            write_schema(file);
-            say(format!(
-                "đã tạo kế hoạch mới từ mẫu; sửa tệp rồi chạy: ocop render {}",
-                display_path(file)
-            ));
-            ExitCode::SUCCESS
-        }
-        Err(d) => {
+    for (path, bytes) in &planned.files {
+        if let Err(d) = ocop::write::file(path, bytes) {
             report(&[d]);
-            ExitCode::from(INPUT_ERRORS)
+            return ExitCode::from(INPUT_ERRORS);
         }
+        print_path(path);
     }
+    say(planned.next);
+    ExitCode::SUCCESS
 }
 
-/// Writes the schema beside the plan for editors (VS Code: completion,
-/// hover help, red underlines), unless a file of that name is there.
-fn write_schema(plan: &Path) {
-    let dir = plan.parent().unwrap_or(Path::new(""));
-    let path = dir.join(SCHEMA_FILE);
-    if path.exists() {
-        return;
-    }
-    match ocop::write::file(&path, ocop::schema::json().as_bytes()) {
-        Ok(()) => print_path(&path),
-        // The plan is written; without the schema only the editor's help is missing.
-        Err(d) => report(&[d.hint("trình soạn thảo sẽ không gợi ý khóa; chạy `ocop schema -o ocop.schema.json` trong thư mục của tệp kế hoạch")]),
+fn asked(args: &NewArgs) -> Asked {
+    Asked {
+        kind_or_file: args.kind_or_file.clone(),
+        file: args.file.clone(),
+        province: args.province.clone(),
+        commune: args.commune.clone(),
+        level: args.level.map(|l| match l {
+            NewLevel::Province => Level::Province,
+            NewLevel::Commune => Level::Commune,
+            NewLevel::District => Level::District,
+        }),
+        year: args.year,
+        examples: args.examples,
     }
 }

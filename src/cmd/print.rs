@@ -38,9 +38,7 @@ impl Printer {
         for p in &outcome.written {
             print_path(p);
         }
-        for f in &outcome.failed {
-            report(&f.problems);
-        }
+        report(&outcome.distinct_failures());
         report(&outcome.problems);
         for input in &outcome.inputs {
             removed(input);
@@ -150,6 +148,9 @@ pub fn render_summary(outcome: &Outcome, files: &str) -> String {
     if outcome.interrupted {
         line.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh");
     }
+    if written > 0 {
+        line.push_str(&format!("; {}", outcome.font));
+    }
     let failed: Vec<String> = outcome
         .inputs
         .iter()
@@ -221,6 +222,9 @@ pub fn certificates_summary(outcome: &Outcome, merge: bool) -> String {
         (true, true) => line.push_str("; đã dừng theo yêu cầu, chưa ghi tệp gộp"),
         (true, false) => line.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh"),
         _ => {}
+    }
+    if outcome.rendered > 0 {
+        line.push_str(&format!("; {}", outcome.font));
     }
     line.push('.');
     line

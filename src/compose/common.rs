@@ -203,7 +203,14 @@ pub fn with_colon(text: &str) -> String {
 
 /// Dash-list markers by nesting depth.
 pub fn list_marker(depth: usize) -> &'static str {
-    if depth == 0 { "-" } else { "+" }
+    // Each level its own mark, so a list inside a list never reads as
+    // one list (validation refuses a fourth level inside one list).
+    match depth {
+        0 => "-",
+        1 => "+",
+        2 => "•",
+        _ => "◦",
+    }
 }
 
 /// Counts as plans and decisions write them: 05, 12.

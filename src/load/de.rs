@@ -159,7 +159,7 @@ impl Repairs {
     fn replace_unreadable(&mut self, e: &Error, path: String) -> bool {
         let already = self.covered(&path);
         if !already {
-            self.problems.push(e.diagnostic());
+            self.problems.push(e.diagnostic_for(self.root.get(&path)));
         }
         match self.root.get_mut(&path) {
             Some(node) if !path.is_empty() && !already => node.value = Value::Placeholder,
@@ -255,6 +255,11 @@ impl Error {
     }
 
     fn diagnostic(&self) -> Diagnostic {
+        self.diagnostic_for(None)
+    }
+
+    /// The diagnostic, its hint shown on `node`, the value it concerns.
+    fn diagnostic_for(&self, node: Option<&Node>) -> Diagnostic {
         let path = self.path.clone().unwrap_or_default();
         let last = path
             .rsplit(['.', '['])
@@ -301,10 +306,7 @@ impl Error {
                     "sai kiểu dữ liệu: có {found}, cần {}",
                     vi_expected(expected)
                 ),
-                Some(
-                    "sửa giá trị cho đúng kiểu; văn bản có ký tự đặc biệt nên đặt trong ngoặc kép"
-                        .into(),
-                ),
+                Some(super::hints::wrong_type(node, expected, last)),
                 path,
             ),
             Kind::InvalidValue { found, expected } => (
@@ -778,6 +780,39 @@ struct Entries<'a, 'b> {
     de: &'b De<'a>,
 }
 
+impl Entries<'_, '_> {
+    /// `{ score: 78,5 }`: in braces a comma parts fields, so a decimal
+    /// comma leaves `score: 78` and a key `5` with no value.
+    fn decimal_comma(&self, entry: &Entry) -> Option<Diagnostic> {
+        let fraction = &entry.key;
+        let before = self.entries.get(self.next.checked_sub(2)?)?;
+        let Value::Scalar {
+            text: whole,
+            plain: true,
+        } = &before.value.value
+        else {
+            return None;
+        };
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(fraction) && digits(whole) && entry.value.is_null()) {
+            return None;
+        }
+        let field = join(&self.de.path, &before.key);
+        Some(
+            Diagnostic::error(format!(
+                "số thập phân `{whole},{fraction}` viết bằng dấu phẩy: trong dấu {{ }} dấu phẩy ngăn cách các trường, nên YAML đọc thành `{}: {whole}` và một trường `{fraction}`",
+                before.key
+            ))
+            .at(Some(before.value.pos))
+            .field(field)
+            .hint(format!(
+                "số thập phân trong YAML dùng dấu chấm: `{}: {whole}.{fraction}` (văn bản vẫn in dấu phẩy)",
+                before.key
+            )),
+        )
+    }
+}
+
 impl<'a> MapAccess<'a> for Entries<'a, '_> {
     type Error = Error;
 
@@ -802,7 +837,11 @@ impl<'a> MapAccess<'a> for Entries<'a, '_> {
                     expected: fields,
                 })
                 .at(&self.de.path, entry.key_pos);
-                self.de.ctx.unknown.borrow_mut().push(e.diagnostic());
+                let d = match self.decimal_comma(entry) {
+                    Some(d) => d,
+                    None => e.diagnostic(),
+                };
+                self.de.ctx.unknown.borrow_mut().push(d);
                 self.de.ctx.near(&self.de.path, &entry.key, fields);
                 self.de.ctx.skip.borrow_mut().insert(path);
                 continue;

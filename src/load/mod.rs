@@ -6,8 +6,11 @@
 
 pub mod de;
 pub mod files;
+pub mod hints;
+pub mod indent;
 pub mod positions;
 pub mod products;
+pub mod slips;
 pub mod source;
 pub mod syntax;
 pub mod textcheck;
@@ -118,25 +121,21 @@ pub fn load_source(source: SourceFile, options: &LoadOptions) -> Loaded {
         );
         return loaded;
     }
-    // Characters that would make YAML misread the structure are reported
+    // Control characters would make YAML misread the structure: reported
     // before parsing, at their place.
-    let layout = layout_problems(&loaded.source);
-    if !layout.is_empty() {
-        loaded.problems = layout;
+    let control = control_characters(&loaded.source);
+    if !control.is_empty() {
+        loaded.problems = control;
         return loaded;
     }
-    let parsed = match yaml::parse(&loaded.source.text) {
-        Ok(p) => p,
-        Err(e) => {
-            loaded.problems.push(syntax::explain(&loaded.source, &e));
-            return loaded;
-        }
+    let Some(parsed) = parse(&mut loaded) else {
+        return loaded;
     };
     let source = &loaded.source;
     loaded
         .problems
         .extend(parsed.problems.into_iter().map(|d| source.locate(d)));
-    let Some(root) = parsed.root else {
+    let Some(mut root) = parsed.root else {
         loaded.problems.push(
             Diagnostic::error("tệp rỗng")
                 .file(&loaded.source.path)
@@ -144,6 +143,7 @@ pub fn load_source(source: SourceFile, options: &LoadOptions) -> Loaded {
         );
         return loaded;
     };
+    let slips = slips::find(&loaded.source, &mut root);
     loaded.source.positions = Positions::of(&root);
     loaded.texts = root
         .strings()
@@ -157,10 +157,14 @@ pub fn load_source(source: SourceFile, options: &LoadOptions) -> Loaded {
     loaded.problems.extend(char_problems);
     let typed = de::from_tree::<PlanFile>(root);
     let source = &loaded.source;
+    // A slip already says what is wrong with its value.
+    let said: Vec<_> = slips.iter().map(|d| d.pos).collect();
+    loaded.problems.extend(slips);
     loaded.problems.extend(
         typed
             .problems
             .into_iter()
+            .filter(|d| d.pos.is_none() || !said.contains(&d.pos))
             .map(|d| with_colon_fix(source, source.locate(d))),
     );
     loaded.filled = typed.filled;
@@ -189,10 +193,9 @@ fn with_colon_fix(source: &SourceFile, d: Diagnostic) -> Diagnostic {
     }
 }
 
-/// Control characters and lines indented with a non-breaking space: both
-/// come from pasting out of Word or PDF, and both make the YAML unreadable
-/// or silently different.
-fn layout_problems(source: &SourceFile) -> Vec<Diagnostic> {
+/// Control characters come from pasting out of Word or PDF and make the
+/// YAML unreadable or silently different.
+fn control_characters(source: &SourceFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, line) in source.text.lines().enumerate() {
         for (col, c) in line.chars().enumerate() {
@@ -214,16 +217,68 @@ fn layout_problems(source: &SourceFile) -> Vec<Diagnostic> {
             break;
         }
     }
-    if out.is_empty()
-        && let Some((pos, what)) = syntax::odd_indent(source)
-    {
-        out.push(
-            source
-                .error_at_pos(pos, format!("dòng được thụt lề bằng {what}"))
-                .hint("YAML chỉ cho phép thụt lề bằng dấu cách thường; thay khoảng trắng đầu dòng bằng dấu cách gõ từ phím cách"),
-        );
-    }
     out
+}
+
+/// The file's YAML tree, its problems located in the text as written.
+/// Lines indented with Tabs (or spaces YAML does not count) are reported,
+/// then read as meant ([`indent`]), so the rest of the file is checked
+/// too. `None` when nothing can be read; the problems say why.
+fn parse(loaded: &mut Loaded) -> Option<yaml::Parsed> {
+    let odd = indent::odd_lines(&loaded.source.text);
+    let Some(odd_problem) = indent::problem(&loaded.source, &odd) else {
+        return match yaml::parse(&loaded.source.text) {
+            Ok(parsed) => Some(parsed),
+            Err(e) => {
+                loaded.problems.push(syntax::explain(&loaded.source, &e));
+                None
+            }
+        };
+    };
+    loaded.problems.push(odd_problem);
+    let mut first_failure = None;
+    for width in indent::widths(&loaded.source.text) {
+        let (text, shifts) = indent::respaced(&loaded.source.text, &odd, width);
+        match yaml::parse(&text) {
+            Ok(mut parsed) => {
+                if let Some(root) = &mut parsed.root {
+                    shift_back(root, &shifts);
+                }
+                for d in &mut parsed.problems {
+                    d.pos = d.pos.map(|p| indent::original(p, &shifts));
+                }
+                return Some(parsed);
+            }
+            Err(e) if first_failure.is_none() => first_failure = Some((text, e)),
+            Err(_) => {}
+        }
+    }
+    // A syntax error away from the odd lines is a problem of its own.
+    if let Some((text, e)) = first_failure
+        && let Some(line) = e.pos.map(|p| p.line)
+        && !odd
+            .iter()
+            .any(|(p, _)| p.line == line || p.line + 1 == line)
+    {
+        let respaced = SourceFile::from_text(&loaded.source.path, &text);
+        loaded.problems.push(syntax::explain(&respaced, &e));
+    }
+    None
+}
+
+/// Positions read in the respaced text, as written.
+fn shift_back(node: &mut yaml::Node, shifts: &[indent::Shift]) {
+    node.pos = indent::original(node.pos, shifts);
+    match &mut node.value {
+        yaml::Value::Seq(items) => items.iter_mut().for_each(|n| shift_back(n, shifts)),
+        yaml::Value::Map(entries) => {
+            for e in entries {
+                e.key_pos = indent::original(e.key_pos, shifts);
+                shift_back(&mut e.value, shifts);
+            }
+        }
+        yaml::Value::Scalar { .. } | yaml::Value::Placeholder => {}
+    }
 }
 
 /// Characters pasted text brings along that must not reach a document:

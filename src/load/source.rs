@@ -24,10 +24,8 @@ impl SourceFile {
     pub fn read(path: &Path) -> Result<SourceFile, Diagnostic> {
         let fail = |msg: String, hint: &str| Diagnostic::error(msg).file(path).hint(hint);
         let meta = std::fs::metadata(path).map_err(|e| {
-            fail(
-                format!("không mở được tệp: {}", io_reason(&e)),
-                "kiểm tra lại đường dẫn tệp",
-            )
+            let hint = near_name(path).unwrap_or_else(|| "kiểm tra lại đường dẫn tệp".into());
+            fail(format!("không mở được tệp: {}", io_reason(&e)), &hint)
         })?;
         if meta.is_dir() {
             return Err(fail(
@@ -95,6 +93,32 @@ impl SourceFile {
     pub fn error_at_pos(&self, pos: Pos, message: impl Into<String>) -> Diagnostic {
         self.locate(Diagnostic::error(message).at(Some(pos)))
     }
+}
+
+/// The file the author meant, when `path` is missing: Notepad saves
+/// `ke-hoach.yaml` as `ke-hoach.yaml.txt` (and Windows hides the `.txt`),
+/// and a name may be typed without its `.yaml`.
+fn near_name(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy();
+    let with_txt = path.with_file_name(format!("{name}.txt"));
+    if with_txt.is_file() {
+        return Some(format!(
+            "có tệp `{}`: Notepad đã thêm đuôi .txt khi lưu; đổi tên tệp, bỏ đuôi .txt (trong File Explorer bật View › File name extensions để thấy đuôi tệp), hoặc gõ đúng tên có .txt",
+            crate::diag::display_path(&with_txt)
+        ));
+    }
+    if path.extension().is_none() {
+        for ext in ["yaml", "yml", "yaml.txt"] {
+            let candidate = path.with_file_name(format!("{name}.{ext}"));
+            if candidate.is_file() {
+                return Some(format!(
+                    "có phải ý bạn là `{}`? Gõ cả đuôi tệp",
+                    crate::diag::display_path(&candidate)
+                ));
+            }
+        }
+    }
+    None
 }
 
 /// Text from bytes (see [`text::decode`]); anything else is refused with

@@ -20,7 +20,7 @@ pub fn explain(file: &SourceFile, e: &SyntaxError) -> Diagnostic {
         pos: e.pos,
         line: e.pos.and_then(|p| file.line(p.line)),
     };
-    let said = (failure.odd_indent())
+    let said = (failure.dash_without_space())
         .or_else(|| failure.tab())
         .or_else(|| failure.text_after_quote())
         .or_else(|| failure.unclosed())
@@ -56,14 +56,25 @@ impl Failure<'_> {
         }
     }
 
-    /// A line indented with something other than spaces (a non-breaking space …).
-    fn odd_indent(&self) -> Option<Said> {
-        let (pos, what) = odd_indent(self.file)?;
+    /// `-Phân công` under `- Một`: a list dash without its space, which
+    /// YAML reads as text and then stops at, a line or more later.
+    fn dash_without_space(&self) -> Option<Said> {
+        let at = self.pos?.line;
+        let lines: Vec<&str> = self.file.text.lines().collect();
+        let from = at.saturating_sub(4);
+        let (i, line) = (from..at.min(lines.len()))
+            .rev()
+            .map(|i| (i, lines[i]))
+            .find(|(_, l)| super::hints::dash_without_space(l).is_some())?;
+        let col = line.len() - line.trim_start().len() + 1;
+        let item = line.trim_start().trim_start_matches('-');
         Some(Said {
-            pos: Some(pos),
+            pos: Some(Pos { line: i + 1, col }),
             ..self.said(
-                format!("dòng được thụt lề bằng {what}"),
-                "YAML chỉ cho phép thụt lề bằng dấu cách thường; xóa khoảng trắng đầu dòng và gõ lại bằng phím cách",
+                "lỗi cú pháp YAML: dấu gạch đầu dòng thiếu dấu cách phía sau",
+                format!(
+                    "YAML chỉ hiểu \"- \" (gạch ngang rồi dấu cách) là một ý của danh sách; viết `- {item}`"
+                ),
             )
         })
     }
@@ -249,31 +260,6 @@ fn text_after_quote(line: &str) -> Option<String> {
             .trim()
             .to_string(),
     )
-}
-
-/// The first line indented with something other than spaces that YAML
-/// rejects: a non-breaking space (pasted from Word) or another space-like
-/// character.
-pub fn odd_indent(file: &SourceFile) -> Option<(Pos, &'static str)> {
-    for (i, line) in file.text.lines().enumerate() {
-        for (col, c) in line.chars().enumerate() {
-            let what = match c {
-                ' ' => continue,
-                '\t' => "ký tự Tab",
-                '\u{a0}' | '\u{202f}' => "dấu cách không ngắt (NBSP, thường do dán từ Word)",
-                '\u{3000}' | '\u{2000}'..='\u{200a}' => "một loại dấu cách đặc biệt",
-                _ => break,
-            };
-            return Some((
-                Pos {
-                    line: i + 1,
-                    col: col + 1,
-                },
-                what,
-            ));
-        }
-    }
-    None
 }
 
 /// The first line whose double quotes do not balance, for an unclosed string.

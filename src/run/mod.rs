@@ -11,6 +11,7 @@
 //! a file was saved ([`watch`]).
 
 mod certificates;
+mod failures;
 pub mod inputs;
 mod outcome;
 mod owned;
@@ -61,7 +62,7 @@ pub struct Run<'a> {
 impl Outcome {
     fn new(session: &Session) -> Outcome {
         Outcome {
-            font: session.engine.family.clone(),
+            font: session.font_summary(),
             ..Outcome::default()
         }
     }

@@ -34,7 +34,8 @@ pub struct Outcome {
     /// Stopped on request (Ctrl-C, SIGTERM, SIGHUP) before the end; every
     /// file written is whole.
     pub interrupted: bool,
-    /// The font family the documents are set in.
+    /// The font the documents are set in and where it comes from, as the
+    /// run's summary says it ("phông chữ: Times New Roman (của máy, …)").
     pub font: String,
 }
 

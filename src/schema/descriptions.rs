@@ -724,7 +724,7 @@ pub static DESCRIPTIONS: &[Description] = &[
     d(
         "Dispatch",
         "to",
-        "Kính gửi: một nơi in cùng dòng, nhiều nơi thành các dòng \"- …;\".",
+        "Kính gửi: một nơi in cùng dòng, nhiều nơi thành các dòng \"- …;\". Với `from_plan`: chỉ những đơn vị chủ trì này (ghi bằng khóa) nhận công văn; bỏ trống thì gửi mọi đơn vị chủ trì.",
         &["[\"snnmt\", \"stc\"]"],
     ),
     d("Dispatch", "body", "Nội dung: các khối văn bản.", &[]),

@@ -15,6 +15,9 @@ use crate::model::{
 use crate::timeline;
 use crate::units::{Reading, fold};
 
+/// Levels of one list inside another that the printed marks tell apart.
+const MAX_LIST_LEVELS: usize = 3;
+
 /// Checks sections and everything under them; `year` is the year the
 /// timelines refer to (unknown when the document's date is wrong). The
 /// sections come back resolved unless something in them is wrong.
@@ -334,6 +337,16 @@ impl Body<'_, '_> {
     }
 
     fn list(&mut self, items: &[ListItem], path: &str, implied: &[String]) {
+        // Marks tell three levels apart (-, +, •): a fourth would print
+        // as if it were the third.
+        if !items.is_empty() && path.matches(".list").count() > MAX_LIST_LEVELS {
+            self.c.error(
+                path,
+                "danh sách lồng quá ba cấp",
+                "văn bản chỉ phân biệt được ba cấp ý (-, +, •); đưa các ý này lên cấp trên, hoặc tách thành một mục riêng (sections)",
+            );
+            return;
+        }
         for (i, item) in items.iter().enumerate() {
             let p = index(path, i);
             match item {

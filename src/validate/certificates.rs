@@ -58,6 +58,12 @@ pub fn check<'a>(
     let rows = rows(c, &source);
     let (number, decision_date, issue_date, regime, signer) =
         (source.number?, source.date?, issue_date?, regime?, signer?);
+    if c.level != crate::model::Level::District
+        && let Some(d) = regime::no_competence(regime, c.level, "giấy chứng nhận")
+    {
+        c.push(d.field(PATH));
+        return None;
+    }
     let ranked = products::rank_rows(c, &rows, regime);
     for (label, problems) in ranked.bad {
         skipped.push(label);

@@ -168,6 +168,14 @@ fn results(
     let Some(regime) = regime else {
         return (Vec::new(), false);
     };
+    // Once for the decision, not once per product. A district past its
+    // time is already told so by its date.
+    if c.level != crate::model::Level::District
+        && let Some(d) = regime::no_competence(regime, c.level, "quyết định công nhận")
+    {
+        c.push(d.field(join(path, "kind")));
+        return (Vec::new(), false);
+    }
     let ranked = products::rank_rows(c, &rows, regime);
     let blocked = !ranked.bad.is_empty() && {
         let from_sheet = list.is_some();

@@ -75,6 +75,7 @@ fn check<'a>(
                 );
                 return None;
             }
+            let units = chosen(c, d, &path, units)?;
             match mode {
                 FromPlan::PerLeadUnit => DispatchForm::PerUnit(units),
                 FromPlan::AllUnits => DispatchForm::AllUnits(units),
@@ -94,6 +95,41 @@ fn check<'a>(
         form,
         stems,
     })
+}
+
+/// The lead units a drafted dispatch goes to: every one, or those `to`
+/// names (in its order), each of which must lead a task of the plan.
+fn chosen(
+    c: &mut Checker<'_>,
+    d: &Dispatch,
+    path: &str,
+    leads: Vec<String>,
+) -> Option<Vec<String>> {
+    if d.to.is_empty() {
+        return Some(leads);
+    }
+    let to = join(path, "to");
+    let mut chosen: Vec<String> = Vec::new();
+    let mut refused = false;
+    for (i, key) in d.to.iter().enumerate() {
+        let key = key.trim();
+        if leads.iter().any(|l| l == key) {
+            if !chosen.iter().any(|k| k == key) {
+                chosen.push(key.to_string());
+            }
+            continue;
+        }
+        refused = true;
+        c.error(
+            &index(&to, i),
+            format!("`{key}` không phải đơn vị chủ trì nhiệm vụ nào của kế hoạch"),
+            format!(
+                "với from_plan, `to` chọn những đơn vị chủ trì sẽ nhận công văn, ghi bằng khóa: {}; bỏ `to` để gửi mọi đơn vị chủ trì",
+                leads.join(", ")
+            ),
+        );
+    }
+    (!refused).then_some(chosen)
 }
 
 /// The rules of a dispatch written out; its sections, resolved.
