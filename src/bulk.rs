@@ -20,6 +20,7 @@ use crate::compile::{PdfMeta, export_pdf};
 use crate::diag::Diagnostic;
 use crate::doc::Document;
 use crate::session::Session;
+use crate::sign;
 use crate::write::{self, pdf_join};
 
 /// Typst's memo cache is kept between documents (fast) and trimmed every
@@ -47,12 +48,19 @@ pub struct Job<'a> {
     pub docx: Option<PathBuf>,
     /// Its Typst source (`--emit-typ`), for template authors.
     pub typ: Option<PathBuf>,
+    /// Beside an electronic document's PDF, its signing places for
+    /// systems that take coordinates (`sign::sidecar`).
+    pub sidecar: Option<PathBuf>,
 }
 
 impl Job<'_> {
     /// The files this job writes.
     pub fn outputs(&self) -> impl Iterator<Item = &PathBuf> {
-        self.pdf.iter().chain(&self.docx).chain(&self.typ)
+        self.pdf
+            .iter()
+            .chain(&self.sidecar)
+            .chain(&self.docx)
+            .chain(&self.typ)
     }
 
     /// Does the job and returns the files written. Every form is made
@@ -74,8 +82,13 @@ impl Job<'_> {
                 files.push((typ.clone(), markup.source.clone().into_bytes()));
             }
             if let Some(pdf) = &self.pdf {
-                let bytes = session.pdf_for(pdf, self.doc, markup, true)?;
-                files.push((pdf.clone(), bytes));
+                let issued = session.issue(Some(pdf), self.doc, markup, true)?;
+                if let Some(sidecar) = &self.sidecar {
+                    let name = pdf.file_name().unwrap_or_default().to_string_lossy();
+                    let json = sign::sidecar::json(&name, &issued.places);
+                    files.push((sidecar.clone(), json.into_bytes()));
+                }
+                files.push((pdf.clone(), issued.pdf));
             }
         }
         let set: Vec<(&Path, &[u8])> = files
@@ -89,6 +102,7 @@ impl Job<'_> {
             .iter()
             .chain(&self.typ)
             .chain(&self.pdf)
+            .chain(&self.sidecar)
             .cloned()
             .collect())
     }
@@ -261,6 +275,7 @@ pub fn render_merged(
             ident: title,
             date: first.timestamp,
             tagged: false,
+            standard: first.issuance.pdf_standard,
         };
         export_pdf(&PagedDocument::new(pages.into_iter().collect(), info), meta)
     };

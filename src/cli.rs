@@ -18,6 +18,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use ocop::doc::DocKind;
+use ocop::load::IssuanceChoice;
+use ocop::pdf_standard::PdfStandard;
 use ocop::run::Format;
 use ocop::session::Options;
 
@@ -77,6 +79,13 @@ pub enum Command {
         override_usage = "ocop certificates [TÙY_CHỌN] <TỆP>"
     )]
     Certificates(CertificatesArgs),
+    /// Ghi vào sổ đăng ký sản phẩm kết quả các quyết định công nhận và thu hồi đã ký, hoặc xuất sổ ra .xlsx/.csv
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "ocop register [TÙY_CHỌN] <TỆP>",
+        after_help = "Không có --export: mỗi quyết định công nhận đã có số và ngày thêm các sản phẩm của nó vào cuối sổ (một lần, chạy lại không thêm nữa), mỗi quyết định thu hồi đã có số và ngày ghi \"Thu hồi\" vào dòng của sản phẩm. Mọi dòng, ô, trang tính khác của sổ giữ nguyên; sổ chỉ được thay sau khi đọc lại thấy đúng.\nCó --export: ghi một bản sổ theo mẫu cố định, tiêu đề cột tiếng Việt, trạng thái xét tại ngày --date; sổ gốc không bị sửa."
+    )]
+    Register(RegisterArgs),
     /// Tạo khung văn bản mới (kế hoạch, quyết định, giấy chứng nhận, công văn) cho một tỉnh hoặc xã và một năm, để sửa
     #[command(
         help_template = HELP_TEMPLATE,
@@ -122,12 +131,15 @@ pub enum Command {
     /// Chép các mẫu có sẵn ra thư mục để tùy biến (dùng lại với --templates)
     #[command(
         help_template = HELP_TEMPLATE,
-        override_usage = "ocop templates <THƯ_MỤC>"
+        override_usage = "ocop templates [--force] <THƯ_MỤC>"
     )]
     Templates {
         /// Thư mục sẽ chứa các mẫu
         #[arg(value_name = "THƯ_MỤC", help_heading = "Đối số")]
         dir: PathBuf,
+        /// Ghi đè cả các mẫu đã sửa trong thư mục (mặc định: không ghi đè, báo tên các tệp đó)
+        #[arg(long, help_heading = "Tùy chọn")]
+        force: bool,
     },
     /// In đoạn mã tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)
     #[command(
@@ -280,7 +292,7 @@ pub struct Output {
         help_heading = "Tùy chọn"
     )]
     pub out: PathBuf,
-    /// Chỉ dựng các loại văn bản này: plan (kế hoạch), decision (quyết định), dispatch (công văn), certificate (giấy chứng nhận); cách nhau bằng dấu phẩy hoặc dùng nhiều lần
+    /// Chỉ dựng các loại văn bản này: plan (kế hoạch), decision (quyết định), dispatch (công văn), certificate (giấy chứng nhận), submission (tờ trình), notice (thông báo), revocation (quyết định thu hồi), reminder (công văn nhắc đánh giá lại), report (báo cáo); cách nhau bằng dấu phẩy hoặc dùng nhiều lần
     #[arg(
         long,
         value_name = "LOẠI",
@@ -308,13 +320,14 @@ pub struct Output {
 }
 
 impl Output {
-    /// What the run is asked to write.
-    pub fn to_run(&self) -> ocop::run::Output {
+    /// What the run is asked to write, issued as `issuance` says.
+    pub fn to_run(&self, issuance: IssuanceChoice) -> ocop::run::Output {
         ocop::run::Output {
             out: self.out.clone(),
             only: self.only.clone(),
             formats: self.format.clone(),
             emit_typ: self.emit_typ,
+            issuance,
         }
     }
 }
@@ -326,6 +339,19 @@ pub struct CheckArgs {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub shared: Shared,
+}
+
+#[derive(Args)]
+pub struct RegisterArgs {
+    /// Tệp YAML của năm có mục `register` (sổ là tệp .xlsx hoặc .csv cạnh nó)
+    #[arg(value_name = "TỆP", help_heading = "Đối số")]
+    pub file: PathBuf,
+    /// Xuất sổ ra tệp này (.xlsx hoặc .csv) thay vì ghi vào sổ
+    #[arg(long, value_name = "TỆP_XUẤT", help_heading = "Tùy chọn")]
+    pub export: Option<PathBuf>,
+    /// Ngày xét trạng thái khi xuất, dd/mm/yyyy (mặc định: `as_of` của sổ, không có thì hôm nay)
+    #[arg(long, value_name = "NGÀY", help_heading = "Tùy chọn")]
+    pub date: Option<String>,
 }
 
 #[derive(Args)]
@@ -369,6 +395,21 @@ pub struct Shared {
     /// Tên họ phông dùng cho văn bản (mặc định: Times New Roman nếu có, không thì Liberation Serif)
     #[arg(long, value_name = "TÊN", help_heading = "Tùy chọn")]
     pub font: Option<String>,
+    /// Ban hành điện tử (như `electronic: true`): để trống số và ngày cho hệ thống quản lý văn bản, chừa chỗ ảnh chữ ký số và dấu, thêm ô ký số trống và tệp tọa độ .ky-so.json
+    #[arg(long, help_heading = "Tùy chọn")]
+    pub electronic: bool,
+    /// Chuẩn tệp PDF: a-2b (PDF/A-2b, để lưu trữ) hoặc none (PDF thường); thay `pdf_standard:` của tệp YAML
+    #[arg(
+        long,
+        value_name = "CHUẨN",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Tùy chọn"
+    )]
+    pub pdf_standard: Option<PdfStandard>,
+    /// Ghi mỗi phụ lục thành một tệp riêng bên cạnh văn bản (như `separate_appendices: true`)
+    #[arg(long, help_heading = "Tùy chọn")]
+    pub separate_appendices: bool,
 }
 
 impl Shared {
@@ -378,6 +419,15 @@ impl Shared {
             font_paths: self.font_path.clone(),
             font_family: self.font.clone(),
             keep_documents: false,
+        }
+    }
+
+    /// How the documents are issued, as the command line asks.
+    pub fn issuance(&self) -> IssuanceChoice {
+        IssuanceChoice {
+            electronic: self.electronic,
+            pdf_standard: self.pdf_standard,
+            separate_appendices: self.separate_appendices,
         }
     }
 }
@@ -732,6 +782,21 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         command().debug_assert();
+    }
+
+    #[test]
+    fn only_names_every_kind_with_its_vietnamese_name() {
+        let render = command().find_subcommand("render").unwrap().clone();
+        let only = render
+            .get_arguments()
+            .find(|a| a.get_id() == "only")
+            .unwrap();
+        let help = only.get_help().unwrap().to_string();
+        for kind in <DocKind as clap::ValueEnum>::value_variants() {
+            let value = clap::ValueEnum::to_possible_value(kind).unwrap();
+            let named = format!("{} ({})", value.get_name(), kind.name());
+            assert!(help.contains(&named), "--only does not name {named}");
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use crate::diag::{Diagnostic, Pos};
 use crate::markup::Markup;
+use crate::pdf_standard::{self, PdfStandard};
 use crate::vn::Date;
 
 /// The freely licensed Times-metric font shipped with the binary (SIL OFL 1.1).
@@ -139,6 +140,8 @@ pub struct PdfMeta<'a> {
     /// Whether the PDF carries its logical structure (headings, paragraphs)
     /// for screen readers and reflow; files meant only for printing skip it.
     pub tagged: bool,
+    /// The standard the file conforms to (PDF/A-2b for archiving).
+    pub standard: PdfStandard,
 }
 
 /// The fonts of a `--font-path` folder, and what was wrong with it.
@@ -390,8 +393,10 @@ impl Engine {
             }
         }
         // A panic inside Typst must cost this document, not the run.
-        let result = contained(|| self.compile_in_slot(slot, markup.source, kept.is_some()))
-            .unwrap_or_else(|detail| Err(vec![internal_failure("dàn trang", &detail)]));
+        let result = crate::watchdog::watched("dàn trang", || {
+            contained(|| self.compile_in_slot(slot, markup.source, kept.is_some()))
+        })
+        .unwrap_or_else(|detail| Err(vec![internal_failure("dàn trang", &detail)]));
         {
             let mut binaries = self
                 .slots
@@ -441,6 +446,11 @@ impl Engine {
             .filter(|w| w.message.contains("unknown font family"))
             .collect();
         match warned.output {
+            Ok(doc) if doc.pages().len() > MAX_PAGES => Err(vec![Diagnostic::error(format!(
+                "văn bản dài {} trang, quá giới hạn {MAX_PAGES} trang của một văn bản",
+                doc.pages().len()
+            ))
+            .hint("một mẫu văn bản riêng (--templates) có vòng lặp quá lớn? sửa mẫu, hoặc chạy lại không có --templates")]),
             Ok(doc) if fatal_warnings.is_empty() => Ok(doc),
             Ok(_) => Err(fatal_warnings
                 .into_iter()
@@ -454,20 +464,35 @@ impl Engine {
     }
 }
 
+/// A plan is a dozen pages; a thousand is a template gone wrong, and its
+/// PDF would take gigabytes to write.
+const MAX_PAGES: usize = 1000;
+
 /// Exports compiled pages as PDF bytes.
 pub fn export_pdf(document: &PagedDocument, meta: PdfMeta<'_>) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let options = PdfOptions {
         ident: Smart::Custom(meta.ident.to_string()),
         timestamp: Some(pdf_timestamp(meta.date)),
         tagged: meta.tagged,
+        standards: meta.standard.typst(),
         ..PdfOptions::default()
     };
     // Export errors (a PDF standard violated) carry no useful location in
     // generated markup; the message alone is reported. The PDF writer can
     // panic on text it cannot segment (krilla); that costs this document only.
-    match contained(|| typst_pdf::pdf(document, &options)) {
+    match crate::watchdog::watched("ghi PDF", || {
+        contained(|| typst_pdf::pdf(document, &options))
+    }) {
         Ok(Ok(bytes)) => Ok(bytes),
-        Ok(Err(errors)) => Err(errors.iter().map(|d| typst_diagnostic(None, d)).collect()),
+        Ok(Err(errors)) => Err(errors
+            .iter()
+            .map(
+                |d| match pdf_standard::conformance_problem(meta.standard, &d.message) {
+                    Some((message, hint)) => Diagnostic::error(message).hint(hint),
+                    None => typst_diagnostic(None, d),
+                },
+            )
+            .collect()),
         Err(detail) => Err(vec![internal_failure("ghi PDF", &detail)]),
     }
 }

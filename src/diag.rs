@@ -308,6 +308,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "không tìm thấy tệp".into(),
         std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".into(),
         std::io::ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".into(),
+        std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
+        std::io::ErrorKind::OutOfMemory => "không đủ bộ nhớ".into(),
         _ => e.to_string(),
     }
 }

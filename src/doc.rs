@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use crate::pdf_standard::PdfStandard;
 use crate::vn::Date;
 
 /// The kinds of document a YAML file describes. Every stage matches on
@@ -20,6 +21,16 @@ pub enum DocKind {
     Dispatch,
     /// Giấy chứng nhận sản phẩm OCOP
     Certificate,
+    /// Tờ trình
+    Submission,
+    /// Thông báo kết quả
+    Notice,
+    /// Quyết định thu hồi
+    Revocation,
+    /// Công văn nhắc đánh giá lại
+    Reminder,
+    /// Báo cáo kết quả
+    Report,
 }
 
 impl DocKind {
@@ -30,6 +41,11 @@ impl DocKind {
             DocKind::Decision => "quyết định",
             DocKind::Dispatch => "công văn",
             DocKind::Certificate => "giấy chứng nhận",
+            DocKind::Submission => "tờ trình",
+            DocKind::Notice => "thông báo",
+            DocKind::Revocation => "quyết định thu hồi",
+            DocKind::Reminder => "công văn nhắc đánh giá lại",
+            DocKind::Report => "báo cáo",
         }
     }
 }
@@ -46,6 +62,21 @@ pub struct Document {
     /// The document's own date: the file's creation date, so runs are reproducible.
     pub timestamp: Date,
     pub content: Content,
+    /// On paper or electronically, and under which PDF standard.
+    pub issuance: Issuance,
+}
+
+/// How a document is issued (NĐ 30 Phụ lục I): printed and signed by
+/// hand, or uploaded to the office's document system and signed
+/// digitally; and the PDF standard of its file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Issuance {
+    /// Number and day left for the document system, the signature block
+    /// sized for the signature and seal images, a separately written
+    /// appendix's top-right corner kept for the organisation's signature.
+    pub electronic: bool,
+    #[serde(skip)]
+    pub pdf_standard: PdfStandard,
 }
 
 #[derive(Debug, Clone, Hash)]
@@ -54,6 +85,66 @@ pub enum Content {
     Decision(Administrative),
     Dispatch(Administrative),
     Certificate(Certificate),
+    Submission(Administrative),
+    Notice(Administrative),
+    Revocation(Administrative),
+    Reminder(Administrative),
+    Report(Report),
+    /// An appendix written in a file of its own, beside its document.
+    Appendix(AppendixFile),
+}
+
+/// A report: an administrative document and the chart it shows.
+#[derive(Debug, Clone, Hash, Serialize)]
+pub struct Report {
+    #[serde(flatten)]
+    pub document: Administrative,
+    /// Products by star, this year against last.
+    pub chart: Option<BarChart>,
+    /// How many body blocks come before the chart (it stands with the
+    /// results it shows).
+    pub chart_at: usize,
+}
+
+/// A grouped bar chart: one group per category, one bar per series.
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+pub struct BarChart {
+    pub title: String,
+    /// The series' names ("Năm 2026", "Năm 2027").
+    pub series: Vec<String>,
+    pub groups: Vec<ChartGroup>,
+    /// The axis's top value, a round number above every bar.
+    pub top: u64,
+    /// The axis's step between gridlines.
+    pub step: u64,
+    /// The gridlines' labels from 0 up, printed (1.000).
+    pub ticks: Vec<String>,
+}
+
+/// One category of a bar chart: its bars' values and how they print.
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
+pub struct ChartGroup {
+    pub label: String,
+    pub values: Vec<u64>,
+    pub shown: Vec<String>,
+}
+
+impl Content {
+    /// The administrative document, for every kind laid out in NĐ 30 form
+    /// (all but the certificate).
+    pub fn administrative(&self) -> Option<&Administrative> {
+        match self {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => Some(a),
+            Content::Report(r) => Some(&r.document),
+            Content::Certificate(_) | Content::Appendix(_) => None,
+        }
+    }
 }
 
 impl Document {
@@ -63,6 +154,13 @@ impl Document {
             Content::Decision(_) => DocKind::Decision,
             Content::Dispatch(_) => DocKind::Dispatch,
             Content::Certificate(_) => DocKind::Certificate,
+            Content::Submission(_) => DocKind::Submission,
+            Content::Notice(_) => DocKind::Notice,
+            Content::Revocation(_) => DocKind::Revocation,
+            Content::Reminder(_) => DocKind::Reminder,
+            Content::Report(_) => DocKind::Report,
+            // Listed, kept and replaced with the document it belongs to.
+            Content::Appendix(ref a) => a.of,
         }
     }
 }
@@ -144,6 +242,16 @@ pub struct Certificate {
     pub logo_bytes: Option<Arc<[u8]>>,
 }
 
+/// An appendix in a file of its own (NĐ 30 Phụ lục I III.1.d): no header,
+/// no signature; signed by the organisation in its top-right corner.
+#[derive(Debug, Clone, Serialize, Hash)]
+pub struct AppendixFile {
+    /// The kind of the document it belongs to.
+    #[serde(skip)]
+    pub of: DocKind,
+    pub appendix: Appendix,
+}
+
 /// The name a certificate's QR code image has during its compile.
 pub const QR_IMAGE: &str = "qr.png";
 
@@ -156,9 +264,43 @@ pub struct Appendix {
     /// Upper-case title.
     pub title: String,
     /// "(Kèm theo Quyết định số …)"
-    pub reference: String,
+    pub reference: Reference,
     pub landscape: bool,
     pub body: Vec<Block>,
+}
+
+/// The line under an appendix's title that names its document: "(Kèm
+/// theo Quyết định số 412/QĐ-UBND ngày 10 tháng 3 năm 2027 của …)".
+/// What is not known yet is left blank, as in the document's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Hash)]
+pub struct Reference {
+    /// "Quyết định"
+    pub kind: String,
+    pub number: Option<String>,
+    /// "QĐ-UBND"
+    pub symbol: String,
+    pub day: Option<String>,
+    pub month: Option<String>,
+    pub year: i32,
+    /// "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu"
+    pub issuer: String,
+}
+
+impl std::fmt::Display for Reference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let blank = |v: &Option<String>, width: &'static str| v.clone().unwrap_or(width.into());
+        write!(
+            f,
+            "(Kèm theo {} số {}/{} ngày {} tháng {} năm {} của {})",
+            self.kind,
+            blank(&self.number, "      "),
+            self.symbol,
+            blank(&self.day, "     "),
+            blank(&self.month, "     "),
+            self.year,
+            self.issuer
+        )
+    }
 }
 
 /// A table as every writer lays it out: columns, header rows repeated on

@@ -26,14 +26,18 @@
 pub mod diag;
 pub mod doc;
 pub mod fonts;
+pub mod issuance;
 pub mod model;
 pub mod naming;
 pub mod nd30;
 pub mod number;
 pub mod numbering;
+pub mod pdf_standard;
+pub mod places;
 pub mod provinces;
 pub mod qr;
 pub mod regime;
+pub mod regular;
 pub mod scaffold;
 pub mod schema;
 pub mod table;
@@ -41,6 +45,7 @@ pub mod text;
 pub mod timeline;
 pub mod units;
 pub mod vn;
+pub mod watchdog;
 
 pub mod compile;
 pub mod compose;
@@ -48,6 +53,7 @@ pub mod docx;
 pub mod import;
 pub mod load;
 pub mod markup;
+pub mod sign;
 pub mod validate;
 pub mod write;
 

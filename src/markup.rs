@@ -10,7 +10,7 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Content, Document, QR_IMAGE};
+use crate::doc::{Administrative, Appendix, Content, Document, QR_IMAGE};
 use crate::qr;
 use crate::text;
 
@@ -29,15 +29,36 @@ fn template(content: &Content) -> &'static str {
         Content::Decision(_) => "decision.typ.tera",
         Content::Dispatch(_) => "dispatch.typ.tera",
         Content::Certificate(_) => "certificate.typ.tera",
+        Content::Submission(_) => "submission.typ.tera",
+        Content::Notice(_) => "notice.typ.tera",
+        Content::Revocation(_) => "revocation.typ.tera",
+        Content::Reminder(_) => "reminder.typ.tera",
+        Content::Report(_) => "report.typ.tera",
+        Content::Appendix(_) => "appendix.typ.tera",
     }
 }
 
-/// What an administrative template sees: the document and its title.
+/// What an administrative template sees: the document, its title, and
+/// whether it is issued electronically.
 #[derive(Serialize)]
 struct AdministrativeContext<'a> {
     meta_title: &'a str,
+    electronic: bool,
     #[serde(flatten)]
     document: &'a Administrative,
+    /// A report's chart, and the body blocks before it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart: Option<&'a crate::doc::BarChart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart_at: Option<usize>,
+}
+
+/// What the template of a separately written appendix sees.
+#[derive(Serialize)]
+struct AppendixContext<'a> {
+    meta_title: &'a str,
+    electronic: bool,
+    appendix: &'a Appendix,
 }
 
 /// The built-in templates: file name and text.
@@ -58,6 +79,30 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "certificate.typ.tera",
         include_str!("../templates/certificate.typ.tera"),
+    ),
+    (
+        "submission.typ.tera",
+        include_str!("../templates/submission.typ.tera"),
+    ),
+    (
+        "notice.typ.tera",
+        include_str!("../templates/notice.typ.tera"),
+    ),
+    (
+        "revocation.typ.tera",
+        include_str!("../templates/revocation.typ.tera"),
+    ),
+    (
+        "reminder.typ.tera",
+        include_str!("../templates/reminder.typ.tera"),
+    ),
+    (
+        "report.typ.tera",
+        include_str!("../templates/report.typ.tera"),
+    ),
+    (
+        "appendix.typ.tera",
+        include_str!("../templates/appendix.typ.tera"),
     ),
 ];
 
@@ -144,7 +189,7 @@ impl Templates {
                 if !is_template && library.is_none() {
                     continue;
                 }
-                match std::fs::read_to_string(path) {
+                match user_template(dir, path) {
                     Ok(body) => {
                         let body = text::normalise(&body);
                         user_files.push(UserFile {
@@ -157,8 +202,11 @@ impl Templates {
                             _ => templates.push((name, body)),
                         }
                     }
-                    Err(e) => errors
-                        .push(Diagnostic::error(format!("không đọc được tệp mẫu: {e}")).file(path)),
+                    Err((why, hint)) => errors.push(
+                        Diagnostic::error(format!("không đọc được tệp mẫu: {why}"))
+                            .file(path)
+                            .hint(hint),
+                    ),
                 }
             }
         }
@@ -218,11 +266,39 @@ impl Templates {
     /// A certificate's QR code is drawn here, on the calling thread.
     pub fn markup(&self, doc: &Document, font: &str) -> Result<Markup, Diagnostic> {
         let name = template(&doc.content);
+        let electronic = doc.issuance.electronic;
         let (source, files) = match &doc.content {
-            Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => {
                 let ctx = AdministrativeContext {
                     meta_title: &doc.meta_title,
+                    electronic,
                     document: a,
+                    chart: None,
+                    chart_at: None,
+                };
+                (self.render(name, &ctx, font)?, Vec::new())
+            }
+            Content::Report(r) => {
+                let ctx = AdministrativeContext {
+                    meta_title: &doc.meta_title,
+                    electronic,
+                    document: &r.document,
+                    chart: r.chart.as_ref(),
+                    chart_at: Some(r.chart_at),
+                };
+                (self.render(name, &ctx, font)?, Vec::new())
+            }
+            Content::Appendix(a) => {
+                let ctx = AppendixContext {
+                    meta_title: &doc.meta_title,
+                    electronic,
+                    appendix: &a.appendix,
                 };
                 (self.render(name, &ctx, font)?, Vec::new())
             }
@@ -230,8 +306,9 @@ impl Templates {
                 #[derive(Serialize)]
                 struct One<'a> {
                     c: &'a crate::doc::Certificate,
+                    electronic: bool,
                 }
-                let source = self.render(name, &One { c }, font)?;
+                let source = self.render(name, &One { c, electronic }, font)?;
                 let png = qr::png(&c.qr_payload)
                     .map_err(|e| Diagnostic::error(format!("không tạo được mã QR ({e})")))?;
                 let mut files: Vec<(String, Arc<[u8]>)> = vec![(QR_IMAGE.to_string(), png.into())];
@@ -253,10 +330,118 @@ impl Templates {
     ) -> Result<String, Diagnostic> {
         let mut ctx = Context::from_serialize(context).map_err(|e| tera_error(e, None))?;
         ctx.insert("font", font);
-        self.tera
-            .render(template, &ctx)
-            .map_err(|e| tera_error(e, None))
+        let mut out = Bounded::new();
+        match self.tera.render_to(template, &ctx, &mut out) {
+            Ok(()) => String::from_utf8(out.bytes)
+                .map_err(|_| Diagnostic::error("mẫu văn bản sinh ra văn bản không phải UTF-8")),
+            Err(_) if out.exceeded.is_some() => Err(self.over_limit(template, out.exceeded)),
+            Err(e) => Err(tera_error(e, None)),
+        }
     }
+
+    /// The error of a template stopped at a limit, naming the user's file.
+    fn over_limit(&self, template: &str, limit: Option<Limit>) -> Diagnostic {
+        let what = match limit {
+            Some(Limit::Time) => format!(
+                "mẫu `{template}` chạy quá {} giây cho một văn bản (vòng lặp quá lớn?)",
+                MAX_RENDER_TIME.as_secs()
+            ),
+            _ => format!(
+                "mẫu `{template}` sinh ra quá {} MB mã văn bản cho một văn bản (vòng lặp hoặc chuỗi quá lớn?)",
+                MAX_RENDER_BYTES >> 20
+            ),
+        };
+        let d = Diagnostic::error(format!("đã dừng mẫu văn bản: {what}"))
+            .hint("sửa vòng lặp trong tệp mẫu; chạy lại không có --templates để dùng mẫu có sẵn");
+        match self.user_files.iter().find(|f| f.name == template) {
+            Some(f) => d.file(&f.path),
+            None => d,
+        }
+    }
+}
+
+/// A real document's Typst source is a few hundred kilobytes.
+const MAX_RENDER_BYTES: usize = 32 << 20;
+/// A document's template runs in milliseconds.
+const MAX_RENDER_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The limit a template run reached.
+#[derive(Debug, Clone, Copy)]
+enum Limit {
+    Size,
+    Time,
+}
+
+/// The output of a template run, refusing to grow past
+/// [`MAX_RENDER_BYTES`] or to go on past [`MAX_RENDER_TIME`]: a user's
+/// template is code from someone else, and a huge loop must stop at an
+/// error rather than exhaust memory or run forever.
+struct Bounded {
+    bytes: Vec<u8>,
+    started: std::time::Instant,
+    writes: u32,
+    exceeded: Option<Limit>,
+}
+
+impl Bounded {
+    fn new() -> Bounded {
+        Bounded {
+            bytes: Vec::with_capacity(64 * 1024),
+            started: std::time::Instant::now(),
+            writes: 0,
+            exceeded: None,
+        }
+    }
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writes = self.writes.wrapping_add(1);
+        if self.bytes.len() + buf.len() > MAX_RENDER_BYTES {
+            self.exceeded = Some(Limit::Size);
+        } else if self.writes.is_multiple_of(1024) && self.started.elapsed() > MAX_RENDER_TIME {
+            self.exceeded = Some(Limit::Time);
+        }
+        if self.exceeded.is_some() {
+            return Err(std::io::Error::other("giới hạn của mẫu"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A template is a few dozen kilobytes.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The text of the user's template at `path` in `dir`: a regular file
+/// inside the folder (a link leading elsewhere would put a file from the
+/// rest of the disk into the document). On failure: why, and a hint.
+fn user_template(dir: &Path, path: &Path) -> Result<String, (String, &'static str)> {
+    let io = |e: std::io::Error| (crate::diag::io_reason(&e), "kiểm tra quyền đọc tệp");
+    let base = dir.canonicalize().map_err(io)?;
+    let real = path.canonicalize().map_err(io)?;
+    if !real.starts_with(&base) {
+        return Err((
+            "tệp là liên kết tới một tệp ngoài thư mục mẫu".into(),
+            "chép tệp mẫu vào thư mục mẫu thay vì tạo liên kết",
+        ));
+    }
+    let bytes = crate::regular::read(&real, MAX_TEMPLATE_BYTES).map_err(|r| {
+        (
+            r.reason(),
+            "thư mục mẫu chỉ chứa tệp văn bản *.typ.tera và *.typ",
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        (
+            "tệp không được lưu ở mã UTF-8".into(),
+            "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8",
+        )
+    })
 }
 
 /// tera 2 errors carry the template file:line:col in their text; the source chain is kept.

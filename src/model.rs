@@ -12,6 +12,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::pdf_standard::PdfStandard;
+
 /// `Deserialize` and `JsonSchema` for a type written in one of several YAML
 /// shapes, each optional: `text |s| …` (a string), `list<T> |l| …` (a
 /// sequence read as `T`), `map<T> |m| …` (a mapping read as `T`). The
@@ -88,7 +90,7 @@ pub use funding::{Amount, DeclaredSource, Funding, FundingBlock, FundingItem};
 pub use table::{Align, Cell, CellFields, RowFields, Table, TableColumn, TableRow, TableTotal};
 
 /// One YAML file: who issues, the units it names, and the documents it describes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub issuer: Issuer,
@@ -103,6 +105,55 @@ pub struct PlanFile {
     pub decisions: Vec<Decision>,
     /// Giấy chứng nhận sản phẩm OCOP, one per recognised product.
     pub certificates: Option<Certificates>,
+    /// Sổ đăng ký: every recognised product across rounds and years.
+    pub register: Option<Register>,
+    /// Tờ trình proposing a decision of this file.
+    #[serde(default)]
+    pub submissions: Vec<Submission>,
+    /// Thông báo of a round's results.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+    /// Quyết định thu hồi Giấy chứng nhận.
+    #[serde(default)]
+    pub revocations: Vec<Revocation>,
+    /// Công văn to each commune: its certificates that expire soon.
+    #[serde(default)]
+    pub reminders: Vec<Reminder>,
+    /// Báo cáo kết quả thực hiện Chương trình OCOP năm …
+    pub report: Option<Report>,
+    /// Issued electronically (NĐ 30 Phụ lục I II.7–8, III.1): number and
+    /// day left for the document system, the signature block sized for
+    /// the signature and seal images, empty signature fields.
+    #[serde(default)]
+    pub electronic: bool,
+    /// The PDF standard of every file: `a-2b` for archiving.
+    pub pdf_standard: Option<PdfStandard>,
+    /// Each appendix in a file of its own beside its document.
+    #[serde(default)]
+    pub separate_appendices: bool,
+}
+
+impl PlanFile {
+    /// A file of `issuer` and its `units` holding no document yet.
+    pub fn new(issuer: Issuer, units: BTreeMap<String, Unit>) -> Self {
+        PlanFile {
+            issuer,
+            units,
+            plan: None,
+            dispatches: Vec::new(),
+            decisions: Vec::new(),
+            certificates: None,
+            register: None,
+            submissions: Vec::new(),
+            notices: Vec::new(),
+            revocations: Vec::new(),
+            reminders: Vec::new(),
+            report: None,
+            electronic: false,
+            pdf_standard: None,
+            separate_appendices: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -124,7 +175,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     pub level: Level,
@@ -174,7 +225,7 @@ fn default_symbol() -> String {
     "UBND".to_string()
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Full name as written in the body: "Sở Nông nghiệp và Môi trường".
@@ -231,7 +282,7 @@ pub enum DocDate {
     },
 }
 
-#[derive(Deserialize, JsonSchema)]
+#[derive(PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct DocDateParts {
     year: i32,
@@ -250,7 +301,7 @@ one_of!(
     },
 );
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default)]
@@ -293,7 +344,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanStyle {
     #[serde(default)]
@@ -326,7 +377,7 @@ pub enum Marker {
 }
 
 /// The words before each line of a task.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Labels {
     pub content: String,
@@ -350,7 +401,7 @@ impl Default for Labels {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bases {
     /// "Căn cứ" or "Thực hiện".
@@ -371,7 +422,7 @@ fn default_verb() -> String {
 
 /// The groups of căn cứ: `bases:` written as one group (a mapping) or as a
 /// list of groups, each its own paragraph(s) with its own verb and ending.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BasesList {
     pub groups: Vec<Bases>,
     /// Written as a list (field paths are `bases[i]`), not as one group.
@@ -432,7 +483,7 @@ one_of!(
 );
 
 /// A numbered section of the plan (I., 1., 1.1., a) …), nested to any depth.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub title: Option<String>,
@@ -469,6 +520,10 @@ pub struct Section {
     pub task_marker: Option<Marker>,
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// In a report: ocop prints here the results counted from the
+    /// register against the plan's targets, with the tables and chart.
+    #[serde(default)]
+    pub results: bool,
 }
 
 /// One unit reference, or several (`unit: stc` or `unit: [stc, skhdt]`).
@@ -581,6 +636,40 @@ pub struct ListItemFields {
     /// Sub-items ("+ …").
     #[serde(default)]
     pub list: Vec<ListItem>,
+    /// A target of the plan this line states, as a number the year-end
+    /// report checks against the register.
+    pub target: Option<Target>,
+}
+
+/// A plan's target as a checkable number: "Phát triển mới 20 sản phẩm" is
+/// `{ measure: new, value: 20 }`.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub measure: Measure,
+    pub value: f64,
+    /// Only products of at least this many stars count.
+    pub min_stars: Option<u8>,
+}
+
+/// What a target counts, over the report's year, from the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Products recognised in the year (every kind of evaluation).
+    Recognised,
+    /// Products recognised for the first time.
+    New,
+    /// Products re-recognised after their certificate's 36 months.
+    ReEvaluated,
+    /// Products raised to more stars.
+    Upgraded,
+    /// Per cent of the certificates expiring in the year that were re-evaluated.
+    ReEvaluatedPercent,
+    /// Products with a valid certificate at the end of the year.
+    Valid,
+    /// Subjects (chủ thể) with a product recognised in the year.
+    Subjects,
 }
 
 one_of!(
@@ -591,7 +680,7 @@ one_of!(
 );
 
 /// One line of a task: content, units, timeline, or any labelled text.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskEntry {
     /// Overrides the default label ("Thời gian hoàn thành" …).
@@ -751,7 +840,7 @@ one_of!(
 );
 
 /// The signature block: authority lines (TM./TL./TUQ./KT./Q.), title, name.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Thay mặt a collective body: "ỦY BAN NHÂN DÂN".
@@ -771,7 +860,7 @@ pub struct Signer {
 
 /// A dispatch (Công văn, NĐ 30 Mẫu 1.5): free-form, or drafted from the
 /// plan's own task assignments with `from_plan`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dispatch {
     /// Output file name without extension; derived from the subject if absent.
@@ -819,7 +908,7 @@ pub enum FromPlan {
 }
 
 /// A decision (Quyết định, NĐ 30 Mẫu 1.2).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub kind: DecisionKind,
@@ -916,7 +1005,7 @@ pub enum Authority {
     Committee,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// "Ông" or "Bà".
@@ -940,7 +1029,7 @@ pub enum Role {
     Deputy,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     /// "Tổ tư vấn" (default) or "Tổ giúp việc".
@@ -949,7 +1038,7 @@ pub struct Team {
 }
 
 /// A product evaluated by the council.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// Số thứ tự in the office's list, used for file names.
@@ -970,7 +1059,7 @@ pub struct Product {
 }
 
 /// Bulk OCOP certificates: the issuing side and the products.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certificates {
     /// File name (without .pdf) of a results decision in this file: its
@@ -1015,6 +1104,19 @@ pub struct ColumnMap {
     pub stars: Option<String>,
     pub number: Option<String>,
     pub note: Option<String>,
+    // Columns of the product register only.
+    pub owner_type: Option<String>,
+    pub commune: Option<String>,
+    pub district: Option<String>,
+    pub province: Option<String>,
+    pub subgroup: Option<String>,
+    pub decision: Option<String>,
+    pub decision_date: Option<String>,
+    pub issue_date: Option<String>,
+    pub expiry: Option<String>,
+    pub status: Option<String>,
+    pub status_decision: Option<String>,
+    pub evaluation: Option<String>,
 }
 
 // JSON Schema of the forms read by hand-written `Deserialize` impls, so that
@@ -1055,4 +1157,217 @@ impl JsonSchema for DocNumber {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": ["integer", "string", "null"] })
     }
+}
+
+/// The product register: a spreadsheet beside the YAML file, or rows
+/// written here.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// .xlsx, .ods or .csv beside the YAML file.
+    pub file: Option<String>,
+    /// Sheet to read (default the first visible one).
+    pub sheet: Option<String>,
+    /// Columns named where the headers are not recognised.
+    pub columns: Option<ColumnMap>,
+    /// Or the rows themselves.
+    #[serde(default)]
+    pub products: Vec<RegisterEntry>,
+    /// The day statuses are judged on (còn hiệu lực, sắp hết hạn, hết
+    /// hạn); default the date of the document that uses the register.
+    pub as_of: Option<String>,
+    /// A certificate is "sắp hết hạn" this many months before it expires (default 6).
+    pub expiring_months: Option<u32>,
+    /// The office's own table of communes after 01/7/2025 (the form of
+    /// ocop's data/communes-2025.tsv), instead of the built-in one.
+    pub communes_file: Option<String>,
+}
+
+/// A register row written in the YAML.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterEntry {
+    pub stt: Option<String>,
+    pub name: String,
+    pub owner: String,
+    /// Hợp tác xã, doanh nghiệp, tổ hợp tác, hộ kinh doanh …
+    pub owner_type: Option<String>,
+    /// Thôn, bản, số nhà.
+    pub address: Option<String>,
+    /// "xã Sìn Hồ", "phường Tân Phong".
+    pub commune: String,
+    /// Only for recognitions before 01/7/2025.
+    pub district: Option<String>,
+    pub province: Option<String>,
+    pub group: Option<String>,
+    pub subgroup: Option<String>,
+    pub score: Option<f64>,
+    pub stars: u8,
+    /// "Đánh giá lần đầu", "Đánh giá lại", "Nâng hạng".
+    pub evaluation: Option<String>,
+    /// "1234/QĐ-UBND"
+    pub decision: String,
+    pub decision_date: String,
+    pub number: Option<String>,
+    pub issue_date: Option<String>,
+    pub expiry: Option<String>,
+    /// "Thu hồi", "Đánh giá lại", "Nâng hạng" …
+    pub status: Option<String>,
+    pub status_decision: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A Tờ trình (NĐ 30 Mẫu 1.4) from the standing body proposing a
+/// decision of this file, drafted from the decision's own data.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// Output file name without extension.
+    pub file: Option<String>,
+    /// The `file:` of the decision proposed.
+    pub decision: String,
+    #[serde(default)]
+    pub number: DocNumber,
+    pub date: DocDate,
+    /// The submitting body: a unit key ("snnmt").
+    pub from: String,
+    /// The body's part of the ký hiệu: "SNNMT" → "Số: …/TTr-SNNMT".
+    pub symbol: String,
+    /// Kính gửi; default the Chủ tịch UBND of the issuer.
+    #[serde(default)]
+    pub to: Vec<String>,
+    /// Paragraphs the body writes before its proposal.
+    #[serde(default)]
+    pub body: Vec<Block>,
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    pub archive: String,
+    /// The head of the submitting body: "GIÁM ĐỐC".
+    pub signer: Signer,
+}
+
+/// A Thông báo (NĐ 30 Mẫu 1.4) of a round's results to communes and subjects.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub file: Option<String>,
+    /// The `file:` of the results decision announced.
+    pub decision: String,
+    #[serde(default)]
+    pub number: DocNumber,
+    pub date: DocDate,
+    /// Ký hiệu override; default "TB-" + issuer symbol.
+    pub symbol: Option<String>,
+    /// Paragraphs after the results (what communes and subjects do next).
+    #[serde(default)]
+    pub body: Vec<Block>,
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    pub archive: String,
+    /// Defaults to the decision's signer.
+    pub signer: Option<Signer>,
+}
+
+/// A Quyết định thu hồi Giấy chứng nhận sản phẩm OCOP (NĐ 30 Mẫu 1.2).
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Revocation {
+    pub file: Option<String>,
+    #[serde(default)]
+    pub number: DocNumber,
+    pub date: DocDate,
+    /// Ký hiệu override; default "QĐ-" + issuer symbol.
+    pub symbol: Option<String>,
+    /// `qd148_2023`, `qd148_as_amended_1489_2025`, `qd26_2026`; default: by date.
+    pub legal_regime: Option<String>,
+    /// The recognition revoked: its certificate number in the register …
+    pub certificate: Option<String>,
+    /// … or the product's name (and `owner` when two share it).
+    pub product: Option<String>,
+    pub owner: Option<String>,
+    /// The ground of the regime's revocation article: its letter ("b").
+    pub ground: Option<String>,
+    /// The ground in words, where the regime's grounds are not known as data.
+    pub ground_text: Option<String>,
+    /// The finding the revocation rests on: "Kết luận kiểm tra số 12/KL-SNNMT
+    /// ngày 02/10/2027 của Sở Nông nghiệp và Môi trường".
+    pub finding: String,
+    /// The finding's date (the decision is due within the regime's deadline).
+    pub finding_date: Option<String>,
+    /// "Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số …"
+    pub proposal: String,
+    /// Units that carry the decision out (Điều 3).
+    #[serde(default)]
+    pub executors: Vec<String>,
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    pub archive: String,
+    pub signer: Option<Signer>,
+}
+
+/// Công văn to each commune listing its products whose certificates
+/// expire within `months` of the date (NĐ 30 Mẫu 1.5), one per commune.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reminder {
+    /// Output file name prefix; the commune's name is added.
+    pub file: Option<String>,
+    #[serde(default)]
+    pub number: DocNumber,
+    pub date: DocDate,
+    /// The drafting unit's part of the ký hiệu: "Số: …/UBND-KTN".
+    pub drafting_unit: Option<String>,
+    /// Certificates expiring within this many months (default 6).
+    pub months: Option<u32>,
+    /// Paragraphs after the list (what the commune does).
+    #[serde(default)]
+    pub body: Vec<Block>,
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    pub archive: String,
+    pub signer: Option<Signer>,
+}
+
+/// Báo cáo kết quả thực hiện Chương trình OCOP năm … (NĐ 30 Mẫu 1.4):
+/// the official's narrative in `sections`; ocop adds the results counted
+/// from the register against the plan's targets at the section marked
+/// `results: true`, with tables and a chart.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub file: Option<String>,
+    #[serde(default)]
+    pub number: DocNumber,
+    pub date: DocDate,
+    /// The year reported on; default the year of `date`.
+    pub year: Option<i32>,
+    /// Ký hiệu override; default "BC-" + issuer symbol.
+    pub symbol: Option<String>,
+    /// Trích yếu override.
+    pub title: Option<String>,
+    /// Kính gửi (a report sent upwards).
+    #[serde(default)]
+    pub to: Vec<String>,
+    /// The opening paragraph; default one citing the year's plan.
+    pub intro: Option<String>,
+    pub sections: Vec<Section>,
+    /// Funding used, by source (the plan's funding gives what was planned).
+    #[serde(default)]
+    pub funding: Vec<SpentFunding>,
+    pub closing: String,
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    pub archive: String,
+    pub signer: Option<Signer>,
+}
+
+/// Funding of one source over the year.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpentFunding {
+    /// As the plan names it.
+    pub source: String,
+    /// Planned, when the plan does not say it.
+    pub planned: Option<u64>,
+    pub spent: u64,
 }

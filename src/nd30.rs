@@ -33,6 +33,7 @@ pub struct Layout {
     pub addressees: Addressees,
     pub signature: Signature,
     pub appendix: Appendix,
+    pub electronic: Electronic,
 }
 
 /// A4 margins, in millimetres.
@@ -114,6 +115,18 @@ pub struct Appendix {
     pub table_pt: f64,
     pub table_stroke_pt: f64,
     pub cell_inset_pt: f64,
+}
+
+/// The room an electronic document keeps for its signature images.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct Electronic {
+    pub signature_width_mm: f64,
+    pub signature_height_mm: f64,
+    pub seal_mm: f64,
+    pub space_mm: f64,
+    pub corner_width_mm: f64,
+    pub corner_height_mm: f64,
 }
 
 #[cfg(test)]

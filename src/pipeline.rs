@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::compose;
 use crate::diag::Diagnostic;
-use crate::doc::{Content, DocKind, Document, MAX_WEIGHT};
+use crate::doc::{DocKind, Document, MAX_WEIGHT};
+use crate::issuance;
 use crate::load::{self, LoadOptions, SourceFile};
 use crate::numbering;
 use crate::session::Session;
@@ -82,14 +83,7 @@ pub fn prepare_source(
         }
         documents.retain(|d| only.contains(&d.kind()));
     }
-    // Problems name sections by the numbers the documents print.
-    let mut problems = validated.problems;
-    if let Some(model) = &loaded.model {
-        let outline = numbering::outline(model);
-        for d in &mut problems {
-            d.number_sections(&outline);
-        }
-    }
+    let mut problems = numbered(&loaded, validated.problems);
     documents.retain(|d| match too_heavy(d) {
         Some(problem) => {
             problems.push(problem.file(&path));
@@ -97,6 +91,9 @@ pub fn prepare_source(
         }
         None => true,
     });
+    if let Some(model) = &loaded.model {
+        documents = issuance::apply(model, documents);
+    }
     FileReport {
         path,
         problems,
@@ -107,11 +104,44 @@ pub fn prepare_source(
     }
 }
 
+/// Loads and validates `path` and hands what passed to `then`: for the
+/// commands that act on a file's data without rendering it (the register
+/// written back or exported). `None` when the file has errors; every
+/// problem, errors and warnings, is returned either way.
+pub fn with_checked<T>(
+    path: &Path,
+    then: impl FnOnce(&validate::Checked<'_>) -> T,
+) -> (Vec<Diagnostic>, Option<T>) {
+    let source = match SourceFile::read(path) {
+        Ok(source) => source,
+        Err(d) => return (vec![d], None),
+    };
+    let loaded = load::load_source(source, &LoadOptions::default());
+    // Nothing is typeset, so every character will do.
+    let validated = validate::validate(&loaded, &|_| true);
+    let problems = numbered(&loaded, validated.problems);
+    let out = if problems.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        validated.checked.as_ref().map(then)
+    };
+    (problems, out)
+}
+
+/// `problems` naming sections by the numbers the documents print.
+fn numbered(loaded: &load::Loaded, mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if let Some(model) = &loaded.model {
+        let outline = numbering::outline(model);
+        for d in &mut problems {
+            d.number_sections(&outline);
+        }
+    }
+    problems
+}
+
 /// A document too long to lay out within the memory a run may use.
 fn too_heavy(doc: &Document) -> Option<Diagnostic> {
-    let (Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a)) = &doc.content else {
-        return None;
-    };
+    let a = doc.content.administrative()?;
     let weight = a.weight();
     (weight > MAX_WEIGHT).then(|| {
         Diagnostic::error(format!(

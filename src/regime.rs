@@ -54,6 +54,13 @@ pub struct Regime {
     pub competence_rule: &'static str,
     /// Facts not read in the decision's own text.
     pub unverified: Option<&'static str>,
+    /// The product classification (groups and sub-groups) it evaluates by.
+    pub classification: &'static Classification,
+    /// The grounds on which a recognition is revoked, and its deadline.
+    pub revocation: &'static Revocation,
+    /// When a re-evaluation file may be submitted: from this many days
+    /// before the certificate expires to that many (None: not regulated).
+    pub re_evaluation_window: Option<(i64, i64)>,
 }
 
 const BANDS: [(f64, u8); 4] = [(90.0, 5), (70.0, 4), (50.0, 3), (30.0, 2)];
@@ -81,6 +88,9 @@ pub const REGIMES: &[Regime] = &[
         validity_months: 36,
         competence_rule: "theo Quyết định số 148/QĐ-TTg, UBND cấp huyện công nhận sản phẩm 3 sao, UBND cấp tỉnh công nhận sản phẩm 4 sao, Bộ Nông nghiệp và Phát triển nông thôn công nhận sản phẩm 5 sao",
         unverified: None,
+        classification: &CLASSIFICATION_2026,
+        revocation: &REVOCATION_UNVERIFIED,
+        re_evaluation_window: None,
     },
     Regime {
         key: "qd148_as_amended_1489_2025",
@@ -102,6 +112,9 @@ pub const REGIMES: &[Regime] = &[
         unverified: Some(
             "nội dung Quyết định 1489/QĐ-TTg chưa được đối chiếu văn bản gốc; giả định tỉnh công nhận 3 và 4 sao như Quyết định 26/2026/QĐ-TTg",
         ),
+        classification: &CLASSIFICATION_2026,
+        revocation: &REVOCATION_UNVERIFIED,
+        re_evaluation_window: None,
     },
     Regime {
         key: "qd26_2026",
@@ -121,6 +134,9 @@ pub const REGIMES: &[Regime] = &[
         validity_months: 36,
         competence_rule: "theo Điều 4 khoản 1 Quyết định số 26/2026/QĐ-TTg, UBND cấp tỉnh công nhận và cấp Giấy chứng nhận sản phẩm 3 sao, 4 sao; Bộ Nông nghiệp và Môi trường công nhận sản phẩm 5 sao; sản phẩm 1 sao, 2 sao không được công nhận",
         unverified: None,
+        classification: &CLASSIFICATION_2026,
+        revocation: &REVOCATION_2026,
+        re_evaluation_window: Some((180, 120)),
     },
 ];
 
@@ -316,6 +332,365 @@ pub fn score_text(score: f64) -> String {
     }
 }
 
+/// A product classification: categories (I–VI), each of groups (nhóm
+/// 1, 2 …), each of sub-groups (phân nhóm a, b …). Codes read "I.3.c".
+#[derive(Debug, PartialEq)]
+pub struct Classification {
+    /// Where it is laid down: "Phụ lục I Quyết định số 26/2026/QĐ-TTg".
+    pub source: &'static str,
+    /// Facts not read in the source itself.
+    pub unverified: Option<&'static str>,
+    pub categories: &'static [Category],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Category {
+    /// "I"
+    pub code: &'static str,
+    pub name: &'static str,
+    pub groups: &'static [Group],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Group {
+    /// "3", within its category.
+    pub code: &'static str,
+    pub name: &'static str,
+    /// (letter, name); empty when the group has no sub-groups.
+    pub subgroups: &'static [(&'static str, &'static str)],
+}
+
+/// Where a product sits in a classification.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Class {
+    pub category: &'static Category,
+    pub group: Option<&'static Group>,
+    /// (letter, name)
+    pub subgroup: Option<(&'static str, &'static str)>,
+}
+
+impl Class {
+    /// "I.3.c", "I.6", "II".
+    pub fn code(&self) -> String {
+        let mut code = self.category.code.to_string();
+        if let Some(g) = self.group {
+            code.push('.');
+            code.push_str(g.code);
+        }
+        if let Some((letter, _)) = self.subgroup {
+            code.push('.');
+            code.push_str(letter);
+        }
+        code
+    }
+
+    /// The narrowest name: the sub-group's, else the group's, else the category's.
+    pub fn name(&self) -> &'static str {
+        match (self.subgroup, self.group) {
+            (Some((_, n)), _) => n,
+            (None, Some(g)) => g.name,
+            (None, None) => self.category.name,
+        }
+    }
+}
+
+impl Classification {
+    /// A category, group or sub-group as typed: its code ("I.3.c", "I.3",
+    /// "III"), its number 1–6 (the six categories, as product lists have
+    /// long numbered them), or its name (case, spacing and tone-mark
+    /// placement aside). `None` when nothing matches.
+    pub fn find(&'static self, typed: &str) -> Option<Class> {
+        let typed = typed.trim();
+        if let Ok(n) = typed.parse::<usize>() {
+            return self.categories.get(n.checked_sub(1)?).map(|c| Class {
+                category: c,
+                group: None,
+                subgroup: None,
+            });
+        }
+        self.by_code(typed).or_else(|| self.by_name(typed))
+    }
+
+    fn by_code(&'static self, typed: &str) -> Option<Class> {
+        let parts: Vec<&str> = typed
+            .split(['.', '-', ' '])
+            .filter(|p| !p.is_empty())
+            .collect();
+        let (first, rest) = parts.split_first()?;
+        let category = self
+            .categories
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(first))?;
+        let mut class = Class {
+            category,
+            group: None,
+            subgroup: None,
+        };
+        if let Some(g) = rest.first() {
+            let group = category.groups.iter().find(|x| x.code == *g)?;
+            class.group = Some(group);
+            if let Some(letter) = rest.get(1) {
+                class.subgroup = Some(
+                    *group
+                        .subgroups
+                        .iter()
+                        .find(|(l, _)| l.eq_ignore_ascii_case(letter))?,
+                );
+            }
+            if rest.len() > 2 {
+                return None;
+            }
+        }
+        Some(class)
+    }
+
+    fn by_name(&'static self, typed: &str) -> Option<Class> {
+        let key = crate::units::fold(typed);
+        let same = |name: &str| crate::units::fold(name) == key;
+        for category in self.categories {
+            let mut class = Class {
+                category,
+                group: None,
+                subgroup: None,
+            };
+            if same(category.name) {
+                return Some(class);
+            }
+            for group in category.groups {
+                class.group = Some(group);
+                class.subgroup = None;
+                if same(group.name) {
+                    return Some(class);
+                }
+                if let Some(sub) = group.subgroups.iter().find(|(_, n)| same(n)) {
+                    class.subgroup = Some(*sub);
+                    return Some(class);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Phụ lục I of QĐ 26/2026/QĐ-TTg: 6 categories, 17 groups, 26 leaves.
+pub const CLASSIFICATION_2026: Classification = Classification {
+    source: "Phụ lục I Quyết định số 26/2026/QĐ-TTg",
+    unverified: None,
+    categories: &[
+        Category {
+            code: "I",
+            name: "Sản phẩm thực phẩm",
+            groups: &[
+                Group {
+                    code: "1",
+                    name: "Thực phẩm tươi sống",
+                    subgroups: &[
+                        ("a", "Rau, củ, quả, hạt tươi"),
+                        ("b", "Thịt, thủy sản, trứng, sữa tươi"),
+                    ],
+                },
+                Group {
+                    code: "2",
+                    name: "Thực phẩm thô, sơ chế",
+                    subgroups: &[
+                        ("a", "Gạo, ngũ cốc, hạt sơ chế khác"),
+                        ("b", "Mật ong, mật khác và nông sản thực phẩm khác"),
+                    ],
+                },
+                Group {
+                    code: "3",
+                    name: "Thực phẩm chế biến",
+                    subgroups: &[
+                        ("a", "Đồ ăn nhanh"),
+                        ("b", "Chế biến từ gạo, ngũ cốc"),
+                        ("c", "Chế biến từ rau, củ, quả, hạt"),
+                        (
+                            "d",
+                            "Chế biến từ thịt, trứng, sữa, thủy sản, các sản phẩm từ mật ong, mật khác và nông sản thực phẩm khác",
+                        ),
+                    ],
+                },
+                Group {
+                    code: "4",
+                    name: "Gia vị",
+                    subgroups: &[
+                        ("a", "Tương, nước mắm, gia vị dạng lỏng khác"),
+                        ("b", "Gia vị khác"),
+                    ],
+                },
+                Group {
+                    code: "5",
+                    name: "Chè",
+                    subgroups: &[
+                        ("a", "Chè tươi, chế biến"),
+                        ("b", "Sản phẩm chè từ thực vật khác"),
+                    ],
+                },
+                Group {
+                    code: "6",
+                    name: "Cà phê, ca cao",
+                    subgroups: &[],
+                },
+            ],
+        },
+        Category {
+            code: "II",
+            name: "Sản phẩm đồ uống",
+            groups: &[
+                Group {
+                    code: "1",
+                    name: "Đồ uống có cồn",
+                    subgroups: &[("a", "Rượu trắng"), ("b", "Đồ uống có cồn khác")],
+                },
+                Group {
+                    code: "2",
+                    name: "Đồ uống không cồn",
+                    subgroups: &[
+                        ("a", "Nước khoáng thiên nhiên, nước uống đóng chai"),
+                        ("b", "Đồ uống không cồn"),
+                    ],
+                },
+            ],
+        },
+        Category {
+            code: "III",
+            name: "Dược liệu và sản phẩm từ dược liệu",
+            groups: &[
+                Group {
+                    code: "1",
+                    name: "Thực phẩm chức năng, thuốc dược liệu, thuốc cổ truyền",
+                    subgroups: &[],
+                },
+                Group {
+                    code: "2",
+                    name: "Mỹ phẩm có thành phần từ dược liệu",
+                    subgroups: &[],
+                },
+                Group {
+                    code: "3",
+                    name: "Tinh dầu và dược liệu khác",
+                    subgroups: &[],
+                },
+            ],
+        },
+        Category {
+            code: "IV",
+            name: "Hàng thủ công mỹ nghệ",
+            groups: &[
+                Group {
+                    code: "1",
+                    name: "Thủ công mỹ nghệ gia dụng, trang trí",
+                    subgroups: &[],
+                },
+                Group {
+                    code: "2",
+                    name: "Vải, may mặc",
+                    subgroups: &[],
+                },
+            ],
+        },
+        Category {
+            code: "V",
+            name: "Sinh vật cảnh",
+            groups: &[
+                Group {
+                    code: "1",
+                    name: "Hoa",
+                    subgroups: &[],
+                },
+                Group {
+                    code: "2",
+                    name: "Cây cảnh",
+                    subgroups: &[],
+                },
+                Group {
+                    code: "3",
+                    name: "Động vật cảnh",
+                    subgroups: &[],
+                },
+            ],
+        },
+        Category {
+            code: "VI",
+            name: "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+            groups: &[Group {
+                code: "1",
+                name: "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+                subgroups: &[],
+            }],
+        },
+    ],
+};
+
+/// The grounds on which a recognition and its certificate are revoked.
+#[derive(Debug, PartialEq)]
+pub struct Revocation {
+    /// The article the grounds are in: "khoản 1 Điều 8 Quyết định số 26/2026/QĐ-TTg".
+    pub article: &'static str,
+    /// (letter, ground), as a decision cites them: "điểm b".
+    pub grounds: &'static [(&'static str, &'static str)],
+    /// Days from the finding to the revocation decision.
+    pub deadline_days: Option<u32>,
+    /// Facts not read in the source itself.
+    pub unverified: Option<&'static str>,
+}
+
+impl Revocation {
+    /// A ground by its letter ("b", "điểm b", "đ").
+    pub fn ground(&self, typed: &str) -> Option<(&'static str, &'static str)> {
+        let t = typed.trim();
+        let t = t.strip_prefix("điểm").map(str::trim).unwrap_or(t);
+        self.grounds
+            .iter()
+            .find(|(l, _)| *l == t.to_lowercase())
+            .copied()
+    }
+}
+
+/// QĐ 26/2026/QĐ-TTg Điều 8: six grounds; the decision within 15 days.
+pub const REVOCATION_2026: Revocation = Revocation {
+    article: "khoản 1 Điều 8 Quyết định số 26/2026/QĐ-TTg",
+    grounds: &[
+        (
+            "a",
+            "chủ thể OCOP bị phát hiện cung cấp thông tin, tài liệu không trung thực hoặc giả mạo hồ sơ trong quá trình đăng ký đánh giá, phân hạng sản phẩm OCOP",
+        ),
+        (
+            "b",
+            "sản phẩm OCOP không còn đáp ứng các tiêu chí theo Bộ tiêu chí OCOP theo kết luận kiểm tra, giám sát của cơ quan có thẩm quyền",
+        ),
+        (
+            "c",
+            "sản phẩm OCOP vi phạm quy định pháp luật về chất lượng sản phẩm, an toàn thực phẩm, bảo vệ môi trường, sở hữu trí tuệ, ghi nhãn hàng hóa hoặc các quy định pháp luật khác có liên quan theo kết luận của cơ quan có thẩm quyền",
+        ),
+        (
+            "d",
+            "chủ thể OCOP sử dụng nhãn hiệu OCOP không đúng quy định, gây nhầm lẫn về sản phẩm được công nhận",
+        ),
+        (
+            "đ",
+            "chủ thể OCOP không còn hoạt động sản xuất sản phẩm OCOP",
+        ),
+        (
+            "e",
+            "trường hợp khác theo kết luận và đề nghị của cơ quan nhà nước có thẩm quyền về việc sản phẩm OCOP không đủ điều kiện tiếp tục được công nhận",
+        ),
+    ],
+    deadline_days: Some(15),
+    unverified: None,
+};
+
+/// The grounds of QĐ 148/QĐ-TTg were not read in its text: a revocation
+/// under it states its ground in its own words (`ground_text`).
+pub const REVOCATION_UNVERIFIED: Revocation = Revocation {
+    article: "Quyết định số 148/QĐ-TTg",
+    grounds: &[],
+    deadline_days: None,
+    unverified: Some(
+        "các trường hợp thu hồi theo Quyết định số 148/QĐ-TTg chưa được đối chiếu văn bản gốc; ghi lý do thu hồi bằng lời (ground_text)",
+    ),
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,5 +733,36 @@ mod tests {
         let new = by_key("qd26_2026").unwrap();
         assert_eq!(new.recognisable(Level::Province), &[3, 4]);
         assert!(new.recognisable(Level::District).is_empty());
+    }
+
+    #[test]
+    fn classification_by_code_number_and_name() {
+        let c = &CLASSIFICATION_2026;
+        assert_eq!(c.find("I.3.c").unwrap().code(), "I.3.c");
+        assert_eq!(c.find("i-3-C").unwrap().code(), "I.3.c");
+        assert_eq!(c.find("3").unwrap().code(), "III");
+        assert_eq!(c.find("Chè").unwrap().code(), "I.5");
+        assert_eq!(c.find("chè tươi,  chế biến").unwrap().code(), "I.5.a");
+        assert_eq!(c.find("Sinh vật cảnh").unwrap().code(), "V");
+        assert_eq!(c.find("Rượu trắng").unwrap().name(), "Rượu trắng");
+        assert!(c.find("I.9").is_none());
+        assert!(c.find("7").is_none());
+        assert!(c.find("Máy tính").is_none());
+        let leaves: usize = c
+            .categories
+            .iter()
+            .flat_map(|k| k.groups)
+            .map(|g| g.subgroups.len().max(1))
+            .sum();
+        let groups: usize = c.categories.iter().map(|k| k.groups.len()).sum();
+        assert_eq!((c.categories.len(), groups, leaves), (6, 17, 26));
+    }
+
+    #[test]
+    fn revocation_grounds() {
+        let r = by_key("qd26_2026").unwrap().revocation;
+        assert_eq!(r.grounds.len(), 6);
+        assert_eq!(r.ground("điểm đ").unwrap().0, "đ");
+        assert!(r.ground("g").is_none());
     }
 }

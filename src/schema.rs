@@ -10,13 +10,17 @@ use crate::model::{PlanFile, TEXT_ONLY};
 
 mod descriptions;
 mod tables;
+mod year;
 
 pub use descriptions::DESCRIPTIONS;
 pub use tables::TABLE_DESCRIPTIONS;
 
 /// Every key's help.
 fn all_descriptions() -> impl Iterator<Item = &'static descriptions::Description> {
-    DESCRIPTIONS.iter().chain(TABLE_DESCRIPTIONS)
+    DESCRIPTIONS
+        .iter()
+        .chain(TABLE_DESCRIPTIONS)
+        .chain(year::YEAR_DESCRIPTIONS)
 }
 
 /// The schema as pretty JSON with a final newline, as `ocop schema` prints

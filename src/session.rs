@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Pos, display_path};
 use crate::doc::Document;
 use crate::fonts::{self, Search, TIMES_NEW_ROMAN};
 use crate::markup::{self, Markup, Templates};
+use crate::sign;
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -111,32 +112,36 @@ impl Session {
             .map_err(|d| self.template_errors(doc, d))
     }
 
-    /// `doc` as PDF bytes; `tagged` adds the structure screen readers use.
+    /// `doc` as PDF bytes, as it is issued (see [`Session::issue`]);
+    /// `tagged` adds the structure screen readers use.
     pub fn pdf(
         &self,
         doc: &Document,
         markup: Markup,
         tagged: bool,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        self.engine
-            .pdf(markup, meta(doc, tagged))
-            .map_err(|d| self.template_errors(doc, d))
+        self.issue(None, doc, markup, tagged).map(|i| i.pdf)
     }
 
-    /// [`Session::pdf`] of the document written to `output`: with
-    /// `keep_documents`, compiled as an edit of its previous version.
-    pub fn pdf_for(
+    /// `doc` exported under its PDF standard; issued electronically, with
+    /// an empty signature field over each signing place, and the places.
+    /// With an `output` and `keep_documents`, compiled as an edit of the
+    /// previous version of that file.
+    pub fn issue(
         &self,
-        output: &std::path::Path,
+        output: Option<&std::path::Path>,
         doc: &Document,
         markup: Markup,
         tagged: bool,
-    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
-        let key = output.to_string_lossy();
-        let key = self.keep_documents.then_some(key.as_ref());
-        self.engine
-            .pdf_kept(key, markup, meta(doc, tagged))
-            .map_err(|d| self.template_errors(doc, d))
+    ) -> Result<sign::Issued, Vec<Diagnostic>> {
+        let key = output
+            .filter(|_| self.keep_documents)
+            .map(|o| o.to_string_lossy());
+        let document = self
+            .engine
+            .compile_kept(key.as_deref(), markup)
+            .map_err(|d| self.template_errors(doc, d))?;
+        sign::issue(&document, doc, meta(doc, tagged))
     }
 
     /// Typst's problems pointed at what the user can open: a line of their
@@ -227,11 +232,12 @@ fn system_times(options: &Options, given: &[Font]) -> (Vec<Font>, Option<String>
     }
 }
 
-/// The PDF options of `doc`: its identifier and its own date.
+/// The PDF options of `doc`: its identifier, its own date, its standard.
 pub fn meta(doc: &Document, tagged: bool) -> PdfMeta<'_> {
     PdfMeta {
         ident: &doc.ident,
         date: doc.timestamp,
         tagged,
+        standard: doc.issuance.pdf_standard,
     }
 }

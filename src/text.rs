@@ -187,7 +187,7 @@ impl Writer<'_> {
     /// boxed, the punctuation around it is not.
     fn word(&mut self, word: &str) {
         let Some(token) = unbreakable_token(word) else {
-            return self.plain(word);
+            return self.breakable(word);
         };
         let (lead, rest) = word.split_at(token.start);
         let (core, trail) = rest.split_at(token.end - token.start);
@@ -214,13 +214,40 @@ impl Writer<'_> {
                 if em_width(p) <= BOX_LIMIT_EM {
                     self.boxed(p);
                 } else {
-                    self.plain(p);
+                    self.breakable(p);
                 }
             }
         }
         self.plain(trail);
     }
+
+    /// A word as typed, which may break where it is too long for a line:
+    /// Typst breaks a line only between words, and a word wider than the
+    /// line would run off the page. Such a word is set as a row of short
+    /// boxes, between which a line may break; nothing is added to the text
+    /// a reader copies.
+    fn breakable(&mut self, word: &str) {
+        if em_width(word) <= BOX_LIMIT_EM {
+            return self.plain(word);
+        }
+        let mut start = 0;
+        let mut width = 0.0;
+        for (i, c) in word.char_indices() {
+            let joins = unicode_normalization::char::is_combining_mark(c);
+            if width >= CHUNK_EM && !joins {
+                self.boxed(&word[start..i]);
+                start = i;
+                width = 0.0;
+            }
+            width += em_width(c.encode_utf8(&mut [0; 4]));
+        }
+        self.boxed(&word[start..]);
+    }
 }
+
+/// The width of the pieces an overlong word is cut into: short, so the
+/// line it breaks from is filled.
+const CHUNK_EM: f32 = 4.0;
 
 /// A token is boxed whole when its estimated width is at most this many
 /// em: a body line is 165 mm = 33.4 em at 14 pt, 31.4 em after the
@@ -525,7 +552,9 @@ mod tests {
         // A `(` right after a box would be read as the box's arguments, a `;` as its end.
         assert_eq!(markup("12/KH-UBND(;"), "#box[12\\/KH\\-UBND]\\(;");
         let long = format!("https://a.vn/({})", "c".repeat(80));
-        assert!(markup(&long).contains("\\/]\\(ccc"), "{}", markup(&long));
+        // What follows the box is a box of its own (the piece is longer
+        // than a line, so it is cut), never the box's arguments.
+        assert!(markup(&long).contains("\\/]#box[(ccc"), "{}", markup(&long));
         assert_eq!(
             markup("xem https://ocop.vn/tin-tuc."),
             "xem #box[#box[https\\:\\/\\/ocop\\.vn\\/]#box[tin\\-tuc]]\\."
@@ -565,9 +594,24 @@ mod tests {
             m.ends_with(&format!("#box[trang\\-{}]", "b".repeat(40))),
             "{m}"
         );
-        // A piece wider than a line is left to Typst's own breaking.
+        // A piece wider than a line is cut into short boxes, between which
+        // the line may break: never one run off the page.
         let long = format!("www.x.vn/{}", "c".repeat(80));
-        assert!(markup(&long).ends_with(&"c".repeat(80)));
+        let m = markup(&long);
+        assert!(m.matches("#box[cccc").count() >= 8, "{m}");
+        let printed: String = m.replace("#box[", "").replace([']', '\\'], "");
+        assert!(printed.ends_with(&"c".repeat(80)), "{m}");
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_cut_into_short_boxes() {
+        assert_eq!(markup("Phươngán"), "Phươngán");
+        // Decomposed accents stay with their letter.
+        let word = "Phu\u{031B}\u{0301}o\u{031B}ng".repeat(20);
+        let m = markup(&word);
+        assert!(m.matches("#box[").count() >= 10, "{m}");
+        assert!(!m.contains("[\u{0301}") && !m.contains("[\u{031B}"), "{m}");
+        assert_eq!(m.replace("#box[", "").replace(']', ""), word);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use std::path::Path;
 
 /// The stages in data-flow order, then what runs them.
 const STAGES: &[&str] = &[
-    "import", "load", "validate", "compose", "markup", "compile", "docx", "write", "session",
-    "bulk", "pipeline", "run",
+    "import", "load", "validate", "compose", "markup", "compile", "sign", "docx", "write",
+    "session", "bulk", "pipeline", "run",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -18,6 +18,7 @@ fn batch(yaml: &Path, products: Option<&Path>) -> FileReport {
     let options = LoadOptions {
         products: products.map(Path::to_path_buf),
         sheet: None,
+        ..Default::default()
     };
     pipeline::prepare(session(), yaml, &options, &[DocKind::Certificate])
 }
@@ -325,6 +326,7 @@ fn a_stopped_run_writes_nothing() {
             pdf: Some(dir.path().join(format!("{}.pdf", doc.file_stem))),
             docx: None,
             typ: None,
+            sidecar: None,
         })
         .collect();
     let each = ocop::bulk::render_each(session(), &jobs, &stop, &|| {});

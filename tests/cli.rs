@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "check",
     "watch",
     "certificates",
+    "register",
     "new",
     "import",
     "schema",

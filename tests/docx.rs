@@ -9,17 +9,22 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{libreoffice, python_tool, root, session, tools, yaml_files};
-use ocop::doc::Document;
+use common::{libreoffice, python_tool, root, session, tools};
+use ocop::doc::{DocKind, Document};
 
 /// The documents of every example YAML, named `<yaml stem>--<file stem>`.
 fn example_documents() -> Vec<(String, Document)> {
     let mut docs = Vec::new();
-    for file in yaml_files(&root().join("plans")) {
+    for file in common::example_files() {
         let outcome = common::prepare(&file);
         assert!(!outcome.has_errors(), "{file:?} composes");
         let yaml = file.file_stem().unwrap().to_string_lossy().to_string();
-        for doc in outcome.documents {
+        // Certificates are printed, not edited: they have no Word form.
+        for doc in outcome
+            .documents
+            .into_iter()
+            .filter(|d| d.kind() != DocKind::Certificate)
+        {
             docs.push((format!("{yaml}--{}", doc.file_stem), doc));
         }
     }
@@ -109,13 +114,26 @@ fn every_example_prints_in_libreoffice_with_the_nd30_layout_and_the_pdf_text() {
         .map(|p| p.as_path())
         .collect();
     let (ok, report) = python_tool(&tools, "nd30check.py", &existing, &[]);
-    if !ok {
+    let broken: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("FAIL") && !checker_defect(l))
+        .collect();
+    if !ok && !broken.is_empty() {
         failures.push(format!(
             "NĐ 30 rules broken in LibreOffice's print:\n{report}"
         ));
     }
     failures.extend(printed_without_times(&existing));
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// nd30check's `so-ky-hieu-form` reads a ký hiệu as capitals only, so it
+/// refuses NĐ 30's own type abbreviations written with small letters
+/// (Phụ lục III, Mục I: TTr Tờ trình, CTr Chương trình, QyĐ Quy định).
+/// Those failures are the checker's, not the document's.
+fn checker_defect(line: &str) -> bool {
+    line.starts_with("FAIL so-ky-hieu-form:")
+        && ["/TTr-", "/CTr-", "/QyĐ-"].iter().any(|a| line.contains(a))
 }
 
 /// One LibreOffice run printing every `<name>.docx` of `dir` into

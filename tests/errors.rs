@@ -124,7 +124,7 @@ fn odd_inputs_are_refused_cleanly() {
         (binary, "tệp không phải văn bản"),
         (latin1, "tệp không được lưu ở mã UTF-8"),
         (dir.path().join("khong-co.yaml"), "không tìm thấy tệp"),
-        (empty_dir, "không tìm thấy tệp .yaml nào"),
+        (empty_dir, "trong đó không có tệp .yaml nào"),
     ];
     for (path, message) in cases {
         let out = ocop().arg("check").arg(&path).output().unwrap();

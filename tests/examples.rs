@@ -3,11 +3,11 @@
 
 use crate::common;
 
-use common::{folded, pdf_text, render, render_all, render_named, root, yaml_files};
+use common::{folded, pdf_text, render, render_all, render_named, root};
 
 #[test]
 fn example_markup_snapshots() {
-    let files = yaml_files(&root().join("plans"));
+    let files = common::example_files();
     assert!(files.len() >= 2, "plans/ holds the example plans");
     for file in files {
         let name = file.file_stem().unwrap().to_string_lossy().to_string();

@@ -15,11 +15,50 @@ use std::path::{Path, PathBuf};
 use common::{prepare, python_tool, render_all, root, shared};
 use ocop::import::{self, emit};
 
-/// Writes the YAML, checks it is clean with units declared, renders it and
-/// returns the PDF's path.
+/// The first line where two models differ, written out.
+fn model_difference(a: &ocop::model::PlanFile, b: &ocop::model::PlanFile) -> Option<String> {
+    if a == b {
+        return None;
+    }
+    let (a, b) = (format!("{a:#?}"), format!("{b:#?}"));
+    let at = a
+        .lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or(0);
+    let context = |s: &str| {
+        s.lines()
+            .skip(at.saturating_sub(3))
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Some(format!(
+        "imported:\n{}\nloaded back:\n{}",
+        context(&a),
+        context(&b)
+    ))
+}
+
+/// One model: the YAML the importer writes loads back (load → validate)
+/// into exactly the model it was written from.
+fn loads_back_as_written(yaml: &Path, imported: &import::Imported) {
+    let loaded = ocop::load::load(yaml, &ocop::load::LoadOptions::default()).unwrap();
+    let model = loaded.model.as_ref().expect("the YAML loads");
+    if let Some(d) = model_difference(imported.file(), model) {
+        panic!(
+            "{}: the YAML does not load back as its model\n{d}",
+            yaml.display()
+        );
+    }
+}
+
+/// Writes the YAML, checks it is clean with units declared and loads back
+/// as its model, renders it and returns the PDF's path.
 fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
     let yaml = dir.join(format!("{name}.yaml"));
     std::fs::write(&yaml, &imported.yaml).unwrap();
+    loads_back_as_written(&yaml, imported);
     let report = prepare(&yaml);
     let problems: Vec<String> = report.problems.iter().map(|d| d.render()).collect();
     assert!(
@@ -28,9 +67,12 @@ fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
         problems.join("\n"),
         imported.yaml
     );
-    assert!(!imported.doc.units.is_empty(), "{name}: no unit declared");
+    assert!(
+        !imported.file().units.is_empty(),
+        "{name}: no unit declared"
+    );
     // A unit's name is a name, not the sentence that named it.
-    for u in &imported.doc.units {
+    for (key, u) in &imported.file().units {
         let words = [
             " chủ trì",
             " phối hợp",
@@ -40,8 +82,7 @@ fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
         ];
         assert!(
             !words.iter().any(|w| u.name.contains(w)),
-            "{name}: unit `{}` declared as {:?}",
-            u.key,
+            "{name}: unit `{key}` declared as {:?}",
             u.name
         );
     }

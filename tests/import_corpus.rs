@@ -39,9 +39,11 @@ pub const THRESHOLDS: score::Thresholds = score::Thresholds {
     outline: 1.0,
 };
 
-/// The CI corpus's pass rate measured on the importer of the day: the gate
-/// only goes up (the target is 0.98).
-const CI_FLOOR: f64 = 0.205;
+/// The CI corpus's pass rate measured on the importer of the day (0.712 on
+/// 2026-12-07 with the year's kinds and hostile-input rules merged; 0.206
+/// before the importer's rework), less a margin: the gate only goes up (the target is
+/// 0.98).
+const CI_FLOOR: f64 = 0.70;
 /// The same for the full corpus.
 const FULL_FLOOR: f64 = 0.0;
 

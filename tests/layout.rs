@@ -155,7 +155,7 @@ fn sweep_dispatches(dispatch_body: &str) -> String {
 fn session_with_lone_signature() -> Session {
     let dir = tempfile::tempdir().unwrap();
     for (name, body) in ocop::markup::BUILTIN_TEMPLATES {
-        let call = "{{ <body_and_signature blocks={body} s={signature}/> }}";
+        let call = "{{ <body_and_signature blocks={body} s={signature} e={electronic}/> }}";
         let old =
             "{% for b in body %}{{ <block b={b}/> }}{% endfor %}\n{{ <signature s={signature}/> }}";
         if body.contains(call) {

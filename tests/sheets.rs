@@ -897,9 +897,10 @@ fn later_problems_point_at_the_cell() {
     );
 }
 
-/// CSV line numbers stay right after blank lines and multi-line cells.
+/// CSV rows are numbered as a spreadsheet program shows them: a blank
+/// line is an empty row, a cell with a line break stays in one row.
 #[test]
-fn csv_lines_are_counted_as_an_editor_shows_them() {
+fn csv_rows_are_counted_as_a_spreadsheet_shows_them() {
     let csv = "STT,Tên sản phẩm,Chủ thể,Địa chỉ,Điểm\n\
                \n\
                1,Chè xanh,HTX A,\"thôn 1,\nxã A\",72\n\

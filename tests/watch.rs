@@ -152,3 +152,30 @@ fn watch_renders_on_change_reports_a_break_and_recovers() {
         w.seen.join("\n")
     );
 }
+
+/// A watched plan that is a link to a file in another folder: saving the
+/// file it leads to renders again.
+#[cfg(unix)]
+#[test]
+fn watch_follows_a_link_to_the_file_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("ban-goc");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let target = elsewhere.join("ke-hoach.yaml");
+    let original = std::fs::read_to_string(root().join("plans/tua-chua-2023.yaml")).unwrap();
+    let title = "huyện Tủa Chùa năm 2023";
+    let with_title =
+        |year: &str| original.replacen(title, &format!("huyện Tủa Chùa năm {year}"), 1);
+    std::fs::write(&target, with_title("2081")).unwrap();
+    let link = dir.path().join("lien-ket.yaml");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = dir.path().join("out");
+    let pdf = out.join("lien-ket/ke-hoach.pdf");
+
+    let mut w = Watcher::start(&link, &out);
+    w.until("đã ghi 1 tệp PDF", FIRST);
+    w.until("đang theo dõi", LATER);
+    std::fs::write(&target, with_title("2082")).unwrap();
+    w.until("đã ghi 1 tệp PDF", LATER);
+    assert!(text_of(&pdf).contains("2082"));
+}

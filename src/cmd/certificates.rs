@@ -21,6 +21,7 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
         load: LoadOptions {
             products: args.products.clone(),
             sheet: args.sheet.clone(),
+            issuance: args.shared.issuance(),
         },
         out: args.out.clone(),
         merge: args.merge,

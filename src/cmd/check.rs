@@ -22,7 +22,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         stop: Stop::on_signals(),
         observer: &Printer::new("Đang kiểm tra"),
     };
-    let outcome = run.check(&files);
+    let outcome = run.check(&files, args.shared.issuance());
     let failed: Vec<String> = outcome
         .inputs
         .iter()

@@ -10,6 +10,7 @@ pub mod import;
 pub mod new;
 mod open;
 mod print;
+pub mod register;
 pub mod render;
 pub mod schema;
 pub mod templates;

@@ -18,7 +18,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
         Ok(files) => files,
         Err(code) => return code,
     };
-    let output = args.output.to_run();
+    let output = args.output.to_run(args.shared.issuance());
     let printer = Printer::new("Đang dựng văn bản");
     let run = Run {
         session: &session,

@@ -32,7 +32,7 @@ pub fn run(args: &WatchArgs) -> ExitCode {
             return exit(Status::Failed);
         }
     };
-    let output = args.output.to_run();
+    let output = args.output.to_run(args.shared.issuance());
     let mut inputs = Tracked::all(&files, &output.out);
     let mut opened = !args.open;
     let mut refresh = |input: &mut Tracked| {

@@ -3,10 +3,10 @@
 //! several), the reference line to the document they belong to, and the
 //! orientation their tables need.
 
-use crate::doc::{Administrative, Appendix, Block};
+use crate::doc::{Administrative, Appendix, Block, Reference, Table};
 pub use crate::table::APPENDIX_TEXT_SIZE;
 use crate::table::{LANDSCAPE, PORTRAIT, PORTRAIT_MAX_COLUMNS};
-use crate::vn::{self, PartialDate};
+use crate::vn;
 
 /// The `i`-th (0-based) of `n` appendices: "Phụ lục" when it is the only
 /// one, else numbered in Roman numerals.
@@ -18,36 +18,12 @@ pub fn label(i: usize, n: usize) -> String {
     }
 }
 
-/// "(Kèm theo Quyết định số 412/QĐ-UBND ngày 10 tháng 3 năm 2027 của …)";
-/// a draft's blank number, day and month stay blank for the văn thư.
-pub fn reference(
-    kind: &str,
-    number: &Option<String>,
-    symbol: &str,
-    date: PartialDate,
-    authority: &str,
-) -> String {
-    let number = number.clone().unwrap_or_else(|| "      ".into());
-    let day = date
-        .day
-        .map(|d| format!("{d:02}"))
-        .unwrap_or_else(|| "     ".into());
-    let month = date
-        .month
-        .map(vn::month_padded)
-        .unwrap_or_else(|| "     ".into());
-    format!(
-        "(Kèm theo {kind} số {number}/{symbol} ngày {day} tháng {month} năm {} của {authority})",
-        date.year
-    )
-}
-
 /// An appendix; landscape when asked, else when a table in it has more
 /// columns than a portrait page holds well.
 pub fn appendix(
     label: String,
     title: String,
-    reference: String,
+    reference: Reference,
     landscape: Option<bool>,
     body: Vec<Block>,
 ) -> Appendix {
@@ -59,6 +35,43 @@ pub fn appendix(
         landscape,
         body,
     }
+}
+
+/// A row of an appendix's one table, as the composers build it.
+pub enum Row {
+    /// A group title spanning the table, in bold: "I. SẢN PHẨM ĐẠT 4 SAO".
+    Group {
+        title: String,
+    },
+    Cells {
+        cells: Vec<String>,
+    },
+}
+
+/// An appendix holding one table whose header is a row of column titles
+/// (title, relative width, alignment), at the appendices' text size.
+pub fn table_appendix(
+    label: String,
+    title: String,
+    reference: Reference,
+    landscape: bool,
+    columns: &[(&str, u32, &'static str)],
+    rows: Vec<Row>,
+) -> Appendix {
+    let mut table = Table::titled(columns, APPENDIX_TEXT_SIZE);
+    for row in rows {
+        match row {
+            Row::Group { title } => table.push_group(title),
+            Row::Cells { cells } => table.push_row(cells),
+        }
+    }
+    appendix(
+        label,
+        title,
+        reference,
+        Some(landscape),
+        vec![Block::Table(table)],
+    )
 }
 
 /// Whether a table of `body` is wider than a portrait page holds well.
@@ -92,24 +105,5 @@ mod tests {
     fn one_appendix_is_unnumbered() {
         assert_eq!(label(0, 1), "Phụ lục");
         assert_eq!(label(1, 3), "Phụ lục II");
-    }
-
-    #[test]
-    fn a_draft_reference_leaves_blanks() {
-        let date = PartialDate {
-            year: 2027,
-            month: Some(1),
-            day: None,
-        };
-        assert_eq!(
-            reference(
-                "Kế hoạch",
-                &None,
-                "KH-UBND",
-                date,
-                "Ủy ban nhân dân tỉnh Lai Châu"
-            ),
-            "(Kèm theo Kế hoạch số       /KH-UBND ngày       tháng 01 năm 2027 của Ủy ban nhân dân tỉnh Lai Châu)"
-        );
     }
 }

@@ -42,6 +42,18 @@ impl BodyComposer<'_> {
         }
     }
 
+    /// The `i`-th (0-based) section of a list numbered from `root`, alone.
+    pub fn section_at(
+        &self,
+        s: &CheckedSection<'_>,
+        root: &Numberer,
+        i: usize,
+        out: &mut Vec<Block>,
+    ) {
+        let (label, numberer) = root.label(Numbering::Auto, i);
+        self.section(s, label, numberer, out);
+    }
+
     fn section(
         &self,
         checked: &CheckedSection<'_>,

@@ -109,6 +109,7 @@ impl<'c> Round<'c> {
                 logo: cc.logo.map(|l| l.name.clone()),
                 logo_bytes: cc.logo.map(|l| l.bytes.clone()),
             }),
+            issuance: Default::default(),
         }
     }
 }

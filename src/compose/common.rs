@@ -2,7 +2,7 @@
 //! signature row with Nơi nhận, citations of legal bases, and the
 //! punctuation rules of Vietnamese administrative writing.
 
-use crate::doc::{Header, Recipient, Signature};
+use crate::doc::{Header, Recipient, Reference, Signature};
 use crate::model::{self, DateStyle, DocNumber, Issuer, Signer};
 use crate::units::Units;
 use crate::validate::CheckedCitation;
@@ -223,6 +223,26 @@ pub fn ident(number: &Option<String>, symbol: &str, subject: &str) -> String {
     match number {
         Some(n) => format!("{n}/{symbol} {subject}"),
         None => format!("{symbol} {subject}"),
+    }
+}
+
+/// The line under an appendix's title naming the document it belongs to;
+/// what a draft does not know yet is left blank.
+pub fn reference(
+    kind: &str,
+    number: &Option<String>,
+    symbol: &str,
+    date: PartialDate,
+    issuer: &str,
+) -> Reference {
+    Reference {
+        kind: kind.into(),
+        number: number.clone(),
+        symbol: symbol.to_string(),
+        day: date.day.map(|d| format!("{d:02}")),
+        month: date.month.map(vn::month_padded),
+        year: date.year,
+        issuer: issuer.to_string(),
     }
 }
 

@@ -68,6 +68,7 @@ fn document(
             signature,
             appendices: Vec::new(),
         }),
+        issuance: Default::default(),
     }
 }
 

@@ -11,7 +11,9 @@ mod decision;
 mod dispatch;
 mod funding;
 mod plan;
+pub mod report;
 mod tasks;
+mod year;
 
 use crate::doc::{Content, Document};
 use crate::validate::Checked;
@@ -29,12 +31,32 @@ pub fn documents(checked: &Checked<'_>) -> Vec<Document> {
     for d in &checked.dispatches {
         docs.extend(dispatch::dispatches(checked, d));
     }
+    let y = &checked.year;
+    docs.extend(
+        y.submissions
+            .iter()
+            .filter_map(|s| year::submission(checked, s)),
+    );
+    docs.extend(y.notices.iter().filter_map(|n| year::notice(checked, n)));
+    docs.extend(y.revocations.iter().map(|r| year::revocation(checked, r)));
+    for r in &y.reminders {
+        docs.extend(year::reminders(checked, r));
+    }
+    docs.extend(y.report.as_ref().and_then(|r| report::report(checked, r)));
     if let Some(c) = &checked.certificates {
         docs.extend(certificate::certificates(checked, c));
     }
     for doc in &mut docs {
-        if let Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) = &mut doc.content {
-            appendix::fit_tables(a);
+        match &mut doc.content {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => appendix::fit_tables(a),
+            Content::Report(r) => appendix::fit_tables(&mut r.document),
+            Content::Certificate(_) | Content::Appendix(_) => {}
         }
     }
     docs

@@ -48,6 +48,7 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
             signature,
             appendices,
         }),
+        issuance: Default::default(),
     }
 }
 
@@ -82,7 +83,7 @@ fn appendices(
     symbol: &str,
 ) -> Vec<Appendix> {
     let issuer = &checked.model.issuer;
-    let reference = appendix::reference(
+    let reference = common::reference(
         "Kế hoạch",
         &header.number,
         symbol,

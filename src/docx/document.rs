@@ -43,8 +43,14 @@ fn body() -> Font {
     Font::new(layout().text.body_pt)
 }
 
-/// The whole `word/document.xml`.
+/// The whole `word/document.xml` of a document issued on paper.
 pub fn document_xml(doc: &Administrative) -> String {
+    issued_document_xml(doc, false)
+}
+
+/// The whole `word/document.xml`; an `electronic` document's signature
+/// block keeps room for the signature and seal images (as nd30.typ's).
+pub fn issued_document_xml(doc: &Administrative, electronic: bool) -> String {
     let mut out = String::with_capacity(32 * 1024);
     let _ = write!(
         out,
@@ -62,6 +68,10 @@ pub fn document_xml(doc: &Administrative) -> String {
         to(&mut out, &doc.to);
     } else {
         title(&mut out, &doc.kind_name, &doc.subject);
+        // Mẫu 1.4 sent upwards (tờ trình, báo cáo) has Kính gửi too.
+        if !doc.to.is_empty() {
+            to(&mut out, &doc.to);
+        }
     }
     let blocks: Vec<&Block> = doc.preamble.iter().chain(&doc.body).collect();
     // The last body lines travel with the signature: it never stands alone.
@@ -69,7 +79,7 @@ pub fn document_xml(doc: &Administrative) -> String {
     for (i, b) in blocks.iter().enumerate() {
         block(&mut out, b, i >= keep_from, text_w(false));
     }
-    signature(&mut out, &doc.signature);
+    signature(&mut out, &doc.signature, electronic);
 
     let mut section = section_properties(false, false);
     for a in &doc.appendices {
@@ -465,7 +475,7 @@ fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
 
 /// The signature row (ô 9b, 7a–7c): Nơi nhận on the left, level with the
 /// first line of the signer block; one row that never splits.
-fn signature(out: &mut String, s: &Signature) {
+fn signature(out: &mut String, s: &Signature, electronic: bool) {
     let l = &layout().signature;
     let left_w = share(text_w(false), l.recipients_column_percent / 100.0);
     let right_w = text_w(false) - left_w;
@@ -537,14 +547,72 @@ fn signature(out: &mut String, s: &Signature) {
                 line: Some(264),
                 ..Para::lines(Jc::Center)
             };
-            paragraph(out, &p, |o| run(o, &s.authority.join("\n"), body().bold()));
-            lines(out, &s.name, body().bold(), mm(l.space_mm));
+            if electronic {
+                e_authority(out, &s.authority, &p, right_w);
+                lines(
+                    out,
+                    &s.name,
+                    body().bold(),
+                    mm(layout().electronic.space_mm),
+                );
+            } else {
+                paragraph(out, &p, |o| run(o, &s.authority.join("\n"), body().bold()));
+                lines(out, &s.name, body().bold(), mm(l.space_mm));
+            }
         });
     });
     table.end(out);
 }
 
+/// The authority and title lines of an electronic document, each kept on
+/// its line for the e-office tools that search for it: body size, or 13 pt
+/// where that does not fit the column `width` (nd30.typ `nd30-one-line`).
+fn e_authority(out: &mut String, authority: &[String], first: &Para, width: Twips) {
+    for (i, line) in authority.iter().enumerate() {
+        let fits = |size: f64| measure::width(line, size, true) * 20.0 <= f64::from(width);
+        let font = if fits(body().size) {
+            body()
+        } else {
+            Font::new(13.0)
+        };
+        let p = if i == 0 {
+            first.clone()
+        } else {
+            Para {
+                before: None,
+                ..first.clone()
+            }
+        };
+        paragraph(out, &p, |o| run(o, line, font.bold()));
+    }
+}
+
 // ---------------------------------------------------------------- appendix
+
+/// The whole `word/document.xml` of an appendix written in a file of its
+/// own; an `electronic` one keeps the top of its first page clear for the
+/// organisation's signature in the right corner.
+pub fn appendix_document_xml(a: &Appendix, electronic: bool) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>"
+    );
+    if electronic {
+        let corner = Para {
+            line_exact: Some(mm(layout().electronic.corner_height_mm)),
+            mark_size: Some(1.0),
+            ..Para::lines(Jc::Right)
+        };
+        paragraph(&mut out, &corner, |_| {});
+    }
+    appendix(&mut out, a);
+    section_end(&mut out, None);
+    out.push_str(&section_properties(a.landscape, false));
+    out.push_str("</w:body></w:document>");
+    out
+}
 
 /// An appendix (Mẫu 2.1) in its own section: the heading block "Phụ lục" /
 /// TITLE / (Kèm theo …) / rule, then its text and tables.
@@ -562,7 +630,7 @@ fn appendix(out: &mut String, a: &Appendix) {
     heading(out, &a.label, body().bold(), 0);
     let gap = pt(l.heading_line_gap_pt);
     heading(out, &a.title, body().bold(), gap);
-    heading(out, &a.reference, body().italic(), gap);
+    heading(out, &a.reference.to_string(), body().italic(), gap);
     let (above, below) = (pt(l.rule_above_pt), pt(l.rule_below_pt));
     rule(out, text_w, mm(l.rule_mm), above, below);
     for b in &a.body {

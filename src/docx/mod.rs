@@ -32,8 +32,29 @@ pub use document::document_xml;
 /// printed, not edited, and has no Word form.
 pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
     match &doc.content {
-        Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
-            administrative(a, &doc.meta_title, doc.timestamp)
+        Content::Plan(a)
+        | Content::Decision(a)
+        | Content::Dispatch(a)
+        | Content::Submission(a)
+        | Content::Notice(a)
+        | Content::Revocation(a)
+        | Content::Reminder(a) => administrative(a, doc),
+        // The chart is drawn in the PDF; in Word its numbers are the
+        // report's first table.
+        Content::Report(r) => {
+            let mut document = r.document.clone();
+            if let Some(chart) = &r.chart {
+                let at = r.chart_at.min(document.body.len());
+                document.body.splice(at..at, chart_lines(chart));
+            }
+            administrative(&document, doc)
+        }
+        Content::Appendix(a) => {
+            let mut texts = vec![("tiêu đề văn bản", doc.meta_title.as_str())];
+            appendix_texts(&a.appendix, &mut texts);
+            refuse_unwritable(texts)?;
+            let xml = document::appendix_document_xml(&a.appendix, doc.issuance.electronic);
+            package(xml, &doc.meta_title, doc.timestamp)
         }
         Content::Certificate(_) => Err(Diagnostic::error(
             "giấy chứng nhận chỉ có bản PDF, không có bản Word",
@@ -44,13 +65,38 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, Diagnostic> {
     }
 }
 
-/// The `.docx` of an administrative document titled `meta_title`, dated `timestamp`.
-fn administrative(
-    doc: &Administrative,
-    meta_title: &str,
-    timestamp: Date,
-) -> Result<Vec<u8>, Diagnostic> {
-    check_text(doc, meta_title)?;
+/// A chart as Word shows it: its title, then its numbers as lines of a
+/// small table (the categories, then one line per series), where the PDF
+/// draws the bars.
+fn chart_lines(chart: &crate::doc::BarChart) -> Vec<Block> {
+    let mut out = vec![Block::Centered {
+        text: chart.title.clone(),
+        bold: true,
+    }];
+    let labels: Vec<&str> = chart.groups.iter().map(|g| g.label.as_str()).collect();
+    out.push(Block::para(format!("Hạng sao\t{}", labels.join("\t"))));
+    for (i, series) in chart.series.iter().enumerate() {
+        let values: Vec<&str> = chart
+            .groups
+            .iter()
+            .map(|g| g.shown.get(i).map_or("", String::as_str))
+            .collect();
+        out.push(Block::para(format!("{series}\t{}", values.join("\t"))));
+    }
+    out
+}
+
+/// The `.docx` of `a`, the administrative document of `doc` (a report's
+/// with its chart as lines).
+fn administrative(a: &Administrative, doc: &Document) -> Result<Vec<u8>, Diagnostic> {
+    check_text(a, &doc.meta_title)?;
+    let xml = document::issued_document_xml(a, doc.issuance.electronic);
+    package(xml, &doc.meta_title, doc.timestamp)
+}
+
+/// The `.docx` of a document whose `word/document.xml` is `xml`, titled
+/// `meta_title`, dated `timestamp`.
+fn package(xml: String, meta_title: &str, timestamp: Date) -> Result<Vec<u8>, Diagnostic> {
     let parts: [(&str, String); 10] = [
         ("[Content_Types].xml", parts::content_types()),
         ("_rels/.rels", parts::package_rels()),
@@ -59,7 +105,7 @@ fn administrative(
             parts::core_properties(meta_title, timestamp),
         ),
         ("docProps/app.xml", parts::app_properties()),
-        ("word/document.xml", document_xml(doc)),
+        ("word/document.xml", xml),
         ("word/_rels/document.xml.rels", parts::document_rels()),
         ("word/styles.xml", parts::styles()),
         ("word/settings.xml", parts::settings()),
@@ -113,6 +159,12 @@ fn check_text<'a>(doc: &'a Administrative, meta_title: &'a str) -> Result<(), Di
     for a in &doc.appendices {
         appendix_texts(a, &mut texts);
     }
+    refuse_unwritable(texts)
+}
+
+/// The first text (with the part of the document it is in) holding a
+/// character XML cannot carry, refused.
+fn refuse_unwritable(texts: Vec<(&str, &str)>) -> Result<(), Diagnostic> {
     for (part, text) in texts {
         if let Some(c) = text
             .chars()
@@ -198,7 +250,17 @@ fn signature_texts<'a>(s: &'a Signature, texts: &mut Vec<(&'static str, &'a str)
 fn appendix_texts<'a>(a: &'a Appendix, texts: &mut Vec<(&'static str, &'a str)>) {
     texts.push(("phụ lục", &a.label));
     texts.push(("phụ lục", &a.title));
-    texts.push(("phụ lục", &a.reference));
+    let r = &a.reference;
+    texts.push(("phụ lục", &r.kind));
+    texts.extend(r.number.iter().map(|n| ("phụ lục", n.as_str())));
+    texts.push(("phụ lục", &r.symbol));
+    texts.extend(
+        r.day
+            .iter()
+            .chain(&r.month)
+            .map(|d| ("phụ lục", d.as_str())),
+    );
+    texts.push(("phụ lục", &r.issuer));
     for b in &a.body {
         block_texts(b, texts);
     }

@@ -3,7 +3,8 @@
 use std::io::Read;
 
 use super::*;
-use crate::doc::{Appendix, Header, LeadStyle, Signature, Table};
+use crate::doc::{Appendix, Header, LeadStyle, Reference, Signature, Table};
+use xml::mm;
 
 fn header() -> Header {
     Header {
@@ -21,8 +22,15 @@ fn header() -> Header {
 /// The administrative part of `doc`, to change in a test.
 fn admin(doc: &mut Document) -> &mut Administrative {
     match &mut doc.content {
-        Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => a,
-        Content::Certificate(_) => panic!("an administrative document"),
+        Content::Plan(a)
+        | Content::Decision(a)
+        | Content::Dispatch(a)
+        | Content::Submission(a)
+        | Content::Notice(a)
+        | Content::Revocation(a)
+        | Content::Reminder(a) => a,
+        Content::Report(r) => &mut r.document,
+        Content::Certificate(_) | Content::Appendix(_) => panic!("an administrative document"),
     }
 }
 
@@ -33,6 +41,7 @@ fn plan() -> Document {
         ident: "KH".into(),
         timestamp: Date::new(2027, 1, 5).unwrap(),
         content: Content::Plan(plan_text()),
+        issuance: Default::default(),
     }
 }
 
@@ -122,7 +131,15 @@ fn with_appendix(landscape: bool) -> Document {
     admin(&mut d).appendices.push(Appendix {
         label: "Phụ lục".into(),
         title: "DANH SÁCH SẢN PHẨM".into(),
-        reference: "(Kèm theo Quyết định số       /QĐ-UBND)".into(),
+        reference: Reference {
+            kind: "Quyết định".into(),
+            number: None,
+            symbol: "QĐ-UBND".into(),
+            day: None,
+            month: Some("3".into()),
+            year: 2027,
+            issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu".into(),
+        },
         landscape,
         body: vec![Block::Table(table())],
     });
@@ -419,7 +436,7 @@ fn appendix_in_its_own_landscape_section() {
     assert_eq!(table.matches("<w:tr>").count(), 4);
     assert_eq!(table.matches("<w:tc>").count(), 3 + 1 + 3 + 3);
     // The heading block and its 35 mm rule.
-    assert!(xml.contains("<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">(Kèm theo Quyết định số       /QĐ-UBND)"));
+    assert!(xml.contains("<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">(Kèm theo Quyết định số       /QĐ-UBND ngày       tháng 3 năm 2027 của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu)"));
 }
 
 #[test]
@@ -468,4 +485,67 @@ fn hostile_text_stays_text() {
         assert!(!text.contains("<w:t>x</w:t>"));
         assert!(!text.contains("<?pi?>"));
     }
+}
+
+#[test]
+fn an_electronic_signature_block_keeps_each_title_line_and_room_for_the_images() {
+    let mut doc = plan();
+    admin(&mut doc).signature.authority = vec![
+        "TM. ỦY BAN NHÂN DÂN".into(),
+        "KT. CHỦ TỊCH".into(),
+        "GIÁM ĐỐC SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG KIÊM PHÓ CHỦ TỊCH".into(),
+    ];
+    let paper = document_xml(admin(&mut doc));
+    let electronic = document::issued_document_xml(admin(&mut doc), true);
+    let room = |mm_: f64| format!("w:before=\"{}\"", mm(mm_));
+    assert!(paper.contains(&room(28.0)) && !paper.contains(&room(36.0)));
+    assert!(electronic.contains(&room(36.0)), "the seal's height");
+    // One paragraph per line, none holding a line break; the line too wide
+    // at 14 pt is set at 13 pt.
+    let at = electronic.find(">TM. ỦY BAN NHÂN DÂN<").unwrap();
+    let signer = &electronic[electronic[..at].rfind("<w:tc>").unwrap()..];
+    let signer = &signer[..signer.find("</w:tc>").unwrap()];
+    assert_eq!(
+        signer.matches("<w:p>").count(),
+        4,
+        "three lines and the name"
+    );
+    assert!(!signer.contains("<w:br/>"));
+    assert!(signer.contains(
+        "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">GIÁM ĐỐC"
+    ));
+}
+
+#[test]
+fn a_separate_appendix_is_a_word_file_of_its_own() {
+    let with = with_appendix(true);
+    let appendix = admin(&mut with.clone()).appendices[0].clone();
+    let doc = Document {
+        file_stem: "ke-hoach-phu-luc".into(),
+        content: Content::Appendix(crate::doc::AppendixFile {
+            of: crate::doc::DocKind::Plan,
+            appendix: appendix.clone(),
+        }),
+        issuance: crate::doc::Issuance {
+            electronic: true,
+            ..Default::default()
+        },
+        ..with
+    };
+    let bytes = write(&doc).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // No header, no signature: the top kept clear for the organisation's
+    // signature, then the heading block and the table, in landscape.
+    assert!(!xml.contains("CỘNG HÒA") && !xml.contains("Nơi nhận"));
+    let clear = format!("<w:spacing w:line=\"{}\" w:lineRule=\"exact\"/>", mm(16.0));
+    let top = xml.find(&clear).expect("the corner kept clear");
+    assert!(top < xml.find(">Phụ lục<").unwrap());
+    assert!(xml.contains("w:orient=\"landscape\""));
+    let paper = document::appendix_document_xml(&appendix, false);
+    assert!(!paper.contains(&clear));
 }

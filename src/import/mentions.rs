@@ -3,15 +3,18 @@
 //! thực hiện" line), grouped across spellings ("Phòng Nông nghiệp và PTNT
 //! huyện", "Phòng Nông nghiệp & PTNT huyện"), declared once with a key.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::ir::{Block, Doc, Section, TaskKey, UnitDecl};
-use crate::model::Unit;
-use crate::units::Units;
+use super::notes::Notes;
+use crate::model::{
+    Block, Content, ListItem, Section, Sentence, TaskEntry, Unit, UnitItem, UnitRefs, UnitsEntry,
+};
+use crate::units::{Units, fold};
 
 /// Nouns that open the name of an agency.
-const HEADS: [&str; 27] = [
+const HEADS: [&str; 28] = [
     "Sở",
+    "Tổ",
     "Phòng",
     "Ban",
     "Văn phòng",
@@ -41,8 +44,9 @@ const HEADS: [&str; 27] = [
 ];
 
 /// Words that end the subject of an assignment.
-const ROLE_VERBS: [&str; 22] = [
+const ROLE_VERBS: [&str; 36] = [
     " chủ trì",
+    " làm đầu mối",
     " phối hợp",
     " chủ động",
     " tham mưu",
@@ -64,18 +68,79 @@ const ROLE_VERBS: [&str; 22] = [
     " chỉ đạo",
     " tăng cường",
     " ban hành",
+    " đưa ",
+    " đề nghị",
+    " là ",
+    " có trách nhiệm",
+    " theo dõi",
+    " tổng hợp",
+    " thẩm định",
+    " bố trí",
+    " đôn đốc",
+    " cân đối",
+    " giám sát",
+    " đề xuất",
+    " phổ biến",
 ];
 
 /// Whether `s` opens with an agency noun followed by a name.
 fn head_of(s: &str) -> Option<&'static str> {
-    let h = HEADS.iter().find(|h| s.starts_with(&format!("{h} ")))?;
+    // The longest noun: "Hội đồng …" is no "Hội …".
+    let h = HEADS
+        .iter()
+        .filter(|h| s.starts_with(&format!("{h} ")))
+        .max_by_key(|h| h.len())?;
     let next = s[h.len()..].trim_start();
     let ok = next.chars().next().is_some_and(char::is_uppercase)
         || (["UBND", "Ủy ban", "Uỷ ban"].contains(h)
             && ["nhân dân", "các", "cấp", "tỉnh", "huyện", "xã", "thành phố"]
                 .iter()
-                .any(|w| next.starts_with(w)));
+                .any(|w| next.starts_with(w)))
+        // "Hội đồng đánh giá …", "Tổ tư vấn …": a body named by its task
+        // ("Tổ chức …" is the verb).
+        || ["Hội đồng", "Tổ"].contains(h)
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && !next.starts_with("chức");
     ok.then_some(*h)
+}
+
+/// A UBND's name ends where its localities do: "UBND cấp huyện xét chọn
+/// …" names "UBND cấp huyện".
+fn ubnd_name(name: &str) -> &str {
+    let rest = ["Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p).map(|r| (p.len(), r)));
+    let Some((head, rest)) = rest else {
+        return name;
+    };
+    const PLACE_WORDS: [&str; 14] = [
+        "các",
+        "cấp",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "thành",
+        "phố",
+        "quận",
+        "đặc",
+        "khu",
+        "và",
+    ];
+    let mut end = head;
+    let mut at = head;
+    for w in rest.split(' ') {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if !(capital || PLACE_WORDS.contains(&bare)) {
+            break;
+        }
+        at += w.len() + 1;
+        end = at - 1 - (w.len() - bare.len());
+    }
+    name[..end.min(name.len())].trim_end()
 }
 
 /// The unit names at the start of a sentence that assigns work.
@@ -84,13 +149,31 @@ pub fn subjects(sentence: &str) -> Vec<String> {
     if head_of(s).is_none() {
         return vec![];
     }
-    let cut = ROLE_VERBS.iter().filter_map(|v| s.find(v)).min();
+    let cut = ROLE_VERBS
+        .iter()
+        .chain(&[". "])
+        .filter_map(|v| s.find(v))
+        .min();
     let Some(cut) = cut else { return vec![] };
     let subject = &s[..cut];
     if subject.split_whitespace().count() > 30 {
         return vec![];
     }
-    split_units(subject)
+    let names = split_units(subject);
+    // The subject is the names and nothing else ("UBND cấp huyện xét chọn
+    // …, gửi … để thẩm định" has none).
+    let mut rest = subject.to_string();
+    for n in &names {
+        rest = rest.replacen(n.as_str(), "", 1);
+    }
+    let left = rest
+        .split([',', ' '])
+        .filter(|w| !w.is_empty() && !["và", "cùng", "với"].contains(w))
+        .count();
+    if left > 0 {
+        return vec![];
+    }
+    names
 }
 
 /// The units a sentence names after "phối hợp (với)": "… phối hợp với Sở
@@ -124,9 +207,8 @@ const MAX_PARTNER_WORDS: usize = 10;
 /// `partner` cut to the longest unit of `named` it opens with (compared
 /// as [`canonical`] spellings); kept whole when it is short and opens with
 /// none; `None` when it is long and opens with none.
-fn known_prefix(partner: &str, named: &[String]) -> Option<String> {
+fn known_prefix(partner: &str, known: &HashSet<String>) -> Option<String> {
     let words: Vec<&str> = partner.split_whitespace().collect();
-    let known: Vec<String> = named.iter().map(|n| canonical(n)).collect();
     (1..=words.len())
         .rev()
         .map(|k| words[..k].join(" "))
@@ -136,42 +218,44 @@ fn known_prefix(partner: &str, named: &[String]) -> Option<String> {
 
 /// "Báo Hà Tĩnh, Đài Phát thanh - Truyền hình" → the two names.
 pub fn split_units(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for piece in text.split(", ").flat_map(|p| {
-        // " và Sở …", "; Sở …" also separate units.
-        let mut v = Vec::new();
-        let mut rest = p;
-        loop {
-            let next = [" và ", "; "]
+    let pieces: Vec<&str> = text
+        .split(", ")
+        .flat_map(|p| {
+            // " và Sở …", "; Sở …" also separate units.
+            let mut v = Vec::new();
+            let mut rest = p;
+            while let Some((i, l)) = [" và ", "; "]
                 .iter()
                 .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
                 .filter(|(i, l)| head_of(&rest[i + l..]).is_some())
-                .min();
-            match next {
-                Some((i, l)) => {
-                    v.push((rest[..i].to_string(), true));
-                    rest = &rest[i + l..];
-                }
-                None => break,
+                .min()
+            {
+                v.push(&rest[..i]);
+                rest = &rest[i + l..];
             }
-        }
-        v.push((rest.to_string(), false));
-        v
-    }) {
-        let (piece, _) = piece;
-        let piece = piece.trim();
-        // An agency noun opens another unit even before a word in lower
-        // case: "Liên minh Hợp tác xã, Hội phụ nữ, Hội nông dân".
-        let opens_unit = HEADS.iter().any(|h| piece.starts_with(&format!("{h} ")));
-        if opens_unit || cur.is_empty() {
+            v.push(rest);
+            v
+        })
+        .map(str::trim)
+        .collect();
+    // An agency noun opens another unit even before a word in lower
+    // case: "Liên minh Hợp tác xã, Hội phụ nữ, Hội nông dân".
+    let opens_unit = |piece: &str| HEADS.iter().any(|h| piece.starts_with(&format!("{h} ")));
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if opens_unit(piece) || cur.is_empty() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
             cur = piece.to_string();
         } else if is_locality(piece)
             || piece.chars().next().is_some_and(char::is_uppercase) && !cur.starts_with(['U', 'Ủ'])
+            || named_by_task(&cur) && pieces.get(i + 1).is_some_and(|n| opens_unit(n))
         {
+            // A body named by its task keeps the part of its name between
+            // two units: "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh,
+            // Tổ tư vấn …".
             cur = format!("{cur}, {piece}");
         } else {
             // The name ended; what follows is not a unit, but a UBND name
@@ -191,13 +275,25 @@ pub fn split_units(text: &str) -> Vec<String> {
     }
     out.into_iter()
         .map(|u| {
-            u.trim()
+            ubnd_name(u.trim())
                 .trim_end_matches([',', ';', '.', ':'])
                 .trim()
                 .to_string()
         })
         .filter(|u| head_of(u).is_some() && u.split_whitespace().count() >= 2)
         .collect()
+}
+
+/// "Hội đồng đánh giá …", "Tổ tư vấn …": a body named by what it does.
+fn named_by_task(name: &str) -> bool {
+    head_of(name).is_some_and(|h| {
+        ["Hội đồng", "Tổ"].contains(&h)
+            && name[h.len()..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    })
 }
 
 /// "thành phố", "thị xã", "TP": the localities a UBND name lists.
@@ -243,7 +339,7 @@ pub fn canonical(name: &str) -> String {
 }
 
 /// A key from the name: initials of its words, without diacritics.
-pub(super) fn key_for(name: &str, taken: &[String]) -> String {
+fn key_for(name: &str, taken: &HashSet<String>) -> String {
     let slug = crate::text::slug(&canonical(name));
     let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
     let mut key = String::new();
@@ -278,6 +374,81 @@ pub(super) fn key_for(name: &str, taken: &[String]) -> String {
     out
 }
 
+/// The bodies a units line lists: a new one at an agency noun or at a
+/// capitalised "Các …"; a part in lower case or a capitalised field
+/// ("…, phường", "…, Thể thao và Du lịch") goes on the one before.
+/// Generic groups ("các sở, ngành liên quan") are no unit.
+pub fn listed_units(subject: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in subject.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
+        let opens = head_of(piece).is_some() || piece.starts_with("Các ") || out.is_empty();
+        match out.last_mut() {
+            Some(cur) if !opens => {
+                cur.push_str(", ");
+                cur.push_str(piece);
+            }
+            _ => out.push(piece.to_string()),
+        }
+    }
+    out.into_iter()
+        // "Ủy ban nhân dân các xã, phường tuyên truyền …": a UBND's name
+        // ends with its localities.
+        .map(|u| ubnd_name(&u).to_string())
+        .flat_map(|u| {
+            // "Sở A và Sở B": two.
+            let agencies = split_units(&u);
+            if agencies.len() > 1 {
+                agencies
+            } else {
+                vec![u]
+            }
+        })
+        .filter(|u| {
+            let words = u.split_whitespace().count();
+            let generic = [
+                "liên quan",
+                "Các sở",
+                "các sở",
+                "Các cơ quan",
+                "các cơ quan",
+            ]
+            .iter()
+            .any(|g| u.contains(g));
+            // "Hội đồng và Tổ giúp việc Hội đồng đánh giá, phân hạng sản
+            // phẩm OCOP huyện": a body named by its task runs long.
+            (1..=20).contains(&words)
+                && !generic
+                && (u.chars().next().is_some_and(char::is_uppercase) || u.starts_with("các "))
+                && !u.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Whether most sections of a list head a unit's duties (a plan's "Tổ
+/// chức thực hiện": "1. Phòng Kinh tế xã:", "2. Hội Nông dân xã:").
+fn unit_siblings(list: &[Section]) -> bool {
+    let units = list
+        .iter()
+        .filter(|s| s.title.as_deref().and_then(heading_unit).is_some())
+        .count();
+    units >= 2 && units * 2 >= list.len()
+}
+
+/// The unit a heading names; among units' headings also a short heading
+/// ending with ":" without an agency noun ("3. Trưởng các thôn:").
+fn sibling_unit(title: &str, among_units: bool) -> Option<(String, Option<String>)> {
+    heading_unit(title).or_else(|| {
+        let t = title.trim();
+        let base = t.strip_suffix(':')?.trim();
+        let words = base.split_whitespace().count();
+        (among_units
+            && (2..=8).contains(&words)
+            && base.chars().next().is_some_and(char::is_uppercase)
+            && !ROLE_VERBS.iter().any(|v| base.contains(v)))
+        .then(|| (base.to_string(), None))
+    })
+}
+
 /// Section title without its note and colon: the unit it names.
 pub fn heading_unit(title: &str) -> Option<(String, Option<String>)> {
     let t = title.trim().trim_end_matches(':').trim();
@@ -295,102 +466,192 @@ pub fn heading_unit(title: &str) -> Option<(String, Option<String>)> {
         .then(|| (base.to_string(), note))
 }
 
-/// Finds the units, declares them in `doc.units`, and links unit headings.
-#[allow(clippy::too_many_lines)] // issue 20: split by its owner
-pub fn declare(doc: &mut Doc) {
-    /// Names found where the form names a unit, and names found after
-    /// "phối hợp (với)", which may run on into the sentence.
-    #[derive(Default)]
-    struct Found {
-        named: Vec<String>,
-        partners: Vec<String>,
+/// Where a document names units: its numbered sections, the text before
+/// them, and a công văn's addressees.
+pub struct Named<'a> {
+    pub sections: &'a mut [Section],
+    pub blocks: &'a [Block],
+    pub to: &'a [String],
+    /// The roots may be a unit's own heading (a dispatch's are; a plan's
+    /// unit headings stand under a root).
+    pub unit_roots: bool,
+}
+
+/// Names found where the form names a unit, and names found after "phối
+/// hợp (với)", which may run on into the sentence.
+#[derive(Default)]
+struct Found {
+    named: Vec<String>,
+    partners: Vec<String>,
+}
+
+impl Found {
+    fn sentence(&mut self, t: &str) {
+        self.named.extend(subjects(t));
+        self.partners.extend(partners(t));
+        // "Tên việc (mục …): Sở A chủ trì …": a sentence after a lead.
+        if let Some((lead, rest)) = t.split_once(": ")
+            && lead.split_whitespace().count() <= 20
+        {
+            self.named.extend(subjects(rest));
+        }
+        // "Giao Sở A làm đầu mối …", "Đề nghị Sở B bố trí …": the unit
+        // given the work follows the verb that gives it.
+        for verb in ["Giao ", "Đề nghị ", "Yêu cầu "] {
+            if let Some(rest) = t.strip_prefix(verb) {
+                self.named.extend(subjects(rest));
+            }
+        }
+        // "… Đơn vị thực hiện: Sở A, Sở B phối hợp … ." inside a text.
+        for (at, label) in t.match_indices("Đơn vị ") {
+            let after = &t[at + label.len()..];
+            let Some((role, list)) = after.split_once(": ") else {
+                continue;
+            };
+            if ["thực hiện", "chủ trì", "phối hợp"].contains(&role) {
+                let end = list.find(". ").unwrap_or(list.len());
+                self.units_line(&list[..end]);
+            }
+        }
     }
-    fn walk(list: &[Section], out: &mut Found) {
+
+    fn blocks(&mut self, list: &[Block]) {
+        for b in list {
+            match b {
+                Block::Paragraph(t) => self.sentence(t),
+                Block::Fields(f) => {
+                    for t in f.text.iter().chain(&f.assign) {
+                        self.sentence(t);
+                    }
+                    self.items(f.list.as_deref().unwrap_or(&[]));
+                }
+            }
+        }
+    }
+
+    fn items(&mut self, items: &[ListItem]) {
+        for it in items {
+            match it {
+                ListItem::Text(t) => self.sentence(t),
+                ListItem::Fields(f) => {
+                    for t in f.text.iter().chain(&f.assign) {
+                        self.sentence(t);
+                    }
+                    self.items(&f.list);
+                }
+            }
+        }
+    }
+
+    /// The "Đơn vị thực hiện" line (or another "Đơn vị …" line): every
+    /// body it lists is a unit, named by an agency noun or not ("Trưởng
+    /// các thôn", "Các đơn vị tư vấn Chương trình OCOP").
+    fn units_line(&mut self, text: &str) {
+        for part in text.trim_end_matches('.').split("; ") {
+            let subject = ROLE_VERBS
+                .iter()
+                .filter_map(|v| part.find(v))
+                .min()
+                .map_or(part, |c| &part[..c]);
+            self.named.extend(listed_units(subject));
+            self.partners.extend(partners(part));
+        }
+    }
+
+    fn sections(&mut self, list: &[Section]) {
+        let among_units = unit_siblings(list);
         for s in list {
-            if let Some((u, _)) = heading_unit(&s.title) {
+            let title = s.title.as_deref().unwrap_or("");
+            if let Some((u, _)) = sibling_unit(title, among_units) {
                 // "Sở Tài chính, Sở Kế hoạch và Đầu tư": two units.
-                out.named.extend(split_units(&u));
+                let agencies = split_units(&u);
+                if agencies.is_empty() {
+                    self.named.push(u);
+                } else {
+                    self.named.extend(agencies);
+                }
             } else {
                 // A numbered paragraph that gives work.
-                sentence(&s.title, out);
+                self.sentence(title);
             }
-            for b in &s.body {
-                blocks(b, out);
-            }
+            self.blocks(&s.body);
             for t in &s.task {
-                if t.key == TaskKey::Units
-                    || t.label.as_deref().is_some_and(|l| l.starts_with("Đơn vị"))
+                if let Some(text) = units_text(t) {
+                    self.units_line(text);
+                } else if t.label.as_deref().is_some_and(|l| l.starts_with("Đơn vị"))
+                    && let Some(text) = &t.text
                 {
-                    for part in t.text.split("; ") {
-                        let subject = ROLE_VERBS
-                            .iter()
-                            .filter_map(|v| part.find(v))
-                            .min()
-                            .map_or(part, |c| &part[..c]);
-                        out.named.extend(split_units(subject));
-                        out.partners.extend(partners(part));
-                    }
+                    self.units_line(text);
                 }
-                for b in &t.blocks {
-                    blocks(b, out);
+                if let Some(Content::Blocks(b)) = &t.content {
+                    self.blocks(b);
                 }
+                self.items(t.list.as_deref().unwrap_or(&[]));
             }
-            walk(&s.sections, out);
+            self.sections(&s.sections);
         }
     }
-    fn sentence(t: &str, out: &mut Found) {
-        out.named.extend(subjects(t));
-        out.partners.extend(partners(t));
+}
+
+/// The text of a task's "Đơn vị thực hiện" line, as read.
+pub fn units_text(t: &TaskEntry) -> Option<&str> {
+    match &t.units {
+        Some(UnitsEntry::Sentence(s)) => Some(&s.text),
+        _ => None,
     }
-    fn blocks(b: &Block, out: &mut Found) {
-        match b {
-            Block::Para(t) | Block::Assign(t) => sentence(t, out),
-            Block::List(items) => {
-                for it in items {
-                    sentence(&it.text, out);
-                    for c in &it.children {
-                        sentence(&c.text, out);
-                    }
-                }
-            }
-            Block::Enumerate(_) | Block::Table(_) | Block::Refer { .. } => {}
-        }
-    }
+}
+
+/// Finds the units `named` names, declares them, and links the headings
+/// that name them (`unit:` instead of `title:`). Returns the declared units.
+pub fn declare(named: Named<'_>) -> BTreeMap<String, Unit> {
     let mut found = Found::default();
-    // A công văn's addressees are units.
-    for t in &doc.to {
-        found.named.extend(split_units(t));
+    // A công văn's addressees are units, named by an agency noun or not
+    // ("các đơn vị tư vấn OCOP").
+    for t in named.to {
+        found.named.extend(listed_units(t));
     }
-    walk(&doc.sections, &mut found);
-    for b in &doc.body {
-        blocks(b, &mut found);
-    }
+    found.sections(named.sections);
+    found.blocks(named.blocks);
+    let units = group_spellings(&found);
+    let units = distinct_aliases(units);
+    let known = Units::new(&units);
+    link(named.sections, &known, named.unit_roots, "@doc");
+    units
+}
+
+/// The spellings found, grouped by unit: the name is the most used, then
+/// the longest; each unit gets a key from its name.
+fn group_spellings(found: &Found) -> BTreeMap<String, Unit> {
+    let known: HashSet<String> = found.named.iter().map(|n| canonical(n)).collect();
     let mut spellings = found.named.clone();
     spellings.extend(
         found
             .partners
             .iter()
-            .filter_map(|p| known_prefix(p, &found.named)),
+            .filter_map(|p| known_prefix(p, &known)),
     );
-    // Group the spellings; the name is the most used, then the longest.
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
+    // "Ủy ban nhân dân tỉnh" alone is the issuer itself, not a unit.
+    spellings.retain(|s| canonical(s) != "ủy ban nhân dân");
+    let mut groups: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<Vec<String>> = Vec::new();
     for s in spellings {
         let c = canonical(&s);
-        if !groups.contains_key(&c) {
-            order.push(c.clone());
+        match groups.get(&c) {
+            Some(&i) => order[i].push(s),
+            None => {
+                groups.insert(c, order.len());
+                order.push(vec![s]);
+            }
         }
-        groups.entry(c).or_default().push(s);
     }
-    let mut units = Vec::new();
-    let mut taken = Vec::new();
-    for c in order {
-        let all = &groups[&c];
+    let mut units = BTreeMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    for all in order {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for s in all {
-            match counts.iter_mut().find(|(x, _)| x == s) {
+            match counts.iter_mut().find(|(x, _)| *x == s) {
                 Some((_, n)) => *n += 1,
-                None => counts.push((s.clone(), 1)),
+                None => counts.push((s, 1)),
             }
         }
         counts.sort_by(|a, b| {
@@ -399,79 +660,122 @@ pub fn declare(doc: &mut Doc) {
         });
         let name = counts[0].0.clone();
         let key = key_for(&name, &taken);
-        taken.push(key.clone());
-        units.push(UnitDecl {
+        taken.insert(key.clone());
+        units.insert(
             key,
-            name,
-            aliases: counts[1..].iter().map(|(s, _)| s.clone()).collect(),
-            mentions: all.len(),
-        });
+            Unit {
+                name,
+                short: None,
+                aliases: counts[1..].iter().map(|(s, _)| s.clone()).collect(),
+            },
+        );
     }
-    let units = distinct_aliases(units);
-    let declared = declared(&units);
-    let known = Units::new(&declared);
-    // Headings that name declared units refer to them: by key where the
-    // heading spells the name, else by the spelling as typed.
-    fn link(list: &mut [Section], known: &Units, depth: usize) {
-        for s in list {
-            if depth > 0
-                && let Some((base, note)) = heading_unit(&s.title)
-                && let Some(refs) = heading_refs(&base, known)
-            {
-                s.units = refs;
-                s.note = note;
-                s.colon = s.title.trim_end().ends_with(':');
-            }
-            // A task whose units line names no declared unit goes to no
-            // per-unit dispatch: the reader should know.
-            let unknown = s
-                .task
-                .iter()
-                .any(|t| t.key == TaskKey::Units && known.mentions(&t.text).is_empty());
-            if unknown && s.check.is_none() {
-                s.check = Some(
-                    "dòng đơn vị thực hiện không nêu đơn vị nào nhận ra được; muốn có công văn giao việc cho đơn vị đó thì khai báo nó trong `units` và ghi khóa"
-                        .into(),
-                );
-            }
-            link(&mut s.sections, known, depth + 1);
-        }
-    }
-    let base_depth = usize::from(doc.kind == super::ir::Kind::Dispatch);
-    link(&mut doc.sections, &known, base_depth);
-    doc.units = units;
+    units
 }
 
-/// The units as the loader will read them back.
-pub fn declared(units: &[UnitDecl]) -> BTreeMap<String, Unit> {
-    units
-        .iter()
-        .map(|u| {
-            (
-                u.key.clone(),
-                Unit {
-                    name: u.name.clone(),
-                    short: None,
-                    aliases: u.aliases.clone(),
-                },
-            )
-        })
-        .collect()
+/// The key of the unit `name` names among `units`, declared there if it
+/// is new.
+pub fn declare_name(name: &str, units: &mut BTreeMap<String, Unit>) -> String {
+    let c = canonical(name);
+    if let Some((k, _)) = units.iter().find(|(_, u)| canonical(&u.name) == c) {
+        return k.clone();
+    }
+    let taken: HashSet<String> = units.keys().cloned().collect();
+    let key = key_for(name, &taken);
+    units.insert(
+        key.clone(),
+        Unit {
+            name: name.to_string(),
+            short: None,
+            aliases: vec![],
+        },
+    );
+    key
+}
+
+/// Headings that name declared units refer to them: by key where the
+/// heading spells the name, else by the spelling as typed.
+fn link(list: &mut [Section], known: &Units, here: bool, path: &str) {
+    let among_units = unit_siblings(list);
+    for (i, s) in list.iter_mut().enumerate() {
+        if here
+            && let Some(title) = s.title.clone()
+            && let Some((base, note)) = sibling_unit(&title, among_units)
+            && let Some(refs) = heading_refs(&base, known)
+        {
+            s.unit = Some(UnitRefs(refs));
+            s.title = None;
+            s.note = note;
+            s.colon = title.trim_end().ends_with(':');
+        }
+        link(
+            &mut s.sections,
+            known,
+            true,
+            &format!("{path}.sections[{i}]"),
+        );
+    }
+}
+
+/// The "Đơn vị thực hiện" lines, read again once the units are declared:
+/// one declared unit as a list of its key (or the spelling typed); a
+/// sentence that names declared units as the author's sentence, printed
+/// as typed; anything else as free text in a list. A line naming no
+/// declared unit is said: it goes to no per-unit dispatch.
+pub fn resolve(list: &mut [Section], known: &Units, path: &str, notes: &mut Notes) {
+    for (i, s) in list.iter_mut().enumerate() {
+        let here = format!("{path}.sections[{i}]");
+        let mut unknown = false;
+        for t in &mut s.task {
+            let Some(text) = units_text(t).map(str::to_string) else {
+                continue;
+            };
+            let (entry, named) = units_entry(known, &text);
+            unknown |= !named;
+            t.units = Some(entry);
+        }
+        if unknown {
+            notes.add(
+                here.clone(),
+                "dòng đơn vị thực hiện không nêu đơn vị nào nhận ra được; muốn có công văn giao việc cho đơn vị đó thì khai báo nó trong `units` và ghi khóa",
+            );
+        }
+        resolve(&mut s.sections, known, &here, notes);
+    }
+}
+
+/// The units entry a "Đơn vị thực hiện" line reads as, and whether it
+/// names a declared unit.
+fn units_entry(known: &Units, text: &str) -> (UnitsEntry, bool) {
+    let bare = text.strip_suffix('.').unwrap_or(text).trim();
+    if let Some(key) = known.resolve(bare) {
+        let named = known.get(key).is_some_and(|u| u.name == bare);
+        let r = if named { key } else { bare };
+        return (UnitsEntry::List(vec![UnitItem::Ref(r.to_string())]), true);
+    }
+    if !known.mentions(text).is_empty() {
+        let s = Sentence {
+            text: text.trim().to_string(),
+            ..Sentence::default()
+        };
+        return (UnitsEntry::Sentence(s), true);
+    }
+    (
+        UnitsEntry::List(vec![UnitItem::Ref(bare.to_string())]),
+        false,
+    )
 }
 
 /// Keeps only the aliases that are a spelling of their own: one already
 /// accepted for some unit (the same words in another case or with the tone
 /// mark placed elsewhere) is dropped, so each spelling names one unit.
-fn distinct_aliases(mut units: Vec<UnitDecl>) -> Vec<UnitDecl> {
-    let all: Vec<Vec<String>> = units
-        .iter_mut()
-        .map(|u| std::mem::take(&mut u.aliases))
-        .collect();
-    for (i, aliases) in all.into_iter().enumerate() {
+fn distinct_aliases(mut units: BTreeMap<String, Unit>) -> BTreeMap<String, Unit> {
+    let mut taken: HashSet<String> = units.values().map(|u| fold(&u.name)).collect();
+    for u in units.values_mut() {
+        let aliases = std::mem::take(&mut u.aliases);
         for a in aliases {
-            let map = declared(&units);
-            if Units::new(&map).resolve(&a).is_none() {
-                units[i].aliases.push(a);
+            if taken.insert(fold(a.trim_end_matches(':'))) {
+                u.aliases.push(a);
             }
         }
     }
@@ -527,11 +831,25 @@ mod tests {
             partners("Phối hợp với Sở Tài chính và các đơn vị liên quan tham mưu."),
             ["Sở Tài chính"]
         );
+        assert_eq!(
+            partners(
+                "Phối hợp với Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh, Tổ tư vấn giúp việc Hội đồng. Thời gian: Quý I."
+            ),
+            [
+                "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh",
+                "Tổ tư vấn giúp việc Hội đồng"
+            ]
+        );
+        assert_eq!(
+            partners("Phối hợp với Tổ công tác, các xã thực hiện."),
+            ["Tổ công tác"],
+            "a lower-case part after the last unit is no part of its name"
+        );
     }
 
     #[test]
     fn a_partner_running_on_into_the_sentence_is_cut_to_a_known_unit() {
-        let named = vec!["Sở Nông nghiệp và PTNT".to_string()];
+        let named: HashSet<String> = [canonical("Sở Nông nghiệp và PTNT")].into();
         let long = "Sở Nông nghiệp và Phát triển nông thôn khảo sát các sản phẩm tiềm năng";
         assert_eq!(
             known_prefix(long, &named).as_deref(),
@@ -577,6 +895,55 @@ mod tests {
     }
 
     #[test]
+    fn units_listed_on_a_units_line() {
+        assert_eq!(
+            listed_units(
+                "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh, Tổ tư vấn giúp việc Hội đồng"
+            ),
+            [
+                "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh",
+                "Tổ tư vấn giúp việc Hội đồng"
+            ]
+        );
+        assert_eq!(
+            listed_units(
+                "Hội đồng và Tổ giúp việc Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện"
+            ),
+            ["Hội đồng và Tổ giúp việc Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện"]
+        );
+        assert_eq!(
+            listed_units("Sở Văn hóa, Thể thao và Du lịch, Ủy ban nhân dân các xã, phường"),
+            [
+                "Sở Văn hóa, Thể thao và Du lịch",
+                "Ủy ban nhân dân các xã, phường"
+            ]
+        );
+        assert_eq!(
+            listed_units(
+                "Ủy ban nhân dân các xã, phường tuyên truyền trên hệ thống loa truyền thanh cơ sở"
+            ),
+            ["Ủy ban nhân dân các xã, phường"]
+        );
+        assert_eq!(
+            listed_units("các đơn vị tư vấn OCOP"),
+            ["các đơn vị tư vấn OCOP"]
+        );
+        assert!(listed_units("Các sở, ngành liên quan").is_empty());
+        assert_eq!(
+            ubnd_name("UBND cấp huyện xét chọn ý tưởng"),
+            "UBND cấp huyện"
+        );
+        assert_eq!(
+            ubnd_name("Ủy ban nhân dân các huyện, thành phố, thị xã"),
+            "Ủy ban nhân dân các huyện, thành phố, thị xã"
+        );
+        assert_eq!(
+            ubnd_name("UBND tỉnh Lai Châu đề nghị"),
+            "UBND tỉnh Lai Châu"
+        );
+    }
+
+    #[test]
     fn subjects_of_assignments() {
         assert_eq!(
             subjects("Báo Hà Nam, Đài Phát thanh - Truyền hình chủ động xây dựng kế hoạch."),
@@ -610,25 +977,30 @@ mod tests {
         );
         assert_ne!(canonical("Sở Y tế"), canonical("Sở Tài chính"));
         assert_eq!(
-            key_for("Sở Nông nghiệp và Phát triển nông thôn", &[]),
+            key_for("Sở Nông nghiệp và Phát triển nông thôn", &HashSet::new()),
             "snnptnt"
         );
-        assert_eq!(key_for("UBND các huyện, thành phố", &[]), "ubnd_htp");
-        assert_eq!(key_for("Sở Y tế", &["syt".into()]), "syt2");
+        assert_eq!(
+            key_for("UBND các huyện, thành phố", &HashSet::new()),
+            "ubnd_htp"
+        );
+        assert_eq!(key_for("Sở Y tế", &["syt".into()].into()), "syt2");
     }
 
-    fn decl(key: &str, name: &str, aliases: &[&str]) -> UnitDecl {
-        UnitDecl {
-            key: key.into(),
-            name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            mentions: 1,
-        }
+    fn decl(key: &str, name: &str, aliases: &[&str]) -> (String, Unit) {
+        (
+            key.into(),
+            Unit {
+                name: name.into(),
+                short: None,
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            },
+        )
     }
 
     #[test]
     fn aliases_are_spellings_of_their_own() {
-        let units = distinct_aliases(vec![
+        let units = distinct_aliases(BTreeMap::from([
             decl(
                 "pnn",
                 "Phòng Nông nghiệp và PTNT huyện",
@@ -638,17 +1010,16 @@ mod tests {
                 ],
             ),
             decl("stc", "Sở Tài chính", &[]),
-        ]);
-        assert_eq!(units[0].aliases, ["Phòng Nông nghiệp & PTNT huyện"]);
+        ]));
+        assert_eq!(units["pnn"].aliases, ["Phòng Nông nghiệp & PTNT huyện"]);
     }
 
     #[test]
     fn headings_name_one_or_several_units() {
-        let units = vec![
+        let map = BTreeMap::from([
             decl("stc", "Sở Tài chính", &[]),
             decl("svh", "Sở Văn hóa, Thể thao và Du lịch", &["Sở VH, TT&DL"]),
-        ];
-        let map = declared(&units);
+        ]);
         let known = Units::new(&map);
         assert_eq!(
             heading_refs("Sở Tài chính", &known),
@@ -667,28 +1038,83 @@ mod tests {
 
     #[test]
     fn unit_headings_keep_their_colon() {
-        let mut doc = Doc::default();
-        doc.sections.push(Section {
-            title: "NHIỆM VỤ".into(),
+        let mut sections = vec![Section {
+            title: Some("NHIỆM VỤ".into()),
             sections: vec![
                 Section {
-                    title: "Sở Tài chính:".into(),
-                    body: vec![Block::Para("Sở Tài chính chủ trì bố trí kinh phí.".into())],
+                    title: Some("Sở Tài chính:".into()),
+                    body: vec![Block::Paragraph(
+                        "Sở Tài chính chủ trì bố trí kinh phí.".into(),
+                    )],
                     ..Section::default()
                 },
                 Section {
-                    title: "Sở Tài chính, Sở Y tế".into(),
+                    title: Some("Sở Tài chính, Sở Y tế".into()),
                     ..Section::default()
                 },
             ],
             ..Section::default()
-        });
-        declare(&mut doc);
-        let s = &doc.sections[0].sections;
-        assert_eq!(s[0].units, ["stc"]);
+        }];
+        let named = Named {
+            sections: &mut sections,
+            blocks: &[],
+            to: &[],
+            unit_roots: false,
+        };
+        declare(named);
+        let s = &sections[0].sections;
+        assert_eq!(s[0].unit, Some(UnitRefs(vec!["stc".into()])));
         assert!(s[0].colon);
-        assert_eq!(s[1].units, ["stc", "syt"]);
+        assert_eq!(s[1].unit, Some(UnitRefs(vec!["stc".into(), "syt".into()])));
         assert!(!s[1].colon);
+    }
+
+    #[test]
+    fn units_a_dispatch_names_in_its_running_text() {
+        let names = |to: &[String], text: &str| -> Vec<String> {
+            let units = declare(Named {
+                sections: &mut [],
+                blocks: &[Block::Paragraph(text.into())],
+                to,
+                unit_roots: true,
+            });
+            let mut v: Vec<String> = units.into_values().map(|u| u.name).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            names(
+                &["các đơn vị tư vấn OCOP".into()],
+                "Xúc tiến thương mại (mục II.3 của Kế hoạch): Tổ chức gian hàng. Đơn vị thực hiện: Sở Công Thương, Ủy ban nhân dân các huyện, thị xã phối hợp với các doanh nghiệp tổ chức thực hiện. Thời gian thực hiện: Quý II."
+            ),
+            [
+                "Sở Công Thương",
+                "các đơn vị tư vấn OCOP",
+                "Ủy ban nhân dân các huyện, thị xã"
+            ]
+        );
+        assert_eq!(
+            names(
+                &[],
+                "Tuyên truyền (mục II.1 của Kế hoạch): Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức tập huấn."
+            ),
+            ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+        assert!(
+            names(
+                &[],
+                "Mục tiêu: Phấn đấu có 20 sản phẩm. Đơn vị tính: sản phẩm."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            names(
+                &[],
+                "Giao Phòng Nông nghiệp và PTNT huyện làm đầu mối tiếp nhận hồ sơ (mục IV.4 của Kế hoạch)."
+            ),
+            ["Phòng Nông nghiệp và PTNT huyện"]
+        );
+        assert!(names(&[], "Giao ban định kỳ hằng tháng để theo dõi.").is_empty());
     }
 
     #[test]

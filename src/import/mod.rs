@@ -1,35 +1,41 @@
-//! `ocop import`: a plan or dispatch as an office has it (a .docx typed by
-//! hand, or text copied out of a PDF) read back into the YAML a person
-//! would write, to edit for next year. A front stage: it produces YAML
-//! text, which then goes through load → validate like any file.
+//! `ocop import`: a plan, decision or dispatch as an office has it (a .docx
+//! typed by hand, or text copied out of a PDF) read back into the YAML a
+//! person would write, to edit for next year. A front stage: it produces
+//! YAML text, which then goes through load → validate like any file.
 //!
 //! The readers (`text`; `docx`, `odt`, `word97` for .doc, `pdf`, chosen
 //! by the file's content in `source`) read the file into paragraphs
 //! (`para`), with `autonumber` for lists numbered by the word processor;
-//! `recognise`
-//! finds the elements of the form (with `mentions` for units, `sentences`
-//! for the sentences that give them work, and `timeline` for deadlines)
-//! into `ir`, and `emit` writes the YAML.
+//! `recognise` finds the elements of the form, region by region, into the
+//! project's own model (`model::PlanFile`), with `mentions` for units,
+//! `sentences` for the sentences that give them work and `timeline` for
+//! deadlines; what it guessed are `notes`, keyed by field path; `emit`
+//! writes the YAML from the model.
 
 pub mod autonumber;
+mod copied;
 pub mod docx;
 pub mod emit;
-pub mod ir;
+mod laid_out;
 pub mod mentions;
+pub mod notes;
 pub mod odt;
 pub mod para;
 pub mod pdf;
 pub mod recognise;
 pub mod sentences;
 pub mod source;
-pub mod tables;
+mod table_text;
 pub mod text;
 pub mod timeline;
 pub mod word97;
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::model::{Plan, PlanFile, Recipient, Section};
+pub use recognise::{Kind, Recognised};
 
 /// Largest text file accepted.
 pub const MAX_TEXT_BYTES: u64 = 16 << 20;
@@ -38,94 +44,119 @@ pub const MAX_TEXT_BYTES: u64 = 16 << 20;
 #[derive(Debug, Clone)]
 pub struct Imported {
     pub yaml: String,
-    pub doc: ir::Doc,
+    pub recognised: Recognised,
     /// Paragraphs read from the file.
     pub paragraphs: usize,
 }
 
 impl Imported {
+    /// The model the YAML writes.
+    pub fn file(&self) -> &PlanFile {
+        &self.recognised.file
+    }
+
     /// Lines of the summary printed after an import: what was found.
     pub fn found(&self) -> Vec<String> {
-        let d = &self.doc;
-        let mut out = Vec::new();
-        let kind = match d.kind {
-            ir::Kind::Plan => "kế hoạch",
-            ir::Kind::Dispatch => "công văn",
+        let f = &self.recognised.file;
+        let kind = match self.recognised.kind {
+            Kind::Plan => "kế hoạch",
+            Kind::Dispatch => "công văn",
+            Kind::Decision => "quyết định",
         };
-        out.push(format!(
+        let mut out = vec![format!(
             "loại văn bản: {kind}; {} đoạn văn đã đọc",
             self.paragraphs
-        ));
-        if d.issuer.name.is_empty() {
+        )];
+        if f.issuer.name.is_empty() {
             out.push("cơ quan ban hành: chưa tìm thấy".into());
         } else {
+            out.push(format!("cơ quan ban hành: {}", f.issuer.locality()));
+        }
+        let (sections, recipients) = match (&f.plan, f.dispatches.first(), f.decisions.first()) {
+            (Some(p), _, _) => (p.sections.as_slice(), p.recipients.as_slice()),
+            (_, Some(d), _) => (d.sections.as_slice(), d.recipients.as_slice()),
+            (_, _, Some(d)) => {
+                out.push(decision_summary(d));
+                (&[][..], d.recipients.as_slice())
+            }
+            _ => (&[][..], &[][..]),
+        };
+        if self.recognised.kind != Kind::Decision {
+            let (s, t) = count(sections);
             out.push(format!(
-                "cơ quan ban hành: {} {}",
-                d.issuer
-                    .unit_type
-                    .clone()
-                    .unwrap_or_else(|| match d.issuer.level {
-                        "district" => "huyện".into(),
-                        "commune" => "xã".into(),
-                        _ => "tỉnh".into(),
-                    }),
-                d.issuer.name
+                "{s} mục đánh số, {t} nhiệm vụ (nội dung/đơn vị/thời gian)"
             ));
         }
-        let mut sections = 0;
-        let mut tasks = 0;
-        fn count(list: &[ir::Section], s: &mut usize, t: &mut usize) {
-            for x in list {
-                *s += 1;
-                if !x.task.is_empty() {
-                    *t += 1;
-                }
-                count(&x.sections, s, t);
-            }
-        }
-        count(&d.sections, &mut sections, &mut tasks);
-        out.push(format!(
-            "{sections} mục đánh số, {tasks} nhiệm vụ (nội dung/đơn vị/thời gian)"
-        ));
-        if !d.bases.is_empty() {
-            let groups: Vec<String> = d
-                .bases
+        if let Some(b) = f.plan.as_ref().and_then(|p: &Plan| p.bases.as_ref()) {
+            let groups: Vec<String> = b
+                .groups
                 .iter()
-                .map(|b| format!("{} \"{}\"", b.items.len(), b.verb))
+                .map(|g| format!("{} \"{}\"", g.items.len(), g.verb))
                 .collect();
             out.push(format!("căn cứ: {}", groups.join(", ")));
         }
         out.push(format!(
             "{} đơn vị được khai báo{}",
-            d.units.len(),
-            if d.units.iter().any(|u| !u.aliases.is_empty()) {
+            f.units.len(),
+            if f.units.values().any(|u| !u.aliases.is_empty()) {
                 " (có đơn vị viết nhiều cách)"
             } else {
                 ""
             }
         ));
-        out.push(format!("{} dòng Nơi nhận", d.recipients.len()));
+        let lines: usize = recipients
+            .iter()
+            .map(|r| match r {
+                Recipient::Fields(f) => f.group.as_ref().map_or(1, Vec::len),
+                Recipient::Text(_) => 1,
+            })
+            .sum();
+        out.push(format!("{lines} dòng Nơi nhận"));
         out
     }
 
-    /// What the reader should check: the importer's guesses.
+    /// What the reader should check: the importer's guesses, each with
+    /// the place a reader of the document finds it ("mục II.1").
     pub fn checks(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.doc.checks.iter().map(|(_, c)| c.clone()).collect();
-        fn walk(list: &[ir::Section], out: &mut Vec<String>) {
-            for s in list {
-                if let Some(c) = &s.check {
-                    out.push(format!("mục {}: {c}", s.label));
-                }
-                walk(&s.sections, out);
-            }
-        }
-        walk(&self.doc.sections, &mut out);
-        out
+        let numbers = crate::numbering::outline(&self.recognised.file);
+        self.recognised
+            .notes
+            .iter()
+            .map(|n| match numbers.iter().find(|(p, _)| *p == n.path) {
+                Some((_, number)) => format!("mục {number}: {}", n.text),
+                None => n.text.clone(),
+            })
+            .collect()
     }
 }
 
+fn decision_summary(d: &crate::model::Decision) -> String {
+    match d.kind {
+        crate::model::DecisionKind::Council => format!(
+            "Hội đồng {} thành viên{}",
+            d.members.len(),
+            d.advisory_team
+                .as_ref()
+                .map(|t| format!(", tổ giúp việc {} thành viên", t.members.len()))
+                .unwrap_or_default()
+        ),
+        crate::model::DecisionKind::Results => {
+            format!("{} sản phẩm được công nhận", d.products.len())
+        }
+    }
+}
+
+/// Numbered sections and tasks under `list`.
+fn count(list: &[Section]) -> (usize, usize) {
+    list.iter().fold((0, 0), |(s, t), x| {
+        let (cs, ct) = count(&x.sections);
+        (s + 1 + cs, t + usize::from(!x.task.is_empty()) + ct)
+    })
+}
+
 /// Imports the document at `path`: .docx, .odt, .doc, PDF or text, told
-/// by its content.
+/// by its content. Only a regular file is read, and only after its size
+/// is known to be within bounds.
 pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
     let fail = |message: String, hint: &str| Diagnostic::error(message).file(path).hint(hint);
     let cannot = |e: std::io::Error| {
@@ -140,50 +171,77 @@ pub fn import_file(path: &Path) -> Result<Imported, Diagnostic> {
             "kiểm tra đường dẫn và quyền đọc tệp",
         )
     })?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "một thư mục"
+        } else {
+            "một ống dẫn, thiết bị hay tệp đặc biệt"
+        };
+        return Err(fail(
+            format!("đây là {what}, không phải tệp văn bản"),
+            "ghi đường dẫn đến tệp .docx hoặc .txt cần nhập",
+        ));
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let format = source::Format::sniff(&read_head(path).map_err(cannot)?, &name);
     let limit = format.max_bytes();
-    if meta.len() > limit {
-        return Err(fail(
+    let too_big = || {
+        fail(
             format!("tệp quá lớn (hơn {} MB) cho một văn bản", limit >> 20),
             "chép riêng phần văn bản sang một tệp mới",
-        ));
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big());
     }
-    let bytes = std::fs::read(path).map_err(cannot)?;
+    // Bounded again while reading: the file may grow in between.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
     if format != source::Format::Text {
         return import_document(format, &bytes, &name)
             .map_err(|e| Diagnostic::error(e.message).file(path).hint(e.hint));
     }
-    let Ok(text) = crate::text::decode(&bytes) else {
+    let text = decode_text(&bytes).map_err(|(m, h)| fail(m, h))?;
+    Ok(import_text(&text, &name))
+}
+
+/// The bytes of a text file as Unicode, or why not (message, hint).
+fn decode_text(bytes: &[u8]) -> Result<String, (String, &'static str)> {
+    const CONVERT: &str = "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại";
+    let Ok(text) = crate::text::decode(bytes) else {
         // A legacy Vietnamese font encoding saved as 8-bit bytes reads
         // as Windows-1252 text; name it if it is one.
-        let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        let (t, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
         if let Some(enc) = crate::text::detect_legacy(&t) {
-            return Err(fail(
+            return Err((
                 format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
-                "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
+                CONVERT,
             ));
         }
-        return Err(fail(
+        return Err((
             "tệp văn bản không phải Unicode (UTF-8)".into(),
             "mở bằng Notepad, chọn Lưu thành… với Encoding UTF-8",
         ));
     };
     if let Some(enc) = crate::text::detect_legacy(&text) {
-        return Err(fail(
+        return Err((
             format!("văn bản gõ bằng bảng mã cũ {}", enc.name()),
-            "chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại",
+            CONVERT,
         ));
     }
-    Ok(import_text(&text, &name))
+    Ok(text)
 }
 
 /// The first bytes of a file, which tell its format.
 fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
     let mut head = Vec::with_capacity(1024);
     std::fs::File::open(path)?
         .take(1024)
@@ -220,13 +278,11 @@ pub fn import_docx(bytes: &[u8], source: &str) -> Result<Imported, docx::Problem
 }
 
 fn finish(paras: &[para::Para], source: &str) -> Imported {
-    let (flow, tables) = tables::take(paras);
-    let mut doc = recognise::recognise(&flow);
-    tables::apply(&mut doc, tables);
-    let yaml = emit::emit(&doc, source);
+    let recognised = recognise::recognise(paras);
+    let yaml = emit::emit(&recognised, source);
     Imported {
         yaml,
-        doc,
+        recognised,
         paragraphs: paras.len(),
     }
 }

@@ -150,10 +150,21 @@ pub fn from_runs(runs: &[Run], place: Place) -> Option<Para> {
         }
     }
     let lead = squeeze(&crate::text::normalise(&lead.replace('\n', " ")));
-    let italic_parts = runs
+    // Italic runs next to each other are one part: Word splits a word's
+    // runs where it likes.
+    let mut italic_parts: Vec<String> = Vec::new();
+    let mut part = String::new();
+    for r in runs.iter().filter(|r| !r.text.is_empty()) {
+        if r.italic {
+            part.push_str(&r.text);
+        } else if !part.is_empty() {
+            italic_parts.push(std::mem::take(&mut part));
+        }
+    }
+    italic_parts.push(part);
+    let italic_parts: Vec<String> = italic_parts
         .iter()
-        .filter(|r| r.italic)
-        .map(|r| squeeze(&crate::text::normalise(&r.text)))
+        .map(|t| squeeze(&crate::text::normalise(t)))
         .filter(|t| !t.is_empty())
         .collect();
     let mut sizes = runs.iter().filter(|r| letters(r) > 0).map(|r| r.size);
@@ -169,4 +180,29 @@ pub fn from_runs(runs: &[Run], place: Place) -> Option<Para> {
         size,
         ..Para::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn italic_runs_side_by_side_are_one_part() {
+        let run = |text: &str, italic: bool| Run {
+            text: text.into(),
+            italic,
+            ..Run::default()
+        };
+        let p = from_runs(
+            &[
+                run("Các chủ thể (", false),
+                run("giao Phòng Nông ", true),
+                run("nghiệp huyện gửi", true),
+                run(");", false),
+            ],
+            Place::default(),
+        )
+        .unwrap();
+        assert_eq!(p.italic_parts, ["giao Phòng Nông nghiệp huyện gửi"]);
+    }
 }

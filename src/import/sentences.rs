@@ -3,67 +3,94 @@
 //! reads an `assign:` sentence ([`Units::roles`]), so every `assign:` the
 //! importer writes names a unit that leads.
 
-use super::ir::{Block, Doc, Item, Kind, Numbered, Section};
+use crate::model::{Block, BlockFields, ListItem, ListItemFields, Section};
 use crate::units::{Reading, Units};
 
-/// Marks the sentences of `doc`, whose units `known` declares.
-pub fn mark(doc: &mut Doc, known: &Units<'_>) {
-    // Only a plan's sentences are read for per-unit dispatches.
-    let implied: Option<&[String]> = (doc.kind == Kind::Plan).then_some(&[]);
-    sections(&mut doc.sections, known, implied);
+/// Marks the sentences of `sections`, whose units `known` declares. Only
+/// a plan's sentences are read for per-unit dispatches (`assign`).
+pub fn mark(sections: &mut [Section], known: &Units<'_>, plan: bool) {
+    let implied: Option<&[String]> = plan.then_some(&[]);
+    walk(sections, known, implied);
 }
 
 /// `implied`: the units whose own section the lines stand in (their
 /// subject when a sentence names none); `None` where no line is read as
 /// an assignment.
-fn sections(list: &mut [Section], known: &Units<'_>, implied: Option<&[String]>) {
+fn walk(list: &mut [Section], known: &Units<'_>, implied: Option<&[String]>) {
     for s in list {
         let own: Vec<String>;
-        let implied = match implied {
-            Some(_) if !s.units.is_empty() => {
-                own = s
-                    .units
+        let implied = match (implied, &s.unit) {
+            (Some(_), Some(units)) => {
+                own = units
+                    .0
                     .iter()
                     .filter_map(|u| known.resolve(u))
                     .map(str::to_string)
                     .collect();
                 Some(own.as_slice())
             }
-            other => other,
+            (other, _) => other,
         };
         // A numbered line that is not bold and reads as a sentence.
-        let sentence = s.units.is_empty()
-            && !s.bold
+        let sentence = s.unit.is_none()
+            && s.bold == Some(false)
             && !s.inline
             && !s.colon
             && s.note.is_none()
-            && s.title.ends_with(['.', ';', ':']);
-        if sentence {
-            s.sentence = Some(if assigns(known, &s.title, implied) {
-                Numbered::Assign
+            && s.title
+                .as_deref()
+                .is_some_and(|t| t.ends_with(['.', ';', ':']));
+        if sentence && let Some(title) = s.title.take() {
+            s.bold = None;
+            if assigns(known, &title, implied) {
+                s.assign = Some(title);
             } else {
-                Numbered::Text
-            });
+                s.text = Some(title);
+            }
         }
         for b in &mut s.body {
             block(b, known, implied);
         }
-        sections(&mut s.sections, known, implied);
+        walk(&mut s.sections, known, implied);
     }
 }
 
 fn block(b: &mut Block, known: &Units<'_>, implied: Option<&[String]>) {
     match b {
-        Block::Para(t) if assigns(known, t, implied) => *b = Block::Assign(std::mem::take(t)),
-        Block::List(items) => list(items, known, implied),
-        _ => {}
+        Block::Paragraph(t) if assigns(known, t, implied) => {
+            *b = Block::Fields(Box::new(BlockFields {
+                assign: Some(std::mem::take(t)),
+                ..BlockFields::default()
+            }));
+        }
+        Block::Fields(f) => {
+            if let Some(items) = &mut f.list {
+                list(items, known, implied);
+            }
+        }
+        Block::Paragraph(_) => {}
     }
 }
 
-fn list(items: &mut [Item], known: &Units<'_>, implied: Option<&[String]>) {
+fn list(items: &mut [ListItem], known: &Units<'_>, implied: Option<&[String]>) {
     for it in items {
-        it.assign = assigns(known, &it.text, implied);
-        list(&mut it.children, known, implied);
+        match it {
+            ListItem::Text(t) if assigns(known, t, implied) => {
+                *it = ListItem::Fields(ListItemFields {
+                    assign: Some(std::mem::take(t)),
+                    ..ListItemFields::default()
+                });
+            }
+            ListItem::Fields(f) => {
+                if f.label.is_none()
+                    && let Some(t) = f.text.take_if(|t| assigns(known, t, implied))
+                {
+                    f.assign = Some(t);
+                }
+                list(&mut f.list, known, implied);
+            }
+            ListItem::Text(_) => {}
+        }
     }
 }
 

@@ -1,9 +1,11 @@
-//! Plain text as it comes out of a PDF or a converter: wrapped lines are
-//! joined back into paragraphs, page numbers standing alone are dropped,
-//! and Markdown emphasis (`**bold**`, `*italic*`, `#` headings, `<sub>`),
-//! which some converters leave, becomes the paragraph's emphasis.
+//! Plain text as it comes out of a PDF or a converter: what copying added
+//! is taken out first (`copied`: page numbers, running heads, words
+//! hyphenated at line ends, columns laid side by side), wrapped lines are
+//! joined back into paragraphs, and Markdown emphasis (`**bold**`,
+//! `*italic*`, `#` headings, `<sub>`), which some converters leave,
+//! becomes the paragraph's emphasis.
 
-use super::para::{Para, all_caps, squeeze, starts_lower};
+use super::para::{Para, Place, all_caps, squeeze, starts_lower};
 
 /// One line of the file with its emphasis read.
 #[derive(Debug, Default)]
@@ -15,21 +17,24 @@ struct Line {
     italic: bool,
     bold_lead: Option<String>,
     italic_parts: Vec<String>,
+    /// A table's cell (row, column), from text laid out as on the page.
+    cell: Option<(usize, usize)>,
 }
 
 /// The paragraphs of a plain-text document.
 pub fn paragraphs(text: &str) -> Vec<Para> {
     let text = crate::text::normalise(text.trim_start_matches('\u{feff}'));
+    let text = text.replace('\u{a0}', " ");
     let mut lines = Vec::new();
     let mut blank = true;
     let mut bold_open = false;
-    for raw in text.lines() {
-        let raw = raw.replace('\u{a0}', " ");
-        if raw.trim().is_empty() || is_page_number(&raw) {
+    for raw in super::copied::clean(&text) {
+        if raw.text.trim().is_empty() {
             blank = true;
             continue;
         }
-        let mut line = read_marks(&raw, &mut bold_open);
+        let mut line = read_marks(&raw.text, &mut bold_open);
+        line.cell = raw.cell;
         if line.text.is_empty() {
             blank = true;
             continue;
@@ -38,13 +43,35 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         blank = false;
         lines.push(line);
     }
-    let flow = is_flow(&lines);
+    // An appendix's table (cells on lines of their own) says nothing of
+    // how the text flows.
+    let text_end = lines
+        .iter()
+        .position(|l| l.text == "Phụ lục" || l.text.starts_with("PHỤ LỤC"))
+        .unwrap_or(lines.len());
+    let flow = is_flow(&lines[..text_end]);
+    let line_paragraphs = lines.iter().filter(|l| l.after_blank).count() * 5 < lines.len();
     let width = typical_width(&lines);
     let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<&Line> = None;
     for line in &lines {
+        if let Some((row, col)) = line.cell {
+            out.push(Para {
+                lines: vec![line.text.clone()],
+                place: Place {
+                    table: Some(0),
+                    row,
+                    col,
+                },
+                ..Para::default()
+            });
+            prev = None;
+            continue;
+        }
         let new = match (prev, out.last()) {
-            (Some(p), Some(open)) => starts_paragraph(p, line, flow, width, &open.lines[0]),
+            (Some(p), Some(open)) => {
+                starts_paragraph(p, line, (flow, line_paragraphs), width, &open.lines[0])
+            }
             _ => true,
         };
         if !new
@@ -82,14 +109,6 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         prev = Some(line);
     }
     out
-}
-
-/// A page number alone on its line ("3", "- 3 -").
-fn is_page_number(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_matches(|c| c == '-' || c == '–' || c == ' ');
-    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Blank lines mean nothing when the text was copied out of a PDF with a
@@ -153,7 +172,13 @@ fn date_remainder(t: &str) -> bool {
 
 /// Whether `line` opens a new paragraph after `prev`.
 /// `open` is the first line of the paragraph `prev` belongs to.
-fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize, open: &str) -> bool {
+fn starts_paragraph(
+    prev: &Line,
+    line: &Line,
+    (flow, line_paragraphs): (bool, bool),
+    width: usize,
+    open: &str,
+) -> bool {
     let t = line.text.as_str();
     if header_fragment(&prev.text, t) {
         return false;
@@ -174,15 +199,25 @@ fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize, open: &s
     if starts_lower(t) {
         return false;
     }
-    if !flow {
-        return line.after_blank;
-    }
     let p = prev.text.as_str();
+    if !flow {
+        // Text a word processor saved, a paragraph a line (blank lines are
+        // few): the preamble's leads and a change between capitals and
+        // text part them.
+        return line.after_blank
+            || line_paragraphs && (opens_lead(t) || all_caps(t) != all_caps(p));
+    }
     if all_caps(t) || all_caps(p) || line.bold != prev.bold {
         return true;
     }
     let ended = p.ends_with(['.', ';', ':', '!', '?']);
     let short = p.chars().count() * 10 < width * 9;
+    // A lead-in's colon at the end of a line ("… (mục III.4 của Kế
+    // hoạch):") ends the paragraph only if the next word would have fitted
+    // after it: else the page wrapped there.
+    let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let short =
+        short && (!p.ends_with(':') || p.chars().count() + 1 + first_word + width / 10 <= width);
     // A short numbered line is a heading: "1. Tuyên truyền, tập huấn".
     let heading = short && opens_item(p) && !p.starts_with(['-', '–', '+', '•']);
     (ended || heading || opens_lead(t)) && short || ended && opens_lead(t)
@@ -191,17 +226,17 @@ fn starts_paragraph(prev: &Line, line: &Line, flow: bool, width: usize, open: &s
 /// A line that can only start a paragraph: a numbering label, a list
 /// marker, or a fixed element of the form.
 pub fn opens_item(t: &str) -> bool {
-    let roman = t.split_once(". ").is_some_and(|(l, _)| {
-        !l.is_empty() && l.len() <= 5 && l.chars().all(|c| "IVX".contains(c))
+    // A label without its dot counts where it cannot open a sentence: a
+    // Roman number, or one closed by ")" or "/".
+    let marked = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with([')', '/']));
+    let label = super::recognise::labels::read(t).is_some_and(|r| {
+        !r.tentative || marked || matches!(r.label, super::recognise::labels::Label::Roman(_))
     });
-    roman
-        || arabic_label(t)
-        || letter_label(t)
-        || dash_label(t)
-        || t.starts_with('(')
-            && t[1..].split_once(')').is_some_and(|(n, _)| {
-                !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
-            })
+    label
+        || article(t)
         || [
             "Nơi nhận",
             "Kính gửi",
@@ -212,9 +247,19 @@ pub fn opens_item(t: &str) -> bool {
             "TL.",
             "TUQ.",
             "Q. ",
+            "Phụ lục",
+            "PHỤ LỤC",
         ]
         .iter()
         .any(|m| t.starts_with(m))
+}
+
+/// "Điều 2." opening a decision's article.
+fn article(t: &str) -> bool {
+    t.strip_prefix("Điều ").is_some_and(|r| {
+        let digits = r.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && r[digits..].starts_with(['.', ':'])
+    })
 }
 
 /// A lead word that opens a preamble paragraph.
@@ -222,37 +267,6 @@ fn opens_lead(t: &str) -> bool {
     ["Căn cứ ", "Thực hiện ", "Theo đề nghị "]
         .iter()
         .any(|m| t.starts_with(m))
-}
-
-/// "1. ", "1.2. ", "1.2 " at the start.
-fn arabic_label(t: &str) -> bool {
-    let Some((label, _)) = t.split_once(' ') else {
-        return false;
-    };
-    let parts: Vec<&str> = label.split('.').collect();
-    let (last, nums) = parts.split_last().unwrap_or((&"x", &[]));
-    !nums.is_empty()
-        && nums
-            .iter()
-            .all(|n| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
-        && (last.is_empty()
-            || !nums.is_empty() && last.len() <= 2 && last.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// "a) " at the start.
-fn letter_label(t: &str) -> bool {
-    let mut c = t.chars();
-    matches!((c.next(), c.next(), c.next()), (Some(l), Some(')'), Some(' ')) if l.is_lowercase() && l.is_alphabetic())
-}
-
-/// "- ", "+ ", "• " before a word.
-fn dash_label(t: &str) -> bool {
-    let mut c = t.chars();
-    matches!(c.next(), Some('-' | '–' | '—' | '+' | '•'))
-        && c.clone()
-            .next()
-            .is_some_and(|c| c == ' ' || c.is_alphabetic())
-        && c.find(|c| *c != ' ').is_some_and(|c| !c.is_ascii_digit())
 }
 
 /// Reads Markdown emphasis off a line. `bold_open` carries a `**` left
@@ -356,6 +370,7 @@ fn read_marks(raw: &str, bold_open: &mut bool) -> Line {
         italic: letters > 0 && italic_letters == letters,
         bold_lead,
         italic_parts,
+        cell: None,
     }
 }
 
@@ -448,5 +463,37 @@ mod tests {
                 "Sở Văn hóa chủ trì tuyên truyền về Chương trình trên các phương tiện thông tin đại chúng.",
             ]
         );
+    }
+
+    #[test]
+    fn a_line_wrapped_after_a_colon_goes_on() {
+        let src = "Kính gửi: Sở Công Thương\n\
+                   Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh yêu cầu Sở\n\
+                   triển khai các nhiệm vụ sau đây, báo cáo kết quả về Ủy ban nhân dân tỉnh:\n\
+                   - Tuyên truyền về Chương trình OCOP (mục III.2 của Kế hoạch): Tuyên truyền về các\n\
+                   quy trình đánh giá mới, các chính sách hỗ trợ và những chủ thể điển hình.\n\
+                   - Hỗ trợ nâng cấp sản phẩm đã được công nhận (mục III.4.1 của Kế hoạch):\n\
+                   Phối hợp với Sở Nông nghiệp và Môi trường. Thời gian thực hiện: Quý II.\n\
+                   - Tổng kết năm:\n\
+                   Tổ chức hội nghị tổng kết vào tháng 12.\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 6, "{t:#?}");
+        assert!(t[3].ends_with("Thời gian thực hiện: Quý II."), "{t:#?}");
+        assert_eq!(t[4], "- Tổng kết năm:");
+    }
+
+    #[test]
+    fn a_decisions_preamble_saved_a_paragraph_a_line_is_read_apart() {
+        let src = "QUYẾT ĐỊNH\nVề việc công nhận sản phẩm OCOP\n\
+                   CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN BÌNH\n\
+                   Căn cứ Luật Tổ chức chính quyền địa phương;\n\
+                   Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026;\n\
+                   Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường.\n\
+                   QUYẾT ĐỊNH:\n\
+                   Điều 1. Công nhận 05 sản phẩm.\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 8, "{t:#?}");
+        assert_eq!(t[3], "Căn cứ Luật Tổ chức chính quyền địa phương;");
+        assert_eq!(t[6], "QUYẾT ĐỊNH:");
     }
 }

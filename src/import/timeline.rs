@@ -1,46 +1,22 @@
 //! Deadlines written as values (`timeline: { quarters: [2, 3, 4] }`) where
 //! ocop prints exactly the author's words; anything else keeps its words.
 
-use super::ir::{Doc, Section, TaskKey};
 use crate::model::{Timeline, TimelineFields};
 
-/// Gives each timeline line of the document its value, when one prints
-/// its text exactly; otherwise it stays labelled text.
-pub fn values(doc: &mut Doc) {
-    let year = doc.date.year.unwrap_or(0);
-    fn walk(list: &mut [Section], year: i32) {
-        for s in list {
-            for line in &mut s.task {
-                if line.key == TaskKey::Timeline {
-                    line.timeline = value(&line.text, year);
-                    if line.timeline.is_none() {
-                        line.key = TaskKey::Text;
-                        if line.label.is_none() {
-                            line.label = Some("Thời gian thực hiện".into());
-                        }
-                    }
-                }
-            }
-            walk(&mut s.sections, year);
-        }
-    }
-    walk(&mut doc.sections, year);
-}
-
-/// The YAML of a timeline printing `text` (which ends with a period),
-/// found among the forms of the schema and proven by rendering it.
-pub fn value(text: &str, year: i32) -> Option<String> {
+/// The timeline printing `text` (which ends with a period), found among
+/// the forms of the schema and proven by rendering it; its fields are
+/// those a person writes (a default is left out).
+pub fn value(text: &str, year: i32) -> Option<Timeline> {
     let want = text.trim().strip_suffix('.')?;
     candidates(want)
         .into_iter()
-        .find(|(t, _)| crate::timeline::render(t, year).is_ok_and(|r| r.text == want))
-        .map(|(_, yaml)| yaml)
+        .find(|t| crate::timeline::render(t, year).is_ok_and(|r| r.text == want))
 }
 
-fn candidates(want: &str) -> Vec<(Timeline, String)> {
-    let mut out: Vec<(Timeline, String)> = ["continuous", "whole_year", "year"]
+fn candidates(want: &str) -> Vec<Timeline> {
+    let mut out: Vec<Timeline> = crate::timeline::KEYWORDS
         .iter()
-        .map(|k| (Timeline::Keyword(k.to_string()), k.to_string()))
+        .map(|k| Timeline::Keyword(k.to_string()))
         .collect();
     let lower = want.to_lowercase();
     if let Some(pos) = lower.find("quý ") {
@@ -53,32 +29,15 @@ fn candidates(want: &str) -> Vec<(Timeline, String)> {
             .filter_map(|w| (1..=4u8).find(|&n| crate::vn::roman(n as u32) == w))
             .collect();
         if !quarters.is_empty() {
-            let q = quarters
-                .iter()
-                .map(u8::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
             for within in [false, true] {
                 for with_year in [false, true] {
-                    let f = TimelineFields {
+                    out.push(Timeline::Fields(TimelineFields {
                         quarters: Some(quarters.clone()),
                         join: (join == "+").then(|| "+".to_string()),
-                        within: Some(within),
-                        with_year: Some(with_year),
+                        within: within.then_some(true),
+                        with_year: with_year.then_some(true),
                         ..TimelineFields::default()
-                    };
-                    let mut yaml = format!("{{ quarters: [{q}]");
-                    if join == "+" {
-                        yaml.push_str(", join: \"+\"");
-                    }
-                    if within {
-                        yaml.push_str(", within: true");
-                    }
-                    if with_year {
-                        yaml.push_str(", with_year: true");
-                    }
-                    yaml.push_str(" }");
-                    out.push((Timeline::Fields(f), yaml));
+                    }));
                 }
             }
         }
@@ -89,35 +48,38 @@ fn candidates(want: &str) -> Vec<(Timeline, String)> {
             .take_while(char::is_ascii_digit)
             .collect();
         if let Ok(m) = digits.parse::<u8>() {
-            for within in [true, false] {
-                let f = TimelineFields {
+            for within in [None, Some(false)] {
+                out.push(Timeline::Fields(TimelineFields {
                     month: Some(m),
-                    within: Some(within),
+                    within,
                     ..TimelineFields::default()
-                };
-                let yaml = if within {
-                    format!("{{ month: {m} }}")
-                } else {
-                    format!("{{ month: {m}, within: false }}")
-                };
-                out.push((Timeline::Fields(f), yaml));
+                }));
             }
         }
     }
     if let Some(rest) = lower.strip_prefix("trước ngày ") {
-        let d = rest.trim().to_string();
-        let f = TimelineFields {
-            before: Some(d.clone()),
+        out.push(Timeline::Fields(TimelineFields {
+            before: Some(rest.trim().to_string()),
             ..TimelineFields::default()
-        };
-        out.push((Timeline::Fields(f), format!("{{ before: {d} }}")));
+        }));
+    }
+    if let Some(rest) = lower.strip_prefix("từ ngày ")
+        && let Some((from, to)) = rest.split_once(" đến ngày ")
+    {
+        out.push(Timeline::Fields(TimelineFields {
+            from: Some(from.trim().to_string()),
+            to: Some(to.trim().to_string()),
+            ..TimelineFields::default()
+        }));
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    fn value(text: &str, year: i32) -> Option<String> {
+        super::value(text, year).map(|t| crate::import::emit::timeline(&t))
+    }
 
     #[test]
     fn values_print_the_words() {
@@ -143,7 +105,11 @@ mod tests {
         );
         assert_eq!(
             value("Trong quý I+II năm 2023.", 2023).as_deref(),
-            Some("{ quarters: [1, 2], join: \"+\", within: true, with_year: true }")
+            Some("{ quarters: [1, 2], join: \"+\", within: true }")
+        );
+        assert_eq!(
+            value("Từ ngày 01/02/2027 đến ngày 30/6/2027.", 2027).as_deref(),
+            Some("{ from: 01/02/2027, to: 30/6/2027 }")
         );
         // No period, or words of its own: kept as text.
         assert_eq!(value("Quý II", 2024), None);

@@ -10,6 +10,7 @@ pub mod hints;
 pub mod indent;
 pub mod positions;
 pub mod products;
+pub mod register;
 pub mod slips;
 pub mod source;
 pub mod syntax;
@@ -23,14 +24,36 @@ pub use source::SourceFile;
 
 use crate::diag::Diagnostic;
 use crate::model::{ColumnMap, PlanFile};
+use crate::pdf_standard::PdfStandard;
 use positions::Positions;
 
 /// What the command line adds to a file: a product list that replaces the
-/// certificates' own.
+/// certificates' own, and how its documents are issued.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub products: Option<PathBuf>,
     pub sheet: Option<String>,
+    pub issuance: IssuanceChoice,
+}
+
+/// `--electronic`, `--pdf-standard`, `--separate-appendices`: they win
+/// over the file's own `electronic:`, `pdf_standard:` and
+/// `separate_appendices:`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IssuanceChoice {
+    pub electronic: bool,
+    pub pdf_standard: Option<PdfStandard>,
+    pub separate_appendices: bool,
+}
+
+impl IssuanceChoice {
+    fn apply(self, model: &mut PlanFile) {
+        model.electronic |= self.electronic;
+        model.separate_appendices |= self.separate_appendices;
+        if let Some(standard) = self.pdf_standard {
+            model.pdf_standard = Some(standard);
+        }
+    }
 }
 
 /// Which part of a file takes a product list.
@@ -68,6 +91,10 @@ pub struct Loaded {
     pub texts: Vec<(String, String)>,
     pub lists: Vec<ProductList>,
     pub logo: Option<Image>,
+    /// The product register, when `register:` names a spreadsheet.
+    pub register: Option<register::RegisterFile>,
+    /// The office's own table of communes (`register.communes_file`).
+    pub communes: Option<crate::places::Table>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -81,6 +108,8 @@ impl Loaded {
             texts: Vec::new(),
             lists: Vec::new(),
             logo: None,
+            register: None,
+            communes: None,
             problems: Vec::new(),
         }
     }
@@ -170,6 +199,9 @@ pub fn load_source(source: SourceFile, options: &LoadOptions) -> Loaded {
     loaded.filled = typed.filled;
     loaded.misspelt = typed.misspelt;
     loaded.model = typed.value;
+    if let Some(model) = &mut loaded.model {
+        options.issuance.apply(model);
+    }
     read_named_files(&mut loaded, options);
     loaded
 }
@@ -330,6 +362,7 @@ fn read_named_files(loaded: &mut Loaded, options: &LoadOptions) {
             ),
         }
     }
+    register::read(loaded, &dir);
     for w in wanted {
         read_list(loaded, w, &mut problems);
     }

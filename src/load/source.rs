@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::positions::Positions;
 use crate::diag::{Diagnostic, Pos};
+use crate::regular::Refusal;
 use crate::text::{self, NotText};
 
 /// Plans are a few hundred kilobytes at most; anything far larger is a
@@ -33,18 +34,24 @@ impl SourceFile {
                 "chỉ định một tệp .yaml, hoặc dùng lệnh với thư mục để xử lý mọi tệp .yaml trong đó",
             ));
         }
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(fail(
-                format!("tệp quá lớn ({} byte)", meta.len()),
-                "một kế hoạch chỉ vài trăm KB; kiểm tra xem có chọn nhầm tệp không",
-            ));
+        let bytes =
+            crate::regular::read(path, MAX_FILE_BYTES).map_err(|refusal| match refusal {
+                Refusal::TooLarge(size) => fail(
+                    format!("tệp quá lớn ({size} byte)"),
+                    "một kế hoạch chỉ vài trăm KB; kiểm tra xem có chọn nhầm tệp không",
+                ),
+                Refusal::NotRegular(_) => fail(
+                    format!("không đọc được tệp: {}", refusal.reason()),
+                    "chỉ định tệp .yaml đã lưu trên đĩa",
+                ),
+                Refusal::Io(e) => fail(
+                    format!("không đọc được tệp: {}", io_reason(&e)),
+                    "kiểm tra quyền đọc tệp",
+                ),
+            })?;
+        if let Some(d) = stray_nul(path, &bytes) {
+            return Err(d);
         }
-        let bytes = std::fs::read(path).map_err(|e| {
-            fail(
-                format!("không đọc được tệp: {}", io_reason(&e)),
-                "kiểm tra quyền đọc tệp",
-            )
-        })?;
         let raw = decode(&bytes).map_err(|(msg, hint)| fail(msg.into(), hint))?;
         Ok(SourceFile::from_text(path, &raw))
     }
@@ -93,6 +100,37 @@ impl SourceFile {
     pub fn error_at_pos(&self, pos: Pos, message: impl Into<String>) -> Diagnostic {
         self.locate(Diagnostic::error(message).at(Some(pos)))
     }
+}
+
+/// A text file with a few NUL bytes (pasted from another program, or a
+/// transfer that went wrong) is text with a flaw, not a binary file: the
+/// error names the lines that hold them.
+fn stray_nul(path: &Path, bytes: &[u8]) -> Option<Diagnostic> {
+    const FEW: usize = 8;
+    let text = text::decode(bytes).ok()?;
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| l.contains('\0'))
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    if lines.is_empty() || text.matches('\0').count() > FEW {
+        return None;
+    }
+    let (first, line) = lines[0];
+    let col = line[..line.find('\0')?].chars().count() + 1;
+    let numbers: Vec<String> = lines.iter().map(|(n, _)| n.to_string()).collect();
+    let shown = line.replace('\0', "\u{2400}");
+    Some(
+        Diagnostic::error(format!(
+            "tệp có ký tự NUL (byte 0, không nhìn thấy) ở dòng {}",
+            numbers.join(", ")
+        ))
+        .file(path)
+        .at(Some(Pos { line: first, col }))
+        .snippet(Some(&shown))
+        .hint("xóa ký tự đó (trình soạn thảo hiện nó là ␀ hoặc NUL) rồi lưu lại"),
+    )
 }
 
 /// The file the author meant, when `path` is missing: Notepad saves

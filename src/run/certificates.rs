@@ -2,7 +2,7 @@
 //! in one file for printing. Bad rows are reported and skipped; the rest
 //! are produced.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::place::MERGED_SET;
 use super::{Format, InputOutcome, Outcome, Output, Run, owned};
@@ -25,6 +25,20 @@ pub struct Certificates {
     pub merge: bool,
 }
 
+/// The folder of a batch: the input's own, or with a product list given
+/// on the command line, one named after that list too. A batch from
+/// another list is written beside the previous one, never over it (its
+/// certificates would otherwise be deleted as no longer listed).
+fn batch_folder(input_dir: PathBuf, products: Option<&Path>) -> PathBuf {
+    let Some(list) = products.and_then(Path::file_stem) else {
+        return input_dir;
+    };
+    let mut name = input_dir.file_name().unwrap_or_default().to_os_string();
+    name.push("-");
+    name.push(list);
+    input_dir.with_file_name(name)
+}
+
 /// The title of the merged file.
 const MERGED_TITLE: &str = "Giấy chứng nhận sản phẩm OCOP";
 
@@ -40,7 +54,10 @@ impl Run<'_> {
             &request.load,
             &[DocKind::Certificate],
         );
-        let dir = outputs::folders(&request.out, std::slice::from_ref(&request.file)).remove(0);
+        let dir = batch_folder(
+            outputs::folders(&request.out, std::slice::from_ref(&request.file)).remove(0),
+            request.load.products.as_deref(),
+        );
         let mut input = InputOutcome::new(&report, dir.clone());
         observer.read(&input);
         if report.documents.is_empty() {
@@ -54,6 +71,7 @@ impl Run<'_> {
             only: vec![DocKind::Certificate],
             formats: vec![Format::Pdf],
             emit_typ: false,
+            issuance: request.load.issuance,
         };
         if request.merge {
             outcome.documents = report.documents.len();

@@ -24,6 +24,15 @@ pub fn collect(given: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         }
     }
     if files.is_empty() {
+        // Named after the folder that was given (a folder called
+        // `x.yaml` looks like a file to whoever typed it).
+        if let Some(dir) = given.iter().find(|p| p.is_dir()) {
+            return Err(Diagnostic::error(
+                "đây là một thư mục, và trong đó không có tệp .yaml nào",
+            )
+            .file(dir)
+            .hint("chỉ định một tệp .yaml, hoặc thư mục có chứa tệp .yaml"));
+        }
         return Err(Diagnostic::error("không tìm thấy tệp .yaml nào")
             .hint("chỉ định một tệp .yaml, hoặc thư mục chứa tệp .yaml"));
     }
@@ -77,6 +86,10 @@ mod tests {
             [missing]
         );
         let empty = tempfile::tempdir().unwrap();
-        assert!(collect(&[empty.path().to_path_buf()]).is_err());
+        let named_like_a_file = empty.path().join("x.yaml");
+        std::fs::create_dir(&named_like_a_file).unwrap();
+        let e = collect(std::slice::from_ref(&named_like_a_file)).unwrap_err();
+        assert_eq!(e.file.as_deref(), Some(named_like_a_file.as_path()));
+        assert!(e.message.contains("thư mục"), "{}", e.message);
     }
 }

@@ -16,6 +16,7 @@ pub mod inputs;
 mod outcome;
 mod owned;
 mod place;
+pub mod register;
 mod stop;
 pub mod track;
 pub mod watch;
@@ -31,7 +32,7 @@ pub use stop::Stop;
 use crate::bulk::{self, Job};
 use crate::diag::Diagnostic;
 use crate::doc::DocKind;
-use crate::load::LoadOptions;
+use crate::load::{IssuanceChoice, LoadOptions};
 use crate::pipeline::{self, FileReport};
 use crate::session::Session;
 use crate::write::{self, outputs};
@@ -69,11 +70,16 @@ impl Outcome {
 }
 
 impl Run<'_> {
-    /// `ocop check`: every input read, checked and composed; nothing written.
-    pub fn check(&self, files: &[PathBuf]) -> Outcome {
+    /// `ocop check`: every input read, checked and composed as it would be
+    /// issued; nothing written.
+    pub fn check(&self, files: &[PathBuf], issuance: IssuanceChoice) -> Outcome {
         let mut outcome = Outcome::new(self.session);
+        let options = LoadOptions {
+            issuance,
+            ..LoadOptions::default()
+        };
         for path in files {
-            let report = pipeline::prepare(self.session, path, &LoadOptions::default(), &[]);
+            let report = pipeline::prepare(self.session, path, &options, &[]);
             let input = InputOutcome::new(&report, PathBuf::new());
             self.observer.read(&input);
             outcome.inputs.push(input);
@@ -86,11 +92,14 @@ impl Run<'_> {
     pub fn render(&self, files: &[PathBuf], output: &Output) -> Outcome {
         let mut outcome = Outcome::new(self.session);
         let dirs = outputs::folders(&output.out, files);
+        let options = LoadOptions {
+            issuance: output.issuance,
+            ..LoadOptions::default()
+        };
         let reports: Vec<FileReport> = files
             .iter()
             .zip(dirs)
             .map(|(path, dir)| {
-                let options = LoadOptions::default();
                 let report = pipeline::prepare(self.session, path, &options, &output.only);
                 let mut input = InputOutcome::new(&report, dir);
                 input

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::bulk::Job;
 use crate::doc::{DocKind, Document};
+use crate::load::IssuanceChoice;
+use crate::sign::SIDECAR_EXTENSION;
 use crate::write;
 
 /// The forms a document is written in.
@@ -35,6 +37,8 @@ pub struct Output {
     pub formats: Vec<Format>,
     /// Also each document's Typst source, with what it needs to compile.
     pub emit_typ: bool,
+    /// How the documents are issued, where the command line says.
+    pub issuance: IssuanceChoice,
 }
 
 impl Output {
@@ -51,11 +55,19 @@ impl Output {
             DocKind::Certificate => dir
                 .join(&doc.file_stem)
                 .join(format!("{}.typ", doc.file_stem)),
-            DocKind::Plan | DocKind::Decision | DocKind::Dispatch => file("typ"),
+            DocKind::Plan
+            | DocKind::Decision
+            | DocKind::Dispatch
+            | DocKind::Submission
+            | DocKind::Notice
+            | DocKind::Revocation
+            | DocKind::Reminder
+            | DocKind::Report => file("typ"),
         };
         Job {
             doc,
             pdf: pdf.then(|| file("pdf")),
+            sidecar: (pdf && doc.issuance.electronic).then(|| file(SIDECAR_EXTENSION)),
             docx: docx.then(|| file("docx")),
             typ: (self.emit_typ && pdf).then_some(typ),
         }
@@ -72,7 +84,17 @@ impl Output {
 
     /// The sets of files this run owns in an input's folder.
     pub fn sets(&self) -> Vec<String> {
-        let mut extensions: Vec<&str> = self.formats.iter().map(|f| f.extension()).collect();
+        let mut extensions: Vec<&str> = self
+            .formats
+            .iter()
+            .flat_map(|f| match f {
+                // An electronic PDF's signing places go with it, and go
+                // when it is written again on paper.
+                Format::Pdf => ["pdf", SIDECAR_SET].as_slice(),
+                Format::Docx => ["docx"].as_slice(),
+            })
+            .copied()
+            .collect();
         if self.emit_typ {
             extensions.push("typ");
         }
@@ -97,7 +119,14 @@ impl Output {
 pub fn folder(dir: &Path, kind: DocKind) -> PathBuf {
     match kind {
         DocKind::Certificate => dir.join(write::CERTIFICATES_DIR),
-        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => dir.to_path_buf(),
+        DocKind::Plan
+        | DocKind::Decision
+        | DocKind::Dispatch
+        | DocKind::Submission
+        | DocKind::Notice
+        | DocKind::Revocation
+        | DocKind::Reminder
+        | DocKind::Report => dir.to_path_buf(),
     }
 }
 
@@ -109,9 +138,18 @@ pub fn set_of(kind: DocKind, extension: &str) -> String {
         DocKind::Decision => "decision",
         DocKind::Dispatch => "dispatch",
         DocKind::Certificate => "certificate",
+        DocKind::Submission => "submission",
+        DocKind::Notice => "notice",
+        DocKind::Revocation => "revocation",
+        DocKind::Reminder => "reminder",
+        DocKind::Report => "report",
     };
     format!("{kind}.{extension}")
 }
+
+/// The set (by extension) of the signing places written beside an
+/// electronic document's PDF (`.ky-so.json`).
+pub const SIDECAR_SET: &str = "json";
 
 /// The set of the files written beside emitted Typst sources so they
 /// compile on their own: the layout libraries and a certificate's images.
@@ -132,17 +170,26 @@ mod tests {
             only: vec![DocKind::Plan],
             formats: vec![Format::Pdf, Format::Docx],
             emit_typ: true,
+            issuance: IssuanceChoice::default(),
         };
         assert_eq!(
             output.sets(),
-            ["plan.pdf", "plan.docx", "plan.typ", TYP_COMPANIONS]
+            [
+                "plan.pdf",
+                "plan.json",
+                "plan.docx",
+                "plan.typ",
+                TYP_COMPANIONS
+            ]
         );
         let all = Output {
             only: Vec::new(),
             emit_typ: false,
             ..output
         };
-        assert_eq!(all.sets().len(), 8);
+        // Every kind in both forms, the PDF with its signing places.
+        let kinds = <DocKind as clap::ValueEnum>::value_variants().len();
+        assert_eq!(all.sets().len(), kinds * 3);
         assert!(!all.leaves_out_certificates());
     }
 }

@@ -46,7 +46,7 @@ impl Tracked {
             .map(|(path, dir)| Tracked {
                 path: path.clone(),
                 dir,
-                watched: vec![absolute(path)],
+                watched: seen_as(path),
                 named: Vec::new(),
                 fingerprint: None,
                 written: HashMap::new(),
@@ -76,7 +76,11 @@ impl Tracked {
             return None;
         }
         self.fingerprint = Some(now);
-        let report = pipeline::prepare(session, &self.path, &LoadOptions::default(), &output.only);
+        let options = LoadOptions {
+            issuance: output.issuance,
+            ..LoadOptions::default()
+        };
+        let report = pipeline::prepare(session, &self.path, &options, &output.only);
         if report.named_files != self.named {
             // The YAML names other files now: take them into the fingerprint.
             self.named = report.named_files.clone();
@@ -84,7 +88,7 @@ impl Tracked {
         }
         self.watched = std::iter::once(&self.path)
             .chain(&self.named)
-            .map(|p| absolute(p))
+            .flat_map(|p| seen_as(p))
             .collect();
         let mut outcome = Outcome::new(session);
         let mut input = InputOutcome::new(&report, self.dir.clone());
@@ -159,12 +163,19 @@ fn wait_for(path: &Path, stop: &Stop) {
     }
 }
 
+/// The largest input any loader accepts (a workbook); anything larger is
+/// refused when loaded, and never read whole here.
+const LARGEST_INPUT: u64 = 64 << 20;
+
 /// What `paths` hold now (a missing or unreadable file counts as such).
 fn fingerprint<'a>(paths: impl IntoIterator<Item = &'a PathBuf>) -> u128 {
     let each: Vec<(&PathBuf, u128)> = paths
         .into_iter()
         .map(|p| {
-            let held = std::fs::read(p).map_err(|e| e.kind());
+            // Only a regular file of a plan's size is read: a named pipe
+            // would block the watch, a huge file fill memory; either is
+            // then refused by loading, with its reason.
+            let held = crate::regular::read(p, LARGEST_INPUT).map_err(|r| r.reason());
             (p, hash128(&held))
         })
         .collect();
@@ -175,6 +186,17 @@ fn fingerprint<'a>(paths: impl IntoIterator<Item = &'a PathBuf>) -> u128 {
 fn content(job: &Job<'_>) -> u128 {
     let outputs: Vec<&PathBuf> = job.outputs().collect();
     hash128(&(job.doc, outputs))
+}
+
+/// The paths under which a save of `path` is seen: its own, and for a
+/// symbolic link the file it leads to (an editor saves the target, in
+/// the target's folder).
+fn seen_as(path: &Path) -> Vec<PathBuf> {
+    let own = absolute(path);
+    match std::fs::canonicalize(path) {
+        Ok(target) if target != own => vec![own, target],
+        _ => vec![own],
+    }
 }
 
 /// `path` as the watcher names it: its folder resolved (links, `..`), so

@@ -49,4 +49,12 @@ pub const EXAMPLES: &[(&str, &[u8])] = &[
         "dot-2-2027/san-pham-dot-2.xlsx",
         include_bytes!("../../plans/dot-2-2027/san-pham-dot-2.xlsx"),
     ),
+    (
+        "nam-2027/lai-chau-ca-nam-2027.yaml",
+        include_bytes!("../../plans/nam-2027/lai-chau-ca-nam-2027.yaml"),
+    ),
+    (
+        "nam-2027/so-dang-ky.csv",
+        include_bytes!("../../plans/nam-2027/so-dang-ky.csv"),
+    ),
 ];

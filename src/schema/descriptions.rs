@@ -61,6 +61,24 @@ pub static DESCRIPTIONS: &[Description] = &[
         &[],
     ),
     d(
+        "PlanFile",
+        "electronic",
+        "Ban hành văn bản điện tử (Nghị định 30, Phụ lục I): số và ngày để trống cho hệ thống quản lý văn bản cấp, dòng \"(Kèm theo …)\" của phụ lục không điền số, ngày; khối chữ ký chừa chỗ cho ảnh chữ ký số và ảnh dấu (trùm 1/3 chữ ký bên trái); mỗi PDF có ô ký số trống và tệp tọa độ `.ky-so.json` bên cạnh. Như tùy chọn `--electronic`.",
+        &["true"],
+    ),
+    d(
+        "PlanFile",
+        "pdf_standard",
+        "Chuẩn của mọi tệp PDF: `a-2b` (PDF/A-2b, để lưu trữ lâu dài; văn bản không đạt chuẩn thì báo lỗi và không ghi tệp) hoặc `none` (PDF thường, mặc định). Tùy chọn `--pdf-standard` thay giá trị này.",
+        &["\"a-2b\""],
+    ),
+    d(
+        "PlanFile",
+        "separate_appendices",
+        "Ghi mỗi phụ lục thành một tệp riêng bên cạnh văn bản (`…-phu-luc.pdf`); với văn bản điện tử, góc trên bên phải trang đầu của phụ lục được chừa cho chữ ký số của cơ quan. Như tùy chọn `--separate-appendices`.",
+        &["true"],
+    ),
+    d(
         "Issuer",
         "level",
         "Cấp: `province` (tỉnh), `district` (huyện — chỉ cho văn bản trước 01/7/2025), `commune` (xã).",

@@ -16,6 +16,9 @@ pub struct Checker<'a> {
     pub loaded: &'a Loaded,
     pub units: Units<'a>,
     pub level: Level,
+    /// Spreadsheet rows (file, row) with characters the document font
+    /// cannot print, and those errors.
+    pub glyphless_rows: Vec<((std::path::PathBuf, usize), Vec<Diagnostic>)>,
     /// Problems of the file: any error stops all its documents.
     pub problems: Vec<Diagnostic>,
     /// While a plan is checked: what its body may refer to.

@@ -15,9 +15,12 @@ mod checker;
 mod decision;
 mod dispatch;
 mod funding;
+mod issuance;
 mod plan;
 mod products;
+pub mod register;
 mod tables;
+pub mod year;
 
 use std::collections::BTreeMap;
 
@@ -49,6 +52,8 @@ pub struct Checked<'a> {
     pub certificates: Option<CheckedCertificates<'a>>,
     /// Every `table:` of the file, laid out.
     pub tables: LaidTables,
+    /// The product register and the documents drawn from it.
+    pub year: year::CheckedYear<'a>,
 }
 
 pub struct CheckedPlan<'a> {
@@ -194,6 +199,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         loaded,
         units: Units::new(&model.units),
         level: model.issuer.level,
+        glyphless_rows: products::glyphless_rows(loaded, has_glyph),
         problems: Vec::new(),
         plan_refs: None,
         tables: Default::default(),
@@ -207,10 +213,12 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
     let dispatches = dispatch::check_all(&mut c, model, plan.as_ref());
     let certificates =
         certificates::check(&mut c, model, &decisions, &mut row_problems, &mut skipped);
+    issuance::check(&mut c, model);
     if model.plan.is_none()
         && model.dispatches.is_empty()
         && model.decisions.is_empty()
         && model.certificates.is_none()
+        && !year::describes_documents(model)
         && loaded.filled.is_empty()
     {
         c.problems.push(
@@ -219,6 +227,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
                 .hint("thêm mục `plan:` (kế hoạch), `decisions:` (quyết định), `dispatches:` (công văn) hoặc `certificates:` (giấy chứng nhận)"),
         );
     }
+    let year = year::check(&mut c, model, &decisions, plan.as_ref());
     same_file_names(&mut c, &decisions, &dispatches);
     let decisions = decisions.into_iter().filter(|d| !d.blocked).collect();
     let file_ok =
@@ -231,6 +240,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         dispatches,
         certificates,
         tables: std::mem::take(&mut c.tables),
+        year,
     });
     problems.append(&mut c.problems);
     finish(checked, problems, row_problems, skipped)
@@ -256,26 +266,36 @@ fn finish<'a>(
 /// Every character must exist in the document font.
 fn glyphs(c: &mut Checker<'_>, has_glyph: &dyn Fn(char) -> bool) {
     for (path, value) in &c.loaded.texts {
-        let mut reported = Vec::new();
-        for ch in value.chars() {
-            // What the loader already refused is not repeated here.
-            if ch == '\n' || ch == '\t' || reported.contains(&ch) || textcheck::refused(ch) {
-                continue;
-            }
-            if !has_glyph(ch) {
-                reported.push(ch);
-                c.error(
-                    path,
-                    format!(
-                        "phông chữ không có ký tự {} (U+{:04X})",
-                        describe_char(ch),
-                        ch as u32
-                    ),
-                    "xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó",
-                );
-            }
+        for d in missing_glyphs(value, has_glyph) {
+            c.push(d.field(path.as_str()));
         }
     }
+}
+
+/// An error for each character of `value` the document font cannot print
+/// (once each), without field: from YAML and spreadsheet cells alike.
+pub fn missing_glyphs(value: &str, has_glyph: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    let mut reported = Vec::new();
+    for ch in value.chars() {
+        // What the loader already refused is not repeated here.
+        if ch == '\n' || ch == '\t' || reported.contains(&ch) || textcheck::refused(ch) {
+            continue;
+        }
+        if !has_glyph(ch) {
+            reported.push(ch);
+        }
+    }
+    reported
+        .into_iter()
+        .map(|ch| {
+            Diagnostic::error(format!(
+                "phông chữ không có ký tự {} (U+{:04X})",
+                describe_char(ch),
+                ch as u32
+            ))
+            .hint("xóa hoặc thay ký tự này, hoặc dùng --font-path với một phông có ký tự đó")
+        })
+        .collect()
 }
 
 fn describe_char(c: char) -> String {

@@ -66,6 +66,15 @@ pub fn rank(
     level: Level,
 ) -> Result<Ranked, Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    // A YAML list's texts were checked with the rest of the file.
+    if let Origin::Sheet(place) = origin
+        && let Some((_, errors)) = c
+            .glyphless_rows
+            .iter()
+            .find(|((file, row), _)| *file == place.file && *row == place.row)
+    {
+        problems.extend(errors.iter().cloned());
+    }
     for (field, value, what) in [
         ("name", &p.name, "tên sản phẩm"),
         ("owner", &p.owner, "chủ thể"),
@@ -120,6 +129,40 @@ pub enum Rows<'a> {
 pub struct RankedRows {
     pub good: Vec<Ranked>,
     pub bad: Vec<(String, Vec<Diagnostic>)>,
+}
+
+/// The spreadsheet rows with characters the document font cannot print:
+/// refused as the same text in YAML is, rather than left out of the
+/// certificate.
+pub fn glyphless_rows(
+    loaded: &crate::load::Loaded,
+    has_glyph: &dyn Fn(char) -> bool,
+) -> Vec<((std::path::PathBuf, usize), Vec<Diagnostic>)> {
+    let optional = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut out = Vec::new();
+    for row in loaded.lists.iter().flat_map(|l| &l.rows) {
+        let Ok(p) = &row.product else { continue };
+        let errors: Vec<Diagnostic> = [
+            ("stt", optional(&p.stt)),
+            ("name", p.name.clone()),
+            ("owner", p.owner.clone()),
+            ("address", p.address.clone()),
+            ("group", optional(&p.group)),
+            ("number", optional(&p.number)),
+            ("note", optional(&p.note)),
+        ]
+        .into_iter()
+        .flat_map(|(field, value)| {
+            super::missing_glyphs(&value, has_glyph)
+                .into_iter()
+                .map(move |d| d.field(field))
+        })
+        .collect();
+        if !errors.is_empty() {
+            out.push(((row.place.file.clone(), row.place.row), errors));
+        }
+    }
+    out
 }
 
 pub fn rank_rows(c: &Checker<'_>, rows: &Rows<'_>, regime: &Regime) -> RankedRows {

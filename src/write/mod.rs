@@ -4,11 +4,14 @@
 
 pub mod outputs;
 pub mod pdf_join;
+pub mod register;
+pub mod year;
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::regular::NotReplaceable;
 
 /// Certificates go one folder further down, so a printer can take them all.
 pub const CERTIFICATES_DIR: &str = "giay-chung-nhan";
@@ -20,10 +23,19 @@ pub fn file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 
 /// An output error explained in Vietnamese, naming the file.
 pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    if let Some(special) = e.get_ref().and_then(|e| e.downcast_ref::<NotReplaceable>()) {
+        return Diagnostic::error(special.to_string())
+            .file(path)
+            .hint("chọn một tên tệp khác; ocop chỉ ghi đè tệp thường, không ghi vào thiết bị, ống dẫn hay thư mục");
+    }
     let (msg, hint) = describe_io_error(e);
-    Diagnostic::error(format!("{msg} ({e})"))
-        .file(path)
-        .hint(hint)
+    // The system's own words only where ours say nothing more precise.
+    let message = if msg == UNKNOWN_WRITE_ERROR.0 {
+        format!("{msg} ({e})")
+    } else {
+        msg.to_string()
+    };
+    Diagnostic::error(message).file(path).hint(hint)
 }
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -55,6 +67,18 @@ pub fn files(files: &[(&Path, &[u8])]) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// The files of `files` that already exist with other content than what
+/// would be written: the user's own work, not to be replaced unasked.
+pub fn changed_by_user(files: &[(std::path::PathBuf, &[u8])]) -> Vec<std::path::PathBuf> {
+    files
+        .iter()
+        .filter(|(path, bytes)| {
+            path.exists() && crate::regular::read(path, 64 << 20).ok().as_deref() != Some(*bytes)
+        })
+        .map(|(path, _)| path.clone())
+        .collect()
+}
+
 /// A file written in full under a temporary name beside its destination;
 /// dropped without [`Staged::persist`], it is removed.
 struct Staged {
@@ -81,6 +105,7 @@ fn stage(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    crate::regular::replaceable(path)?;
     std::fs::create_dir_all(dir)?;
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
@@ -164,12 +189,14 @@ pub fn describe_io_error(e: &std::io::Error) -> (&'static str, &'static str) {
             "tên tệp kết quả trùng với một thư mục",
             "đổi tên hoặc xóa thư mục đó",
         ),
-        _ => (
-            "không ghi được tệp kết quả",
-            "kiểm tra thư mục kết quả và dung lượng đĩa",
-        ),
+        _ => UNKNOWN_WRITE_ERROR,
     }
 }
+
+const UNKNOWN_WRITE_ERROR: (&str, &str) = (
+    "không ghi được tệp kết quả",
+    "kiểm tra thư mục kết quả và dung lượng đĩa",
+);
 
 #[cfg(test)]
 mod tests {
@@ -255,6 +282,38 @@ mod tests {
         assert_eq!(
             describe_io_error(&denied).0,
             "không có quyền ghi vào thư mục kết quả"
+        );
+    }
+
+    #[test]
+    fn a_full_disk_is_said_in_vietnamese_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        std::fs::write(&path, b"old").unwrap();
+        let err =
+            write_atomic_with(&path, |_| Err(std::io::ErrorKind::StorageFull.into())).unwrap_err();
+        let d = io_error(&path, &err);
+        assert_eq!(d.message, "ổ đĩa đã đầy");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("ocop.schema.json");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        let d = file(&link, b"{}").unwrap_err();
+        assert!(d.message.contains("thiết bị"), "{}", d.message);
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert!(file(Path::new("/dev/null"), b"{}").is_err());
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
         );
     }
 

@@ -5,6 +5,11 @@
 //! information, metadata and identifier become the file's; every part
 //! contributes its pages and what they use. Parts must be untagged:
 //! structure trees cannot be joined this way.
+//!
+//! Parts exported as PDF/A give a PDF/A file: the first part's XMP
+//! identification (page count corrected) and output intent are the
+//! file's, the others' output intents are left out, and the file keeps
+//! a classic cross-reference table.
 
 use std::io::Write;
 
@@ -151,11 +156,18 @@ impl<'a> PdfFile<'a> {
             .catalog()
             .ok()
             .and_then(|c| reference(c.get(b"Metadata")).ok());
+        // A later part's output intent (a PDF/A part's colour profile)
+        // would be an orphan: the file has the first part's.
+        let intents = match keep {
+            Keep::PagesOnly => output_intent_objects(doc),
+            Keep::InfoToo => Vec::new(),
+        };
         for (id, object) in std::mem::take(&mut doc.objects) {
             let page_tree_node = object.type_name().ok() == Some(b"Pages".as_slice());
             let left_out = page_tree_node
                 || Some(id) == catalog
                 || Some(id) == metadata
+                || intents.contains(&id)
                 || (Some(id) == info && keep == Keep::PagesOnly);
             if !left_out {
                 self.object(id, &object).map_err(io)?;
@@ -197,6 +209,31 @@ impl<'a> PdfFile<'a> {
     }
 }
 
+/// The objects a part's output intents are made of (the intent
+/// dictionaries and their colour profiles).
+fn output_intent_objects(doc: &Document) -> Vec<ObjectId> {
+    let Ok(intents) = doc.catalog().and_then(|c| c.get(b"OutputIntents")) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut todo = vec![intents.clone()];
+    while let Some(object) = todo.pop() {
+        match object {
+            Object::Reference(id) if !found.contains(&id) => {
+                found.push(id);
+                if let Ok(o) = doc.get_object(id) {
+                    todo.push(o.clone());
+                }
+            }
+            Object::Array(items) => todo.extend(items),
+            Object::Dictionary(d) => todo.extend(d.into_iter().map(|(_, v)| v)),
+            Object::Stream(s) => todo.extend(s.dict.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Copies onto the page what it inherits from its page-tree ancestors, so
 /// it keeps its size and resources under a new parent.
 fn materialise_inherited(doc: &mut Document, page: ObjectId) -> Result<(), String> {
@@ -236,6 +273,10 @@ mod tests {
     use crate::vn::Date;
 
     fn part(engine: &Engine, markup: &str) -> Vec<u8> {
+        part_as(engine, markup, Default::default())
+    }
+
+    fn part_as(engine: &Engine, markup: &str, standard: crate::doc::PdfStandard) -> Vec<u8> {
         let document = engine
             .compile(Markup {
                 source: markup.to_string(),
@@ -246,6 +287,7 @@ mod tests {
             ident: "thử",
             date: Date::new(2027, 6, 30).unwrap(),
             tagged: false,
+            standard,
         };
         export_pdf(&document, meta).unwrap()
     }
@@ -273,6 +315,61 @@ mod tests {
             })
             .collect();
         assert_eq!(widths, [595, 420, 420, 842]);
+    }
+
+    #[test]
+    fn pdfa_parts_join_into_one_pdfa_file() {
+        let engine =
+            Engine::new(&Templates::load(None).unwrap().libraries, Vec::new(), None).unwrap();
+        let a2b = crate::doc::PdfStandard::A2b;
+        let parts = [
+            part_as(&engine, "#set document(title: [GCN])\nMột", a2b),
+            part_as(
+                &engine,
+                "#set document(title: [GCN])\nHai\n#pagebreak()\nBa",
+                a2b,
+            ),
+        ];
+        let mut joined = Vec::new();
+        join(&parts, &mut joined).unwrap();
+        let doc = Document::load_mem(&joined).unwrap();
+        assert_eq!(doc.get_pages().len(), 3);
+        let catalog = doc.catalog().unwrap();
+        let intents = catalog.get(b"OutputIntents").unwrap();
+        let intents = match intents {
+            Object::Reference(id) => doc.get_object(*id).unwrap().as_array().unwrap(),
+            other => other.as_array().unwrap(),
+        };
+        assert_eq!(intents.len(), 1);
+        // One output intent in the file, the first part's: the others'
+        // are not carried along as orphans.
+        let intent_objects = doc
+            .objects
+            .values()
+            .filter(|o| {
+                o.as_dict()
+                    .is_ok_and(|d| d.get(b"DestOutputProfile").is_ok())
+            })
+            .count();
+        let inline = intents.iter().filter(|i| i.as_dict().is_ok()).count();
+        assert_eq!(intent_objects + inline, 1);
+        let size = |parts: &[Vec<u8>]| {
+            let mut out = Vec::new();
+            join(parts, &mut out).unwrap();
+            out.len()
+        };
+        // A second part adds its page, not its colour profile (some kB).
+        assert!(size(&parts) < size(&parts[..1]) + parts[1].len() - 2000);
+        let xmp = doc
+            .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+            .unwrap()
+            .as_stream()
+            .unwrap();
+        let xmp = String::from_utf8_lossy(&xmp.content);
+        assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+        assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+        assert!(xmp.contains("<xmpTPg:NPages>3</xmpTPg:NPages>"));
+        assert!(joined.windows(5).any(|w| w == b"\nxref"));
     }
 
     #[test]

@@ -33,6 +33,14 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The example YAML files: those of plans/, and the example year's
+/// (plans/nam-2027, a register and every document of a year).
+pub fn example_files() -> Vec<PathBuf> {
+    let mut files = yaml_files(&root().join("plans"));
+    files.extend(yaml_files(&root().join("plans/nam-2027")));
+    files
+}
+
 /// A rendered document: file stem, Typst markup, PDF bytes.
 pub struct Rendered {
     pub stem: String,

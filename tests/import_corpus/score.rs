@@ -294,12 +294,15 @@ fn error_summary(rendered: &str) -> String {
 fn doc_key(doc: &Document) -> String {
     use ocop::doc::Content;
     let body = match &doc.content {
-        Content::Plan(a) | Content::Decision(a) | Content::Dispatch(a) => {
-            serde_json::to_string(a).unwrap()
-        }
         Content::Certificate(c) => serde_json::to_string(c).unwrap(),
+        Content::Report(r) => serde_json::to_string(r).unwrap(),
+        Content::Appendix(a) => serde_json::to_string(a).unwrap(),
+        other => serde_json::to_string(other.administrative().expect("NĐ 30 form")).unwrap(),
     };
-    format!("{:?}{}{}{body}", doc.timestamp, doc.meta_title, doc.ident)
+    format!(
+        "{:?}{:?}{}{}{body}",
+        doc.timestamp, doc.issuance, doc.meta_title, doc.ident
+    )
 }
 
 /// FNV-1a of a text, to name a render by its document.

@@ -81,11 +81,8 @@ impl Counts {
 /// a task), for the other kinds from the document; the declared units a
 /// plan or decision names, and the Nơi nhận lines of every kind.
 pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
-    let a = match &doc.content {
-        ocop::doc::Content::Plan(a)
-        | ocop::doc::Content::Decision(a)
-        | ocop::doc::Content::Dispatch(a) => a,
-        ocop::doc::Content::Certificate(_) => return Counts(Vec::new()),
+    let Some(a) = doc.content.administrative() else {
+        return Counts(Vec::new());
     };
     let recipients: usize = a
         .signature
@@ -140,7 +137,13 @@ pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
                 .count();
             vec![("articles", articles), ("items", items), ("rows", rows)]
         }
-        DocKind::Certificate => Vec::new(),
+        // Not imported (see `imported`): what every kind shares below.
+        DocKind::Certificate
+        | DocKind::Submission
+        | DocKind::Notice
+        | DocKind::Revocation
+        | DocKind::Reminder
+        | DocKind::Report => Vec::new(),
     };
     // A dispatch names units in passing; those it goes to are its addressees.
     if doc.kind() != DocKind::Dispatch {
@@ -285,7 +288,7 @@ pub fn collect(config: &Config, dir: &Path) -> Vec<Source> {
             derived: is_derived,
         } in docs
         {
-            if doc.kind() == DocKind::Certificate {
+            if !imported(doc.kind()) {
                 continue;
             }
             let name = format!("{stem}--{}", doc.file_stem);
@@ -302,6 +305,21 @@ pub fn collect(config: &Config, dir: &Path) -> Vec<Source> {
         }
     }
     out
+}
+
+/// The kinds `ocop import` reads a document into; the corpus measures
+/// those. The certificate and the register year's kinds are made from
+/// data, never imported.
+fn imported(kind: DocKind) -> bool {
+    match kind {
+        DocKind::Plan | DocKind::Decision | DocKind::Dispatch => true,
+        DocKind::Certificate
+        | DocKind::Submission
+        | DocKind::Notice
+        | DocKind::Revocation
+        | DocKind::Reminder
+        | DocKind::Report => false,
+    }
 }
 
 fn render(dir: &Path, name: String, doc: &Document, counts: Counts) -> Source {

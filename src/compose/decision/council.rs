@@ -127,7 +127,7 @@ fn members_appendix(
     appendix::appendix(
         "Phụ lục".into(),
         format!("DANH SÁCH THÀNH VIÊN {council}"),
-        frame.reference.to_string(),
+        frame.reference.clone(),
         Some(false),
         vec![Block::Table(table)],
     )

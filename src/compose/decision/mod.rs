@@ -8,9 +8,8 @@
 mod council;
 mod results;
 
-use super::appendix;
 use super::common::{self, citation, with_closing_mark};
-use crate::doc::{Administrative, Block, Content, Document, LeadStyle};
+use crate::doc::{Administrative, Block, Content, Document, LeadStyle, Reference};
 use crate::model::{Authority, Decision, DecisionKind};
 use crate::regime::{self, Regime};
 use crate::validate::{Checked, CheckedDecision};
@@ -25,7 +24,7 @@ struct Frame<'f> {
     /// The standing body's name, if the decision names one.
     standing: Option<&'f str>,
     /// "(Kèm theo Quyết định số … ngày … của …)", under an appendix title.
-    reference: &'f str,
+    reference: &'f Reference,
 }
 
 pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
@@ -43,7 +42,7 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
         authority: &authority,
         regime: cd.regime,
         standing: standing.as_deref(),
-        reference: &appendix::reference("Quyết định", &header.number, &symbol, cd.date, &authority),
+        reference: &common::reference("Quyết định", &header.number, &symbol, cd.date, &authority),
     };
     let (subject, mut body, appendices) = match d.kind {
         DecisionKind::Council => council::council(d, &frame),
@@ -72,6 +71,7 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
             signature,
             appendices,
         }),
+        issuance: Default::default(),
     }
 }
 

@@ -130,7 +130,7 @@ fn product_list(
             ]);
         }
     }
-    let reference = frame.reference.to_string();
+    let reference = frame.reference.clone();
     appendix::appendix(
         "Phụ lục".into(),
         title,

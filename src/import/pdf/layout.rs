@@ -363,7 +363,8 @@ fn zone_cells(lines: &[Line], zone: &Zone, m: &Margins) -> Vec<Cell> {
 /// Whether a cell's line is the wrapped rest of the centred line above it:
 /// both centred on the cell, in the same letters, and the line's first
 /// word would not have fitted on the one above ("CỘNG HÒA … CHỦ NGHĨA" /
-/// "VIỆT NAM" in a narrow cell; not "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH").
+/// "VIỆT NAM" in a narrow cell; not "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH",
+/// nor one Nơi nhận line under another).
 fn wraps_centered(prev: &[Word], line: &[Word], center: f32, width: f32) -> bool {
     let (Some(p0), Some(p1), Some(l0), Some(l1)) =
         (prev.first(), prev.last(), line.first(), line.last())
@@ -372,7 +373,14 @@ fn wraps_centered(prev: &[Word], line: &[Word], center: f32, width: f32) -> bool
     };
     let em = l0.size;
     let centred = |a: &Word, b: &Word| ((a.x0 + b.x1) / 2.0 - center).abs() < em;
-    centred(p0, p1)
+    // A list line ("- Sở …;") opens its own line, and a line ended by its
+    // mark (";", ":") is whole: lines of a list that happen to be as long
+    // as each other are no wrapped title.
+    let listed = l0.text.starts_with(['-', '–', '—', '•', '+']);
+    let ended = p1.text.ends_with([';', ':']);
+    !listed
+        && !ended
+        && centred(p0, p1)
         && centred(l0, l1)
         && p0.bold == l0.bold
         && p0.italic == l0.italic
@@ -692,5 +700,55 @@ mod tests {
             ]
         );
         assert!(matches!(&regions[1], Region::Flow(l) if l.len() == 2));
+    }
+
+    #[test]
+    fn list_lines_of_a_column_are_lines_of_their_own() {
+        let m = Margins {
+            left: 85.0,
+            right: 553.0,
+        };
+        let lines = vec![
+            line(
+                0,
+                400.0,
+                &[(85.0, "Nơi nhận:"), (330.0, "TM. ỦY BAN NHÂN DÂN")],
+            ),
+            line(
+                0,
+                413.0,
+                &[(85.0, "-"), (95.0, "Bộ A;"), (345.0, "KT. CHỦ TỊCH")],
+            ),
+            line(0, 426.0, &[(85.0, "-"), (95.0, "Sở Bê Xê;")]),
+            line(
+                0,
+                439.0,
+                &[(85.0, "-"), (95.0, "Sở Đê Ê;"), (340.0, "PHÓ CHỦ TỊCH")],
+            ),
+            line(0, 452.0, &[(85.0, "-"), (95.0, "Chủ tịch UBND;")]),
+            line(0, 465.0, &[(85.0, "-"), (95.0, "UBND các xã;")]),
+            line(0, 478.0, &[(85.0, "-"), (95.0, "Lưu: VT.")]),
+        ];
+        let regions = regions(lines, &[], 842.0, &m);
+        let Region::Grid(cells) = &regions[0] else {
+            panic!("a grid first")
+        };
+        let left: Vec<String> = cells
+            .iter()
+            .filter(|(_, c, _)| *c == 0)
+            .flat_map(|(_, _, ls)| ls.iter().map(|l| words_text(l)))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                "Nơi nhận:",
+                "- Bộ A;",
+                "- Sở Bê Xê;",
+                "- Sở Đê Ê;",
+                "- Chủ tịch UBND;",
+                "- UBND các xã;",
+                "- Lưu: VT."
+            ]
+        );
     }
 }

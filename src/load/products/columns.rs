@@ -5,8 +5,8 @@
 
 use super::fields::one_line;
 use super::grid::column_name;
-use super::header::{ColumnMap, ColumnRef, Field, column_ref, field_of, header_key};
-use super::header_row::Header;
+use super::header::{ColumnMap, ColumnRef, Field, column_ref, header_key};
+use super::header_row::{Header, headers};
 use super::table::Ctx;
 use crate::diag::Diagnostic;
 
@@ -40,6 +40,18 @@ fn named_by_map(
 ) -> Columns {
     let mut columns = Columns::new();
     for (f, v) in map.entries() {
+        let Some(f) = ctx.kind.accept(f) else {
+            out.push(ctx.at(
+                Diagnostic::error(format!(
+                    "columns.{} chỉ dùng cho sổ đăng ký sản phẩm, không dùng cho danh sách một đợt",
+                    f.key()
+                ))
+                .hint(format!("các cột của danh sách: {}", headers(ctx.kind))),
+                header.row,
+                None,
+            ));
+            continue;
+        };
         match column_ref(v, &header.titles) {
             ColumnRef::Letter(c) => columns.push((f, c)),
             ColumnRef::Header(t) => {
@@ -83,7 +95,7 @@ fn claim_by_titles(
         if columns.iter().any(|(_, mc)| mc == c) {
             continue;
         }
-        match field_of(t) {
+        match ctx.kind.field_of(t) {
             Some(f) => match columns.iter().find(|(g, _)| *g == f) {
                 Some(&(_, first)) => out.push(ctx.at(
                     second_column(f, t, *c, first, map.get(f).is_some()),
@@ -121,11 +133,8 @@ fn second_column(f: Field, title: &str, col: u32, first: u32, by_map: bool) -> D
 
 fn report_unused(ctx: &Ctx<'_>, row: u32, unused: &[(u32, String)], out: &mut Vec<Diagnostic>) {
     for (c, t) in unused.iter().take(LIST_MAX) {
-        let d =
-            Diagnostic::warning(format!("cột \"{}\" không được dùng", one_line(t))).hint(format!(
-                "các cột được đọc: {}",
-                Field::ALL.map(Field::header).join(", ")
-            ));
+        let d = Diagnostic::warning(format!("cột \"{}\" không được dùng", one_line(t)))
+            .hint(format!("các cột được đọc: {}", headers(ctx.kind)));
         out.push(ctx.at(d, row, Some(*c)));
     }
     if unused.len() > LIST_MAX {
@@ -149,7 +158,7 @@ fn report_missing(
     columns: &Columns,
     out: &mut Vec<Diagnostic>,
 ) {
-    for f in Field::REQUIRED {
+    for &f in ctx.kind.required() {
         if columns.iter().any(|(g, _)| *g == f) || map.get(f).is_some() {
             continue;
         }

@@ -1,8 +1,8 @@
 //! CSV and "Unicode text": UTF-8 (with or without BOM) or UTF-16 (Excel's
 //! "Unicode Text", Notepad's "Unicode"), fields separated by commas,
-//! semicolons (Excel in Vietnamese locales) or tabs. Rows are numbered by
-//! the line their record starts on, so blank lines and multi-line cells do
-//! not shift them.
+//! semicolons (Excel in Vietnamese locales) or tabs. Rows are numbered as
+//! a spreadsheet program opening the file shows them: a blank line is an
+//! empty row, a cell with a line break inside stays in one row.
 
 use std::path::Path;
 
@@ -79,10 +79,11 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
     let mut grid = GridBuilder::default();
     let mut widths = Vec::new();
     let mut record = ::csv::StringRecord::new();
-    // Lines counted from byte offsets: the csv crate's own count skips
-    // blank lines and CR LF pairs.
+    // Rows numbered as a spreadsheet program shows the file: one row per
+    // record (a record with a line break inside a cell is still one row),
+    // and one per blank line, which the csv crate skips.
     let bytes = text.as_bytes();
-    let (mut counted_to, mut line_at) = (0usize, 1u32);
+    let (mut previous_end, mut row) = (0usize, 0u32);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -102,16 +103,26 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        if start >= counted_to {
-            line_at += bytes[counted_to..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u32;
-            counted_to = start;
+        let blank_lines = bytes[previous_end.min(start)..start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u32;
+        row += 1 + blank_lines;
+        previous_end = (reader.position().byte() as usize).min(bytes.len());
+        // After a CR LF record end the reader stands between the two.
+        if previous_end > 0
+            && bytes[previous_end - 1] == b'\r'
+            && bytes.get(previous_end) == Some(&b'\n')
+        {
+            previous_end += 1;
         }
-        let line = line_at;
-        if widths.len() >= super::grid::MAX_ROWS {
-            return Err(Diagnostic::error(super::grid::Limit::Rows.to_string()).file(path));
+        let line = row;
+        if widths.len() >= super::grid::EXCEL_ROWS as usize {
+            return Err(Diagnostic::error(format!(
+                "tệp CSV có hơn {} dòng, nhiều hơn một bảng tính mở được",
+                crate::vn::group_thousands(u64::from(super::grid::EXCEL_ROWS))
+            ))
+            .file(path));
         }
         widths.push((line, record.len() as u32));
         for (i, field) in record.iter().enumerate() {
@@ -131,6 +142,7 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
         is_1904: false,
         widths,
         others: Vec::new(),
+        marks: Default::default(),
     })
 }
 

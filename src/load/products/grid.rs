@@ -22,7 +22,9 @@ pub const MAX_SMALL_XML_BYTES: u64 = 16 << 20;
 pub const MAX_XML_TOKEN_BYTES: u64 = 1 << 20;
 /// Cells holding something, over the whole sheet.
 pub const MAX_CELLS: usize = 1_000_000;
-/// Rows holding something.
+/// Rows holding more than one cell. A row of one cell (a row number
+/// filled down a whole column) costs little, and the cell limit bounds
+/// them; counted, they would refuse a list whose products are all there.
 pub const MAX_ROWS: usize = 100_000;
 /// Text kept from the cells, in bytes.
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
@@ -68,7 +70,7 @@ impl Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The row number the user sees: the spreadsheet's row (1-based), or
-    /// the line a CSV record starts on.
+    /// the row a spreadsheet program shows a CSV record in.
     pub number: u32,
     /// Hidden in the spreadsheet program (hidden row or filtered out).
     pub hidden: bool,
@@ -115,6 +117,33 @@ impl fmt::Display for Limit {
     }
 }
 
+/// Cells whose values are not typed text: formulas and merged ranges.
+/// A round's list reads their values; the register refuses them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    /// (row, 0-based column) of every cell holding a formula.
+    pub formulas: Vec<(u32, u32)>,
+    /// Merged ranges: (first row, first column, last row, last column).
+    pub merged: Vec<(u32, u32, u32, u32)>,
+}
+
+/// At most this many marks of each kind are kept.
+const MAX_MARKS: usize = 10_000;
+
+impl Marks {
+    pub fn formula(&mut self, row: u32, col: u32) {
+        if self.formulas.len() < MAX_MARKS {
+            self.formulas.push((row, col));
+        }
+    }
+
+    pub fn merge(&mut self, range: (u32, u32, u32, u32)) {
+        if self.merged.len() < MAX_MARKS && (range.0, range.1) != (range.2, range.3) {
+            self.merged.push(range);
+        }
+    }
+}
+
 /// Collects cells in any order within the limits.
 #[derive(Default)]
 pub struct GridBuilder {
@@ -122,6 +151,10 @@ pub struct GridBuilder {
     cells: usize,
     text: usize,
     hidden: Vec<u32>,
+    /// Formulas and merged cells seen.
+    pub marks: Marks,
+    /// Rows that have more than one cell.
+    wide_rows: usize,
 }
 
 impl GridBuilder {
@@ -141,10 +174,13 @@ impl GridBuilder {
             }
         }
         let same_row = self.rows.last().is_some_and(|r| r.number == row);
-        if !same_row {
-            if self.rows.len() >= MAX_ROWS {
+        if same_row && self.rows.last().is_some_and(|r| r.cells.len() == 1) {
+            self.wide_rows += 1;
+            if self.wide_rows > MAX_ROWS {
                 return Err(Limit::Rows);
             }
+        }
+        if !same_row {
             self.rows.push(Row {
                 number: row,
                 hidden: false,

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::fields::{shown, text_of};
 use super::grid::{Row, Value, cell_name, column_name};
-use super::header::{ColumnMap, Field, field_of, header_key};
+use super::header::{ColumnMap, ListKind, header_key};
 use super::table::Ctx;
 use crate::diag::Diagnostic;
 
@@ -26,11 +26,11 @@ pub(super) struct Header {
 impl Header {
     /// The first row naming at least two of our columns, with the second
     /// header row under it if there is one.
-    pub fn find(rows: &[Row], map: &ColumnMap) -> Option<Header> {
+    pub fn find(rows: &[Row], map: &ColumnMap, kind: ListKind) -> Option<Header> {
         let h = rows
             .iter()
             .take(HEADER_SCAN_ROWS)
-            .position(|r| recognised(r, map).len() >= 2)?;
+            .position(|r| recognised(r, map, kind).len() >= 2)?;
         let mut header = Header {
             row: rows[h].number,
             titles: rows[h]
@@ -41,7 +41,7 @@ impl Header {
             first_data: h + 1,
         };
         if let Some(next) = rows.get(h + 1)
-            && header.take_second_row(&rows[h], next, map)
+            && header.take_second_row(&rows[h], next, map, kind)
         {
             header.first_data = h + 2;
         }
@@ -51,21 +51,27 @@ impl Header {
     /// A second header row under a merged group title ("Kết quả đánh giá"
     /// over "Điểm" and "Hạng sao"): its titles of fields the first row
     /// lacks replace the group titles above them. Whether it was one.
-    fn take_second_row(&mut self, first: &Row, next: &Row, map: &ColumnMap) -> bool {
+    fn take_second_row(
+        &mut self,
+        first: &Row,
+        next: &Row,
+        map: &ColumnMap,
+        kind: ListKind,
+    ) -> bool {
         if next.number != self.row + 1
             || !next.cells.iter().all(|(_, v)| matches!(v, Value::Text(_)))
         {
             return false;
         }
-        let above = recognised(first, map);
+        let above = recognised(first, map, kind);
         let new: Vec<(u32, String)> = next
             .cells
             .iter()
             .filter_map(|(c, v)| {
                 let t = text_of(v)?;
-                let f = field_of(t)?;
+                let f = kind.field_of(t)?;
                 let over = self.titles.iter().find(|(hc, _)| hc == c);
-                let free = over.is_none_or(|(_, ht)| field_of(ht).is_none());
+                let free = over.is_none_or(|(_, ht)| kind.field_of(ht).is_none());
                 (free && !above.contains(&f)).then(|| (*c, t.trim().to_string()))
             })
             .collect();
@@ -111,7 +117,7 @@ impl Header {
 }
 
 /// The fields a row's texts name, by the map's titles or by their words.
-fn recognised(r: &Row, map: &ColumnMap) -> BTreeSet<Field> {
+fn recognised(r: &Row, map: &ColumnMap, kind: ListKind) -> BTreeSet<super::header::Field> {
     r.cells
         .iter()
         .filter_map(|(_, v)| text_of(v))
@@ -119,7 +125,7 @@ fn recognised(r: &Row, map: &ColumnMap) -> BTreeSet<Field> {
             map.entries()
                 .find(|(_, m)| header_key(m) == header_key(t))
                 .map(|(f, _)| f)
-                .or_else(|| field_of(t))
+                .or_else(|| kind.field_of(t))
         })
         .collect()
 }
@@ -138,9 +144,18 @@ pub(super) fn no_header(ctx: &Ctx<'_>, rows: &[Row]) -> Diagnostic {
         ))
         .hint(format!(
             "dòng tiêu đề cần ít nhất hai cột như: {}; nếu tiêu đề ghi khác, chỉ rõ cột trong YAML, ví dụ columns: {{ name: \"Tên SP\", owner: \"C\" }}",
-            Field::ALL.map(Field::header).join(", ")
+            headers(ctx.kind)
         )),
     )
+}
+
+/// "Tên sản phẩm, Chủ thể, …": the usual headers of a kind's fields.
+pub(super) fn headers(kind: ListKind) -> String {
+    kind.fields()
+        .iter()
+        .map(|f| f.header())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "dòng 3: A3: STT | B3: Tên", the first cells of a row.

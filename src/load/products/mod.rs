@@ -24,6 +24,7 @@ pub mod grid;
 mod header;
 mod header_row;
 mod ods;
+pub mod register;
 mod rows;
 mod table;
 mod xls;
@@ -34,19 +35,23 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use cfb::cfb_with_stream;
-pub use header::{ColumnMap, ColumnRef, Field, column_ref, field_of, header_key};
+pub use header::{ColumnMap, ColumnRef, Field, ListKind, column_ref, field_of, header_key};
+pub use register::RegisterRow;
+pub(crate) use xlsx::sheet_part;
 
 use crate::diag::Diagnostic;
 use crate::model::Product;
-use grid::{Row, cell_name};
+use grid::{Marks, Row, cell_name};
+use rows::Record;
 
-/// A product row read from a spreadsheet, with where it came from.
+/// A product row read from a spreadsheet, with where it came from: a
+/// round's [`Product`], or a [`RegisterRow`].
 #[derive(Debug, Clone)]
-pub struct SheetRow {
+pub struct SheetRow<T = Product> {
     /// Row number as the spreadsheet program shows it (for CSV: the line
     /// the record starts on).
     pub row: usize,
-    pub product: Result<Product, Vec<Diagnostic>>,
+    pub product: Result<T, Vec<Diagnostic>>,
     pub place: RowPlace,
 }
 
@@ -103,8 +108,10 @@ impl RowPlace {
 }
 
 /// The rows of a product list.
-pub struct Sheet {
-    pub rows: Vec<SheetRow>,
+pub struct Sheet<T = Product> {
+    pub rows: Vec<SheetRow<T>>,
+    /// The header's row and the column of each field read, when found.
+    pub layout: Option<(u32, Vec<(Field, u32)>)>,
     /// Problems with the file as a whole (unreadable, missing columns) and
     /// warnings (columns not used, rows skipped, cells outside the table).
     pub diagnostics: Vec<Diagnostic>,
@@ -118,13 +125,65 @@ pub fn read(path: &Path, sheet_name: Option<&str>) -> Sheet {
 /// Reads the product list at `path`, with columns named by `columns`
 /// where given (the others are found by their headers).
 pub fn read_with(path: &Path, sheet_name: Option<&str>, columns: &ColumnMap) -> Sheet {
+    read_as(path, sheet_name, columns)
+}
+
+/// Reads the product register at `path`: the same reader, the register's
+/// columns, and stricter about what a round's list lets pass with a
+/// warning (hidden rows, formulas, merged cells are errors).
+pub fn read_register(
+    path: &Path,
+    sheet_name: Option<&str>,
+    columns: &ColumnMap,
+) -> Sheet<RegisterRow> {
+    read_as(path, sheet_name, columns)
+}
+
+fn read_as<T: Record>(path: &Path, sheet_name: Option<&str>, columns: &ColumnMap) -> Sheet<T> {
     match open(path, sheet_name) {
         Ok(t) => table::products(path, t, columns),
         Err(d) => Sheet {
             rows: Vec::new(),
+            layout: None,
             diagnostics: vec![d],
         },
     }
+}
+
+/// The cells of a sheet as read (the one named, or the first visible
+/// one), for a writer to compare a file before and after it changes it.
+pub fn cells(path: &Path, sheet_name: Option<&str>) -> Result<Vec<Row>, Diagnostic> {
+    open(path, sheet_name).map(|t| t.rows)
+}
+
+/// Whether the file is an OOXML workbook, an OpenDocument sheet, an old
+/// Excel file or text, judged by its first bytes like the reader does.
+pub fn kind_of(path: &Path) -> std::io::Result<FileKind> {
+    let mut magic = [0u8; 8];
+    let n = std::fs::File::open(path)?.read(&mut magic)?;
+    if n >= 4 && &magic[..4] == b"PK\x03\x04" {
+        let zip = xml::open_archive(path).map_err(|d| std::io::Error::other(d.message))?;
+        let names = xml::entry_names(&zip);
+        return Ok(if names.iter().any(|n| n == "content.xml") {
+            FileKind::Ods
+        } else {
+            FileKind::Xlsx
+        });
+    }
+    Ok(if n == 8 && magic == cfb::MAGIC {
+        FileKind::Xls
+    } else {
+        FileKind::Text
+    })
+}
+
+/// The kinds of spreadsheet file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Xlsx,
+    Ods,
+    Xls,
+    Text,
 }
 
 /// What a reader hands over: the chosen sheet's cells.
@@ -141,6 +200,35 @@ pub(crate) struct Table {
     /// The other sheets of the file, when the sheet was picked without
     /// being named (for a hint when it holds no list).
     pub others: Vec<String>,
+    /// Formulas and merged cells.
+    pub marks: Marks,
+}
+
+/// The list's file, opened once it is known to be a regular file of
+/// bounded size (a named pipe or a device is refused before any read).
+fn checked_file(path: &Path) -> Result<std::fs::File, Diagnostic> {
+    use crate::regular::{self, Refusal};
+    regular::open(path, grid::MAX_FILE_BYTES).map_err(|refusal| {
+        let (reason, hint) = match &refusal {
+            Refusal::TooLarge(len) => {
+                return Diagnostic::error(format!(
+                    "tệp danh sách quá lớn ({} MB; tối đa {} MB)",
+                    len >> 20,
+                    grid::MAX_FILE_BYTES >> 20
+                ))
+                .file(path)
+                .hint("chép riêng trang tính danh sách sản phẩm sang một tệp mới (không kèm ảnh) rồi dùng tệp đó");
+            }
+            Refusal::Io(e) => (io_reason(e), "kiểm tra tên và đường dẫn tệp"),
+            Refusal::NotRegular(_) => (
+                refusal.reason(),
+                "chỉ định tệp danh sách .xlsx, .xls, .ods hoặc .csv đã lưu trên đĩa",
+            ),
+        };
+        Diagnostic::error(format!("không mở được tệp danh sách ({reason})"))
+            .file(path)
+            .hint(hint)
+    })
 }
 
 /// The kinds of file told apart by their first bytes.
@@ -151,21 +239,7 @@ enum Format {
 }
 
 fn open(path: &Path, sheet_name: Option<&str>) -> Result<Table, Diagnostic> {
-    let mut file = std::fs::File::open(path).map_err(|e| {
-        Diagnostic::error(format!("không mở được tệp danh sách ({})", io_reason(&e)))
-            .file(path)
-            .hint("kiểm tra tên và đường dẫn tệp")
-    })?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > grid::MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "tệp danh sách quá lớn ({} MB; tối đa {} MB)",
-            len >> 20,
-            grid::MAX_FILE_BYTES >> 20
-        ))
-        .file(path)
-        .hint("chép riêng trang tính danh sách sản phẩm sang một tệp mới (không kèm ảnh) rồi dùng tệp đó"));
-    }
+    let mut file = checked_file(path)?;
     let mut magic = [0u8; 8];
     let n = file.read(&mut magic).unwrap_or(0);
     let format = if n >= 4 && (&magic[..4] == b"PK\x03\x04" || &magic[..4] == b"PK\x05\x06") {

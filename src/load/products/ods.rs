@@ -215,6 +215,7 @@ impl<'w> Content<'w> {
             "table" => self.open_table(e),
             "table-row" if in_sheet => self.open_row(e),
             "table-cell" | "covered-table-cell" if in_sheet => {
+                self.mark(e);
                 self.cell = Some(CellState::open(e));
             }
             "p" | "h" => {
@@ -302,6 +303,30 @@ impl<'w> Content<'w> {
         self.col = 0;
     }
 
+    /// Notes a formula or a merged range starting at the cell opening.
+    fn mark(&mut self, e: &BytesStart<'_>) {
+        if !self.reading() || local(e) != "table-cell" {
+            return;
+        }
+        let (row, col) = (
+            (self.row + 1).min(u32::MAX as u64) as u32,
+            self.col.min(u32::MAX as u64) as u32,
+        );
+        if attr(e, "formula").is_some() {
+            self.grid.marks.formula(row, col);
+        }
+        let span = |name| repeat(e, name).min(u32::MAX as u64) as u32;
+        let (cols, rows) = (span("number-columns-spanned"), span("number-rows-spanned"));
+        if cols > 1 || rows > 1 {
+            self.grid.marks.merge((
+                row,
+                col,
+                row.saturating_add(rows - 1),
+                col.saturating_add(cols - 1),
+            ));
+        }
+    }
+
     /// Whether the current sheet is the one read.
     fn reading(&self) -> bool {
         self.chosen == Some(self.sheets.len().saturating_sub(1))
@@ -348,13 +373,14 @@ impl<'w> Content<'w> {
         Diagnostic::error(l.to_string()).file(path).sheet(sheet)
     }
 
-    fn finish(self, path: &Path, wanted: Option<&str>) -> Result<Table, Diagnostic> {
+    fn finish(mut self, path: &Path, wanted: Option<&str>) -> Result<Table, Diagnostic> {
         let (index, notes) = choose_sheet(path, &self.sheets, wanted)?;
         let others = super::other_sheets(&self.sheets, index, wanted);
         if self.chosen != Some(index) {
             // The stream took a different sheet than the rules pick; should not happen.
             return Err(Diagnostic::error("không chọn được trang tính cần đọc").file(path));
         }
+        let marks = std::mem::take(&mut self.grid.marks);
         Ok(Table {
             sheet: Some(self.sheets[index].name.clone()),
             rows: self.grid.finish(),
@@ -362,6 +388,7 @@ impl<'w> Content<'w> {
             is_1904: false,
             widths: Vec::new(),
             others,
+            marks,
         })
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::columns::Columns;
 use super::fields::{one_line, score_field, shown, stars_field, text_field, text_of};
 use super::grid::{Row, Value};
-use super::header::{Field, header_key};
+use super::header::{Field, ListKind, header_key};
 use super::header_row::Header;
 use super::table::Ctx;
 use super::{RowPlace, SheetRow};
@@ -17,6 +17,19 @@ use crate::model::Product;
 
 /// Cells outside the table listed before "…".
 const LIST_MAX: usize = 10;
+
+/// What a row is read into: a round's product, or a register entry.
+pub(crate) trait Record: Sized {
+    const KIND: ListKind;
+    fn build(fields: RowFields<'_, '_>) -> Result<Self, Vec<Diagnostic>>;
+}
+
+impl Record for Product {
+    const KIND: ListKind = ListKind::Round;
+    fn build(fields: RowFields<'_, '_>) -> Result<Self, Vec<Diagnostic>> {
+        fields.product()
+    }
+}
 
 /// Reads the rows of one table and remembers what it skipped.
 pub(super) struct RowReader<'a> {
@@ -64,7 +77,7 @@ impl<'a> RowReader<'a> {
 
     /// The row as a product (or its problems); `None` for a row skipped,
     /// with its warning in `out` or kept for [`RowReader::finish`].
-    pub fn read(&mut self, r: &Row, out: &mut Vec<Diagnostic>) -> Option<SheetRow> {
+    pub fn read<T: Record>(&mut self, r: &Row, out: &mut Vec<Diagnostic>) -> Option<SheetRow<T>> {
         if r.hidden {
             self.hidden.push(r.number);
             return None;
@@ -84,18 +97,24 @@ impl<'a> RowReader<'a> {
                 place,
             });
         }
+        if let Some(d) = self.other_delimiter(r) {
+            return Some(SheetRow {
+                row: r.number as usize,
+                product: Err(vec![d]),
+                place,
+            });
+        }
         if let Some(skip) = skip_of(r, &ours) {
             self.skip(skip, r, out);
             return None;
         }
-        let product = RowFields {
+        let product = T::build(RowFields {
             ctx: self.ctx,
             row: r.number,
             cells: ours,
             columns: &self.columns,
             problems,
-        }
-        .product();
+        });
         Some(SheetRow {
             row: r.number as usize,
             product,
@@ -146,6 +165,36 @@ impl<'a> RowReader<'a> {
         problems
     }
 
+    /// A row whose whole content sits in its first cell, cut by another
+    /// delimiter (`2;Gạo;HTX B;…` in a comma-separated file, or pasted
+    /// into one cell): a product typed differently, not a row number.
+    fn other_delimiter(&self, r: &Row) -> Option<Diagnostic> {
+        let [(col, Value::Text(text))] = r.cells.as_slice() else {
+            return None;
+        };
+        // In the table's first column, where such a row begins.
+        if self.columns.iter().map(|(_, c)| *c).min() != Some(*col) {
+            return None;
+        }
+        let delimiter = [';', ',', '\t', '|']
+            .into_iter()
+            .find(|d| text.split(*d).filter(|p| !p.trim().is_empty()).count() >= 3)?;
+        let shown_delimiter = if delimiter == '\t' {
+            "tab".to_string()
+        } else {
+            format!("`{delimiter}`")
+        };
+        Some(self.ctx.at(
+            Diagnostic::error(format!(
+                "cả dòng nằm trong một ô, các phần cách nhau bằng {shown_delimiter}: `{}`",
+                shown(&Value::Text(text.clone()))
+            ))
+            .hint("dòng này được gõ với dấu phân cách khác các dòng còn lại; tách lại thành từng ô (hoặc gõ lại với dấu phân cách như các dòng khác)"),
+            r.number,
+            Some(*col),
+        ))
+    }
+
     fn skip(&mut self, skip: Skip<'_>, r: &Row, out: &mut Vec<Diagnostic>) {
         match skip {
             Skip::Total(label) => out.push(self.ctx.at(
@@ -168,7 +217,18 @@ impl<'a> RowReader<'a> {
     /// The warnings for what was skipped over the whole table.
     pub fn finish(self, out: &mut Vec<Diagnostic>) {
         let ctx = self.ctx;
-        if !self.hidden.is_empty() {
+        if !self.hidden.is_empty() && ctx.kind == ListKind::Register {
+            // A register counts every row: a hidden one would be left out
+            // of the report without anyone seeing it.
+            for row in &self.hidden {
+                out.push(ctx.at(
+                    Diagnostic::error("dòng đang bị ẩn (ẩn dòng hoặc lọc); sổ đăng ký không được có dòng ẩn")
+                        .hint("bỏ ẩn (chuột phải > Unhide) hoặc bỏ lọc (Data > Clear), rồi xóa dòng nếu nó không thuộc sổ"),
+                    *row,
+                    None,
+                ));
+            }
+        } else if !self.hidden.is_empty() {
             out.push(ctx.whole(
                 Diagnostic::warning(format!(
                     "{} dòng đang bị ẩn (ẩn dòng hoặc lọc) nên không được đọc: {}",
@@ -181,7 +241,7 @@ impl<'a> RowReader<'a> {
         if !self.stt_only.is_empty() {
             out.push(ctx.whole(Diagnostic::warning(format!(
                 "bỏ qua {} dòng chỉ có số thứ tự: {}",
-                self.stt_only.len(),
+                crate::vn::group_thousands(self.stt_only.len() as u64),
                 row_list(&self.stt_only)
             ))));
         }
@@ -225,7 +285,7 @@ fn skip_of<'r>(r: &Row, ours: &[(Field, u32, &'r Value)]) -> Option<Skip<'r>> {
 }
 
 /// One row's cells in our columns, read field by field.
-struct RowFields<'a, 'r> {
+pub(crate) struct RowFields<'a, 'r> {
     ctx: &'a Ctx<'a>,
     row: u32,
     cells: Vec<(Field, u32, &'r Value)>,
@@ -260,14 +320,14 @@ impl<'r> RowFields<'_, 'r> {
         }
     }
 
-    fn cell(&self, f: Field) -> Option<(u32, &'r Value)> {
+    pub(super) fn cell(&self, f: Field) -> Option<(u32, &'r Value)> {
         self.cells
             .iter()
             .find(|(g, _, _)| *g == f)
             .map(|(_, c, v)| (*c, *v))
     }
 
-    fn text(&mut self, f: Field, required: bool) -> Option<String> {
+    pub(super) fn text(&mut self, f: Field, required: bool) -> Option<String> {
         match self.cell(f) {
             Some((c, v)) => text_field(self.ctx, f, v, self.row, c, &mut self.problems),
             None => {
@@ -280,6 +340,39 @@ impl<'r> RowFields<'_, 'r> {
                 }
                 None
             }
+        }
+    }
+
+    /// The score; with `required`, a missing one is an error.
+    pub(super) fn optional_score(&mut self) -> Option<f64> {
+        let (c, v) = self.cell(Field::Score)?;
+        score_field(self.ctx, v, self.row, c, &mut self.problems)
+    }
+
+    /// A date field; with `required`, a missing one is an error.
+    pub(super) fn date(&mut self, f: Field, required: bool) -> Option<crate::vn::Date> {
+        match self.cell(f) {
+            Some((c, v)) => {
+                super::register::date_field(self.ctx, f, v, self.row, c, &mut self.problems)
+            }
+            None => {
+                if required {
+                    self.missing(
+                        f,
+                        &format!("thiếu {}", f.what()),
+                        "điền ngày dạng 25/06/2027",
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// The problems found so far, if any; the record otherwise.
+    pub(super) fn finish<T>(self, record: Option<T>) -> Result<T, Vec<Diagnostic>> {
+        match record {
+            Some(r) if self.problems.is_empty() => Ok(r),
+            _ => Err(self.problems),
         }
     }
 
@@ -297,13 +390,13 @@ impl<'r> RowFields<'_, 'r> {
         }
     }
 
-    fn stars(&mut self) -> Option<u8> {
+    pub(super) fn stars(&mut self) -> Option<u8> {
         let (c, v) = self.cell(Field::Stars)?;
         stars_field(self.ctx, v, self.row, c, &mut self.problems)
     }
 
     /// An empty cell in a field's column (nothing when the field has none).
-    fn missing(&mut self, f: Field, message: &str, hint: &str) {
+    pub(super) fn missing(&mut self, f: Field, message: &str, hint: &str) {
         if let Some((_, c)) = self.columns.iter().find(|(g, _)| *g == f) {
             self.problems.push(self.ctx.at(
                 Diagnostic::error(message).hint(hint),

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use super::grid::{cell_name, column_name};
-use super::header::ColumnMap;
+use super::header::{ColumnMap, ListKind};
 use super::header_row::{Header, no_header};
-use super::rows::RowReader;
+use super::rows::{Record, RowReader};
 use super::{Sheet, Table, columns};
 use crate::diag::Diagnostic;
 
@@ -17,6 +17,8 @@ pub(super) struct Ctx<'a> {
     pub path: &'a Path,
     pub sheet: Option<&'a str>,
     pub is_1904: bool,
+    /// A round's list or the register.
+    pub kind: ListKind,
 }
 
 impl Ctx<'_> {
@@ -58,20 +60,22 @@ impl Ctx<'_> {
 }
 
 /// The product rows of a table, with every problem of the table and its rows.
-pub(crate) fn products(path: &Path, table: Table, map: &ColumnMap) -> Sheet {
+pub(crate) fn products<T: Record>(path: &Path, table: Table, map: &ColumnMap) -> Sheet<T> {
     let ctx = Ctx {
         path,
         sheet: table.sheet.as_deref(),
         is_1904: table.is_1904,
+        kind: T::KIND,
     };
     let mut diagnostics = table.notes;
-    let Some(mut header) = Header::find(&table.rows, map) else {
+    let Some(mut header) = Header::find(&table.rows, map, T::KIND) else {
         diagnostics.push(naming_other_sheets(
             no_header(&ctx, &table.rows),
             &table.others,
         ));
         return Sheet {
             rows: Vec::new(),
+            layout: None,
             diagnostics,
         };
     };
@@ -81,16 +85,25 @@ pub(crate) fn products(path: &Path, table: Table, map: &ColumnMap) -> Sheet {
         diagnostics[first] = naming_other_sheets(diagnostics[first].clone(), &table.others);
         return Sheet {
             rows: Vec::new(),
+            layout: None,
             diagnostics,
         };
     }
+    if T::KIND == ListKind::Register {
+        super::register::marks(&ctx, &header, &columns, &table.marks, &mut diagnostics);
+    }
+    let layout = Some((header.row, columns.clone()));
     let mut reader = RowReader::new(&ctx, &header, columns, &table.widths);
     let rows = table.rows[header.first_data..]
         .iter()
         .filter_map(|r| reader.read(r, &mut diagnostics))
         .collect();
     reader.finish(&mut diagnostics);
-    Sheet { rows, diagnostics }
+    Sheet {
+        rows,
+        layout,
+        diagnostics,
+    }
 }
 
 /// When the sheet read holds no list, the hint names the file's other sheets.

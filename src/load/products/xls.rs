@@ -186,6 +186,7 @@ pub(crate) fn read(path: &Path, wanted: Option<&str>) -> Result<Table, Diagnosti
         is_1904,
         widths: Vec::new(),
         others,
+        marks: Default::default(),
     })
 }
 

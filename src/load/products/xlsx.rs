@@ -325,7 +325,7 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         Some(p) => read_shared_strings(&mut zip, path, &p)?,
         None => SharedStrings::default(),
     };
-    let rows = read_sheet(&mut zip, path, &sheet_part, &sheet_name, &strings, &styles)?;
+    let (rows, marks) = read_sheet(&mut zip, path, &sheet_part, &sheet_name, &strings, &styles)?;
     Ok(Table {
         sheet: Some(sheet_name),
         rows,
@@ -333,7 +333,27 @@ pub(crate) fn read(path: &Path, mut zip: Zip, wanted: Option<&str>) -> Result<Ta
         is_1904: book.is_1904,
         widths: Vec::new(),
         others,
+        marks,
     })
+}
+
+/// The part holding the cells of the sheet `wanted` (or the first
+/// visible one), chosen as the reader chooses it: for a writer that
+/// changes that part and nothing else.
+pub(crate) fn sheet_part(path: &Path, wanted: Option<&str>) -> Result<String, Diagnostic> {
+    let mut zip = super::xml::open_archive(path)?;
+    let root = read_rels(&mut zip, path, "_rels/.rels", "")?;
+    let workbook = rel_of_type(&root, "/officeDocument")
+        .unwrap_or("xl/workbook.xml")
+        .to_string();
+    let wb_rels = read_rels(&mut zip, path, &rels_of(&workbook), &workbook)?;
+    let book = read_workbook(&mut zip, path, &workbook, &wb_rels)?;
+    let entries: Vec<SheetEntry> = book.sheets.iter().map(|(s, _)| s.clone()).collect();
+    let (index, _) = choose_sheet(path, &entries, wanted)?;
+    book.sheets[index]
+        .1
+        .clone()
+        .ok_or_else(|| broken(path, "trang tính không phải bảng dữ liệu"))
 }
 
 /// What the workbook part says: its sheets, each with the part holding
@@ -407,7 +427,7 @@ fn read_sheet(
     sheet: &str,
     strings: &SharedStrings,
     styles: &[bool],
-) -> Result<Vec<grid::Row>, Diagnostic> {
+) -> Result<(Vec<grid::Row>, grid::Marks), Diagnostic> {
     let Some(mut xml) = part(zip, name, MAX_SHEET_XML_BYTES).map_err(|e| broken(path, &e))? else {
         return Err(broken(path, &format!("thiếu phần {name}")));
     };
@@ -429,6 +449,11 @@ fn read_sheet(
                 "f" => {
                     if let Some(c) = cells.cell.as_mut() {
                         c.formula = true;
+                    }
+                }
+                "mergeCell" => {
+                    if let Some(range) = attr(&e, "ref").as_deref().and_then(merge_range) {
+                        cells.grid.marks.merge(range);
                     }
                 }
                 "is" if cells.cell.is_some() => {
@@ -461,7 +486,16 @@ fn read_sheet(
             _ => {}
         }
     }
-    Ok(cells.grid.finish())
+    let marks = std::mem::take(&mut cells.grid.marks);
+    Ok((cells.grid.finish(), marks))
+}
+
+/// "A5:C7" → (5, 0, 7, 2).
+fn merge_range(reference: &str) -> Option<(u32, u32, u32, u32)> {
+    let (a, b) = reference.split_once(':')?;
+    let (c0, r0) = parse_cell(a.trim())?;
+    let (c1, r1) = parse_cell(b.trim())?;
+    Some((r0.min(r1), c0.min(c1), r0.max(r1), c0.max(c1)))
 }
 
 /// Why a finished cell could not be kept.
@@ -551,6 +585,9 @@ impl<'a> SheetCells<'a> {
         };
         let name = grid::cell_name(c.col, self.row);
         let col = c.col;
+        if c.formula {
+            self.grid.marks.formula(self.row, col);
+        }
         match cell_value(c, self.strings, self.styles) {
             Ok(Some(v)) => self
                 .grid
