@@ -197,14 +197,13 @@ impl Administrative {
     /// more for every 400 bytes of text (a long paragraph costs like
     /// several short ones).
     pub fn weight(&self) -> usize {
-        let blocks = self.preamble.iter().chain(&self.body);
-        let rows = self.appendices.iter().flat_map(|a| &a.rows);
-        let text: usize = blocks.clone().map(Block::text_len).sum::<usize>()
-            + rows.clone().map(Row::text_len).sum::<usize>();
-        blocks.count()
-            + rows.map(Row::weight).sum::<usize>()
-            + self.signature.recipients.len()
-            + text / 400
+        let blocks = self
+            .preamble
+            .iter()
+            .chain(&self.body)
+            .chain(self.appendices.iter().flat_map(|a| &a.body));
+        let text: usize = blocks.clone().map(Block::text_len).sum();
+        blocks.map(Block::weight).sum::<usize>() + self.signature.recipients.len() + text / 400
     }
 }
 
@@ -256,7 +255,8 @@ pub struct AppendixFile {
 /// The name a certificate's QR code image has during its compile.
 pub const QR_IMAGE: &str = "qr.png";
 
-/// An appendix (NĐ 30 Mẫu 2.1) holding one table.
+/// An appendix (NĐ 30 Mẫu 2.1): its heading block, then text and tables,
+/// on pages of its own numbered from 1.
 #[derive(Debug, Clone, Serialize, Hash)]
 pub struct Appendix {
     /// "Phụ lục" or "Phụ lục I".
@@ -266,8 +266,7 @@ pub struct Appendix {
     /// "(Kèm theo Quyết định số …)"
     pub reference: Reference,
     pub landscape: bool,
-    pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
+    pub body: Vec<Block>,
 }
 
 /// The line under an appendix's title that names its document: "(Kèm
@@ -304,40 +303,182 @@ impl std::fmt::Display for Reference {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Hash)]
+/// A table as every writer lays it out: columns, header rows repeated on
+/// every page, body rows; each cell with its spans. Text is set at `size`
+/// points (13 in the body, 12 in an appendix).
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
+pub struct Table {
+    /// Caption above the table, bold and centred.
+    pub title: Option<String>,
+    /// "Đơn vị tính: …", in italics at the right above the table.
+    pub unit: Option<String>,
+    pub columns: Vec<Column>,
+    pub header: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell>>,
+    pub size: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Hash)]
 pub struct Column {
-    pub title: String,
     /// Relative width (Typst `fr`).
     pub width: u32,
     /// "left", "center" or "right".
     pub align: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize, Hash)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Row {
-    /// A group title spanning the table: "I. SẢN PHẨM ĐẠT 4 SAO".
-    Group {
-        title: String,
-    },
-    Cells {
-        cells: Vec<String>,
-    },
+/// A cell of a table: its text, the columns and rows it spans, an
+/// alignment of its own (else the column's; header cells are centred).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub cols: u32,
+    pub rows: u32,
+    pub align: Option<&'static str>,
+    pub bold: bool,
+    /// Set when the cell holds a word that may be wider than its column:
+    /// the share of the text block's width the cell spans, so the layout
+    /// measures that word and breaks it if it is (see [`Table::mark_long_words`]).
+    pub long_word: Option<f64>,
+    /// Set on every cell of a row too tall to keep on one page: the row
+    /// may break across pages. Other rows never do (see [`Table::fit`]).
+    pub split: bool,
 }
 
-impl Row {
-    fn weight(&self) -> usize {
-        match self {
-            Row::Group { .. } => 1,
-            Row::Cells { cells } => 2 * cells.len(),
+// By hand: `long_word` is a float, hashed by its bits (a run tells a
+// document it has already written by its hash).
+impl std::hash::Hash for Cell {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+        self.cols.hash(state);
+        self.rows.hash(state);
+        self.align.hash(state);
+        self.bold.hash(state);
+        self.long_word.map(f64::to_bits).hash(state);
+        self.split.hash(state);
+    }
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            cols: 1,
+            rows: 1,
+            align: None,
+            bold: false,
+            long_word: None,
+            split: false,
         }
     }
 
-    fn text_len(&self) -> usize {
-        match self {
-            Row::Group { title } => title.len(),
-            Row::Cells { cells } => cells.iter().map(String::len).sum(),
+    pub fn bold(self) -> Cell {
+        Cell { bold: true, ..self }
+    }
+
+    /// Whether the cell is text alone, as most are (templates write those short).
+    pub fn is_plain(&self) -> bool {
+        self.cols == 1
+            && self.rows == 1
+            && self.align.is_none()
+            && !self.bold
+            && self.long_word.is_none()
+            && !self.split
+    }
+}
+
+impl Table {
+    /// A table whose header is one row of column titles: (title, width, align).
+    pub fn titled(columns: &[(&str, u32, &'static str)], size: u8) -> Table {
+        Table {
+            title: None,
+            unit: None,
+            columns: columns
+                .iter()
+                .map(|&(_, width, align)| Column { width, align })
+                .collect(),
+            header: vec![columns.iter().map(|(t, ..)| Cell::new(*t)).collect()],
+            rows: Vec::new(),
+            size,
         }
+    }
+
+    /// A row of plain cells.
+    pub fn push_row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells.into_iter().map(Cell::new).collect());
+    }
+
+    /// A group title spanning the table, in bold: "I. SẢN PHẨM ĐẠT 4 SAO".
+    pub fn push_group(&mut self, title: impl Into<String>) {
+        self.rows.push(vec![Cell {
+            cols: self.columns.len().max(1) as u32,
+            align: Some("left"),
+            ..Cell::new(title).bold()
+        }]);
+    }
+
+    /// Fits the table to a text block `width_mm` wide: marks every cell
+    /// holding a word (a run without spaces) that may be wider than the
+    /// cell — one with more letters than fit if each were as narrow as the
+    /// narrowest glyph — and every row that may be too tall to keep on one
+    /// page. The layout measures only those words, and breaks only those
+    /// rows, so a long table costs nothing extra.
+    pub fn fit(&mut self, width_mm: f64) {
+        /// The narrowest glyph of a serif font (an apostrophe), and a wide
+        /// average one, in em.
+        const NARROWEST_EM: f64 = 0.18;
+        const WIDE_EM: f64 = 0.55;
+        /// The cell's padding on both sides, in points (nd30.typ's inset).
+        const PADDING_PT: f64 = 8.0;
+        /// A row taller than this may break across pages: a third of a
+        /// landscape page, so an unbreakable row always fits one.
+        const KEEP_ROW_PT: f64 = 170.0;
+        let total: f64 = self.columns.iter().map(|c| f64::from(c.width)).sum();
+        if total <= 0.0 {
+            return;
+        }
+        let n = self.columns.len();
+        let widths: Vec<f64> = self.columns.iter().map(|c| f64::from(c.width)).collect();
+        let size = f64::from(self.size);
+        for rows in [&mut self.header, &mut self.rows] {
+            let placed = place(rows, n);
+            for (row, starts) in rows.iter_mut().zip(&placed.starts) {
+                let mut tallest: f64 = 0.0;
+                for (cell, &col) in row.iter_mut().zip(starts) {
+                    let end = (col + cell.cols.max(1) as usize).min(n);
+                    let share = widths[col..end].iter().sum::<f64>() / total;
+                    let inner_pt = (width_mm * 72.0 / 25.4 * share - PADDING_PT).max(1.0);
+                    let fits = (inner_pt / (size * NARROWEST_EM)).floor().max(1.0) as usize;
+                    let longest = cell
+                        .text
+                        .split_whitespace()
+                        .map(|w| w.chars().count())
+                        .max()
+                        .unwrap_or(0);
+                    cell.long_word = (longest >= fits).then_some(share);
+                    let per_line = (inner_pt / (size * WIDE_EM)).max(1.0);
+                    let lines: f64 = cell
+                        .text
+                        .split('\n')
+                        .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
+                        .sum();
+                    tallest = tallest.max(lines * size * 1.2 / f64::from(cell.rows.max(1)));
+                }
+                let split = tallest > KEEP_ROW_PT;
+                for cell in row.iter_mut() {
+                    cell.split = split;
+                }
+            }
+        }
+    }
+
+    fn cells(&self) -> impl Iterator<Item = &Cell> + Clone {
+        self.header.iter().chain(&self.rows).flatten()
+    }
+
+    fn text_len(&self) -> usize {
+        let own =
+            self.title.as_ref().map_or(0, String::len) + self.unit.as_ref().map_or(0, String::len);
+        own + self.cells().map(|c| c.text.len()).sum::<usize>()
     }
 }
 
@@ -381,6 +522,8 @@ pub enum Block {
         text: String,
         italic: bool,
     },
+    /// A table.
+    Table(Table),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
@@ -395,8 +538,17 @@ pub enum LeadStyle {
 }
 
 impl Block {
+    /// Its cost in [`Administrative::weight`]: one, or two for each table cell.
+    fn weight(&self) -> usize {
+        match self {
+            Block::Table(t) => 1 + 2 * t.cells().count(),
+            _ => 1,
+        }
+    }
+
     fn text_len(&self) -> usize {
         match self {
+            Block::Table(t) => t.text_len(),
             Block::Heading { label, title, .. } => label.len() + title.len(),
             Block::Centered { text, .. } => text.len(),
             Block::Para {
@@ -481,4 +633,92 @@ impl From<&str> for Recipient {
             end: String::new(),
         }
     }
+}
+
+/// Where the cells of some table rows land on a grid of columns, spans
+/// taken into account as Typst and Word place them: each cell in the first
+/// column of its row that no cell above covers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placement {
+    /// The column each cell starts in, row by row.
+    pub starts: Vec<Vec<usize>>,
+    /// For each column, the rows still covered below the last row, and
+    /// the cell covering them (row, cell).
+    pub spill: Vec<Option<(u32, usize, usize)>>,
+    pub problems: Vec<PlaceProblem>,
+}
+
+/// A row that does not fit its grid; `row` and `cell` index the rows given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceProblem {
+    /// The row has more cells than free columns.
+    TooMany { row: usize, cell: usize },
+    /// The cell spans past the last column (it starts at `col`).
+    PastEdge { row: usize, cell: usize, col: usize },
+    /// The cell spans columns a cell above already covers.
+    Overlap { row: usize, cell: usize },
+    /// The row leaves `missing` columns empty.
+    TooFew { row: usize, missing: usize },
+}
+
+/// Places `rows` on a grid `columns` wide. Problem cells are placed as
+/// far as they fit, so the rest of the table can still be checked.
+pub fn place(rows: &[Vec<Cell>], columns: usize) -> Placement {
+    let mut out = Placement::default();
+    // Rows each column is still covered for by a cell above, and by whom.
+    let mut covered: Vec<Option<(u32, usize, usize)>> = vec![None; columns];
+    for (r, row) in rows.iter().enumerate() {
+        let mut starts = Vec::with_capacity(row.len());
+        let mut col = 0;
+        for (c, cell) in row.iter().enumerate() {
+            while col < columns && covered[col].is_some() {
+                col += 1;
+            }
+            if col >= columns {
+                out.problems.push(PlaceProblem::TooMany { row: r, cell: c });
+                break;
+            }
+            let want = cell.cols.max(1) as usize;
+            let mut span = want.min(columns - col);
+            if span < want {
+                out.problems.push(PlaceProblem::PastEdge {
+                    row: r,
+                    cell: c,
+                    col,
+                });
+            }
+            if let Some(blocked) = (col..col + span).position(|k| covered[k].is_some()) {
+                out.problems.push(PlaceProblem::Overlap { row: r, cell: c });
+                span = blocked;
+            }
+            starts.push(col);
+            if cell.rows > 1 {
+                for slot in &mut covered[col..col + span] {
+                    *slot = Some((cell.rows - 1, r, c));
+                }
+            }
+            col += span.max(1);
+        }
+        let missing = (col.min(columns)..columns)
+            .filter(|&k| covered[k].is_none())
+            .count();
+        if missing > 0 && !row.is_empty() {
+            out.problems.push(PlaceProblem::TooFew { row: r, missing });
+        }
+        // Cells from rows above have now covered this row too; those
+        // placed in it cover the rows below.
+        for slot in &mut covered {
+            if let Some((left, owner, _)) = slot
+                && *owner < r
+            {
+                *left -= 1;
+                if *left == 0 {
+                    *slot = None;
+                }
+            }
+        }
+        out.starts.push(starts);
+    }
+    out.spill = covered;
+    out
 }

@@ -108,8 +108,7 @@ mod tests {
                 issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu".into(),
             },
             landscape: false,
-            columns: Vec::new(),
-            rows: Vec::new(),
+            body: Vec::new(),
         }
     }
 

@@ -17,8 +17,9 @@ use crate::pdf_standard::PdfStandard;
 /// `Deserialize` and `JsonSchema` for a type written in one of several YAML
 /// shapes, each optional: `text |s| …` (a string), `list<T> |l| …` (a
 /// sequence read as `T`), `map<T> |m| …` (a mapping read as `T`). The
-/// schema lists them in the order written; `one_of!(@deserialize …)`
-/// writes only `Deserialize`, for a schema written by hand.
+/// schema lists them in the order written. `yes_no |b| …` takes `true` or
+/// `false`. `one_of!(@deserialize …)` writes only `Deserialize`, for a
+/// schema written by hand.
 macro_rules! one_of {
     ($ty:ident, $expecting:literal, $($shape:ident $(<$inner:ty>)? |$v:ident| $make:expr),+ $(,)?) => {
         one_of!(@deserialize $ty, $expecting, $($shape $(<$inner>)? |$v| $make),+);
@@ -52,6 +53,11 @@ macro_rules! one_of {
             Ok($make)
         }
     };
+    (@visit yes_no, $ty:ty, $v:ident, $make:expr) => {
+        fn visit_bool<E: de::Error>(self, $v: bool) -> Result<$ty, E> {
+            Ok($make)
+        }
+    };
     (@visit list, $ty:ty, $v:ident, $make:expr, $inner:ty) => {
         fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<$ty, A::Error> {
             let $v = <$inner>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
@@ -67,10 +73,21 @@ macro_rules! one_of {
     (@schema text, $g:ident) => {
         text_only()
     };
+    (@schema yes_no, $g:ident) => {
+        json_schema!({ "type": "boolean" })
+    };
     (@schema $shape:ident, $g:ident, $inner:ty) => {
         $g.subschema_for::<$inner>()
     };
 }
+
+mod appendix;
+mod funding;
+pub mod table;
+
+pub use appendix::{PlanAppendix, TaskBody, TaskNumbering, TaskTable};
+pub use funding::{Amount, DeclaredSource, Funding, FundingBlock, FundingItem};
+pub use table::{Align, Cell, CellFields, RowFields, Table, TableColumn, TableRow, TableTotal};
 
 /// One YAML file: who issues, the units it names, and the documents it describes.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
@@ -310,6 +327,12 @@ pub struct Plan {
     pub signer: Signer,
     #[serde(default)]
     pub style: PlanStyle,
+    /// The plan's funding as numbers: sources, amounts, totals checked.
+    pub funding: Option<Funding>,
+    /// Phụ lục after the signature: the assignment table, the funding
+    /// table, or the author's own text and tables.
+    #[serde(default)]
+    pub appendices: Vec<PlanAppendix>,
 }
 
 impl Plan {
@@ -361,6 +384,8 @@ pub struct Labels {
     pub units: String,
     pub support: String,
     pub timeline: String,
+    pub result: String,
+    pub funding: String,
 }
 
 impl Default for Labels {
@@ -370,6 +395,8 @@ impl Default for Labels {
             units: "Đơn vị thực hiện".into(),
             support: "Đơn vị phối hợp".into(),
             timeline: "Thời gian thực hiện".into(),
+            result: "Kết quả, sản phẩm".into(),
+            funding: "Kinh phí".into(),
         }
     }
 }
@@ -525,7 +552,7 @@ pub enum Numbering {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(String),
-    Fields(BlockFields),
+    Fields(Box<BlockFields>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
@@ -551,8 +578,14 @@ pub struct BlockFields {
     pub amount: Option<u64>,
     /// Add "(Bằng chữ: …)" after an amount (default yes).
     pub in_words: Option<bool>,
-    /// Funding sources, one dash line each.
-    pub funding: Option<Vec<FundingSource>>,
+    /// Funding sources, one dash line each; or a view of the plan's
+    /// funding: `total`, `sources`, `table`.
+    pub funding: Option<FundingBlock>,
+    /// A table.
+    pub table: Option<Table>,
+    /// The key of an appendix this paragraph refers the reader to: "… tại
+    /// Phụ lục I kèm theo Kế hoạch này."
+    pub appendix: Option<String>,
 }
 
 /// How a lead-in ("Về tiêu chí …:") is set.
@@ -570,7 +603,7 @@ one_of!(
     Block,
     "một đoạn văn, hoặc { list: [...] }, { enumerate: [...] }, { label, text }, { assign }, { funding: [...] }",
     text |s| Block::Paragraph(s.to_string()),
-    map<BlockFields> |m| Block::Fields(m),
+    map<BlockFields> |m| Block::Fields(Box::new(m)),
 );
 
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
@@ -659,6 +692,10 @@ pub struct TaskEntry {
     pub timeline: Option<Timeline>,
     pub text: Option<String>,
     pub list: Option<Vec<ListItem>>,
+    /// The expected result or product of the task.
+    pub result: Option<String>,
+    /// The task's funding, amount by source key (of `plan.funding`).
+    pub funding: Option<BTreeMap<String, Amount>>,
     /// Print each unit clause on its own "+" line.
     #[serde(default)]
     pub lines: bool,

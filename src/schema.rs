@@ -9,9 +9,19 @@ use serde_json::{Map, Value, json};
 use crate::model::{PlanFile, TEXT_ONLY};
 
 mod descriptions;
+mod tables;
 mod year;
 
 pub use descriptions::DESCRIPTIONS;
+pub use tables::TABLE_DESCRIPTIONS;
+
+/// Every key's help.
+fn all_descriptions() -> impl Iterator<Item = &'static descriptions::Description> {
+    DESCRIPTIONS
+        .iter()
+        .chain(TABLE_DESCRIPTIONS)
+        .chain(year::YEAR_DESCRIPTIONS)
+}
 
 /// The schema as pretty JSON with a final newline, as `ocop schema` prints
 /// it and `schema/ocop.schema.json` holds it.
@@ -99,11 +109,7 @@ fn describe(def: &mut Map<String, Value>, name: &str) {
         return;
     };
     for (key, prop) in props.iter_mut() {
-        let Some(entry) = DESCRIPTIONS
-            .iter()
-            .chain(year::YEAR_DESCRIPTIONS)
-            .find(|d| d.ty == name && d.key == key)
-        else {
+        let Some(entry) = all_descriptions().find(|d| d.ty == name && d.key == key) else {
             continue;
         };
         let Value::Object(p) = prop else { continue };
@@ -151,7 +157,7 @@ mod tests {
     #[test]
     fn every_description_names_a_property() {
         let props = properties(&schema());
-        for d in DESCRIPTIONS.iter().chain(year::YEAR_DESCRIPTIONS) {
+        for d in all_descriptions() {
             assert!(
                 props.iter().any(|(t, k, _)| t == d.ty && k == d.key),
                 "{}.{} is described but is no property of the model",

@@ -403,13 +403,15 @@ fn a_results_decision_and_its_certificates_share_one_spreadsheet() {
     let Content::Decision(decision) = &report.documents[0].content else {
         panic!("the decision comes first");
     };
-    let listed: Vec<String> = decision.appendices[0]
+    let ocop::doc::Block::Table(table) = &decision.appendices[0].body[0] else {
+        panic!("the appendix is the list of products");
+    };
+    // Rows of products, not the group rows spanning the table.
+    let listed: Vec<String> = table
         .rows
         .iter()
-        .filter_map(|r| match r {
-            ocop::doc::Row::Cells { cells } => Some(cells[1].clone()),
-            ocop::doc::Row::Group { .. } => None,
-        })
+        .filter(|r| r.len() > 1)
+        .map(|r| r[1].text.clone())
         .collect();
     let certified: Vec<String> = report.documents[1..]
         .iter()

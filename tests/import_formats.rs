@@ -32,11 +32,24 @@ fn documents() -> Vec<(String, ocop::doc::Document)> {
                 ocop::doc::DocKind::Dispatch if dispatches < 2 => dispatches += 1,
                 _ => continue,
             }
+            // Tables do not import yet (issue 25: the import of tables
+            // awaits its port onto the reworked importer): each document is
+            // measured without them, as in `import::` tests.
+            let doc = without_tables(doc);
             out.push((format!("{yaml}--{}", doc.file_stem), doc));
         }
     }
     assert!(out.len() >= 8, "plans/ holds plans and dispatches");
     out
+}
+
+/// `doc` without its tables and appendices.
+fn without_tables(mut doc: ocop::doc::Document) -> ocop::doc::Document {
+    if let ocop::doc::Content::Plan(a) | ocop::doc::Content::Dispatch(a) = &mut doc.content {
+        a.appendices.clear();
+        a.body.retain(|b| !matches!(b, ocop::doc::Block::Table(_)));
+    }
+    doc
 }
 
 /// Imports `source`, renders the YAML and measures it against the text

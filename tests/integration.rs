@@ -29,5 +29,6 @@ mod schema;
 mod sheets;
 mod signing;
 mod special_files;
+mod tables;
 mod templates;
 mod watch;

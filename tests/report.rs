@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ocop::doc::{Content, Row};
+use ocop::doc::{Block, Content};
 
 use crate::common;
 
@@ -150,12 +150,18 @@ fn printed() -> Vec<(String, Vec<Vec<String>>)> {
         .appendices
         .iter()
         .map(|a| {
+            // A group title is one cell spanning the table.
             let rows = a
-                .rows
+                .body
                 .iter()
-                .map(|row| match row {
-                    Row::Cells { cells } => cells[1..].to_vec(),
-                    Row::Group { title } => vec![title.clone()],
+                .filter_map(|b| match b {
+                    Block::Table(t) => Some(t),
+                    _ => None,
+                })
+                .flat_map(|t| &t.rows)
+                .map(|row| match row.as_slice() {
+                    [group] if group.cols > 1 => vec![group.text.clone()],
+                    cells => cells[1..].iter().map(|c| c.text.clone()).collect(),
                 })
                 .collect();
             (a.label.clone(), rows)

@@ -4,18 +4,33 @@
 //! cannot reach here.
 
 use super::common::{list_marker, with_colon, with_period};
+use super::funding;
 use crate::doc::{Block, LeadStyle};
 use crate::model::{
-    self, Content, LabelStyle, ListItem, Marker, Numbering, PlanStyle, UnitItem, UnitsEntry,
+    self, Content, FundingBlock, LabelStyle, ListItem, Marker, Numbering, PlanStyle, TaskBody,
+    UnitItem, UnitsEntry,
 };
 use crate::numbering::Numberer;
 use crate::units::Units;
-use crate::validate::{CheckedSection, CheckedTask, TaskLine};
+use crate::validate::{CheckedFunding, CheckedSection, CheckedTask, LaidTables, TaskLine};
 use crate::vn;
 
 pub struct BodyComposer<'a> {
     pub units: Units<'a>,
     pub style: &'a PlanStyle,
+    /// The file's tables, laid out when they were checked.
+    pub tables: &'a LaidTables,
+    pub parts: PlanParts<'a>,
+}
+
+/// What a plan's body shows besides its own text: its appendices (key and
+/// label), its funding, and what the assignment table leaves to the body
+/// of each task. Other documents have none of these.
+#[derive(Default, Clone)]
+pub struct PlanParts<'a> {
+    pub appendices: Vec<(String, String)>,
+    pub funding: Option<&'a CheckedFunding>,
+    pub tasks: TaskBody,
 }
 
 impl BodyComposer<'_> {
@@ -128,13 +143,28 @@ impl BodyComposer<'_> {
     fn section_tail(&self, checked: &CheckedSection<'_>, numberer: Numberer, out: &mut Vec<Block>) {
         let s = checked.section;
         let marker = s.task_marker.unwrap_or(self.style.task_marker);
-        for (i, task) in checked.tasks.iter().enumerate() {
+        let kept = checked.tasks.iter().filter(|t| self.keeps(t));
+        for (i, task) in kept.enumerate() {
             self.task_line(task, marker, i, out);
         }
         let mode = s.numbering.unwrap_or(Numbering::Auto);
         for (i, child) in checked.sections.iter().enumerate() {
             let (label, next) = numberer.label(mode, i);
             self.section(child, label, next, out);
+        }
+    }
+
+    /// Whether the body prints a task line: the lines the assignment
+    /// table shows stay out of the body when the plan asks so.
+    fn keeps(&self, task: &CheckedTask<'_>) -> bool {
+        let in_table = matches!(
+            task.line,
+            TaskLine::Units(_) | TaskLine::Support(_) | TaskLine::Timeline(_) | TaskLine::Result(_)
+        );
+        match self.parts.tasks {
+            TaskBody::All => true,
+            TaskBody::Content => !in_table,
+            TaskBody::None => !in_table && !matches!(task.line, TaskLine::Content(_)),
         }
     }
 
@@ -180,7 +210,7 @@ impl BodyComposer<'_> {
                 text,
                 italic: false,
             });
-        } else if let Some(sources) = &f.funding {
+        } else if let Some(FundingBlock::Lines(sources)) = &f.funding {
             if let Some(text) = &f.text {
                 out.push(Block::para(text.trim()));
             }
@@ -195,11 +225,41 @@ impl BodyComposer<'_> {
                 };
                 out.push(Block::item(list_marker(depth), None, text));
             }
-        } else if f.text.is_some() || f.assign.is_some() || f.label.is_some() {
+        } else if !self.plan_block(f, depth, out)
+            && (f.text.is_some() || f.assign.is_some() || f.label.is_some())
+        {
             let text = f.text.as_ref().or(f.assign.as_ref());
             let style = lead_style(f.label_style);
             out.push(labelled(None, f.label.as_deref(), style, text));
         }
+    }
+
+    /// A block showing a table, the plan's funding, or a reference to an
+    /// appendix; false when `f` is none of these.
+    fn plan_block(&self, f: &model::BlockFields, depth: usize, out: &mut Vec<Block>) -> bool {
+        if let Some(FundingBlock::View(view)) = &f.funding {
+            if let Some(funding) = self.parts.funding {
+                let words = f.in_words.unwrap_or(true);
+                funding::view(funding, view, f.text.as_deref(), words, depth, out);
+            }
+        } else if let Some(t) = &f.table {
+            if let Some(text) = &f.text {
+                out.push(Block::para(text.trim()));
+            }
+            out.extend(self.tables.get(t).cloned().map(Block::Table));
+        } else if let Some(key) = &f.appendix {
+            let found = self.parts.appendices.iter().find(|(k, _)| k == key);
+            if let Some((_, label)) = found {
+                let text = f.text.as_deref().map_or("Chi tiết", str::trim);
+                out.push(Block::para(format!(
+                    "{} tại {label} kèm theo Kế hoạch này.",
+                    text.trim_end_matches(['.', ':', ';', ','])
+                )));
+            }
+        } else {
+            return false;
+        }
+        true
     }
 
     fn list(&self, items: &[ListItem], depth: usize, out: &mut Vec<Block>) {
@@ -258,6 +318,19 @@ impl BodyComposer<'_> {
                     label(&labels.timeline),
                     with_period(text),
                 ));
+            }
+            TaskLine::Result(r) => {
+                out.push(Block::item(
+                    mark,
+                    label(&labels.result),
+                    with_period(r.trim()),
+                ));
+            }
+            TaskLine::Funding(amounts) => {
+                if let Some(funding) = self.parts.funding {
+                    let text = funding::task_line(funding, amounts);
+                    out.push(Block::item(mark, label(&labels.funding), text));
+                }
             }
             TaskLine::Text(t) => out.push(Block::item(mark, own_label.map(with_colon), t.trim())),
             TaskLine::List(items) => {

@@ -99,6 +99,8 @@ fn free_form(
     let bc = BodyComposer {
         units: checked.units,
         style: &d.style,
+        tables: &checked.tables,
+        parts: Default::default(),
     };
     bc.blocks(&d.body, &mut body);
     bc.sections(sections, &Numberer::dispatch(), &mut body);

@@ -3,16 +3,19 @@
 //! names, punctuation and file names are computed here from data that
 //! validation has already accepted; no file is read and nothing can fail.
 
+mod appendix;
 mod body;
 mod certificate;
 mod common;
 mod decision;
 mod dispatch;
+mod funding;
 mod plan;
 pub mod report;
+mod tasks;
 mod year;
 
-use crate::doc::Document;
+use crate::doc::{Content, Document};
 use crate::validate::Checked;
 
 /// Every document of the file, in the order a reader expects them: the
@@ -42,6 +45,19 @@ pub fn documents(checked: &Checked<'_>) -> Vec<Document> {
     docs.extend(y.report.as_ref().and_then(|r| report::report(checked, r)));
     if let Some(c) = &checked.certificates {
         docs.extend(certificate::certificates(checked, c));
+    }
+    for doc in &mut docs {
+        match &mut doc.content {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => appendix::fit_tables(a),
+            Content::Report(r) => appendix::fit_tables(&mut r.document),
+            Content::Certificate(_) | Content::Appendix(_) => {}
+        }
     }
     docs
 }

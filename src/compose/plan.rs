@@ -1,12 +1,14 @@
 //! The plan (Kế hoạch, NĐ 30 Mẫu 1.4).
 
-use super::body::BodyComposer;
+use super::appendix::{self, APPENDIX_TEXT_SIZE};
+use super::body::{BodyComposer, PlanParts};
 use super::common::{self, citation, one_line, with_closing_mark};
-use crate::doc::{Administrative, Block, Content, Document, LeadStyle};
-use crate::model::BasesLayout;
+use super::{funding, tasks};
+use crate::doc::{Administrative, Appendix, Block, Content, Document, Header, LeadStyle};
+use crate::model::{BasesLayout, PlanAppendix, TaskBody};
 use crate::naming;
 use crate::numbering::Numberer;
-use crate::validate::{Checked, CheckedPlan};
+use crate::validate::{self, Checked, CheckedPlan};
 
 pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
     let plan = p.plan;
@@ -17,8 +19,11 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
     let bc = BodyComposer {
         units: checked.units,
         style: &plan.style,
+        tables: &checked.tables,
+        parts: parts(p),
     };
     bc.sections(&p.sections, &Numberer::plan(), &mut body);
+    let appendices = appendices(checked, p, &bc, &header, &symbol);
     body.push(Block::para(with_closing_mark(&plan.closing)));
     let signature = common::signature(
         &checked.units,
@@ -41,9 +46,85 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
             preamble: preamble(p),
             body,
             signature,
-            appendices: Vec::new(),
+            appendices,
         }),
         issuance: Default::default(),
+    }
+}
+
+/// What the body refers to: the appendices by key, the funding, and what
+/// the assignment table leaves to the body.
+fn parts<'a>(p: &'a CheckedPlan<'_>) -> PlanParts<'a> {
+    let list = &p.plan.appendices;
+    let tasks = list
+        .iter()
+        .filter_map(|a| a.tasks.as_ref().filter(|t| t.enabled))
+        .map(|t| t.body)
+        .next()
+        .unwrap_or(TaskBody::All);
+    PlanParts {
+        appendices: list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                validate::appendix_key(a).map(|k| (k, appendix::label(i, list.len())))
+            })
+            .collect(),
+        funding: p.funding.as_ref(),
+        tasks,
+    }
+}
+
+fn appendices(
+    checked: &Checked<'_>,
+    p: &CheckedPlan<'_>,
+    bc: &BodyComposer<'_>,
+    header: &Header,
+    symbol: &str,
+) -> Vec<Appendix> {
+    let issuer = &checked.model.issuer;
+    let reference = common::reference(
+        "Kế hoạch",
+        &header.number,
+        symbol,
+        p.date,
+        &issuer.body_name(),
+    );
+    let list = &p.plan.appendices;
+    let sources = p.funding.as_ref().map_or(0, |f| f.sources.len());
+    list.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let page = validate::appendix_page(a, sources);
+            let mut body = Vec::new();
+            body.extend(own_table(p, a));
+            bc.blocks(&a.body, &mut body);
+            appendix::appendix(
+                appendix::label(i, list.len()),
+                title(a).to_uppercase(),
+                reference.clone(),
+                Some(page.landscape),
+                body,
+            )
+        })
+        .collect()
+}
+
+/// The table an appendix makes from the plan's data: the tasks or the funding.
+fn own_table(p: &CheckedPlan<'_>, a: &PlanAppendix) -> Option<Block> {
+    if let Some(t) = a.tasks.as_ref().filter(|t| t.enabled) {
+        let table = tasks::table(&p.assignments, t.numbering, APPENDIX_TEXT_SIZE);
+        return Some(Block::Table(table));
+    }
+    let f = p.funding.as_ref().filter(|_| a.funding)?;
+    Some(Block::Table(funding::table(f, APPENDIX_TEXT_SIZE)))
+}
+
+fn title(a: &PlanAppendix) -> String {
+    match &a.title {
+        Some(t) => one_line(t),
+        None if a.funding => "Kinh phí thực hiện Kế hoạch".into(),
+        None => "Phân công nhiệm vụ thực hiện Kế hoạch".into(),
     }
 }
 

@@ -7,9 +7,10 @@
 
 use std::collections::BTreeMap;
 
+use super::appendix::{Row, table_appendix};
 use super::body::BodyComposer;
 use super::common::{self, with_closing_mark};
-use crate::doc::{self, Administrative, Appendix, BarChart, Block, Column, Content, Document, Row};
+use crate::doc::{self, Administrative, Appendix, BarChart, Block, Content, Document};
 use crate::model::{Measure, Target};
 use crate::numbering::Numberer;
 use crate::validate::Checked;
@@ -189,6 +190,8 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
     let bc = BodyComposer {
         units: checked.units,
         style: &crate::model::PlanStyle::default(),
+        tables: &checked.tables,
+        parts: Default::default(),
     };
     let root = Numberer::plan();
     let mut chart_at = 0;
@@ -344,12 +347,12 @@ fn lower(text: &str) -> String {
     }
 }
 
-fn column(title: &str, width: u32, align: &'static str) -> Column {
-    Column {
-        title: title.into(),
-        width,
-        align,
-    }
+fn column(
+    title: &'static str,
+    width: u32,
+    align: &'static str,
+) -> (&'static str, u32, &'static str) {
+    (title, width, align)
 }
 
 /// One part of the counts table: a group title over a row per entry, and
@@ -454,12 +457,12 @@ fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &doc::Reference) -> Vec<
         star_part(&title, part, totalled, &mut rows);
     }
     let mut out = vec![
-        Appendix {
-            label: "Phụ lục I".into(),
-            title: format!("SỐ LIỆU SẢN PHẨM OCOP NĂM {} THEO HẠNG SAO", s.year),
-            reference: reference.clone(),
-            landscape: true,
-            columns: vec![
+        table_appendix(
+            "Phụ lục I".into(),
+            format!("SỐ LIỆU SẢN PHẨM OCOP NĂM {} THEO HẠNG SAO", s.year),
+            reference.clone(),
+            true,
+            &[
                 column("STT", 2, "center"),
                 column("Nội dung", 14, "left"),
                 column("3 sao", 3, "right"),
@@ -468,7 +471,7 @@ fn tables(s: &Stats, cr: &CheckedReport<'_>, reference: &doc::Reference) -> Vec<
                 column("Tổng số", 3, "right"),
             ],
             rows,
-        },
+        ),
         targets_table(s, cr, reference),
     ];
     if !cr.funding.is_empty() {
@@ -511,12 +514,12 @@ fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &doc::Reference) 
             }
         })
         .collect();
-    Appendix {
-        label: "Phụ lục II".into(),
-        title: format!("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {}", s.year),
-        reference: reference.clone(),
-        landscape: true,
-        columns: vec![
+    table_appendix(
+        "Phụ lục II".into(),
+        format!("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {}", s.year),
+        reference.clone(),
+        true,
+        &[
             column("STT", 2, "center"),
             column("Chỉ tiêu kế hoạch", 12, "left"),
             column("Kế hoạch", 3, "right"),
@@ -525,7 +528,7 @@ fn targets_table(s: &Stats, cr: &CheckedReport<'_>, reference: &doc::Reference) 
             column("Đánh giá", 3, "center"),
         ],
         rows,
-    }
+    )
 }
 
 fn funding_table(cr: &CheckedReport<'_>, reference: &doc::Reference) -> Appendix {
@@ -559,15 +562,15 @@ fn funding_table(cr: &CheckedReport<'_>, reference: &doc::Reference) -> Appendix
             },
         ],
     });
-    Appendix {
-        label: "Phụ lục III".into(),
-        title: format!(
+    table_appendix(
+        "Phụ lục III".into(),
+        format!(
             "KINH PHÍ THỰC HIỆN CHƯƠNG TRÌNH OCOP NĂM {} (ĐỒNG)",
             cr.year
         ),
-        reference: reference.clone(),
-        landscape: true,
-        columns: vec![
+        reference.clone(),
+        true,
+        &[
             column("STT", 2, "center"),
             column("Nguồn kinh phí", 10, "left"),
             column("Kế hoạch", 5, "right"),
@@ -575,7 +578,7 @@ fn funding_table(cr: &CheckedReport<'_>, reference: &doc::Reference) -> Appendix
             column("Tỷ lệ", 3, "right"),
         ],
         rows,
-    }
+    )
 }
 
 /// Products recognised by star, last year against this year.

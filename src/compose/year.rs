@@ -4,10 +4,11 @@
 //! results; Quyết định thu hồi (Mẫu 1.2) with its ground; and a Công văn
 //! (Mẫu 1.5) to each commune listing its certificates that expire soon.
 
+use super::appendix::{Row, table_appendix};
 use super::body::BodyComposer;
 use super::common::{self, count, one_line, with_closing_mark};
 use super::decision;
-use crate::doc::{Administrative, Appendix, Block, Column, Content, Document, LeadStyle, Row};
+use crate::doc::{Administrative, Appendix, Block, Content, Document, LeadStyle};
 use crate::model::{DecisionKind, Issuer, PlanStyle, Signer};
 use crate::validate::register::{Entry, days_before};
 use crate::validate::year::{CheckedNotice, CheckedReminder, CheckedRevocation, CheckedSubmission};
@@ -113,6 +114,8 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
     let bc = BodyComposer {
         units: checked.units,
         style: &style,
+        tables: &checked.tables,
+        parts: Default::default(),
     };
     bc.blocks(&s.body, &mut body);
     body.extend(proposal(cd, &from, &chairman));
@@ -274,6 +277,8 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
     let bc = BodyComposer {
         units: checked.units,
         style: &style,
+        tables: &checked.tables,
+        parts: Default::default(),
     };
     bc.blocks(&n.body, &mut body);
     body.push(Block::para(with_closing_mark(&format!(
@@ -562,6 +567,8 @@ fn reminder(
     let bc = BodyComposer {
         units: checked.units,
         style: &style,
+        tables: &checked.tables,
+        parts: Default::default(),
     };
     bc.blocks(&r.body, &mut body);
     body.push(Block::para(with_closing_mark(&format!(
@@ -615,11 +622,7 @@ fn expiring_list(
     date: PartialDate,
     issuer: &Issuer,
 ) -> Appendix {
-    let column = |title: &str, width, align| Column {
-        title: title.into(),
-        width,
-        align,
-    };
+    let column = |title: &'static str, width: u32, align: &'static str| (title, width, align);
     let mut columns = vec![
         column("STT", 2, "center"),
         column("Tên sản phẩm", 8, "left"),
@@ -654,12 +657,12 @@ fn expiring_list(
             Row::Cells { cells }
         })
         .collect();
-    Appendix {
-        label: "Phụ lục".into(),
-        title: "DANH SÁCH SẢN PHẨM OCOP SẮP HẾT HẠN GIẤY CHỨNG NHẬN".into(),
-        reference: common::reference("Công văn", number, symbol, date, &issuer.body_name()),
-        landscape: true,
-        columns,
+    table_appendix(
+        "Phụ lục".into(),
+        "DANH SÁCH SẢN PHẨM OCOP SẮP HẾT HẠN GIẤY CHỨNG NHẬN".into(),
+        common::reference("Công văn", number, symbol, date, &issuer.body_name()),
+        true,
+        &columns,
         rows,
-    }
+    )
 }

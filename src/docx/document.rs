@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 
 use super::measure;
 use super::parts::{BODY_STYLE, HEADER_EMPTY, HEADER_PAGE_NUMBER, R_NS, W_NS};
+use super::table;
 use super::xml::{Font, Jc, Para, Twips, mm, paragraph, pt, run, tab};
-use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Recipient, Row, Signature};
+use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Recipient, Signature};
 use crate::nd30::layout;
 
 // The NĐ 30 numbers (margins, sizes, spacing) are those the PDF uses: both
@@ -76,7 +77,7 @@ pub fn issued_document_xml(doc: &Administrative, electronic: bool) -> String {
     // The last body lines travel with the signature: it never stands alone.
     let keep_from = blocks.len().saturating_sub(2);
     for (i, b) in blocks.iter().enumerate() {
-        block(&mut out, b, i >= keep_from);
+        block(&mut out, b, i >= keep_from, text_w(false));
     }
     signature(&mut out, &doc.signature, electronic);
 
@@ -400,9 +401,22 @@ fn to(out: &mut String, addressees: &[String]) {
 
 // ---------------------------------------------------------------- body
 
-/// One body block; `keep_next` holds it on the page of what follows.
-fn block(out: &mut String, b: &Block, keep_next: bool) {
+/// One body block; `keep_next` holds it on the page of what follows; a
+/// table is `text_w` wide.
+fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
     match b {
+        Block::Table(t) => {
+            table::table(out, t, text_w);
+            // Two tables in a row would join into one: a paragraph parts
+            // them (and the table from the signature row after it).
+            let p = Para {
+                line_exact: Some(20),
+                mark_size: Some(1.0),
+                after: Some(pt(6.0)),
+                ..Para::lines(Jc::Left)
+            };
+            paragraph(out, &p, |_| {});
+        }
         Block::Heading { label, title, bold } => {
             let p = Para {
                 style: Some(BODY_STYLE),
@@ -601,8 +615,7 @@ pub fn appendix_document_xml(a: &Appendix, electronic: bool) -> String {
 }
 
 /// An appendix (Mẫu 2.1) in its own section: the heading block "Phụ lục" /
-/// TITLE / (Kèm theo …) / rule, then the table, its header row repeated on
-/// every page, group rows spanning all columns.
+/// TITLE / (Kèm theo …) / rule, then its text and tables.
 fn appendix(out: &mut String, a: &Appendix) {
     let l = &layout().appendix;
     let text_w = text_w(a.landscape);
@@ -620,101 +633,14 @@ fn appendix(out: &mut String, a: &Appendix) {
     heading(out, &a.reference.to_string(), body().italic(), gap);
     let (above, below) = (pt(l.rule_above_pt), pt(l.rule_below_pt));
     rule(out, text_w, mm(l.rule_mm), above, below);
-
-    let n = a.columns.len().max(1);
-    let widths = column_widths(
-        &a.columns.iter().map(|c| c.width).collect::<Vec<_>>(),
-        n,
-        text_w,
-    );
-    let table = Table {
-        widths: &widths,
-        lines: Some(eighths(l.table_stroke_pt)),
-        padding: pt(l.cell_inset_pt),
-    };
-    let small = Font::new(l.table_pt);
-    let text_cell = |out: &mut String, col: usize, span: usize, text: &str, font: Font, jc: Jc| {
-        let width = widths[col..col + span].iter().sum();
-        cell(out, width, span, true, |out| {
-            paragraph(out, &Para::lines(jc), |o| run(o, text, font));
-        });
-    };
-    table.start(out);
-    row(out, true, |out| {
-        for i in 0..n {
-            let title = a.columns.get(i).map_or("", |c| c.title.as_str());
-            text_cell(out, i, 1, title, small.bold(), Jc::Center);
-        }
-    });
-    // Cells fill rows of `n` one after another as in the PDF's table; a
-    // group row starts a new row and spans it.
-    let align = |i: usize| Jc::from_column(a.columns.get(i).map_or("left", |c| c.align));
-    let mut pending: Vec<&str> = Vec::new();
-    let flush = |out: &mut String, pending: &mut Vec<&str>| {
-        for chunk in pending.chunks(n) {
-            row(out, false, |out| {
-                for i in 0..n {
-                    text_cell(
-                        out,
-                        i,
-                        1,
-                        chunk.get(i).copied().unwrap_or(""),
-                        small,
-                        align(i),
-                    );
-                }
-            });
-        }
-        pending.clear();
-    };
-    for r in &a.rows {
-        match r {
-            Row::Group { title } => {
-                flush(out, &mut pending);
-                row(out, false, |out| {
-                    text_cell(out, 0, n, title, small.bold(), Jc::Left);
-                });
-            }
-            Row::Cells { cells } => pending.extend(cells.iter().map(String::as_str)),
-        }
+    for b in &a.body {
+        block(out, b, false, text_w);
     }
-    flush(out, &mut pending);
-    table.end(out);
-}
-
-/// Column widths in twips proportional to `fr`, summing to `total`.
-fn column_widths(fr: &[u32], n: usize, total: Twips) -> Vec<Twips> {
-    let fr: Vec<u64> = (0..n)
-        .map(|i| u64::from(fr.get(i).copied().unwrap_or(0)))
-        .collect();
-    let sum: u64 = fr.iter().sum();
-    let mut widths: Vec<Twips> = if sum == 0 {
-        vec![total / n as Twips; n]
-    } else {
-        fr.iter()
-            .map(|f| (total as u64 * f / sum) as Twips)
-            .collect()
-    };
-    let used: Twips = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += total - used;
-    }
-    widths
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn widths_proportional_and_exact() {
-        let w = column_widths(&[2, 8, 8, 9, 6, 3, 4, 5], 8, text_w(true));
-        assert_eq!(w.iter().sum::<Twips>(), text_w(true));
-        assert_eq!(w[1], w[2]);
-        assert!(w[0] * 4 - w[1] <= 4);
-        assert_eq!(column_widths(&[0, 0], 2, 100), vec![50, 50]);
-        assert_eq!(column_widths(&[], 1, 100), vec![100]);
-    }
 
     #[test]
     fn text_block_is_165_by_252_mm() {

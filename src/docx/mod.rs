@@ -10,6 +10,7 @@
 mod document;
 mod measure;
 mod parts;
+mod table;
 mod xml;
 
 use std::io::{Cursor, Write};
@@ -18,7 +19,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use crate::diag::Diagnostic;
-use crate::doc::{Administrative, Appendix, Block, Content, Document, Recipient, Row, Signature};
+use crate::doc::{Administrative, Appendix, Block, Content, Document, Recipient, Signature};
 use crate::vn::Date;
 
 pub use document::document_xml;
@@ -218,6 +219,11 @@ fn block_texts<'a>(b: &'a Block, texts: &mut Vec<(&'static str, &'a str)>) {
             texts.extend(lead.iter().map(|l| ("nội dung", l.as_str())));
             texts.push(("nội dung", text));
         }
+        Block::Table(t) => {
+            texts.extend(t.title.iter().chain(&t.unit).map(|s| ("bảng", s.as_str())));
+            let cells = t.header.iter().chain(&t.rows).flatten();
+            texts.extend(cells.map(|c| ("bảng", c.text.as_str())));
+        }
     }
 }
 
@@ -255,14 +261,8 @@ fn appendix_texts<'a>(a: &'a Appendix, texts: &mut Vec<(&'static str, &'a str)>)
             .map(|d| ("phụ lục", d.as_str())),
     );
     texts.push(("phụ lục", &r.issuer));
-    texts.extend(a.columns.iter().map(|c| ("bảng phụ lục", c.title.as_str())));
-    for r in &a.rows {
-        match r {
-            Row::Group { title } => texts.push(("bảng phụ lục", title)),
-            Row::Cells { cells } => {
-                texts.extend(cells.iter().map(|c| ("bảng phụ lục", c.as_str())))
-            }
-        }
+    for b in &a.body {
+        block_texts(b, texts);
     }
 }
 

@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use super::*;
-use crate::doc::{Appendix, Column, Header, LeadStyle, Reference, Signature};
+use crate::doc::{Appendix, Header, LeadStyle, Reference, Signature, Table};
 use xml::mm;
 
 fn header() -> Header {
@@ -111,6 +111,21 @@ fn dispatch(to: &[&str]) -> Document {
     }
 }
 
+fn table() -> Table {
+    let mut t = Table::titled(
+        &[
+            ("STT", 1, "center"),
+            ("Tên sản phẩm", 3, "left"),
+            ("Điểm", 1, "right"),
+        ],
+        12,
+    );
+    t.push_group("I. SẢN PHẨM ĐẠT 4 SAO");
+    t.push_row(vec!["1".into(), "Chè Shan tuyết".into(), "78,5".into()]);
+    t.push_row(vec!["2".into(), "Mật ong".into()]);
+    t
+}
+
 fn with_appendix(landscape: bool) -> Document {
     let mut d = plan();
     admin(&mut d).appendices.push(Appendix {
@@ -126,34 +141,7 @@ fn with_appendix(landscape: bool) -> Document {
             issuer: "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu".into(),
         },
         landscape,
-        columns: vec![
-            Column {
-                title: "STT".into(),
-                width: 1,
-                align: "center",
-            },
-            Column {
-                title: "Tên sản phẩm".into(),
-                width: 3,
-                align: "left",
-            },
-            Column {
-                title: "Điểm".into(),
-                width: 1,
-                align: "right",
-            },
-        ],
-        rows: vec![
-            Row::Group {
-                title: "I. SẢN PHẨM ĐẠT 4 SAO".into(),
-            },
-            Row::Cells {
-                cells: vec!["1".into(), "Chè Shan tuyết".into(), "78,5".into()],
-            },
-            Row::Cells {
-                cells: vec!["2".into(), "Mật ong".into()],
-            },
-        ],
+        body: vec![Block::Table(table())],
     });
     d
 }

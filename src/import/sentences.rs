@@ -58,10 +58,10 @@ fn walk(list: &mut [Section], known: &Units<'_>, implied: Option<&[String]>) {
 fn block(b: &mut Block, known: &Units<'_>, implied: Option<&[String]>) {
     match b {
         Block::Paragraph(t) if assigns(known, t, implied) => {
-            *b = Block::Fields(BlockFields {
+            *b = Block::Fields(Box::new(BlockFields {
                 assign: Some(std::mem::take(t)),
                 ..BlockFields::default()
-            });
+            }));
         }
         Block::Fields(f) => {
             if let Some(items) = &mut f.list {

@@ -674,9 +674,20 @@ impl<'de> de::Deserializer<'de> for De<'de> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
+        // A type that asks for it gets its scalar as typed, plain or quoted
+        // (table cells, amounts: "1.250" is not YAML's 1.25).
+        if name == crate::model::table::VERBATIM {
+            return match &self.node.value {
+                Value::Scalar { text, .. } if !self.node.is_null() => {
+                    let r = visitor.visit_str(text);
+                    self.locate(r)
+                }
+                _ => self.deserialize_any(visitor),
+            };
+        }
         visitor.visit_newtype_struct(self)
     }
 

@@ -22,6 +22,10 @@ pub const EXAMPLES: &[(&str, &[u8])] = &[
         include_bytes!("../../plans/yen-bai-2024.yaml"),
     ),
     (
+        "son-la-2027.yaml",
+        include_bytes!("../../plans/son-la-2027.yaml"),
+    ),
+    (
         "lai-chau-2020-cong-van.yaml",
         include_bytes!("../../plans/lai-chau-2020-cong-van.yaml"),
     ),

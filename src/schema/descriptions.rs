@@ -9,7 +9,7 @@ pub struct Description {
     pub examples: &'static [&'static str],
 }
 
-const fn d(
+pub(super) const fn d(
     ty: &'static str,
     key: &'static str,
     text: &'static str,
@@ -428,14 +428,17 @@ pub static DESCRIPTIONS: &[Description] = &[
     d(
         "BlockFields",
         "in_words",
-        "`false` để bỏ phần \"(Bằng chữ: …)\" sau số tiền.",
+        "`false` để bỏ phần \"(Bằng chữ: …)\" sau số tiền hoặc sau tổng kinh phí (`funding: total`).",
         &[],
     ),
     d(
         "BlockFields",
         "funding",
-        "Các nguồn kinh phí, mỗi nguồn một dòng \"- nguồn: 1.250.000.000 đồng.\".",
-        &["[{\"source\": \"Ngân sách tỉnh\", \"amount\": 1250000000}]"],
+        "Các nguồn kinh phí, mỗi nguồn một dòng \"- nguồn: 1.250.000.000 đồng.\"; hoặc lấy từ `plan.funding`: `total` (tổng, kèm bằng chữ), `sources` (mỗi nguồn một dòng), `table` (bảng).",
+        &[
+            "[{\"source\": \"Ngân sách tỉnh\", \"amount\": 1250000000}]",
+            "\"table\"",
+        ],
     ),
     d(
         "FundingSource",
@@ -673,7 +676,7 @@ pub static DESCRIPTIONS: &[Description] = &[
     d(
         "PlanStyle",
         "labels",
-        "Lời dẫn mặc định các dòng nhiệm vụ: `content`, `units`, `support`, `timeline`.",
+        "Lời dẫn mặc định các dòng nhiệm vụ: `content`, `units`, `support`, `timeline`, `result`, `funding`.",
         &[],
     ),
     d(

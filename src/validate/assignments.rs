@@ -10,6 +10,7 @@ use crate::model::{
     Block, Content, Labels, ListItem, ListItemFields, Numbering, Section, TaskEntry, UnitItem,
     UnitsEntry,
 };
+use crate::number::Number;
 use crate::numbering::{self, Numberer};
 use crate::units::{Reading, Units};
 
@@ -43,6 +44,31 @@ pub struct Assignment {
     /// Unit keys.
     pub leads: Vec<String>,
     pub supports: Vec<String>,
+    /// The headings it stands under, from the top of the plan down to the
+    /// section it is in.
+    pub outline: Vec<Heading>,
+    /// It is its section's own task or numbered paragraph (the section's
+    /// number is its number), not a sentence among the section's text.
+    pub numbered: bool,
+    /// The leads and cooperating units as the body names them: declared
+    /// names, and units written out as typed.
+    pub lead_names: Vec<String>,
+    pub support_names: Vec<String>,
+    /// A task's expected result or product.
+    pub result: Option<String>,
+    /// A task's amounts: (the source's place among the plan's funding
+    /// sources, amount).
+    pub funding: Vec<(usize, Number)>,
+}
+
+/// A section of the plan as its heading prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// "III.4": how the plan cites it.
+    pub reference: String,
+    /// "4.", "a)", "III."
+    pub label: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -115,6 +141,7 @@ pub fn collect(sections: &[CheckedSection<'_>], labels: &Labels, units: &Units<'
         units,
         labels,
         out: Assignments::default(),
+        headings: Vec::new(),
     };
     let root = Numberer::plan();
     for (i, s) in sections.iter().enumerate() {
@@ -128,6 +155,8 @@ struct Walker<'u, 'a> {
     units: &'u Units<'a>,
     labels: &'u Labels,
     out: Assignments,
+    /// The sections the walk is in, outermost first.
+    headings: Vec<Heading>,
 }
 
 /// Where the lines of a section stand: its reference, the heading to cite,
@@ -167,6 +196,15 @@ impl Walker<'_, '_> {
         } else {
             implied.to_vec()
         };
+        let heading_title = match (&s.title, &s.unit) {
+            (None, None) => String::new(),
+            _ => title.clone(),
+        };
+        self.headings.push(Heading {
+            reference: reference.clone(),
+            label: label.to_string(),
+            title: heading_title,
+        });
         let place = Place {
             reference: &reference,
             title: &title,
@@ -184,6 +222,9 @@ impl Walker<'_, '_> {
             let mut items = Vec::new();
             blocks_text(&s.body, &mut items);
             self.push_sentence(&place, text, items, leads, supports);
+            if let Some(a) = self.out.tasks.last_mut() {
+                a.numbered = true;
+            }
         } else {
             if let Some(text) = &s.text
                 && !implied.is_empty()
@@ -200,6 +241,33 @@ impl Walker<'_, '_> {
             let (label, next) = numberer.label(mode, i);
             self.section(child, &label, &reference, &title, next, &implied);
         }
+        self.headings.pop();
+    }
+
+    /// Unit names as the body prints them (declared names; others as typed).
+    fn names(&self, keys: &[String]) -> Vec<String> {
+        keys.iter().map(|k| self.units.name(k, false)).collect()
+    }
+
+    /// A new assignment at `place`; who leads and cooperates is filled in after.
+    fn assignment(&self, place: &Place<'_>, form: Form) -> Assignment {
+        Assignment {
+            reference: place.reference.to_string(),
+            title: place.title.to_string(),
+            form,
+            content: None,
+            items: Vec::new(),
+            units_line: None,
+            timeline: None,
+            leads: Vec::new(),
+            supports: Vec::new(),
+            outline: self.headings.clone(),
+            numbered: false,
+            lead_names: Vec::new(),
+            support_names: Vec::new(),
+            result: None,
+            funding: Vec::new(),
+        }
     }
 
     fn push_sentence(
@@ -210,21 +278,21 @@ impl Walker<'_, '_> {
         leads: Vec<String>,
         supports: Vec<String>,
     ) {
-        self.out.tasks.push(Assignment {
-            reference: place.reference.to_string(),
-            title: place.title.to_string(),
-            form: if place.implied.is_empty() {
-                Form::Sentence
-            } else {
-                Form::Duty
-            },
+        let form = if place.implied.is_empty() {
+            Form::Sentence
+        } else {
+            Form::Duty
+        };
+        let a = Assignment {
             content: Some(text.trim().to_string()),
             items,
-            units_line: None,
-            timeline: None,
+            lead_names: self.names(&leads),
+            support_names: self.names(&supports),
             leads,
             supports,
-        });
+            ..self.assignment(place, form)
+        };
+        self.out.tasks.push(a);
     }
 
     /// A plain line of a unit's own section.
@@ -232,17 +300,13 @@ impl Walker<'_, '_> {
         if text.is_empty() {
             return;
         }
-        self.out.tasks.push(Assignment {
-            reference: place.reference.to_string(),
-            title: place.title.to_string(),
-            form: Form::Duty,
+        let a = Assignment {
             content: Some(text),
-            items: Vec::new(),
-            units_line: None,
-            timeline: None,
             leads: place.implied.to_vec(),
-            supports: Vec::new(),
-        });
+            lead_names: self.names(place.implied),
+            ..self.assignment(place, Form::Duty)
+        };
+        self.out.tasks.push(a);
     }
 
     /// An `assign:` sentence (of a block or a list item) with its sub-items.
@@ -334,34 +398,30 @@ impl Walker<'_, '_> {
     /// content when it has no content line.
     fn task(&mut self, lines: &[CheckedTask<'_>], place: &Place<'_>, text: Option<&str>) {
         let mut a = Assignment {
-            reference: place.reference.to_string(),
-            title: place.title.to_string(),
-            form: Form::Task,
-            content: None,
-            items: Vec::new(),
-            units_line: None,
-            timeline: None,
-            leads: vec![],
-            supports: vec![],
+            numbered: true,
+            ..self.assignment(place, Form::Task)
         };
         for line in lines {
             match &line.line {
                 TaskLine::Content(content) => a.content = Some(content_text(content)),
                 TaskLine::Units(units) => self.task_units(&mut a, line.entry, units),
-                TaskLine::Support(support) => a.supports.extend(self.keys(support)),
+                TaskLine::Support(support) => {
+                    a.supports.extend(self.keys(support));
+                    a.support_names.extend(self.names(support));
+                }
                 TaskLine::Timeline(t) => a.timeline = Some(t.clone()),
+                TaskLine::Result(r) => a.result = Some(r.trim().to_string()),
+                TaskLine::Funding(amounts) => a.funding.clone_from(amounts),
                 TaskLine::Text(_) | TaskLine::List(_) => {}
             }
         }
         if a.content.is_none() {
             a.content = text.map(|t| t.trim().to_string());
         }
-        let mut seen = Vec::new();
-        a.leads.retain(|k| {
-            let new = !seen.contains(k);
-            seen.push(k.clone());
-            new
-        });
+        dedup(&mut a.leads);
+        dedup(&mut a.lead_names);
+        dedup(&mut a.support_names);
+        a.support_names.retain(|n| !a.lead_names.contains(n));
         self.out.tasks.push(a);
     }
 
@@ -380,10 +440,15 @@ impl Walker<'_, '_> {
             UnitsEntry::List(units) => {
                 for u in units {
                     match u {
-                        UnitItem::Ref(r) => a.leads.extend(self.keys(std::slice::from_ref(r))),
+                        UnitItem::Ref(r) => {
+                            a.leads.extend(self.keys(std::slice::from_ref(r)));
+                            a.lead_names.push(self.units.name(r, false));
+                        }
                         UnitItem::Clause(cl) => {
                             a.leads.extend(self.keys(&cl.lead));
                             a.supports.extend(self.keys(&cl.support));
+                            a.lead_names.extend(self.names(&cl.lead));
+                            a.support_names.extend(self.names(&cl.support));
                         }
                     }
                 }
@@ -397,6 +462,8 @@ impl Walker<'_, '_> {
                     Reading::UnitsLine,
                     &[],
                 );
+                a.lead_names.extend(self.names(&leads));
+                a.support_names.extend(self.names(&supports));
                 a.leads.extend(leads);
                 a.supports.extend(supports);
                 let label = entry.label.as_deref().unwrap_or(&self.labels.units).trim();
@@ -417,6 +484,16 @@ fn content_text(content: &Content) -> String {
             out.join(" ")
         }
     }
+}
+
+/// Keeps the first of each repeated entry, in order.
+fn dedup(list: &mut Vec<String>) {
+    let mut seen = Vec::new();
+    list.retain(|k| {
+        let new = !seen.contains(k);
+        seen.push(k.clone());
+        new
+    });
 }
 
 /// A list item's line as typed: "Lead-in: text", or its text.

@@ -9,7 +9,8 @@ use super::{CheckedSection, CheckedTask, TaskLine};
 use crate::diag::{did_you_mean, quote};
 use crate::load::yaml::{index, join};
 use crate::model::{
-    Block, Content, ListItem, Section, Sentence, TaskEntry, Timeline, UnitItem, UnitsEntry,
+    Block, Content, FundingBlock, ListItem, Section, Sentence, TaskEntry, Timeline, UnitItem,
+    UnitsEntry,
 };
 use crate::timeline;
 use crate::units::{Reading, fold};
@@ -268,6 +269,8 @@ impl Body<'_, '_> {
             f.amount.is_some(),
             f.funding.is_some(),
             f.assign.is_some(),
+            f.table.is_some(),
+            f.appendix.is_some(),
         ]
         .iter()
         .filter(|k| **k)
@@ -276,7 +279,7 @@ impl Body<'_, '_> {
             self.c.error(
                 path,
                 if kinds > 1 { "một khối có nhiều loại nội dung cùng lúc" } else { "khối trống" },
-                "mỗi khối là một trong: đoạn văn, { label, text }, { list }, { enumerate }, { assign }, { text, amount }, { funding }",
+                "mỗi khối là một trong: đoạn văn, { label, text }, { list }, { enumerate }, { assign }, { text, amount }, { funding }, { table }, { appendix }",
             );
             return;
         }
@@ -315,7 +318,8 @@ impl Body<'_, '_> {
                 self.text(&index(&join(path, "enumerate"), i), t, "ý liệt kê");
             }
         }
-        if let Some(sources) = &f.funding {
+        super::tables::block(self.c, f, path);
+        if let Some(FundingBlock::Lines(sources)) = &f.funding {
             for (i, s) in sources.iter().enumerate() {
                 self.c.non_empty(
                     &join(&index(&join(path, "funding"), i), "source"),
@@ -515,6 +519,8 @@ impl Body<'_, '_> {
             e.timeline.is_some(),
             e.text.is_some(),
             e.list.is_some(),
+            e.result.is_some(),
+            e.funding.is_some(),
         ]
         .iter()
         .filter(|k| **k)
@@ -523,7 +529,7 @@ impl Body<'_, '_> {
             self.c.error(
                 path,
                 if kinds == 0 { "dòng nhiệm vụ trống" } else { "một dòng nhiệm vụ có nhiều loại nội dung" },
-                "mỗi dòng là một trong: content, units, support, timeline, text, list (có thể kèm label)",
+                "mỗi dòng là một trong: content, units, support, timeline, result, funding, text, list (có thể kèm label)",
             );
             return None;
         }
@@ -545,10 +551,11 @@ impl Body<'_, '_> {
         } else if let Some(t) = &e.text {
             self.text(&join(path, "text"), t, "nội dung");
             TaskLine::Text(t)
-        } else {
-            let items = e.list.as_deref()?;
+        } else if let Some(items) = &e.list {
             self.list(items, &join(path, "list"), &[]);
             TaskLine::List(items)
+        } else {
+            super::tables::task_line(self.c, e, path)?
         };
         Some(CheckedTask { entry: e, line })
     }

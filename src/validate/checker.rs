@@ -21,6 +21,10 @@ pub struct Checker<'a> {
     pub glyphless_rows: Vec<((std::path::PathBuf, usize), Vec<Diagnostic>)>,
     /// Problems of the file: any error stops all its documents.
     pub problems: Vec<Diagnostic>,
+    /// While a plan is checked: what its body may refer to.
+    pub plan_refs: Option<super::tables::PlanRefs>,
+    /// The tables checked so far, laid out.
+    pub tables: super::tables::LaidTables,
 }
 
 impl<'a> Checker<'a> {

@@ -7,22 +7,28 @@
 //! rows only skip those rows' certificates (and any results decision that
 //! lists them), so an office gets the good certificates of a round.
 
+mod appendix;
 mod assignments;
 mod body;
 mod certificates;
 mod checker;
 mod decision;
 mod dispatch;
+mod funding;
 mod issuance;
 mod plan;
 mod products;
 pub mod register;
+mod tables;
 pub mod year;
 
 use std::collections::BTreeMap;
 
-pub use assignments::{Assignment, Assignments, Form};
+pub use appendix::{key as appendix_key, page as appendix_page};
+pub use assignments::{Assignment, Assignments, Form, Heading};
+pub use funding::{CheckedFunding, FundingRow};
 pub use products::Ranked;
+pub use tables::LaidTables;
 
 use crate::diag::Diagnostic;
 use crate::load::{Image, Loaded, textcheck};
@@ -30,6 +36,7 @@ use crate::model::{
     Bases, Certificates, CitationFields, Content, Decision, Dispatch, ListItem, Plan, PlanFile,
     Section, Signer, TaskEntry, UnitsEntry,
 };
+use crate::number::Number;
 use crate::regime::Regime;
 use crate::units::Units;
 use crate::vn::{Date, PartialDate};
@@ -43,6 +50,8 @@ pub struct Checked<'a> {
     pub decisions: Vec<CheckedDecision<'a>>,
     pub dispatches: Vec<CheckedDispatch<'a>>,
     pub certificates: Option<CheckedCertificates<'a>>,
+    /// Every `table:` of the file, laid out.
+    pub tables: LaidTables,
     /// The product register and the documents drawn from it.
     pub year: year::CheckedYear<'a>,
 }
@@ -56,6 +65,8 @@ pub struct CheckedPlan<'a> {
     pub bases: Vec<CheckedBases<'a>>,
     pub sections: Vec<CheckedSection<'a>>,
     pub assignments: Assignments,
+    /// The plan's funding, summed; None when it has none.
+    pub funding: Option<CheckedFunding>,
 }
 
 /// A group of legal bases with its citations read.
@@ -100,6 +111,11 @@ pub enum TaskLine<'a> {
     Timeline(String),
     Text(&'a str),
     List(&'a [ListItem]),
+    /// The task's expected result.
+    Result(&'a str),
+    /// The task's amounts: (source's place in `plan.funding.sources`,
+    /// amount), in the sources' order.
+    Funding(Vec<(usize, Number)>),
 }
 
 pub struct CheckedDecision<'a> {
@@ -185,6 +201,8 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         level: model.issuer.level,
         glyphless_rows: products::glyphless_rows(loaded, has_glyph),
         problems: Vec::new(),
+        plan_refs: None,
+        tables: Default::default(),
     };
     glyphs(&mut c, has_glyph);
     issuer_and_units(&mut c, model);
@@ -221,6 +239,7 @@ pub fn validate<'a>(loaded: &'a Loaded, has_glyph: &dyn Fn(char) -> bool) -> Val
         decisions,
         dispatches,
         certificates,
+        tables: std::mem::take(&mut c.tables),
         year,
     });
     problems.append(&mut c.problems);

@@ -2,7 +2,7 @@
 
 use super::body;
 use super::checker::Checker;
-use super::{CheckedBases, CheckedPlan, assignments};
+use super::{CheckedBases, CheckedPlan, appendix, assignments, funding};
 use crate::load::yaml::{index, join};
 use crate::model::Plan;
 
@@ -29,10 +29,21 @@ pub fn check<'a>(c: &mut Checker<'_>, plan: &'a Plan) -> Option<CheckedPlan<'a>>
         );
     }
     let year = plan.year.or(date.map(|d| d.year));
+    let keys = appendix::keys(c, plan);
+    c.plan_refs = Some(appendix::refs(plan, keys));
     let sections = body::sections(c, &plan.sections, "plan.sections", year);
+    appendix_bodies(c, plan, year);
+    let assignments = sections
+        .as_ref()
+        .map(|s| assignments::collect(s, &plan.style.labels, &c.units));
+    if let Some(tasks) = &assignments {
+        appendix::contents(c, plan, tasks);
+    }
+    let funding = (plan.funding.as_ref()).and_then(|f| funding::check(c, f, assignments.as_ref()));
+    c.plan_refs = None;
     c.recipients("plan.recipients", &plan.recipients);
     let (date, year, bases, sections) = (date?, year?, bases?, sections?);
-    let assignments = assignments::collect(&sections, &plan.style.labels, &c.units);
+    let assignments = assignments?;
     Some(CheckedPlan {
         plan,
         date,
@@ -40,7 +51,24 @@ pub fn check<'a>(c: &mut Checker<'_>, plan: &'a Plan) -> Option<CheckedPlan<'a>>
         bases,
         sections,
         assignments,
+        funding,
     })
+}
+
+/// The text and tables of the appendices, each checked against the page
+/// it is printed on.
+fn appendix_bodies(c: &mut Checker<'_>, plan: &Plan, year: Option<i32>) {
+    let sources = plan.funding.as_ref().map_or(0, |f| f.sources.len());
+    for (i, a) in plan.appendices.iter().enumerate() {
+        if let Some(refs) = &mut c.plan_refs {
+            refs.page = Some(appendix::page(a, sources));
+        }
+        let path = join(&index("plan.appendices", i), "body");
+        body::blocks(c, &a.body, &path, year);
+    }
+    if let Some(refs) = &mut c.plan_refs {
+        refs.page = None;
+    }
 }
 
 /// The groups of legal bases, each citation read.

@@ -640,7 +640,7 @@ fn planned_funding(sections: &[crate::model::Section]) -> Vec<(String, u64)> {
     for s in sections {
         for b in &s.body {
             if let crate::model::Block::Fields(f) = b
-                && let Some(sources) = &f.funding
+                && let Some(crate::model::FundingBlock::Lines(sources)) = &f.funding
             {
                 out.extend(
                     sources

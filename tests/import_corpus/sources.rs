@@ -122,11 +122,18 @@ pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
                     )
                 })
                 .count();
+            // Body rows of the appendices' tables; a group title is one
+            // cell spanning the table.
             let rows = a
                 .appendices
                 .iter()
-                .flat_map(|ap| &ap.rows)
-                .filter(|r| matches!(r, ocop::doc::Row::Cells { .. }))
+                .flat_map(|ap| &ap.body)
+                .filter_map(|b| match b {
+                    Block::Table(t) => Some(t),
+                    _ => None,
+                })
+                .flat_map(|t| t.rows.iter().map(move |r| (t.columns.len(), r)))
+                .filter(|(n, r)| !(r.len() == 1 && r[0].cols as usize == *n && *n > 1))
                 .count();
             vec![("articles", articles), ("items", items), ("rows", rows)]
         }
@@ -165,6 +172,12 @@ fn units_named(checked: &Checked<'_>, a: &ocop::doc::Administrative) -> usize {
                     .flatten()
                 {
                     text.push_str(part);
+                    text.push(' ');
+                }
+            }
+            Block::Table(t) => {
+                for cell in t.header.iter().chain(&t.rows).flatten() {
+                    text.push_str(&cell.text);
                     text.push(' ');
                 }
             }

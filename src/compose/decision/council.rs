@@ -2,8 +2,9 @@
 //! council and its advisory team: members in Điều 1 (or an appendix table
 //! when there are many), duties in Điều 2.
 
-use super::{Frame, article, columns, item};
-use crate::doc::{Appendix, Block, Row};
+use super::{Frame, article, item};
+use crate::compose::appendix::{self, APPENDIX_TEXT_SIZE};
+use crate::doc::{Appendix, Block, Table};
 use crate::model::{Decision, Member, Role};
 use crate::vn;
 
@@ -109,38 +110,38 @@ fn members_appendix(
     frame: &Frame<'_>,
 ) -> Appendix {
     let council = names.council.to_uppercase();
-    let mut rows = Vec::new();
-    member_rows(format!("I. {council}"), members, false, &mut rows);
-    if let Some(t) = &names.team {
-        let title = format!("II. {} GIÚP VIỆC HỘI ĐỒNG", t.to_uppercase());
-        member_rows(title, team, true, &mut rows);
-    }
-    Appendix {
-        label: "Phụ lục".into(),
-        title: format!("DANH SÁCH THÀNH VIÊN {council}"),
-        reference: frame.reference.clone(),
-        landscape: false,
-        columns: columns(&[
+    let mut table = Table::titled(
+        &[
             ("STT", 1, "center"),
             ("Họ và tên", 4, "left"),
             ("Chức vụ, đơn vị công tác", 7, "left"),
             ("Chức danh", 4, "left"),
-        ]),
-        rows,
+        ],
+        APPENDIX_TEXT_SIZE,
+    );
+    member_rows(format!("I. {council}"), members, false, &mut table);
+    if let Some(t) = &names.team {
+        let title = format!("II. {} GIÚP VIỆC HỘI ĐỒNG", t.to_uppercase());
+        member_rows(title, team, true, &mut table);
     }
+    appendix::appendix(
+        "Phụ lục".into(),
+        format!("DANH SÁCH THÀNH VIÊN {council}"),
+        frame.reference.clone(),
+        Some(false),
+        vec![Block::Table(table)],
+    )
 }
 
-fn member_rows(title: String, members: &[Member], team: bool, rows: &mut Vec<Row>) {
-    rows.push(Row::Group { title });
+fn member_rows(title: String, members: &[Member], team: bool, table: &mut Table) {
+    table.push_group(title);
     for (i, m) in members.iter().enumerate() {
-        rows.push(Row::Cells {
-            cells: vec![
-                (i + 1).to_string(),
-                who(m),
-                m.position.trim().to_string(),
-                role(m, team).to_string(),
-            ],
-        });
+        table.push_row(vec![
+            (i + 1).to_string(),
+            who(m),
+            m.position.trim().to_string(),
+            role(m, team).to_string(),
+        ]);
     }
 }
 

@@ -9,11 +9,10 @@ mod council;
 mod results;
 
 use super::common::{self, citation, with_closing_mark};
-use crate::doc::{Administrative, Block, Column, Content, Document, LeadStyle, Reference};
+use crate::doc::{Administrative, Block, Content, Document, LeadStyle, Reference};
 use crate::model::{Authority, Decision, DecisionKind};
 use crate::regime::{self, Regime};
 use crate::validate::{Checked, CheckedDecision};
-use crate::vn::PartialDate;
 
 /// What the council and the results parts of a decision need to know.
 struct Frame<'f> {
@@ -43,7 +42,7 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
         authority: &authority,
         regime: cd.regime,
         standing: standing.as_deref(),
-        reference: &appendix_reference(&header.number, &symbol, cd.date, &authority),
+        reference: &common::reference("Quyết định", &header.number, &symbol, cd.date, &authority),
     };
     let (subject, mut body, appendices) = match d.kind {
         DecisionKind::Council => council::council(d, &frame),
@@ -176,24 +175,4 @@ fn article(n: usize, text: String) -> Block {
 
 fn item(marker: String, text: String) -> Block {
     Block::item(marker, None, text)
-}
-
-/// The columns of an appendix table: (title, relative width, alignment).
-fn columns(spec: &[(&str, u32, &'static str)]) -> Vec<Column> {
-    spec.iter()
-        .map(|&(title, width, align)| Column {
-            title: title.into(),
-            width,
-            align,
-        })
-        .collect()
-}
-
-fn appendix_reference(
-    number: &Option<String>,
-    symbol: &str,
-    date: PartialDate,
-    authority: &str,
-) -> Reference {
-    common::reference("Quyết định", number, symbol, date, authority)
 }

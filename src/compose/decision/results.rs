@@ -2,9 +2,10 @@
 //! in Điều 1, what recognition gives in Điều 2, and the product list as
 //! an appendix grouped by rank.
 
-use super::{Frame, article, columns};
+use super::{Frame, article};
+use crate::compose::appendix::{self, APPENDIX_TEXT_SIZE};
 use crate::compose::common::count;
-use crate::doc::{Appendix, Block, Row};
+use crate::doc::{Appendix, Block, Table};
 use crate::model::Decision;
 use crate::regime;
 use crate::validate::Ranked;
@@ -95,35 +96,8 @@ fn product_list(
     counts: &[(u8, usize)],
     frame: &Frame<'_>,
 ) -> Appendix {
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for (gi, (stars, _)) in counts.iter().enumerate() {
-        rows.push(Row::Group {
-            title: format!("{}. SẢN PHẨM ĐẠT {stars} SAO", vn::roman(gi as u32 + 1)),
-        });
-        for r in ranked.iter().filter(|r| r.stars == *stars) {
-            n += 1;
-            let p = &r.product;
-            rows.push(Row::Cells {
-                cells: vec![
-                    n.to_string(),
-                    p.name.trim().to_string(),
-                    p.owner.trim().to_string(),
-                    p.address.trim().to_string(),
-                    r.group.clone().unwrap_or_default(),
-                    regime::score_text(p.score),
-                    format!("{stars} sao"),
-                    p.note.clone().unwrap_or_default(),
-                ],
-            });
-        }
-    }
-    Appendix {
-        label: "Phụ lục".into(),
-        title,
-        reference: frame.reference.clone(),
-        landscape: true,
-        columns: columns(&[
+    let mut table = Table::titled(
+        &[
             ("STT", 2, "center"),
             ("Tên sản phẩm", 8, "left"),
             ("Chủ thể", 8, "left"),
@@ -132,7 +106,36 @@ fn product_list(
             ("Điểm", 3, "center"),
             ("Hạng sao", 4, "center"),
             ("Ghi chú", 5, "left"),
-        ]),
-        rows,
+        ],
+        APPENDIX_TEXT_SIZE,
+    );
+    let mut n = 0;
+    for (gi, (stars, _)) in counts.iter().enumerate() {
+        table.push_group(format!(
+            "{}. SẢN PHẨM ĐẠT {stars} SAO",
+            vn::roman(gi as u32 + 1)
+        ));
+        for r in ranked.iter().filter(|r| r.stars == *stars) {
+            n += 1;
+            let p = &r.product;
+            table.push_row(vec![
+                n.to_string(),
+                p.name.trim().to_string(),
+                p.owner.trim().to_string(),
+                p.address.trim().to_string(),
+                r.group.clone().unwrap_or_default(),
+                regime::score_text(p.score),
+                format!("{stars} sao"),
+                p.note.clone().unwrap_or_default(),
+            ]);
+        }
     }
+    let reference = frame.reference.clone();
+    appendix::appendix(
+        "Phụ lục".into(),
+        title,
+        reference,
+        Some(true),
+        vec![Block::Table(table)],
+    )
 }

@@ -3,8 +3,9 @@
 
 use crate::model::{
     Authority, Bases, BasesLayout, Block, BlockFields, Citation, Content, Decision, DecisionKind,
-    Dispatch, DocDate, DocNumber, Issuer, ListItem, ListItemFields, Marker, Member, Numbering,
-    Plan, PlanFile, Product, Recipient, Role, Section, Signer, TaskEntry, UnitItem, UnitsEntry,
+    Dispatch, DocDate, DocNumber, FundingBlock, Issuer, ListItem, ListItemFields, Marker, Member,
+    Numbering, Plan, PlanFile, Product, Recipient, Role, Section, Signer, TaskEntry, UnitItem,
+    UnitsEntry,
 };
 
 use super::scalar::flow;
@@ -345,13 +346,17 @@ fn block_fields(w: &mut W<'_>, d: usize, f: &BlockFields) {
     if let Some(i) = f.in_words {
         w.line(d, &format!("in_words: {i}"));
     }
-    if let Some(funding) = &f.funding {
-        w.line(d, "funding:");
-        for s in funding {
-            let mut fields = vec![("source", flow(&s.source))];
-            fields.extend(s.amount.map(|a| ("amount", a.to_string())));
-            w.line(d + 1, &format!("- {}", flow_map(&fields)));
+    match &f.funding {
+        Some(FundingBlock::Lines(funding)) => {
+            w.line(d, "funding:");
+            for s in funding {
+                let mut fields = vec![("source", flow(&s.source))];
+                fields.extend(s.amount.map(|a| ("amount", a.to_string())));
+                w.line(d + 1, &format!("- {}", flow_map(&fields)));
+            }
         }
+        Some(FundingBlock::View(view)) => w.line(d, &format!("funding: {}", flow(view))),
+        None => {}
     }
 }
 

@@ -348,6 +348,8 @@ impl Parts {
             archive,
             signer,
             style: PlanStyle::default(),
+            funding: None,
+            appendices: Vec::new(),
         };
         PlanFile {
             plan: Some(plan),

@@ -313,20 +313,18 @@ impl Builder {
 
     fn enumerate(&mut self, p: &Piece<'_>, n: u32) {
         let blocks = self.blocks();
-        if let Some(Block::Fields(BlockFields {
-            enumerate: Some(items),
-            ..
-        })) = blocks.last_mut()
+        if let Some(Block::Fields(f)) = blocks.last_mut()
+            && let Some(items) = &mut f.enumerate
             && items.len() + 1 == n as usize
         {
             items.push(p.rest.clone());
             return;
         }
         if n == 1 {
-            blocks.push(Block::Fields(BlockFields {
+            blocks.push(Block::Fields(Box::new(BlockFields {
                 enumerate: Some(vec![p.rest.clone()]),
                 ..BlockFields::default()
-            }));
+            })));
         } else {
             blocks.push(Block::Paragraph(p.text.clone()));
         }
@@ -435,10 +433,10 @@ impl Builder {
 
 /// A block that is only a dash list.
 pub fn list_block(items: Vec<ListItem>) -> Block {
-    Block::Fields(BlockFields {
+    Block::Fields(Box::new(BlockFields {
         list: Some(items),
         ..BlockFields::default()
-    })
+    }))
 }
 
 /// The items of a block that is only a dash list.
