@@ -3,7 +3,7 @@
 
 use super::assignments::{Assignments, Form};
 use super::checker::Checker;
-use super::tables::PlanRefs;
+use super::table_state::PlanRefs;
 use crate::diag::quote;
 use crate::load::yaml::{index, join};
 use crate::model::{Block, Plan, PlanAppendix};

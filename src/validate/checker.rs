@@ -22,9 +22,9 @@ pub struct Checker<'a> {
     /// Problems of the file: any error stops all its documents.
     pub problems: Vec<Diagnostic>,
     /// While a plan is checked: what its body may refer to.
-    pub plan_refs: Option<super::tables::PlanRefs>,
+    pub plan_refs: Option<super::table_state::PlanRefs>,
     /// The tables checked so far, laid out.
-    pub tables: super::tables::LaidTables,
+    pub tables: super::table_state::LaidTables,
 }
 
 impl<'a> Checker<'a> {

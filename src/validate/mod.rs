@@ -19,6 +19,7 @@ mod issuance;
 mod plan;
 mod products;
 pub mod register;
+mod table_state;
 mod tables;
 pub mod year;
 
@@ -28,7 +29,7 @@ pub use appendix::{key as appendix_key, page as appendix_page};
 pub use assignments::{Assignment, Assignments, Form, Heading};
 pub use funding::{CheckedFunding, FundingRow};
 pub use products::Ranked;
-pub use tables::LaidTables;
+pub use table_state::LaidTables;
 
 use crate::diag::Diagnostic;
 use crate::load::{Image, Loaded, textcheck};

@@ -3,45 +3,13 @@
 //! lines of a task that give its expected result and its funding, and the
 //! paragraphs that refer to an appendix.
 
-use std::collections::HashMap;
-
 use super::TaskLine;
 use super::checker::Checker;
 use crate::diag::{did_you_mean, quote};
-use crate::doc;
 use crate::load::yaml::join;
 use crate::model::{Amount, BlockFields, FundingBlock, Table, TaskEntry};
 use crate::number::Number;
-use crate::table::{self, Page};
-
-/// What the plan being checked declares for its body to refer to: the
-/// keys of its appendices, and of its funding sources when it has
-/// `funding:`. None outside a plan.
-#[derive(Debug, Clone)]
-pub struct PlanRefs {
-    pub appendices: Vec<String>,
-    pub sources: Option<Vec<String>>,
-    /// The page of the appendix whose blocks are being checked; None in
-    /// the body.
-    pub page: Option<Page>,
-}
-
-/// The tables of a file, laid out once, when they are checked, for
-/// composition to take as they are: found by the table they come from.
-#[derive(Debug, Default)]
-pub struct LaidTables(HashMap<usize, doc::Table>);
-
-impl LaidTables {
-    /// Where `t` is: the model is borrowed, unmoved, while tables are looked up.
-    fn key(t: &Table) -> usize {
-        std::ptr::from_ref(t) as usize
-    }
-
-    /// The table `t` laid out.
-    pub fn get(&self, t: &Table) -> Option<&doc::Table> {
-        self.0.get(&Self::key(t))
-    }
-}
+use crate::table;
 
 /// A table at `path`, laid out for the page it is on: its problems
 /// located, the table kept.
@@ -54,7 +22,7 @@ pub fn table(c: &mut Checker<'_>, t: &Table, path: &str) {
     for d in problems {
         c.push(d.within(path));
     }
-    c.tables.0.insert(LaidTables::key(t), laid);
+    c.tables.insert(t, laid);
 }
 
 /// The parts of a body block this module owns.
