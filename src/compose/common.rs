@@ -2,7 +2,7 @@
 //! signature row with Nơi nhận, citations of legal bases, and the
 //! punctuation rules of Vietnamese administrative writing.
 
-use crate::doc::{Header, Recipient, Reference, Signature};
+use crate::doc::{Block, Header, LeadStyle, Recipient, Reference, Signature};
 use crate::model::{self, DateStyle, DocNumber, Issuer, Signer};
 use crate::units::Units;
 use crate::validate::CheckedCitation;
@@ -210,6 +210,28 @@ pub fn list_marker(depth: usize) -> &'static str {
         1 => "+",
         2 => "•",
         _ => "◦",
+    }
+}
+
+/// A căn cứ or "Theo đề nghị của …" line of a preamble, in italics.
+pub fn italic(text: String) -> Block {
+    Block::Para {
+        marker: None,
+        lead: None,
+        lead_style: LeadStyle::Plain,
+        text,
+        italic: true,
+    }
+}
+
+/// "Điều n." in bold, then the article's text, as decisions number them.
+pub fn article(n: usize, text: String) -> Block {
+    Block::Para {
+        marker: None,
+        lead: Some(format!("Điều {n}.")),
+        lead_style: LeadStyle::Bold,
+        text,
+        italic: false,
     }
 }
 

@@ -6,34 +6,14 @@
 
 use super::appendix::{Row, table_appendix};
 use super::body::BodyComposer;
-use super::common::{self, count, one_line, with_closing_mark};
+use super::common::{self, article, count, italic, one_line, with_closing_mark};
 use super::decision;
-use crate::doc::{Administrative, Appendix, Block, Content, Document, LeadStyle};
+use crate::doc::{Administrative, Appendix, Block, Content, Document};
 use crate::model::{DecisionKind, Issuer, PlanStyle, Signer};
 use crate::validate::register::{Entry, days_before};
 use crate::validate::year::{CheckedNotice, CheckedReminder, CheckedRevocation, CheckedSubmission};
 use crate::validate::{Checked, CheckedDecision};
 use crate::vn::{self, PartialDate};
-
-fn italic(text: String) -> Block {
-    Block::Para {
-        marker: None,
-        lead: None,
-        lead_style: LeadStyle::Plain,
-        text,
-        italic: true,
-    }
-}
-
-fn article(n: usize, text: String) -> Block {
-    Block::Para {
-        marker: None,
-        lead: Some(format!("Điều {n}.")),
-        lead_style: LeadStyle::Bold,
-        text,
-        italic: false,
-    }
-}
 
 fn heading(label: &str, title: &str) -> Block {
     Block::Heading {

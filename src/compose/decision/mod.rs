@@ -8,8 +8,8 @@
 mod council;
 mod results;
 
-use super::common::{self, citation, with_closing_mark};
-use crate::doc::{Administrative, Block, Content, Document, LeadStyle, Reference};
+use super::common::{self, article, citation, italic, with_closing_mark};
+use crate::doc::{Administrative, Block, Content, Document, Reference};
 use crate::model::{Authority, Decision, DecisionKind};
 use crate::regime::{self, Regime};
 use crate::validate::{Checked, CheckedDecision};
@@ -151,26 +151,6 @@ fn enforcement(checked: &Checked<'_>, d: &Decision) -> Block {
             who.join(", ")
         )),
     )
-}
-
-fn italic(text: String) -> Block {
-    Block::Para {
-        marker: None,
-        lead: None,
-        lead_style: LeadStyle::Plain,
-        text,
-        italic: true,
-    }
-}
-
-fn article(n: usize, text: String) -> Block {
-    Block::Para {
-        marker: None,
-        lead: Some(format!("Điều {n}.")),
-        lead_style: LeadStyle::Bold,
-        text,
-        italic: false,
-    }
 }
 
 fn item(marker: String, text: String) -> Block {
