@@ -2,11 +2,13 @@
 //! signature row with Nơi nhận, citations of legal bases, and the
 //! punctuation rules of Vietnamese administrative writing.
 
-use crate::doc::{Block, Header, LeadStyle, Recipient, Reference, Signature};
+use crate::doc::{
+    Administrative, Block, Content, Document, Header, LeadStyle, Recipient, Reference, Signature,
+};
 use crate::model::{self, DateStyle, DocNumber, Issuer, Signer};
 use crate::units::Units;
 use crate::validate::CheckedCitation;
-use crate::vn::{self, PartialDate, padded_number};
+use crate::vn::{self, Date, PartialDate, padded_number};
 
 /// The two-column header of a document numbered `number`/`symbol`.
 pub fn header(issuer: &Issuer, number: &DocNumber, symbol: String, date: PartialDate) -> Header {
@@ -238,6 +240,30 @@ pub fn article(n: usize, text: String) -> Block {
 /// Counts as plans and decisions write them: 05, 12.
 pub fn count(n: usize) -> String {
     format!("{n:02}")
+}
+
+/// An administrative document named "`name` <subject>" in its file's
+/// metadata and identified by its header's number and symbol, `content`
+/// saying which kind it is (`Content::Notice`, …).
+pub fn administrative(
+    file_stem: String,
+    name: &str,
+    timestamp: Date,
+    document: Administrative,
+    content: impl FnOnce(Administrative) -> Content,
+) -> Document {
+    Document {
+        file_stem,
+        meta_title: format!("{name} {}", document.subject),
+        ident: ident(
+            &document.header.number,
+            &document.header.symbol,
+            &document.subject,
+        ),
+        timestamp,
+        issuance: Default::default(),
+        content: content(document),
+    }
 }
 
 /// "Kế hoạch số 12/KH-UBND …" style identifier of a numbered document.

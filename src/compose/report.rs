@@ -212,27 +212,29 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
         &issuer.body_name(),
     );
     let appendices = tables(&s, cr, &reference);
-    Some(Document {
-        file_stem: cr.stem.clone(),
-        meta_title: format!("Báo cáo {subject}"),
-        ident: common::ident(&header.number, &symbol, &subject),
-        timestamp: cr.date.earliest(),
-        issuance: Default::default(),
-        content: Content::Report(doc::Report {
-            document: Administrative {
-                header,
-                kind_name: "BÁO CÁO".into(),
-                subject,
-                to: r.to.iter().map(|t| checked.units.name(t, false)).collect(),
-                preamble: Vec::new(),
-                body,
-                signature,
-                appendices,
-            },
-            chart: Some(chart(&s)),
-            chart_at,
-        }),
-    })
+    let report = Administrative {
+        header,
+        kind_name: "BÁO CÁO".into(),
+        subject,
+        to: r.to.iter().map(|t| checked.units.name(t, false)).collect(),
+        preamble: Vec::new(),
+        body,
+        signature,
+        appendices,
+    };
+    Some(common::administrative(
+        cr.stem.clone(),
+        "Báo cáo",
+        cr.date.earliest(),
+        report,
+        |document| {
+            Content::Report(doc::Report {
+                document,
+                chart: Some(chart(&s)),
+                chart_at,
+            })
+        },
+    ))
 }
 
 fn intro(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> String {

@@ -114,23 +114,23 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
             ..a.clone()
         })
         .collect();
-    Some(Document {
-        file_stem: cs.stem.clone(),
-        meta_title: format!("Tờ trình {subject}"),
-        ident: common::ident(&header.number, &symbol, &subject),
-        timestamp: cs.date.earliest(),
-        issuance: Default::default(),
-        content: Content::Submission(Administrative {
-            header,
-            kind_name: "TỜ TRÌNH".into(),
-            subject,
-            to,
-            preamble: Vec::new(),
-            body,
-            signature,
-            appendices,
-        }),
-    })
+    let submission = Administrative {
+        header,
+        kind_name: "TỜ TRÌNH".into(),
+        subject,
+        to,
+        preamble: Vec::new(),
+        body,
+        signature,
+        appendices,
+    };
+    Some(common::administrative(
+        cs.stem.clone(),
+        "Tờ trình",
+        cs.date.earliest(),
+        submission,
+        Content::Submission,
+    ))
 }
 
 /// What the submission proposes, counted from the decision's own data.
@@ -286,23 +286,23 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
             ..a.clone()
         })
         .collect();
-    Some(Document {
-        file_stem: cn.stem.clone(),
-        meta_title: format!("Thông báo {subject}"),
-        ident: common::ident(&header.number, &symbol, &subject),
-        timestamp: cn.date.earliest(),
-        issuance: Default::default(),
-        content: Content::Notice(Administrative {
-            header,
-            kind_name: "THÔNG BÁO".into(),
-            subject,
-            to: Vec::new(),
-            preamble: Vec::new(),
-            body,
-            signature,
-            appendices,
-        }),
-    })
+    let notice = Administrative {
+        header,
+        kind_name: "THÔNG BÁO".into(),
+        subject,
+        to: Vec::new(),
+        preamble: Vec::new(),
+        body,
+        signature,
+        appendices,
+    };
+    Some(common::administrative(
+        cn.stem.clone(),
+        "Thông báo",
+        cn.date.earliest(),
+        notice,
+        Content::Notice,
+    ))
 }
 
 /// "1. Tổng số …", "2. Theo hạng sao …", "3. Theo xã …" of a round.
@@ -417,23 +417,23 @@ pub fn revocation(checked: &Checked<'_>, cr: &CheckedRevocation<'_>) -> Document
         &r.archive,
         cr.signer,
     );
-    Document {
-        file_stem: cr.stem.clone(),
-        meta_title: format!("Quyết định {subject}"),
-        ident: common::ident(&header.number, &symbol, &subject),
-        timestamp: cr.date.earliest(),
-        issuance: Default::default(),
-        content: Content::Revocation(Administrative {
-            header,
-            kind_name: "QUYẾT ĐỊNH".into(),
-            subject,
-            to: Vec::new(),
-            preamble,
-            body,
-            signature,
-            appendices: Vec::new(),
-        }),
-    }
+    let revocation = Administrative {
+        header,
+        kind_name: "QUYẾT ĐỊNH".into(),
+        subject,
+        to: Vec::new(),
+        preamble,
+        body,
+        signature,
+        appendices: Vec::new(),
+    };
+    common::administrative(
+        cr.stem.clone(),
+        "Quyết định",
+        cr.date.earliest(),
+        revocation,
+        Content::Revocation,
+    )
 }
 
 /// The thẩm quyền line, the bases and the proposal of a revocation.
@@ -575,22 +575,27 @@ fn reminder(
             )),
         );
     }
+    // The same subject goes to every commune: its name keeps the idents apart.
+    let ident = common::ident(&header.number, &symbol, &format!("{subject} {commune}"));
+    let reminder = Administrative {
+        header,
+        kind_name: String::new(),
+        subject,
+        to: vec![format!("Ủy ban nhân dân {commune}")],
+        preamble: Vec::new(),
+        body,
+        signature,
+        appendices: vec![appendix],
+    };
     Document {
-        file_stem: stem.to_string(),
-        meta_title: format!("Công văn V/v {subject}"),
-        ident: common::ident(&header.number, &symbol, &format!("{subject} {commune}")),
-        timestamp: day,
-        issuance: Default::default(),
-        content: Content::Reminder(Administrative {
-            header,
-            kind_name: String::new(),
-            subject,
-            to: vec![format!("Ủy ban nhân dân {commune}")],
-            preamble: Vec::new(),
-            body,
-            signature,
-            appendices: vec![appendix],
-        }),
+        ident,
+        ..common::administrative(
+            stem.to_string(),
+            "Công văn V/v",
+            day,
+            reminder,
+            Content::Reminder,
+        )
     }
 }
 

@@ -56,23 +56,23 @@ pub fn decision(checked: &Checked<'_>, cd: &CheckedDecision<'_>) -> Document {
         &d.archive,
         cd.signer,
     );
-    Document {
-        file_stem: cd.stem.clone(),
-        meta_title: format!("Quyết định {subject}"),
-        ident: common::ident(&header.number, &symbol, &subject),
-        timestamp: cd.date.earliest(),
-        content: Content::Decision(Administrative {
-            header,
-            kind_name: "QUYẾT ĐỊNH".into(),
-            subject,
-            to: Vec::new(),
-            preamble: preamble(checked, cd, &authority),
-            body,
-            signature,
-            appendices,
-        }),
-        issuance: Default::default(),
-    }
+    let decision = Administrative {
+        header,
+        kind_name: "QUYẾT ĐỊNH".into(),
+        subject,
+        to: Vec::new(),
+        preamble: preamble(checked, cd, &authority),
+        body,
+        signature,
+        appendices,
+    };
+    common::administrative(
+        cd.stem.clone(),
+        "Quyết định",
+        cd.date.earliest(),
+        decision,
+        Content::Decision,
+    )
 }
 
 /// The authority's name, each căn cứ, "Theo đề nghị của …" and "QUYẾT ĐỊNH:".
