@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use super::measure;
 use super::parts::{BODY_STYLE, HEADER_EMPTY, HEADER_PAGE_NUMBER, R_NS, W_NS};
 use super::table;
-use super::xml::{Font, Jc, Para, Twips, mm, paragraph, pt, run, tab};
+use super::xml::{Font, Jc, Para, Twips, eighths, mm, paragraph, pt, run, tab};
 use crate::doc::{Administrative, Appendix, Block, Header, LeadStyle, Recipient, Signature};
 use crate::nd30::layout;
 
@@ -26,11 +26,6 @@ fn text_w(landscape: bool) -> Twips {
     let page = &layout().page;
     let width = if landscape { PAGE_H } else { PAGE_W };
     width - mm(page.margin_left_mm) - mm(page.margin_right_mm)
-}
-
-/// A stroke in eighths of a point, as Word measures borders.
-fn eighths(points: f64) -> u32 {
-    (points * 8.0).round() as u32
 }
 
 /// `part` of `whole`, rounded down.

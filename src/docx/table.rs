@@ -5,13 +5,10 @@
 
 use std::fmt::Write as _;
 
-use super::xml::{Font, Jc, Para, Twips, paragraph, pt, run};
+use super::xml::{Font, Jc, Para, Twips, eighths, paragraph, pt, run};
 use crate::doc::{self, Cell, Table};
+use crate::nd30::layout;
 
-/// Stroke of the lines, eighths of a point (0.5 pt as in the PDF).
-const LINE: u32 = 4;
-/// Cell padding at the sides, as the PDF's 4 pt inset.
-const PADDING: Twips = 80;
 /// Cell padding above and below the text: Word's line is taller than
 /// Typst's (the font's full line gap), so less padding gives rows the
 /// PDF's height and the table breaks across pages where the PDF's does.
@@ -65,6 +62,10 @@ pub fn table(out: &mut String, t: &Table, width: Twips) {
 
 fn start(out: &mut String, widths: &[Twips]) {
     let total: Twips = widths.iter().sum();
+    // The PDF's stroke and inset (nd30-layout.toml).
+    let layout = &layout().appendix;
+    let line = eighths(layout.table_stroke_pt);
+    let padding = pt(layout.cell_inset_pt);
     let _ = write!(
         out,
         "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblBorders>"
@@ -72,13 +73,13 @@ fn start(out: &mut String, widths: &[Twips]) {
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
         let _ = write!(
             out,
-            "<w:{side} w:val=\"single\" w:sz=\"{LINE}\" w:space=\"0\" w:color=\"000000\"/>"
+            "<w:{side} w:val=\"single\" w:sz=\"{line}\" w:space=\"0\" w:color=\"000000\"/>"
         );
     }
     let _ = write!(
         out,
         "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"{PADDING_Y}\" w:type=\"dxa\"/>\
-<w:left w:w=\"{PADDING}\" w:type=\"dxa\"/><w:bottom w:w=\"{PADDING_Y}\" w:type=\"dxa\"/><w:right w:w=\"{PADDING}\" w:type=\"dxa\"/>\
+<w:left w:w=\"{padding}\" w:type=\"dxa\"/><w:bottom w:w=\"{PADDING_Y}\" w:type=\"dxa\"/><w:right w:w=\"{padding}\" w:type=\"dxa\"/>\
 </w:tblCellMar><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>"
     );
     for w in widths {

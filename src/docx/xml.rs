@@ -11,6 +11,11 @@ pub fn pt(points: f64) -> Twips {
     (points * 20.0).round() as Twips
 }
 
+/// A stroke in eighths of a point, as Word measures borders.
+pub fn eighths(points: f64) -> u32 {
+    (points * 8.0).round() as u32
+}
+
 pub fn mm(millimetres: f64) -> Twips {
     (millimetres * 1440.0 / 25.4).round() as Twips
 }
