@@ -266,6 +266,15 @@ pub fn administrative(
     }
 }
 
+/// Ký hiệu of a Công văn (no tên loại): the issuer's, with the drafting
+/// unit's after a dash when one is named ("UBND-NN").
+pub fn dispatch_symbol(issuer: &Issuer, drafting_unit: Option<&str>) -> String {
+    match drafting_unit {
+        Some(u) => format!("{}-{}", issuer.symbol, u.trim()),
+        None => issuer.symbol.clone(),
+    }
+}
+
 /// "Kế hoạch số 12/KH-UBND …" style identifier of a numbered document.
 pub fn ident(number: &Option<String>, symbol: &str, subject: &str) -> String {
     match number {

@@ -41,10 +41,10 @@ fn document(
 ) -> Document {
     let d = cd.dispatch;
     let issuer = &checked.model.issuer;
-    let symbol = d.symbol.clone().unwrap_or_else(|| match &d.drafting_unit {
-        Some(u) => format!("{}-{}", issuer.symbol, u.trim()),
-        None => issuer.symbol.clone(),
-    });
+    let symbol = d
+        .symbol
+        .clone()
+        .unwrap_or_else(|| common::dispatch_symbol(issuer, d.drafting_unit.as_deref()));
     let header = common::header(issuer, &d.number, symbol.clone(), cd.date);
     let signature = common::signature(
         &checked.units,

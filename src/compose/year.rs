@@ -513,10 +513,7 @@ fn reminder(
 ) -> Document {
     let r = cr.spec;
     let issuer = &checked.model.issuer;
-    let symbol = match &r.drafting_unit {
-        Some(u) => format!("{}-{}", issuer.symbol, u.trim()),
-        None => issuer.symbol.clone(),
-    };
+    let symbol = common::dispatch_symbol(issuer, r.drafting_unit.as_deref());
     let header = common::header(issuer, &r.number, symbol.clone(), cr.date);
     let subject = "đánh giá, phân hạng lại sản phẩm OCOP sắp hết hạn Giấy chứng nhận".to_string();
     let commune = lower_type(commune);
