@@ -267,6 +267,13 @@ impl Templates {
     pub fn markup(&self, doc: &Document, font: &str) -> Result<Markup, Diagnostic> {
         let name = template(&doc.content);
         let electronic = doc.issuance.electronic;
+        let administrative = |document, chart, chart_at| AdministrativeContext {
+            meta_title: &doc.meta_title,
+            electronic,
+            document,
+            chart,
+            chart_at,
+        };
         let (source, files) = match &doc.content {
             Content::Plan(a)
             | Content::Decision(a)
@@ -275,23 +282,11 @@ impl Templates {
             | Content::Notice(a)
             | Content::Revocation(a)
             | Content::Reminder(a) => {
-                let ctx = AdministrativeContext {
-                    meta_title: &doc.meta_title,
-                    electronic,
-                    document: a,
-                    chart: None,
-                    chart_at: None,
-                };
+                let ctx = administrative(a, None, None);
                 (self.render(name, &ctx, font)?, Vec::new())
             }
             Content::Report(r) => {
-                let ctx = AdministrativeContext {
-                    meta_title: &doc.meta_title,
-                    electronic,
-                    document: &r.document,
-                    chart: r.chart.as_ref(),
-                    chart_at: Some(r.chart_at),
-                };
+                let ctx = administrative(&r.document, r.chart.as_ref(), Some(r.chart_at));
                 (self.render(name, &ctx, font)?, Vec::new())
             }
             Content::Appendix(a) => {
