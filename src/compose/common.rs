@@ -203,6 +203,15 @@ pub fn with_colon(text: &str) -> String {
     }
 }
 
+/// `text` with its first letter in lower case, to run on inside a sentence.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Dash-list markers by nesting depth.
 pub fn list_marker(depth: usize) -> &'static str {
     // Each level its own mark, so a list inside a list never reads as

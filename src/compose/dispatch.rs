@@ -2,7 +2,7 @@
 //! from the plan's own task assignments, one per lead unit or one to all.
 
 use super::body::BodyComposer;
-use super::common::{self, one_line, with_closing_mark, with_period};
+use super::common::{self, lower_first, one_line, with_closing_mark, with_period};
 use crate::doc::{Administrative, Block, Content, Document, LeadStyle};
 use crate::numbering::Numberer;
 use crate::validate::{
@@ -321,14 +321,6 @@ fn lead_in(t: &Assignment) -> String {
 fn timeline_sentence(t: &Assignment) -> String {
     match &t.timeline {
         Some(tl) => format!(" Thời gian thực hiện: {}.", tl.trim_end_matches('.')),
-        None => String::new(),
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
 }

@@ -278,7 +278,13 @@ fn results(s: &Stats, cr: &CheckedReport<'_>) -> Vec<Block> {
     let kinds: Vec<String> = s
         .by_evaluation
         .iter()
-        .map(|(k, c)| format!("{} {}", lower(k.name()), common::count(total(c) as usize)))
+        .map(|(k, c)| {
+            format!(
+                "{} {}",
+                common::lower_first(k.name()),
+                common::count(total(c) as usize)
+            )
+        })
         .collect();
     let mut out = vec![
         Block::item(
@@ -339,14 +345,6 @@ fn results(s: &Stats, cr: &CheckedReport<'_>) -> Vec<Block> {
         ));
     }
     out
-}
-
-fn lower(text: &str) -> String {
-    let mut c = text.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn column(

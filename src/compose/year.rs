@@ -6,7 +6,7 @@
 
 use super::appendix::{Row, table_appendix};
 use super::body::BodyComposer;
-use super::common::{self, article, count, italic, one_line, with_closing_mark};
+use super::common::{self, article, count, italic, lower_first, one_line, with_closing_mark};
 use super::decision;
 use crate::doc::{Administrative, Appendix, Block, Content, Document};
 use crate::model::{DecisionKind, Issuer, PlanStyle, Signer};
@@ -198,14 +198,6 @@ fn proposal(cd: &CheckedDecision<'_>, from: &str, chairman: &str) -> Vec<Block> 
 
 fn strip_about(subject: &str) -> &str {
     subject.strip_prefix("Về việc ").unwrap_or(subject)
-}
-
-fn lower_first(text: &str) -> String {
-    let mut c = text.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// `signer` signing for the collective `body` (TM.), unless they already
