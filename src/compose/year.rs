@@ -300,18 +300,6 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
 /// "1. Tổng số …", "2. Theo hạng sao …", "3. Theo xã …" of a round.
 fn results_paragraphs(cd: &CheckedDecision<'_>) -> Vec<Block> {
     let products = &cd.products;
-    let mut stars: Vec<(u8, usize)> = Vec::new();
-    for p in products {
-        match stars.iter_mut().find(|(s, _)| *s == p.stars) {
-            Some((_, n)) => *n += 1,
-            None => stars.push((p.stars, 1)),
-        }
-    }
-    stars.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
-    let breakdown: Vec<String> = stars
-        .iter()
-        .map(|(s, n)| format!("{} sản phẩm đạt {s} sao", count(*n)))
-        .collect();
     vec![
         Block::item(
             "1.",
@@ -319,7 +307,7 @@ fn results_paragraphs(cd: &CheckedDecision<'_>) -> Vec<Block> {
             format!(
                 "Có {} sản phẩm được công nhận đạt chuẩn sản phẩm OCOP, trong đó: {} (danh sách tại Phụ lục kèm theo).",
                 count(products.len()),
-                breakdown.join("; ")
+                decision::star_breakdown(products)
             ),
         ),
         Block::item(

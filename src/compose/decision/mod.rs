@@ -8,6 +8,8 @@
 mod council;
 mod results;
 
+pub use results::star_breakdown;
+
 use super::common::{self, article, citation, italic, with_closing_mark};
 use crate::doc::{Administrative, Block, Content, Document, Reference};
 use crate::model::{Authority, Decision, DecisionKind};

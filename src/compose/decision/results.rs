@@ -25,20 +25,15 @@ pub(super) fn results(
     let subject = d.subject.clone().unwrap_or_else(|| {
         format!("Về việc công nhận sản phẩm đạt chuẩn OCOP {locality} năm {year}{round_text}")
     });
-    let mut ranked: Vec<&Ranked> = products.iter().collect();
-    // Grouped by rank, highest first; the list order within a rank is kept.
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.stars));
+    let ranked = highest_first(products);
     let counts = by_rank(&ranked);
-    let breakdown: Vec<String> = (counts.iter())
-        .map(|(s, n)| format!("{} sản phẩm đạt {s} sao", count(*n)))
-        .collect();
     let recognised = article(
         1,
         format!(
             "Công nhận {} sản phẩm của {} chủ thể đạt chuẩn sản phẩm OCOP {locality} năm {year}{round_text} (có Phụ lục kèm theo), trong đó: {}.",
             count(ranked.len()),
             count(owners(&ranked)),
-            breakdown.join("; ")
+            breakdown(&counts)
         ),
     );
     let title = format!(
@@ -52,6 +47,28 @@ pub(super) fn results(
         vec![recognised, what_it_gives(frame)],
         vec![appendix],
     )
+}
+
+/// The products grouped by rank, highest first; the list order within a
+/// rank is kept.
+fn highest_first(products: &[Ranked]) -> Vec<&Ranked> {
+    let mut ranked: Vec<&Ranked> = products.iter().collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.stars));
+    ranked
+}
+
+/// "05 sản phẩm đạt 4 sao; 02 sản phẩm đạt 3 sao" of `counts`.
+fn breakdown(counts: &[(u8, usize)]) -> String {
+    let parts: Vec<String> = (counts.iter())
+        .map(|(s, n)| format!("{} sản phẩm đạt {s} sao", count(*n)))
+        .collect();
+    parts.join("; ")
+}
+
+/// How many products of each rank, highest first, as Điều 1 of the
+/// recognising decision writes it (a Thông báo repeats it).
+pub fn star_breakdown(products: &[Ranked]) -> String {
+    breakdown(&by_rank(&highest_first(products)))
 }
 
 /// (stars, how many products) for each rank, in the order of `ranked`.
