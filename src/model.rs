@@ -1183,16 +1183,22 @@ pub struct Register {
     pub communes_file: Option<String>,
 }
 
-/// A register row written in the YAML.
+/// A register row written in the YAML: its dates as typed.
+pub type RegisterEntry = RegisterRecord<String>;
+
+/// One row of the product register, whether written in the YAML
+/// ([`RegisterEntry`], dates as typed) or read from a spreadsheet (dates
+/// read): one list of columns for both.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RegisterEntry {
+#[schemars(rename = "RegisterEntry")]
+pub struct RegisterRecord<D> {
     pub stt: Option<String>,
     pub name: String,
     pub owner: String,
-    /// Hợp tác xã, doanh nghiệp, tổ hợp tác, hộ kinh doanh …
+    /// Hợp tác xã, doanh nghiệp, tổ hợp tác, hộ kinh doanh … as typed.
     pub owner_type: Option<String>,
-    /// Thôn, bản, số nhà.
+    /// Thôn, bản, số nhà: the part of the address below the commune.
     pub address: Option<String>,
     /// "xã Sìn Hồ", "phường Tân Phong".
     pub commune: String,
@@ -1203,18 +1209,56 @@ pub struct RegisterEntry {
     pub subgroup: Option<String>,
     pub score: Option<f64>,
     pub stars: u8,
-    /// "Đánh giá lần đầu", "Đánh giá lại", "Nâng hạng".
+    /// "Đánh giá lần đầu", "Đánh giá lại", "Nâng hạng", as typed.
     pub evaluation: Option<String>,
     /// "1234/QĐ-UBND"
     pub decision: String,
-    pub decision_date: String,
+    pub decision_date: D,
+    /// Certificate number.
     pub number: Option<String>,
-    pub issue_date: Option<String>,
-    pub expiry: Option<String>,
+    pub issue_date: Option<D>,
+    pub expiry: Option<D>,
     /// "Thu hồi", "Đánh giá lại", "Nâng hạng" …
     pub status: Option<String>,
+    /// The decision behind the status ("thu hồi tại Quyết định số …").
     pub status_decision: Option<String>,
     pub note: Option<String>,
+}
+
+impl<D> RegisterRecord<D> {
+    /// The same row with its dates read by `read` (given the field's key):
+    /// every date is read, so each bad one is reported; `None` if any was bad.
+    pub fn read_dates<E>(
+        self,
+        mut read: impl FnMut(&'static str, D) -> Option<E>,
+    ) -> Option<RegisterRecord<E>> {
+        let decision_date = read("decision_date", self.decision_date);
+        let issue_date = self.issue_date.map(|d| read("issue_date", d));
+        let expiry = self.expiry.map(|d| read("expiry", d));
+        Some(RegisterRecord {
+            stt: self.stt,
+            name: self.name,
+            owner: self.owner,
+            owner_type: self.owner_type,
+            address: self.address,
+            commune: self.commune,
+            district: self.district,
+            province: self.province,
+            group: self.group,
+            subgroup: self.subgroup,
+            score: self.score,
+            stars: self.stars,
+            evaluation: self.evaluation,
+            decision: self.decision,
+            decision_date: decision_date?,
+            number: self.number,
+            issue_date: issue_date.map_or(Some(None), |d| d.map(Some))?,
+            expiry: expiry.map_or(Some(None), |d| d.map(Some))?,
+            status: self.status,
+            status_decision: self.status_decision,
+            note: self.note,
+        })
+    }
 }
 
 /// A Tờ trình (NĐ 30 Mẫu 1.4) from the standing body proposing a

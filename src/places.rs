@@ -79,9 +79,8 @@ const TYPES: [&str; 8] = [
 /// A name without its type word: "Xã San Thàng" → "san thàng".
 pub fn bare(name: &str) -> String {
     let key = fold(name);
-    for t in TYPES {
-        let t = fold(t);
-        if let Some(rest) = key.strip_prefix(&t)
+    for t in folded_types() {
+        if let Some(rest) = key.strip_prefix(t.as_str())
             && rest.starts_with(' ')
         {
             return rest.trim().to_string();
@@ -93,10 +92,18 @@ pub fn bare(name: &str) -> String {
 /// Whether a commune name says its type ("xã", "phường", "đặc khu", "thị trấn").
 pub fn has_type(name: &str) -> bool {
     let key = fold(name);
-    TYPES[..4].iter().any(|t| {
-        key.strip_prefix(&fold(t))
+    folded_types()[..4].iter().any(|t| {
+        key.strip_prefix(t.as_str())
             .is_some_and(|r| r.starts_with(' '))
     })
+}
+
+/// [`TYPES`] folded, once: `bare` runs for every unit of the table and
+/// every register row, and folding is the cost of both.
+fn folded_types() -> &'static [String] {
+    static FOLDED: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| TYPES.iter().map(|t| fold(t)).collect());
+    &FOLDED
 }
 
 impl Table {

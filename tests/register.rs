@@ -414,3 +414,23 @@ fn add_revocation(path: &Path, fault: &Fault) {
         .unwrap();
     wb.save(path).unwrap();
 }
+
+/// A row written in the YAML with every date wrong names each of them,
+/// not only the first the reader meets.
+#[test]
+fn every_bad_date_of_a_yaml_row_is_reported() {
+    let (dir, yaml) = folder(|d| {
+        std::fs::write(
+            d.join("nam.yaml"),
+            "issuer:\n  level: province\n  name: Lai Châu\nregister:\n  products:\n    - name: Chè Shan tuyết\n      owner: HTX Chè Sìn Hồ\n      commune: xã Sìn Hồ\n      stars: 4\n      decision: 12/QĐ-UBND\n      decision_date: 31/02/2026\n      issue_date: 32/01/2026\n      expiry: 00/13/2029\n",
+        )
+        .unwrap();
+    });
+    let text = problems(dir.path(), &yaml);
+    for key in ["decision_date", "issue_date", "expiry"] {
+        assert!(
+            text.contains(&format!("register.products[1].{key}")),
+            "{key} missing from:\n{text}"
+        );
+    }
+}

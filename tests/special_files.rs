@@ -291,3 +291,40 @@ fn a_row_number_filled_down_a_whole_column_is_passed_over() {
     assert_eq!((code, written), (Some(0), 2), "{err}");
     insta::assert_snapshot!(err);
 }
+
+/// The files a plan names beside itself (a logo, the office's table of
+/// communes) are refused, not waited on, when they are named pipes.
+#[test]
+fn named_pipes_named_by_a_plan_are_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for name in ["logo.png", "xa.tsv"] {
+        let made = Command::new("mkfifo").arg(d.join(name)).status().unwrap();
+        assert!(made.success());
+    }
+    let register = "issuer:\n  level: province\n  name: Lai Châu\nregister:\n  communes_file: xa.tsv\n  products: []\n";
+    std::fs::write(d.join("nam.yaml"), register).unwrap();
+    let o = run_in(d, &["check", "nam.yaml"], QUICK);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("không phải tệp thường"),
+        "{}",
+        stderr(&o)
+    );
+    let plans = root().join("plans/certificates");
+    std::fs::copy(
+        plans.join("san-pham-dot-1.csv"),
+        d.join("san-pham-dot-1.csv"),
+    )
+    .unwrap();
+    let plan = std::fs::read_to_string(plans.join("lai-chau-2027-dot-1.yaml")).unwrap();
+    let plan = plan.replace("  products_file:", "  logo: logo.png\n  products_file:");
+    std::fs::write(d.join("p.yaml"), plan).unwrap();
+    let o = run_in(d, &["check", "p.yaml"], QUICK);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("không phải tệp thường"),
+        "{}",
+        stderr(&o)
+    );
+}

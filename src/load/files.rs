@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::source::io_reason;
 use crate::diag::quote;
+use crate::regular::Refusal;
 
 /// A logo is a few hundred kilobytes.
 const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
@@ -90,16 +91,16 @@ pub fn logo(dir: &Path, name: &str) -> Result<Image, (String, String)> {
             "mở ảnh bằng một chương trình xem ảnh để kiểm tra, hoặc lưu lại thành PNG".to_string(),
         )
     };
-    let size = std::fs::metadata(&path)
-        .map_err(|e| unreadable(io_reason(&e)))?
-        .len();
-    if size > MAX_LOGO_BYTES {
-        return Err((
+    // Bounded and regular: a named pipe or a device beside the YAML file
+    // would otherwise block the read or never end.
+    let bytes = crate::regular::read(&path, MAX_LOGO_BYTES).map_err(|refusal| match refusal {
+        Refusal::TooLarge(size) => (
             format!("logo `{}` quá lớn ({size} byte)", quote(name)),
             "thu nhỏ ảnh (vài trăm điểm ảnh là đủ) rồi lưu lại".into(),
-        ));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| unreadable(io_reason(&e)))?;
+        ),
+        Refusal::Io(e) => unreadable(io_reason(&e)),
+        refusal => unreadable(refusal.reason()),
+    })?;
     if ext == "svg" {
         if !std::str::from_utf8(&bytes).is_ok_and(|s| s.contains("<svg")) {
             return Err(unreadable("không phải tệp SVG".into()));

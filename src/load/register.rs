@@ -47,11 +47,17 @@ pub(super) fn read(loaded: &mut Loaded, dir: &Path) {
     }
 }
 
+/// Far above a country's communes (the built-in table is under 1 MB).
+const MAX_COMMUNES_BYTES: u64 = 16 << 20;
+
 /// The office's table of communes, in the form of the built-in one.
 fn communes(dir: &Path, name: &str) -> Result<places::Table, Diagnostic> {
     let path = files::inside(dir, name).map_err(|(m, h)| Diagnostic::error(m).hint(h))?;
-    let text = std::fs::read(&path)
-        .map_err(|e| Diagnostic::error(format!("không đọc được tệp ({e})")).file(&path))?;
+    // Bounded and regular, as every input: a named pipe would block, a
+    // device never end.
+    let text = crate::regular::read(&path, MAX_COMMUNES_BYTES).map_err(|r| {
+        Diagnostic::error(format!("không đọc được tệp ({})", r.reason())).file(&path)
+    })?;
     let text = crate::text::decode(&text).map_err(|_| {
         Diagnostic::error("tệp danh mục xã không phải văn bản Unicode (UTF-8 hoặc UTF-16)")
             .file(&path)

@@ -301,38 +301,8 @@ pub fn check(c: &mut Checker<'_>, province: &str) -> Option<CheckedRegister> {
 
 /// A row written in the YAML, its dates read.
 fn yaml_row(c: &mut Checker<'_>, path: &str, e: &RegisterEntry) -> Option<RegisterRow> {
-    let decision_date = c.full_date(&join(path, "decision_date"), &e.decision_date);
-    let issue_date = match &e.issue_date {
-        Some(d) => Some(c.full_date(&join(path, "issue_date"), d)?),
-        None => None,
-    };
-    let expiry = match &e.expiry {
-        Some(d) => Some(c.full_date(&join(path, "expiry"), d)?),
-        None => None,
-    };
-    Some(RegisterRow {
-        stt: e.stt.clone(),
-        name: e.name.clone(),
-        owner: e.owner.clone(),
-        owner_type: e.owner_type.clone(),
-        address: e.address.clone(),
-        commune: e.commune.clone(),
-        district: e.district.clone(),
-        province: e.province.clone(),
-        group: e.group.clone(),
-        subgroup: e.subgroup.clone(),
-        score: e.score,
-        stars: e.stars,
-        evaluation: e.evaluation.clone(),
-        decision: e.decision.clone(),
-        decision_date: decision_date?,
-        number: e.number.clone(),
-        issue_date,
-        expiry,
-        status: e.status.clone(),
-        status_decision: e.status_decision.clone(),
-        note: e.note.clone(),
-    })
+    e.clone()
+        .read_dates(|key, d| c.full_date(&join(path, key), &d))
 }
 
 /// An error at a field of a row.

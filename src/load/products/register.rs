@@ -21,37 +21,7 @@ use crate::diag::Diagnostic;
 use crate::vn::Date;
 
 /// One register row as typed: texts checked, numbers and dates read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RegisterRow {
-    pub stt: Option<String>,
-    pub name: String,
-    pub owner: String,
-    /// HTX, doanh nghiệp, tổ hợp tác, hộ kinh doanh … as typed.
-    pub owner_type: Option<String>,
-    /// Thôn, bản, số nhà: the part of the address below the commune.
-    pub address: Option<String>,
-    pub commune: String,
-    /// Only for recognitions before 01/7/2025.
-    pub district: Option<String>,
-    pub province: Option<String>,
-    pub group: Option<String>,
-    pub subgroup: Option<String>,
-    pub score: Option<f64>,
-    pub stars: u8,
-    /// Đánh giá lần đầu, đánh giá lại, nâng hạng, as typed.
-    pub evaluation: Option<String>,
-    /// "1234/QĐ-UBND"
-    pub decision: String,
-    pub decision_date: Date,
-    /// Certificate number.
-    pub number: Option<String>,
-    pub issue_date: Option<Date>,
-    pub expiry: Option<Date>,
-    pub status: Option<String>,
-    /// The decision behind the status ("thu hồi tại Quyết định số …").
-    pub status_decision: Option<String>,
-    pub note: Option<String>,
-}
+pub type RegisterRow = crate::model::RegisterRecord<Date>;
 
 impl Record for RegisterRow {
     const KIND: ListKind = ListKind::Register;
