@@ -676,21 +676,44 @@ fn group_spellings(found: &Found) -> BTreeMap<String, Unit> {
 /// The key of the unit `name` names among `units`, declared there if it
 /// is new.
 pub fn declare_name(name: &str, units: &mut BTreeMap<String, Unit>) -> String {
-    let c = canonical(name);
-    if let Some((k, _)) = units.iter().find(|(_, u)| canonical(&u.name) == c) {
-        return k.clone();
+    declare_names(&[name], units).remove(0)
+}
+
+/// [`declare_name`] for each of `names`, in one pass: the declared names
+/// are indexed once, so a list of thousands of units stays linear.
+pub fn declare_names<S: AsRef<str>>(
+    names: &[S],
+    units: &mut BTreeMap<String, Unit>,
+) -> Vec<String> {
+    let mut by_name: HashMap<String, String> = HashMap::new();
+    for (k, u) in units.iter() {
+        by_name
+            .entry(canonical(&u.name))
+            .or_insert_with(|| k.clone());
     }
-    let taken: HashSet<String> = units.keys().cloned().collect();
-    let key = key_for(name, &taken);
-    units.insert(
-        key.clone(),
-        Unit {
-            name: name.to_string(),
-            short: None,
-            aliases: vec![],
-        },
-    );
-    key
+    let mut taken: HashSet<String> = units.keys().cloned().collect();
+    let mut keys = Vec::with_capacity(names.len());
+    for name in names {
+        let name = name.as_ref();
+        let c = canonical(name);
+        if let Some(k) = by_name.get(&c) {
+            keys.push(k.clone());
+            continue;
+        }
+        let key = key_for(name, &taken);
+        taken.insert(key.clone());
+        by_name.insert(c, key.clone());
+        units.insert(
+            key.clone(),
+            Unit {
+                name: name.to_string(),
+                short: None,
+                aliases: vec![],
+            },
+        );
+        keys.push(key);
+    }
+    keys
 }
 
 /// Headings that name declared units refer to them: by key where the

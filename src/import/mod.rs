@@ -18,6 +18,7 @@ mod copied;
 pub mod docx;
 pub mod emit;
 mod laid_out;
+pub mod look;
 pub mod mentions;
 pub mod notes;
 pub mod odt;

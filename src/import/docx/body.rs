@@ -341,15 +341,9 @@ impl Body {
             .props
             .or(&styles.character(r.style.as_deref()))
             .or(&para_run);
-        if props.hidden == Some(true) {
-            return;
+        if let Some(run) = props.look.run(r.text) {
+            p.runs.push(run);
         }
-        p.runs.push(Run {
-            text: r.text,
-            bold: props.bold.unwrap_or(false),
-            italic: props.italic.unwrap_or(false),
-            size: props.size,
-        });
     }
 
     fn end_paragraph(&mut self) -> Result<(), Problem> {
@@ -418,12 +412,12 @@ impl Body {
         };
         let mut para = from_runs(&p.runs, place)?;
         para.label = label.filter(|l| !autonumber::typed(&para.text(), l));
-        para.heading_level = match props.outline {
+        para.heading_level = match props.look.outline {
             Some(l) if l < 9 => Some(l + 1),
             Some(_) => None,
             None => named_level,
         };
-        para.align = props.align;
+        para.align = props.look.align;
         para.notes = p.notes;
         Some(para)
     }

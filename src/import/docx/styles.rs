@@ -8,20 +8,14 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::{attr, local, on};
-use crate::import::para::Align;
+use crate::import::look::{Look, alignment};
 
-/// Properties a style (or a paragraph, or a run) sets; `None` where it
-/// leaves them to the style it is based on.
+/// What a style (or a paragraph, or a run) sets: its look, and the
+/// numbering it applies; `None` where it leaves them to the style it is
+/// based on.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Props {
-    pub bold: Option<bool>,
-    pub italic: Option<bool>,
-    pub hidden: Option<bool>,
-    /// Points.
-    pub size: Option<f32>,
-    pub align: Option<Align>,
-    /// 0-based, as Word writes it (9 = body text).
-    pub outline: Option<u8>,
+    pub look: Look,
     /// (numId, ilvl): numbering the style applies.
     pub num_id: Option<String>,
     pub num_level: Option<u8>,
@@ -31,12 +25,7 @@ impl Props {
     /// These properties, with `base` filling what they leave open.
     pub fn or(&self, base: &Props) -> Props {
         Props {
-            bold: self.bold.or(base.bold),
-            italic: self.italic.or(base.italic),
-            hidden: self.hidden.or(base.hidden),
-            size: self.size.or(base.size),
-            align: self.align.or(base.align),
-            outline: self.outline.or(base.outline),
+            look: self.look.or(&base.look),
             num_id: self.num_id.clone().or_else(|| base.num_id.clone()),
             num_level: self.num_level.or(base.num_level),
         }
@@ -45,32 +34,20 @@ impl Props {
     /// Reads one property element of a `pPr` or `rPr` into these.
     pub fn read(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>) {
         match name {
-            "b" => self.bold = Some(on(e)),
-            "i" => self.italic = Some(on(e)),
-            "vanish" | "specVanish" | "webHidden" => self.hidden = Some(on(e)),
+            "b" => self.look.bold = Some(on(e)),
+            "i" => self.look.italic = Some(on(e)),
+            "vanish" | "specVanish" | "webHidden" => self.look.hidden = Some(on(e)),
             "sz" => {
                 if let Some(half) = attr(e, "val").and_then(|v| v.parse::<f32>().ok()) {
-                    self.size = Some(half / 2.0);
+                    self.look.size = Some(half / 2.0);
                 }
             }
-            "jc" => self.align = attr(e, "val").and_then(|v| alignment(&v)),
-            "outlineLvl" => self.outline = attr(e, "val").and_then(|v| v.parse().ok()),
+            "jc" => self.look.align = attr(e, "val").and_then(|v| alignment(&v)),
+            "outlineLvl" => self.look.outline = attr(e, "val").and_then(|v| v.parse().ok()),
             "numId" => self.num_id = attr(e, "val"),
             "ilvl" => self.num_level = attr(e, "val").and_then(|v| v.parse().ok()),
             _ => {}
         }
-    }
-}
-
-/// Word's `w:jc` values, old and new.
-pub fn alignment(value: &str) -> Option<Align> {
-    match value {
-        "center" => Some(Align::Center),
-        "right" | "end" => Some(Align::Right),
-        "both" | "distribute" | "mediumKashida" | "highKashida" | "lowKashida"
-        | "thaiDistribute" => Some(Align::Justify),
-        "left" | "start" => Some(Align::Left),
-        _ => None,
     }
 }
 
@@ -224,6 +201,7 @@ fn heading_name(name: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::para::Align;
 
     const STYLES: &str = r#"<w:styles xmlns:w="w">
       <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="28"/></w:rPr></w:rPrDefault></w:docDefaults>
@@ -239,19 +217,19 @@ mod tests {
         let s = Styles::parse(STYLES);
         let (para, run, heading) = s.paragraph(Some("Muc"));
         assert_eq!(heading, Some(1));
-        assert_eq!(para.outline, Some(0));
-        assert_eq!(para.align, Some(Align::Center));
+        assert_eq!(para.look.outline, Some(0));
+        assert_eq!(para.look.align, Some(Align::Center));
         assert_eq!(para.num_id.as_deref(), Some("4"));
-        assert_eq!(run.bold, Some(true));
-        assert_eq!(run.size, Some(14.0));
+        assert_eq!(run.look.bold, Some(true));
+        assert_eq!(run.look.size, Some(14.0));
         let (para, run, heading) = s.paragraph(None);
         assert_eq!(
-            (para.align, run.bold, heading),
+            (para.look.align, run.look.bold, heading),
             (Some(Align::Justify), None, None)
         );
         // A style based on itself ends, named by its level.
         assert_eq!(s.paragraph(Some("TD2")).2, Some(2));
-        assert_eq!(s.character(Some("Strong")).bold, Some(true));
+        assert_eq!(s.character(Some("Strong")).look.bold, Some(true));
         assert_eq!(s.numbering_of("Muc").as_deref(), Some("4"));
     }
 }

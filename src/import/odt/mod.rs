@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use quick_xml::events::BytesStart;
 
 use super::autonumber::{Counters, LEVELS};
+use super::look::Look;
 use super::para::{Para, Place, Run, from_runs};
 use super::source::{Package, Problem, XmlVisitor, attr, local, problem, walk_xml};
 
@@ -48,7 +49,7 @@ struct OpenList {
 
 struct OpenPara {
     runs: Vec<Run>,
-    props: styles::Props,
+    props: Look,
     label: Option<String>,
     heading: Option<u8>,
     notes: Vec<String>,
@@ -153,22 +154,16 @@ impl Body<'_> {
         };
         let span = self.spans.iter().rev().find_map(|s| s.as_deref());
         let props = self.styles.props(span).or(&p.props);
-        if props.hidden == Some(true) {
+        let Some(run) = props.run(text) else {
             return;
-        }
-        let (bold, italic) = (props.bold.unwrap_or(false), props.italic.unwrap_or(false));
+        };
         match p.runs.last_mut() {
-            Some(r) if r.bold == bold && r.italic == italic && r.size == props.size => {
+            Some(r) if r.bold == run.bold && r.italic == run.italic && r.size == run.size => {
                 if r.text.len() < 1 << 20 {
-                    r.text.push_str(&text);
+                    r.text.push_str(&run.text);
                 }
             }
-            _ => p.runs.push(Run {
-                text,
-                bold,
-                italic,
-                size: props.size,
-            }),
+            _ => p.runs.push(run),
         }
     }
 

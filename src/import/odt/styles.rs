@@ -10,44 +10,22 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::import::autonumber::{LEVELS, NumFormat, bullet_text};
-use crate::import::para::Align;
+use crate::import::look::{Look, alignment};
 use crate::import::source::{attr, local};
 
-#[derive(Debug, Clone, Default)]
-pub struct Props {
-    pub bold: Option<bool>,
-    pub italic: Option<bool>,
-    pub hidden: Option<bool>,
-    pub size: Option<f32>,
-    pub align: Option<Align>,
-    pub outline: Option<u8>,
-}
-
-impl Props {
-    pub fn or(&self, base: &Props) -> Props {
-        Props {
-            bold: self.bold.or(base.bold),
-            italic: self.italic.or(base.italic),
-            hidden: self.hidden.or(base.hidden),
-            size: self.size.or(base.size),
-            align: self.align.or(base.align),
-            outline: self.outline.or(base.outline),
-        }
+/// Reads the look an ODF `style:text-properties` element sets.
+fn read_text(look: &mut Look, e: &BytesStart<'_>) {
+    if let Some(w) = attr(e, "font-weight") {
+        look.bold = Some(w == "bold" || w.parse::<u32>().is_ok_and(|n| n >= 600));
     }
-
-    fn read_text(&mut self, e: &BytesStart<'_>) {
-        if let Some(w) = attr(e, "font-weight") {
-            self.bold = Some(w == "bold" || w.parse::<u32>().is_ok_and(|n| n >= 600));
-        }
-        if let Some(s) = attr(e, "font-style") {
-            self.italic = Some(s == "italic" || s == "oblique");
-        }
-        if let Some(d) = attr(e, "display") {
-            self.hidden = Some(d == "none");
-        }
-        if let Some(size) = attr(e, "font-size").and_then(|s| s.strip_suffix("pt")?.parse().ok()) {
-            self.size = Some(size);
-        }
+    if let Some(s) = attr(e, "font-style") {
+        look.italic = Some(s == "italic" || s == "oblique");
+    }
+    if let Some(d) = attr(e, "display") {
+        look.hidden = Some(d == "none");
+    }
+    if let Some(size) = attr(e, "font-size").and_then(|s| s.strip_suffix("pt")?.parse().ok()) {
+        look.size = Some(size);
     }
 }
 
@@ -86,7 +64,7 @@ impl ListLevel {
 #[derive(Debug, Clone, Default)]
 struct Style {
     parent: Option<String>,
-    props: Props,
+    props: Look,
 }
 
 /// The document's styles.
@@ -130,9 +108,9 @@ impl Styles {
                 "style" => {
                     let style = Style {
                         parent: attr(&e, "parent-style-name"),
-                        props: Props {
+                        props: Look {
                             outline: attr(&e, "default-outline-level").and_then(|l| l.parse().ok()),
-                            ..Props::default()
+                            ..Look::default()
                         },
                     };
                     current = attr(&e, "name").map(|n| (n, style));
@@ -142,7 +120,7 @@ impl Styles {
                 }
                 "text-properties" => {
                     if let Some((_, s)) = current.as_mut() {
-                        s.props.read_text(&e);
+                        read_text(&mut s.props, &e);
                     }
                 }
                 "paragraph-properties" => {
@@ -192,8 +170,8 @@ impl Styles {
     }
 
     /// The properties of style `name` with what it inherits.
-    pub fn props(&self, name: Option<&str>) -> Props {
-        let mut out = Props::default();
+    pub fn props(&self, name: Option<&str>) -> Look {
+        let mut out = Look::default();
         let mut next = name;
         for _ in 0..MAX_CHAIN {
             let Some(s) = next.and_then(|n| self.styles.get(n)) else {
@@ -203,16 +181,6 @@ impl Styles {
             next = s.parent.as_deref();
         }
         out
-    }
-}
-
-fn alignment(value: &str) -> Option<Align> {
-    match value {
-        "center" => Some(Align::Center),
-        "end" | "right" => Some(Align::Right),
-        "justify" => Some(Align::Justify),
-        "start" | "left" => Some(Align::Left),
-        _ => None,
     }
 }
 
