@@ -53,10 +53,14 @@ pub fn write_atomic_with(
 /// Writes the files of one document as one set: each goes to a temporary
 /// file beside its destination first, and only when every one is written
 /// are they put in place. A failure (a full disk) leaves every destination
-/// as it was, never one form new and another old.
+/// as it was, never one form new and another old. A file that already
+/// holds exactly its bytes is left as it is.
 pub fn files(files: &[(&Path, &[u8])]) -> Result<(), Diagnostic> {
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
+        if holds(path, bytes) {
+            continue;
+        }
         let file = stage(path, |out| out.write_all(bytes)).map_err(|e| io_error(path, &e))?;
         staged.push(file);
     }
@@ -65,6 +69,20 @@ pub fn files(files: &[(&Path, &[u8])]) -> Result<(), Diagnostic> {
         file.persist().map_err(|e| io_error(&path, &e))?;
     }
     Ok(())
+}
+
+/// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+/// Replacing it would change nothing but costs the file system more than
+/// the writing: a new inode, the old one freed, and ext4 pushing out the
+/// data of a file renamed over another (a third of a second of a thousand
+/// certificates rendered again into their folder).
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path)
+        .is_ok_and(|m| m.file_type().is_file() && m.len() == bytes.len() as u64)
+        && crate::regular::read(path, bytes.len() as u64)
+            .ok()
+            .as_deref()
+            == Some(bytes)
 }
 
 /// The files of `files` that already exist with other content than what
@@ -106,10 +124,13 @@ fn stage(
         _ => Path::new("."),
     };
     crate::regular::replaceable(path)?;
-    std::fs::create_dir_all(dir)?;
-    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    // A batch writes a thousand files into one folder: a look first costs
+    // one system call where creating it again costs two.
+    if !dir.is_dir() {
+        std::fs::create_dir_all(dir)?;
+    }
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    builder.prefix(temp_prefix()).suffix(TEMP_SUFFIX);
     // Files get the user's umask, as any program's do (tempfile's own
     // default is owner-only).
     #[cfg(unix)]
@@ -128,6 +149,12 @@ fn stage(
 
 const TEMP_PREFIX: &str = ".ocop-";
 const TEMP_SUFFIX: &str = ".tmp";
+
+/// `.ocop-<process id>-`: the process id, asked of the system once.
+fn temp_prefix() -> &'static str {
+    static PREFIX: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PREFIX.get_or_init(|| format!("{TEMP_PREFIX}{}-", std::process::id()))
+}
 
 /// Removes temporary files that a killed run left in `dir`. A temporary
 /// file carries the process id of the run writing it; another run's file
@@ -234,6 +261,26 @@ mod tests {
         assert_eq!(names.len(), 3, "{names:?}");
         files(&[(&pdf, b"pdf 2"), (&docx, b"docx 2")]).unwrap();
         assert_eq!(std::fs::read(&docx).unwrap(), b"docx 2");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_already_holding_its_bytes_is_left_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (same, other) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+        files(&[(&same, b"pdf"), (&other, b"pdf")]).unwrap();
+        let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+        let (same_before, other_before) = (inode(&same), inode(&other));
+        files(&[(&same, b"pdf"), (&other, b"pdf 2")]).unwrap();
+        assert_eq!(inode(&same), same_before);
+        assert_ne!(inode(&other), other_before);
+        assert_eq!(std::fs::read(&other).unwrap(), b"pdf 2");
+        // A link is replaced by a file, as before.
+        let link = dir.path().join("c.pdf");
+        std::os::unix::fs::symlink(&same, &link).unwrap();
+        files(&[(&link, b"pdf")]).unwrap();
+        assert!(!std::fs::symlink_metadata(&link).unwrap().is_symlink());
     }
 
     #[test]
