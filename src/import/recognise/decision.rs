@@ -391,7 +391,7 @@ fn executors(text: &str, units: &mut BTreeMap<String, Unit>) -> Vec<String> {
     };
     let list = list.split(" chịu trách nhiệm").next().unwrap_or("");
     let list = list.rsplit_once(" và ").map_or(list, |(l, _)| l);
-    super::super::mentions::declare_names(&super::super::mentions::listed_units(list), units)
+    super::super::mentions::declare_names(&super::super::mentions::listed_names(list), units)
 }
 
 /// The rows of the first table after the appendix label, each as its
