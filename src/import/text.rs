@@ -202,10 +202,14 @@ fn starts_paragraph(
     let p = prev.text.as_str();
     if !flow {
         // Text a word processor saved, a paragraph a line (blank lines are
-        // few): the preamble's leads and a change between capitals and
-        // text part them.
+        // few; only a heading's, the header's or the signer's lines break
+        // inside one): the preamble's leads, a change between capitals and
+        // text, the end of a sentence and the end of a numbered or listed
+        // line (a heading or an item goes on only in lower case) part them.
+        let ended = p.ends_with(['.', ';', ':', '!', '?']) && !p.starts_with("Kính gửi");
         return line.after_blank
-            || line_paragraphs && (opens_lead(t) || all_caps(t) != all_caps(p));
+            || line_paragraphs
+                && (opens_lead(t) || all_caps(t) != all_caps(p) || opens_item(p) || ended);
     }
     if all_caps(t) || all_caps(p) || line.bold != prev.bold {
         return true;
@@ -495,5 +499,28 @@ mod tests {
         assert_eq!(t.len(), 8, "{t:#?}");
         assert_eq!(t[3], "Căn cứ Luật Tổ chức chính quyền địa phương;");
         assert_eq!(t[6], "QUYẾT ĐỊNH:");
+    }
+
+    #[test]
+    fn a_word_processors_line_after_a_numbered_line_is_a_paragraph() {
+        let src = "II. NHIỆM VỤ\n\
+                   4. Ứng dụng khoa học công nghệ\n\
+                   Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị:\n\
+                   - Hỗ trợ công nghệ chế biến sâu.\n\
+                   - Hướng dẫn đăng ký bảo hộ nhãn hiệu.\n\
+                   Các sở thực hiện theo chức năng.\n\
+                   III. KINH PHÍ\n\
+                   Từ ngân sách tỉnh.\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 8, "{t:#?}");
+        assert_eq!(t[1], "4. Ứng dụng khoa học công nghệ");
+        assert_eq!(t[5], "Các sở thực hiện theo chức năng.");
+        let src = "Kính gửi:\t- Sở Công Thương.\n\
+                   Ủy ban nhân dân tỉnh tổ chức Tuần lễ.\n\
+                   Sở Công Thương bố trí gian hàng./.\n\
+                   Nơi nhận:\n\
+                   - Như trên;\n\
+                   - Lưu: VT.\n";
+        assert_eq!(texts(&paragraphs(src)).len(), 6);
     }
 }

@@ -567,9 +567,11 @@ fn split_heading(p: &Piece<'_>) -> (String, Option<String>) {
         }
     }
     // Without emphasis: "2. Tên mục: Nội dung …" when the part before the
-    // colon is short and the part after reads as a sentence.
+    // colon is short and the part after reads as a sentence; in a bold
+    // paragraph (a heading style) only when that sentence ends as one: a
+    // heading's title never ends with a period.
     if let Some((head, body)) = colon_heading(&p.rest)
-        && !p.para.bold
+        && (!p.para.bold || body.trim_end().ends_with('.'))
     {
         return (head.trim().to_string(), Some(body.trim().to_string()));
     }
@@ -664,6 +666,25 @@ mod tests {
             ["Phân công", "Kinh phí"],
             "a sentence with a tentative number stays text"
         );
+    }
+
+    #[test]
+    fn a_bold_heading_with_a_sentence_after_its_colon_is_parted() {
+        let mut ps = paras(&[
+            "I. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Tài chính: Thẩm định, bố trí kinh phí.",
+            "2. Phân công: Các sở",
+        ]);
+        for p in &mut ps {
+            p.bold = true;
+        }
+        let mut b = Builder::new(false);
+        for p in &pieces(&ps) {
+            b.add(p);
+        }
+        let s = &b.roots[0].sections;
+        assert_eq!(titles(s), ["Sở Tài chính", "Phân công: Các sở"]);
+        assert!(s[0].inline);
     }
 
     #[test]
