@@ -211,10 +211,13 @@ fn starts_paragraph(
             || line_paragraphs
                 && (opens_lead(t) || all_caps(t) != all_caps(p) || opens_item(p) || ended);
     }
-    if all_caps(t) || all_caps(p) || line.bold != prev.bold {
+    let ended = p.ends_with(['.', ';', ':', '!', '?']);
+    // "OCOP." after a line the page wrapped: the sentence's last word,
+    // not a heading in capitals (which never ends with a period).
+    let capital_tail = !ended && t.ends_with(['.', ';', ',']) && t.split_whitespace().count() <= 3;
+    if all_caps(t) && !capital_tail || all_caps(p) || line.bold != prev.bold {
         return true;
     }
-    let ended = p.ends_with(['.', ';', ':', '!', '?']);
     let short = p.chars().count() * 10 < width * 9;
     // A lead-in's colon at the end of a line ("… (mục III.4 của Kế
     // hoạch):") ends the paragraph only if the next word would have fitted
@@ -522,5 +525,20 @@ mod tests {
                    - Như trên;\n\
                    - Lưu: VT.\n";
         assert_eq!(texts(&paragraphs(src)).len(), 6);
+    }
+
+    #[test]
+    fn a_wrapped_lines_last_word_in_capitals_goes_on() {
+        let src = "1. Tuyên truyền\n\
+                   - Nội dung thực hiện: tuyên truyền về Chương trình trên các phương\n\
+                   tiện thông tin đại chúng và hệ thống loa truyền thanh cơ sở.\n\
+                   - Đơn vị thực hiện: Sở Nông nghiệp và Môi trường; các đơn vị tư vấn\n\
+                   OCOP.\n\
+                   - Thời gian thực hiện: cả năm, tập trung vào quý II và quý III của\n\
+                   năm 2027.\n\
+                   II. KINH PHÍ\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 5, "{t:#?}");
+        assert!(t[2].ends_with("tư vấn OCOP."), "{t:#?}");
     }
 }

@@ -220,5 +220,9 @@ fn office_typed(sources: &[Source], dir: &Path, tools: &Path) -> Vec<Case> {
 
 /// Whether the source prints an appendix table (its counts have rows).
 fn has_appendix_rows(source: &Source) -> bool {
-    source.counts.0.iter().any(|(name, n)| *name == "rows" && *n > 0)
+    source
+        .counts
+        .0
+        .iter()
+        .any(|(name, n)| *name == "rows" && *n > 0)
 }
