@@ -550,3 +550,44 @@ fn a_plan_saved_a_paragraph_a_line_keeps_its_tasks_and_headings() {
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A council decision whose advisory team's lead-in lost its final colon
+/// (a footnote set after it in parentheses): the numbering starting again
+/// still opens the team.
+#[test]
+fn an_advisory_team_opens_where_its_numbering_starts_again() {
+    let lines = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH AN BÌNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 412/QĐ-UBND",
+        "An Bình, ngày 10 tháng 3 năm 2027",
+        "QUYẾT ĐỊNH",
+        "Về việc thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh An Bình",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN BÌNH",
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;",
+        "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh An Bình, gồm các ông (bà) có tên sau:",
+        "1. Ông Hà Trọng Hải, Phó Chủ tịch UBND tỉnh - Chủ tịch Hội đồng;",
+        "2. Ông Lê Văn Lương, Giám đốc Sở Nông nghiệp và Môi trường - Phó Chủ tịch Hội đồng;",
+        "3. Ông Đỗ Minh Quân, Chi cục trưởng Chi cục Phát triển nông thôn - Ủy viên kiêm Thư ký Hội đồng.",
+        "Thành lập Tổ tư vấn giúp việc Hội đồng, (gồm các ông (bà) có tên sau:)",
+        "1. Ông Đỗ Minh Quân, Chi cục trưởng Chi cục Phát triển nông thôn - Tổ trưởng;",
+        "2. Bà Phạm Thu Trang, Chuyên viên Sở Nông nghiệp và Môi trường - Thành viên.",
+        "Điều 2. Hội đồng tổ chức đánh giá, phân hạng sản phẩm OCOP.",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Sở Nông nghiệp và Môi trường và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+        "Nơi nhận:",
+        "- Như Điều 3;",
+        "- Lưu: VT.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Hà Trọng Hải",
+    ];
+    let imported = import::import_text(&lines.join("\n\n"), "quyet-dinh.txt");
+    let decision = &imported.file().decisions[0];
+    assert_eq!(decision.members.len(), 3, "{}", imported.yaml);
+    let team = decision.advisory_team.as_ref().expect("the advisory team");
+    assert_eq!(team.members.len(), 2, "{}", imported.yaml);
+}
