@@ -13,7 +13,11 @@ use crate::common::{self, ocop, root};
 /// `ocop args…` run in `dir`, killed (and the test failed) if it is still
 /// running after `limit`: a hang is the failure these cases guard against.
 fn run_in(dir: &Path, args: &[&str], limit: Duration) -> Output {
-    let mut cmd: Command = ocop();
+    run_with(ocop(), dir, args, limit)
+}
+
+/// [`run_in`] with a command already set up (its environment).
+fn run_with(mut cmd: Command, dir: &Path, args: &[&str], limit: Duration) -> Output {
     cmd.current_dir(dir)
         .args(args)
         .stdin(Stdio::null())
@@ -220,6 +224,44 @@ fn a_template_laying_out_endless_pages_is_stopped() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(stderr(&o));
+}
+
+/// A template growing a string in `{% set %}` without printing it: each
+/// pass doubles it, past any memory within a few passes. The run ends with
+/// the template and the document named, having held at most the budget.
+#[test]
+fn a_template_growing_an_unprinted_string_stops_at_its_memory_budget() {
+    let dir = with_plan();
+    let d = dir.path();
+    template_with(
+        d,
+        "{% set s = \"0123456789abcdef\" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}",
+    );
+    let args = ["render", "p.yaml", "--only", "plan", "--templates", "mau"];
+    let o = run_in(d, &args, QUICK);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!d.join("out").join("p").join("ke-hoach.pdf").exists());
+    insta::assert_snapshot!(stderr(&o));
+}
+
+/// A template looping ten billion times without writing a byte: no
+/// output check ever runs, the watchdog's deadline ends it.
+#[test]
+fn a_template_looping_without_printing_is_stopped_at_its_deadline() {
+    let dir = with_plan();
+    let d = dir.path();
+    template_with(
+        d,
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% set x = j %}{% endfor %}{% endfor %}",
+    );
+    let mut cmd = ocop();
+    cmd.env("OCOP_STEP_LIMIT_SECS", "2");
+    let args = ["render", "p.yaml", "--only", "plan", "--templates", "mau"];
+    let started = Instant::now();
+    let o = run_with(cmd, d, &args, QUICK);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(started.elapsed() < Duration::from_secs(30));
     insta::assert_snapshot!(stderr(&o));
 }
 
