@@ -187,6 +187,43 @@ fn another_product_list_is_written_beside_the_previous_batch() {
     );
 }
 
+/// A batch that cannot be written in full (here one certificate's file is
+/// in the way: a folder of that name; a full disk fails the same way)
+/// removes nothing of the previous batch, and the summary says so.
+#[test]
+fn a_batch_not_written_in_full_keeps_the_previous_one_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let yaml = std::fs::read_to_string(root().join("plans/certificates/lai-chau-2027-dot-1.yaml"))
+        .unwrap()
+        .replace("san-pham-dot-1.csv", "ds.csv");
+    std::fs::write(d.join("gcn.yaml"), yaml).unwrap();
+    let csv =
+        std::fs::read_to_string(root().join("plans/certificates/san-pham-dot-1.csv")).unwrap();
+    std::fs::write(d.join("ds.csv"), &csv).unwrap();
+    let args = ["certificates", "gcn.yaml", "-o", "out"];
+    assert!(run_in(d, &args, QUICK).status.success());
+    let folder = d.join("out/gcn/giay-chung-nhan");
+    let mut before: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    before.sort();
+    assert_eq!(before.len(), 5);
+    // Two products fewer, and the first one's file is now a folder.
+    let shorter: Vec<&str> = csv.lines().take(4).collect();
+    std::fs::write(d.join("ds.csv"), shorter.join("\n")).unwrap();
+    std::fs::remove_file(&before[0]).unwrap();
+    std::fs::create_dir(&before[0]).unwrap();
+    std::fs::write(before[0].join("giu.txt"), "x").unwrap();
+    let o = run_in(d, &args, QUICK);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    for old in &before[1..] {
+        assert!(old.is_file(), "{old:?} kept");
+    }
+    insta::assert_snapshot!(stderr(&o));
+}
+
 /// A plan template with `extra` added at its end.
 fn template_with(d: &Path, extra: &str) {
     std::fs::create_dir(d.join("mau")).unwrap();
