@@ -224,6 +224,27 @@ fn a_batch_not_written_in_full_keeps_the_previous_one_and_says_so() {
     insta::assert_snapshot!(stderr(&o));
 }
 
+/// A block pasted ten thousand times: the same error is shown twenty
+/// times, the others counted with their lines, not printed one by one.
+#[test]
+fn the_same_error_ten_thousand_times_is_one_screen() {
+    let dir = with_plan();
+    let d = dir.path();
+    let plan = std::fs::read_to_string(d.join("p.yaml")).unwrap();
+    std::fs::write(d.join("p.yaml"), plan + &"issuer: x\n".repeat(10_000)).unwrap();
+    let o = run_in(d, &["check", "p.yaml"], QUICK);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("\nlỗi: ").count() + 1, 20, "{err}");
+    let last = err.lines().rev().nth(2).unwrap();
+    assert!(
+        last.starts_with(
+            "… và 9980 chỗ khác trong p.yaml cùng lỗi “trường `issuer` được khai báo hai lần"
+        ),
+        "{last}"
+    );
+}
+
 /// A plan template with `extra` added at its end.
 fn template_with(d: &Path, extra: &str) {
     std::fs::create_dir(d.join("mau")).unwrap();

@@ -34,10 +34,52 @@ pub const INPUT_ERRORS: u8 = 1;
 pub const INTERRUPTED: u8 = 130;
 
 /// Prints problems to stderr as the user reads them.
+/// The same problem (same file, same message) is shown in full this many
+/// times; the rest are counted with their lines, so a block pasted ten
+/// thousand times is one screen, not ten thousand.
+const SHOWN_ALIKE: usize = 20;
+
 pub fn report(diags: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
+    let mut alike: Vec<((Option<&Path>, &str), usize, Vec<usize>)> = Vec::new();
     for d in diags {
-        let _ = writeln!(err, "{}", d.render());
+        let key = (d.file.as_deref(), d.message.as_str());
+        let seen = match alike.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(entry) => entry,
+            None => {
+                alike.push((key, 0, Vec::new()));
+                alike.last_mut().expect("just pushed")
+            }
+        };
+        seen.1 += 1;
+        if seen.1 <= SHOWN_ALIKE {
+            let _ = writeln!(err, "{}", d.render());
+        } else {
+            seen.2.extend(d.pos.map(|p| p.line));
+        }
+    }
+    for ((file, message), count, lines) in alike.iter().filter(|a| a.1 > SHOWN_ALIKE) {
+        let place = file
+            .map(|f| format!(" trong {}", display_path(f)))
+            .unwrap_or_default();
+        let mut at: Vec<String> = lines
+            .iter()
+            .take(SHOWN_ALIKE)
+            .map(usize::to_string)
+            .collect();
+        if lines.len() > SHOWN_ALIKE {
+            at.push("…".into());
+        }
+        let at = if at.is_empty() {
+            String::new()
+        } else {
+            format!(" (dòng {})", at.join(", "))
+        };
+        let _ = writeln!(
+            err,
+            "… và {} chỗ khác{place} cùng lỗi “{message}”{at}; sửa các chỗ trên rồi chạy lại để xem tiếp\n",
+            count - SHOWN_ALIKE
+        );
     }
 }
 
