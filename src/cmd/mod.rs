@@ -39,26 +39,50 @@ pub const INTERRUPTED: u8 = 130;
 /// thousand times is one screen, not ten thousand.
 const SHOWN_ALIKE: usize = 20;
 
+/// Problems with one message in one file: how many, and the lines of
+/// those not shown.
+struct Alike<'a> {
+    file: Option<&'a Path>,
+    message: &'a str,
+    count: usize,
+    lines: Vec<usize>,
+}
+
 pub fn report(diags: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
-    let mut alike: Vec<((Option<&Path>, &str), usize, Vec<usize>)> = Vec::new();
+    let mut alike: Vec<Alike<'_>> = Vec::new();
     for d in diags {
-        let key = (d.file.as_deref(), d.message.as_str());
-        let seen = match alike.iter_mut().find(|(k, _, _)| *k == key) {
-            Some(entry) => entry,
+        let (file, message) = (d.file.as_deref(), d.message.as_str());
+        let i = match alike
+            .iter()
+            .position(|a| a.file == file && a.message == message)
+        {
+            Some(i) => i,
             None => {
-                alike.push((key, 0, Vec::new()));
-                alike.last_mut().expect("just pushed")
+                alike.push(Alike {
+                    file,
+                    message,
+                    count: 0,
+                    lines: Vec::new(),
+                });
+                alike.len() - 1
             }
         };
-        seen.1 += 1;
-        if seen.1 <= SHOWN_ALIKE {
+        let seen = &mut alike[i];
+        seen.count += 1;
+        if seen.count <= SHOWN_ALIKE {
             let _ = writeln!(err, "{}", d.render());
         } else {
-            seen.2.extend(d.pos.map(|p| p.line));
+            seen.lines.extend(d.pos.map(|p| p.line));
         }
     }
-    for ((file, message), count, lines) in alike.iter().filter(|a| a.1 > SHOWN_ALIKE) {
+    for Alike {
+        file,
+        message,
+        count,
+        lines,
+    } in alike.iter().filter(|a| a.count > SHOWN_ALIKE)
+    {
         let place = file
             .map(|f| format!(" trong {}", display_path(f)))
             .unwrap_or_default();
