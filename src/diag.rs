@@ -310,13 +310,43 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".into(),
         std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".into(),
         std::io::ErrorKind::OutOfMemory => "không đủ bộ nhớ".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotADirectory => {
+            "một phần của đường dẫn là tệp, không phải thư mục".into()
+        }
+        std::io::ErrorKind::InvalidFilename => {
+            "tên tệp không hợp lệ (quá dài hoặc có ký tự không được phép)".into()
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".into(),
+        std::io::ErrorKind::ResourceBusy => "tệp đang bị chương trình khác giữ".into(),
+        // ELOOP has no stable ErrorKind yet.
+        _ if cfg!(unix) && e.raw_os_error() == Some(ELOOP) => {
+            "đường dẫn là một vòng liên kết (liên kết trỏ về chính nó)".into()
+        }
+        _ => format!("lỗi hệ thống ({e})"),
     }
 }
+
+/// "Too many levels of symbolic links" on Linux (40) and the BSDs and macOS (62).
+const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_reasons_are_vietnamese() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&a, &b).unwrap();
+            std::os::unix::fs::symlink(&b, &a).unwrap();
+            let e = std::fs::read(&a).unwrap_err();
+            assert!(io_reason(&e).starts_with("đường dẫn là một vòng liên kết"));
+        }
+        let e = std::io::Error::other("x");
+        assert_eq!(io_reason(&e), "lỗi hệ thống (x)");
+    }
 
     #[test]
     fn renders_with_caret_under_column() {

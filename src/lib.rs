@@ -27,6 +27,7 @@ pub mod diag;
 pub mod doc;
 pub mod fonts;
 pub mod issuance;
+pub mod memory;
 pub mod model;
 pub mod naming;
 pub mod nd30;

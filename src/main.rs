@@ -13,8 +13,10 @@ use cli::Command;
 
 /// Typst allocates many small objects from every worker at once; mimalloc's
 /// per-thread heaps keep that from serialising on the system allocator.
+/// Counted so that a user's template runs within a memory budget.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: ocop::memory::Budgeted<mimalloc::MiMalloc> =
+    ocop::memory::Budgeted(mimalloc::MiMalloc);
 
 fn main() -> ExitCode {
     let cli = match cli::parse() {

@@ -265,7 +265,6 @@ impl Templates {
     /// The Typst source of `doc` and the files it shows, set in `font`.
     /// A certificate's QR code is drawn here, on the calling thread.
     pub fn markup(&self, doc: &Document, font: &str) -> Result<Markup, Diagnostic> {
-        let name = template(&doc.content);
         let electronic = doc.issuance.electronic;
         let administrative = |document, chart, chart_at| AdministrativeContext {
             meta_title: &doc.meta_title,
@@ -283,11 +282,11 @@ impl Templates {
             | Content::Revocation(a)
             | Content::Reminder(a) => {
                 let ctx = administrative(a, None, None);
-                (self.render(name, &ctx, font)?, Vec::new())
+                (self.render(doc, &ctx, font)?, Vec::new())
             }
             Content::Report(r) => {
                 let ctx = administrative(&r.document, r.chart.as_ref(), Some(r.chart_at));
-                (self.render(name, &ctx, font)?, Vec::new())
+                (self.render(doc, &ctx, font)?, Vec::new())
             }
             Content::Appendix(a) => {
                 let ctx = AppendixContext {
@@ -295,7 +294,7 @@ impl Templates {
                     electronic,
                     appendix: &a.appendix,
                 };
-                (self.render(name, &ctx, font)?, Vec::new())
+                (self.render(doc, &ctx, font)?, Vec::new())
             }
             Content::Certificate(c) => {
                 #[derive(Serialize)]
@@ -303,7 +302,7 @@ impl Templates {
                     c: &'a crate::doc::Certificate,
                     electronic: bool,
                 }
-                let source = self.render(name, &One { c, electronic }, font)?;
+                let source = self.render(doc, &One { c, electronic }, font)?;
                 let png = qr::png(&c.qr_payload)
                     .map_err(|e| Diagnostic::error(format!("không tạo được mã QR ({e})")))?;
                 let mut files: Vec<(String, Arc<[u8]>)> = vec![(QR_IMAGE.to_string(), png.into())];
@@ -316,38 +315,58 @@ impl Templates {
         Ok(Markup { source, files })
     }
 
-    /// Renders `template` with `context`, plus the chosen font family.
+    /// Renders `doc`'s template with `context`, plus the chosen font
+    /// family, within the limits of a template run: output and time are
+    /// checked as it writes (an error for this document only); a run that
+    /// loops or grows memory without writing is ended by the watchdog's
+    /// deadline or the memory budget, with the same message.
     fn render(
         &self,
-        template: &str,
+        doc: &Document,
         context: &impl Serialize,
         font: &str,
     ) -> Result<String, Diagnostic> {
+        let template = template(&doc.content);
         let mut ctx = Context::from_serialize(context).map_err(|e| tera_error(e, None))?;
         ctx.insert("font", font);
         let mut out = Bounded::new();
-        match self.tera.render_to(template, &ctx, &mut out) {
+        let deadline = crate::watchdog::limit_or(MAX_RENDER_TIME + WATCHDOG_GRACE);
+        let limit = |l| self.over_limit(template, doc, Some(l)).render();
+        let (slow, large) = (limit(Limit::Time(deadline)), limit(Limit::Memory));
+        let done = crate::watchdog::deadline(deadline, slow, || {
+            crate::memory::budget(MAX_RENDER_MEMORY, &large, || {
+                self.tera.render_to(template, &ctx, &mut out)
+            })
+        });
+        match done {
             Ok(()) => String::from_utf8(out.bytes)
                 .map_err(|_| Diagnostic::error("mẫu văn bản sinh ra văn bản không phải UTF-8")),
-            Err(_) if out.exceeded.is_some() => Err(self.over_limit(template, out.exceeded)),
+            Err(_) if out.exceeded.is_some() => Err(self.over_limit(template, doc, out.exceeded)),
             Err(e) => Err(tera_error(e, None)),
         }
     }
 
-    /// The error of a template stopped at a limit, naming the user's file.
-    fn over_limit(&self, template: &str, limit: Option<Limit>) -> Diagnostic {
+    /// The error of a template stopped at a limit while writing `doc`,
+    /// naming the user's file and the document.
+    fn over_limit(&self, template: &str, doc: &Document, limit: Option<Limit>) -> Diagnostic {
         let what = match limit {
-            Some(Limit::Time) => format!(
-                "mẫu `{template}` chạy quá {} giây cho một văn bản (vòng lặp quá lớn?)",
-                MAX_RENDER_TIME.as_secs()
+            Some(Limit::Time(limit)) => {
+                format!("chạy quá {} giây (vòng lặp quá lớn?)", limit.as_secs())
+            }
+            Some(Limit::Memory) => format!(
+                "dùng quá {} MB bộ nhớ (một biến {{% set %}} hoặc chuỗi nối quá lớn?)",
+                MAX_RENDER_MEMORY >> 20
             ),
             _ => format!(
-                "mẫu `{template}` sinh ra quá {} MB mã văn bản cho một văn bản (vòng lặp hoặc chuỗi quá lớn?)",
+                "sinh ra quá {} MB mã văn bản (vòng lặp hoặc chuỗi quá lớn?)",
                 MAX_RENDER_BYTES >> 20
             ),
         };
-        let d = Diagnostic::error(format!("đã dừng mẫu văn bản: {what}"))
-            .hint("sửa vòng lặp trong tệp mẫu; chạy lại không có --templates để dùng mẫu có sẵn");
+        let d = Diagnostic::error(format!(
+            "đã dừng mẫu văn bản `{template}` khi soạn văn bản “{}” (tệp {}): mẫu {what}",
+            doc.meta_title, doc.file_stem
+        ))
+        .hint("sửa vòng lặp hoặc lệnh {% set %} trong tệp mẫu; chạy lại không có --templates để dùng mẫu có sẵn");
         match self.user_files.iter().find(|f| f.name == template) {
             Some(f) => d.file(&f.path),
             None => d,
@@ -359,12 +378,19 @@ impl Templates {
 const MAX_RENDER_BYTES: usize = 32 << 20;
 /// A document's template runs in milliseconds.
 const MAX_RENDER_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+/// The watchdog ends a template run this long after [`MAX_RENDER_TIME`]:
+/// a run that writes is stopped first, with an error for its document only.
+const WATCHDOG_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+/// What a template run may hold beyond its context: its output is at most
+/// [`MAX_RENDER_BYTES`], a real run holds a few megabytes more.
+const MAX_RENDER_MEMORY: usize = 128 << 20;
 
 /// The limit a template run reached.
 #[derive(Debug, Clone, Copy)]
 enum Limit {
     Size,
-    Time,
+    Time(std::time::Duration),
+    Memory,
 }
 
 /// The output of a template run, refusing to grow past
@@ -395,7 +421,7 @@ impl std::io::Write for Bounded {
         if self.bytes.len() + buf.len() > MAX_RENDER_BYTES {
             self.exceeded = Some(Limit::Size);
         } else if self.writes.is_multiple_of(1024) && self.started.elapsed() > MAX_RENDER_TIME {
-            self.exceeded = Some(Limit::Time);
+            self.exceeded = Some(Limit::Time(MAX_RENDER_TIME));
         }
         if self.exceeded.is_some() {
             return Err(std::io::Error::other("giới hạn của mẫu"));

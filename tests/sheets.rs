@@ -733,6 +733,29 @@ fn csv_rows_longer_than_the_header_are_errors() {
     insta::assert_snapshot!("csv-unquoted-comma", report(&path));
 }
 
+/// A quote opened and never closed swallows every row after it into one
+/// cell: the file is refused at the row a spreadsheet shows for the broken
+/// record (after a blank line and a cell on two lines, not the text line),
+/// its column, and how many rows it took, rather than losing them.
+#[test]
+fn a_csv_record_with_an_unclosed_quote_is_located_as_a_spreadsheet_shows_it() {
+    let csv = "STT,Tên sản phẩm,Chủ thể,Địa chỉ,Điểm\n\
+               1,Chè xanh,HTX A,\"thôn 1,\nxã A\",72\n\
+               \n\
+               2,\"Rượu ngô,HTX B,xã B,65\n\
+               3,Mật ong,HTX C,xã C,70\n\
+               4,Miến dong,HTX D,xã D,66\n";
+    let (_d, path) = file("ds.csv", csv.as_bytes());
+    let out = report(&path);
+    assert!(out.contains("dòng 4, cột B"), "{out}");
+    assert!(!out.contains("sản phẩm dòng"), "nothing half-read: {out}");
+    insta::assert_snapshot!("csv-unclosed-quote", out);
+    // A quote inside a cell that does not start with one is text.
+    let inch = "STT,Tên sản phẩm,Chủ thể,Địa chỉ,Điểm\n1,Tivi 32\",HTX A,xã A,72\n";
+    let (_d, path) = file("ds.csv", inch.as_bytes());
+    assert!(report(&path).contains("sản phẩm dòng 2: Tivi 32\""));
+}
+
 /// Text pasted from Word: each refused character named precisely.
 #[test]
 fn pasted_text_is_checked_character_by_character() {

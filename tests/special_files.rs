@@ -13,7 +13,11 @@ use crate::common::{self, ocop, root};
 /// `ocop args…` run in `dir`, killed (and the test failed) if it is still
 /// running after `limit`: a hang is the failure these cases guard against.
 fn run_in(dir: &Path, args: &[&str], limit: Duration) -> Output {
-    let mut cmd: Command = ocop();
+    run_with(ocop(), dir, args, limit)
+}
+
+/// [`run_in`] with a command already set up (its environment).
+fn run_with(mut cmd: Command, dir: &Path, args: &[&str], limit: Duration) -> Output {
     cmd.current_dir(dir)
         .args(args)
         .stdin(Stdio::null())
@@ -183,6 +187,64 @@ fn another_product_list_is_written_beside_the_previous_batch() {
     );
 }
 
+/// A batch that cannot be written in full (here one certificate's file is
+/// in the way: a folder of that name; a full disk fails the same way)
+/// removes nothing of the previous batch, and the summary says so.
+#[test]
+fn a_batch_not_written_in_full_keeps_the_previous_one_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let yaml = std::fs::read_to_string(root().join("plans/certificates/lai-chau-2027-dot-1.yaml"))
+        .unwrap()
+        .replace("san-pham-dot-1.csv", "ds.csv");
+    std::fs::write(d.join("gcn.yaml"), yaml).unwrap();
+    let csv =
+        std::fs::read_to_string(root().join("plans/certificates/san-pham-dot-1.csv")).unwrap();
+    std::fs::write(d.join("ds.csv"), &csv).unwrap();
+    let args = ["certificates", "gcn.yaml", "-o", "out"];
+    assert!(run_in(d, &args, QUICK).status.success());
+    let folder = d.join("out/gcn/giay-chung-nhan");
+    let mut before: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    before.sort();
+    assert_eq!(before.len(), 5);
+    // Two products fewer, and the first one's file is now a folder.
+    let shorter: Vec<&str> = csv.lines().take(4).collect();
+    std::fs::write(d.join("ds.csv"), shorter.join("\n")).unwrap();
+    std::fs::remove_file(&before[0]).unwrap();
+    std::fs::create_dir(&before[0]).unwrap();
+    std::fs::write(before[0].join("giu.txt"), "x").unwrap();
+    let o = run_in(d, &args, QUICK);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    for old in &before[1..] {
+        assert!(old.is_file(), "{old:?} kept");
+    }
+    insta::assert_snapshot!(stderr(&o));
+}
+
+/// A block pasted ten thousand times: the same error is shown twenty
+/// times, the others counted with their lines, not printed one by one.
+#[test]
+fn the_same_error_ten_thousand_times_is_one_screen() {
+    let dir = with_plan();
+    let d = dir.path();
+    let plan = std::fs::read_to_string(d.join("p.yaml")).unwrap();
+    std::fs::write(d.join("p.yaml"), plan + &"issuer: x\n".repeat(10_000)).unwrap();
+    let o = run_in(d, &["check", "p.yaml"], QUICK);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("\nlỗi: ").count() + 1, 20, "{err}");
+    let last = err.lines().rev().nth(2).unwrap();
+    assert!(
+        last.starts_with(
+            "… và 9980 chỗ khác trong p.yaml cùng lỗi “trường `issuer` được khai báo hai lần"
+        ),
+        "{last}"
+    );
+}
+
 /// A plan template with `extra` added at its end.
 fn template_with(d: &Path, extra: &str) {
     std::fs::create_dir(d.join("mau")).unwrap();
@@ -220,6 +282,44 @@ fn a_template_laying_out_endless_pages_is_stopped() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(stderr(&o));
+}
+
+/// A template growing a string in `{% set %}` without printing it: each
+/// pass doubles it, past any memory within a few passes. The run ends with
+/// the template and the document named, having held at most the budget.
+#[test]
+fn a_template_growing_an_unprinted_string_stops_at_its_memory_budget() {
+    let dir = with_plan();
+    let d = dir.path();
+    template_with(
+        d,
+        "{% set s = \"0123456789abcdef\" %}{% for i in range(end=60) %}{% set_global s = s ~ s %}{% endfor %}",
+    );
+    let args = ["render", "p.yaml", "--only", "plan", "--templates", "mau"];
+    let o = run_in(d, &args, QUICK);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!d.join("out").join("p").join("ke-hoach.pdf").exists());
+    insta::assert_snapshot!(stderr(&o));
+}
+
+/// A template looping ten billion times without writing a byte: no
+/// output check ever runs, the watchdog's deadline ends it.
+#[test]
+fn a_template_looping_without_printing_is_stopped_at_its_deadline() {
+    let dir = with_plan();
+    let d = dir.path();
+    template_with(
+        d,
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% set x = j %}{% endfor %}{% endfor %}",
+    );
+    let mut cmd = ocop();
+    cmd.env("OCOP_STEP_LIMIT_SECS", "2");
+    let args = ["render", "p.yaml", "--only", "plan", "--templates", "mau"];
+    let started = Instant::now();
+    let o = run_with(cmd, d, &args, QUICK);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(started.elapsed() < Duration::from_secs(30));
     insta::assert_snapshot!(stderr(&o));
 }
 

@@ -36,8 +36,14 @@ impl Drop for Watcher {
 
 impl Watcher {
     fn start(yaml: &Path, out: &Path) -> Watcher {
+        Watcher::start_with(yaml, out, &["--only", "plan"])
+    }
+
+    fn start_with(yaml: &Path, out: &Path, args: &[&str]) -> Watcher {
         let mut child = ocop()
-            .args(["watch", "--only", "plan", "--out"])
+            .arg("watch")
+            .args(args)
+            .arg("--out")
             .arg(out)
             .arg(yaml)
             .stdout(Stdio::null())
@@ -178,4 +184,74 @@ fn watch_follows_a_link_to_the_file_saved() {
     std::fs::write(&target, with_title("2082")).unwrap();
     w.until("đã ghi 1 tệp PDF", LATER);
     assert!(text_of(&pdf).contains("2082"));
+}
+
+/// The files under `dir`, at any depth.
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// SIGTERM (a logout, `systemctl stop`, `kill`) while the watcher is
+/// writing a year's documents: it stops, and leaves no temporary file and
+/// no half-written PDF or Word file behind.
+#[cfg(unix)]
+#[test]
+fn sigterm_during_a_watch_render_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let year = root().join("plans/nam-2027");
+    for f in ["lai-chau-ca-nam-2027.yaml", "so-dang-ky.csv"] {
+        std::fs::copy(year.join(f), dir.path().join(f)).unwrap();
+    }
+    let yaml = dir.path().join("lai-chau-ca-nam-2027.yaml");
+    let out = dir.path().join("out");
+    let mut w = Watcher::start_with(&yaml, &out, &["--format", "pdf,docx"]);
+    // The first files are on disk: the render of the others is under way.
+    let deadline = Instant::now() + FIRST;
+    while !files_under(&out)
+        .iter()
+        .any(|p| p.extension().is_some_and(|e| e == "pdf" || e == "docx"))
+    {
+        assert!(Instant::now() < deadline, "nothing written: {:?}", w.seen);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &w.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let said = w.until("đã dừng theo dõi", LATER).join("\n");
+    assert!(
+        said.contains("đã dừng theo yêu cầu"),
+        "stopped mid-render: {said}"
+    );
+    assert!(!said.contains("đang theo dõi"), "{said}");
+    let status = w.child.wait().unwrap();
+    assert!(!status.success(), "{said}");
+    let files = files_under(&out);
+    let temporary: Vec<_> = files
+        .iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".ocop-")
+        })
+        .collect();
+    assert!(temporary.is_empty(), "{temporary:?}\n{said}");
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap();
+        let tail = &bytes[bytes.len().saturating_sub(1024)..];
+        let complete = match file.extension().and_then(|e| e.to_str()) {
+            Some("pdf") => bytes.starts_with(b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF"),
+            // A zip ends with its central directory's end record.
+            Some("docx") => bytes.starts_with(b"PK") && tail.windows(4).any(|w| w == b"PK\x05\x06"),
+            _ => true,
+        };
+        assert!(complete, "{file:?} is half-written\n{said}");
+    }
 }

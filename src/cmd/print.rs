@@ -4,6 +4,7 @@
 //! summary line, in Vietnamese.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -40,9 +41,6 @@ impl Printer {
         }
         report(&outcome.distinct_failures());
         report(&outcome.problems);
-        for input in &outcome.inputs {
-            removed(input);
-        }
     }
 }
 
@@ -84,19 +82,31 @@ impl Observer for Printer {
             bar.inc(1);
         }
     }
+
+    /// Said before the files go, so an interrupted run has named them.
+    fn removing(&self, files: &[PathBuf]) {
+        if let Some(bar) = self.bar.get() {
+            bar.finish_and_clear();
+        }
+        let names: Vec<String> = files.iter().map(|p| display_path(p)).collect();
+        say(format!(
+            "xóa {} tệp của lần dựng trước không còn trong danh sách: {}",
+            names.len(),
+            names.join(", ")
+        ));
+    }
 }
 
-/// Says which files of an earlier run `input` removed.
-fn removed(input: &InputOutcome) {
-    if input.removed.is_empty() {
-        return;
+/// "; giữ nguyên 5 tệp của lần dựng trước …": what a run that did not
+/// write everything left of the last one, if anything.
+fn kept(outcome: &Outcome) -> String {
+    let kept: usize = outcome.inputs.iter().map(|i| i.kept.len()).sum();
+    if kept == 0 {
+        return String::new();
     }
-    let names: Vec<String> = input.removed.iter().map(|p| display_path(p)).collect();
-    say(format!(
-        "đã xóa {} tệp của lần dựng trước không còn trong danh sách: {}",
-        names.len(),
-        names.join(", ")
-    ));
+    format!(
+        "; giữ nguyên {kept} tệp của lần dựng trước (không xóa tệp nào khi lần này chưa ghi đủ)"
+    )
 }
 
 /// The files a run writes, as the summary names them.
@@ -148,6 +158,7 @@ pub fn render_summary(outcome: &Outcome, files: &str) -> String {
     if outcome.interrupted {
         line.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh");
     }
+    line.push_str(&kept(outcome));
     if written > 0 {
         line.push_str(&format!("; {}", outcome.font));
     }
@@ -191,6 +202,7 @@ fn watch_summary(name: &str, outcome: &Outcome, files: &str, started: Instant) -
     if outcome.interrupted {
         line.push_str("; đã dừng theo yêu cầu");
     }
+    line.push_str(&kept(outcome));
     line.push('.');
     line
 }
@@ -223,6 +235,7 @@ pub fn certificates_summary(outcome: &Outcome, merge: bool) -> String {
         (true, false) => line.push_str("; đã dừng theo yêu cầu, các tệp đã ghi đều hoàn chỉnh"),
         _ => {}
     }
+    line.push_str(&kept(outcome));
     if outcome.rendered > 0 {
         line.push_str(&format!("; {}", outcome.font));
     }

@@ -58,6 +58,10 @@ pub fn run(args: &WatchArgs) -> ExitCode {
     report(&watcher.watch(inputs.iter().flat_map(|i| i.watched())));
     inputs.iter_mut().for_each(&mut refresh);
     report(&watcher.watch(inputs.iter().flat_map(|i| i.watched())));
+    if stop.requested() {
+        say("đã dừng theo dõi.");
+        return exit(Status::Interrupted);
+    }
     say(format!(
         "đang theo dõi {} tệp YAML (và các tệp chúng nhắc tới); lưu tệp để dựng lại, Ctrl-C để dừng.",
         inputs.len()

@@ -98,7 +98,7 @@ impl Run<'_> {
                     set: MERGED_SET.into(),
                     file: name,
                 }];
-                match owned::replace_files(&dir, &[MERGED_SET.to_string()], &owned) {
+                match owned::replace_files(observer, &dir, &[MERGED_SET.to_string()], &owned) {
                     Ok(removed) => input.removed = removed,
                     Err(d) => outcome.problems.push(d),
                 }
@@ -112,8 +112,15 @@ impl Run<'_> {
             let written = self.write_jobs(&jobs, &mut outcome);
             let all: Vec<&Job<'_>> = jobs.iter().collect();
             let interrupted = outcome.interrupted;
-            let problem =
-                super::finish_input(&mut input, &output, &all, &written, &[], interrupted);
+            let problem = super::finish_input(
+                observer,
+                &mut input,
+                &output,
+                &all,
+                &written,
+                &[],
+                interrupted,
+            );
             outcome.problems.extend(problem);
         }
         outcome.inputs.push(input);

@@ -3,6 +3,8 @@
 //! every certificate) is reported a single time, naming how many and
 //! which documents it stopped, instead of once per document.
 
+use std::path::Path;
+
 use super::{Failure, Outcome};
 use crate::diag::Diagnostic;
 
@@ -13,28 +15,63 @@ impl Outcome {
     }
 }
 
+/// A problem that failed documents alike: as they all share it, the first
+/// one's own, the documents, and the folders of the output files it named.
+struct Group<'a> {
+    shared: Diagnostic,
+    own: Diagnostic,
+    documents: Vec<&'a str>,
+    folders: Vec<&'a Path>,
+}
+
 fn distinct(failed: &[Failure]) -> Vec<Diagnostic> {
-    // (the problem as every document shares it, the first one's own, the documents)
-    let mut groups: Vec<(Diagnostic, Diagnostic, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<Group<'_>> = Vec::new();
     for f in failed {
         for d in &f.problems {
             let shared = shared_form(&f.document, d);
-            match groups.iter_mut().find(|(seen, ..)| *seen == shared) {
-                Some((.., documents)) => documents.push(&f.document),
-                None => groups.push((shared, d.clone(), vec![&f.document])),
+            let folder = d
+                .file
+                .as_deref()
+                .filter(|file| file.to_string_lossy().contains(&f.document))
+                .and_then(Path::parent);
+            let i = match groups.iter().position(|g| g.shared == shared) {
+                Some(i) => i,
+                None => {
+                    groups.push(Group {
+                        shared,
+                        own: d.clone(),
+                        documents: Vec::new(),
+                        folders: Vec::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            let g = &mut groups[i];
+            g.documents.push(&f.document);
+            if let Some(folder) = folder.filter(|p| !g.folders.contains(p)) {
+                g.folders.push(folder);
             }
         }
     }
     groups
         .into_iter()
-        .map(|(mut shared, own, documents)| {
+        .map(|g| {
+            let Group {
+                mut shared,
+                own,
+                documents,
+                folders,
+            } = g;
             if documents.len() == 1 {
                 return own;
             }
-            // A file every copy names alike (the template) stays.
-            shared.file = own
-                .file
-                .filter(|f| !f.to_string_lossy().contains(documents[0]));
+            // A file every copy names alike (the template) stays; output
+            // files of one folder are named by their folder.
+            shared.file = match (own.file, folders.as_slice()) {
+                (Some(f), _) if !f.to_string_lossy().contains(documents[0]) => Some(f),
+                (_, [folder]) => Some(folder.to_path_buf()),
+                _ => None,
+            };
             shared.message.push_str(&format!(
                 " (cùng lỗi ở {} văn bản: {})",
                 documents.len(),
@@ -80,7 +117,6 @@ fn listed(documents: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     #[test]
     fn a_problem_shared_by_many_documents_is_reported_once() {
@@ -111,12 +147,12 @@ mod tests {
                 "khác",
             ]
         );
-        // The template's file is kept; no one output file stands for all five.
+        // The template's file is kept; the output files, by their folder.
         assert_eq!(
             found[0].file.as_deref(),
             Some(Path::new("mau/certificate.typ.tera"))
         );
-        assert_eq!(found[1].file, None);
+        assert_eq!(found[1].file.as_deref(), Some(Path::new("out")));
         assert_eq!(found[2].file, None);
     }
 }

@@ -46,6 +46,8 @@ pub trait Observer: Sync {
     fn rendering(&self, _so_far: &Outcome) {}
     /// One more document is done (written or failed).
     fn rendered(&self) {}
+    /// The files of an earlier run about to be removed (no longer described).
+    fn removing(&self, _files: &[PathBuf]) {}
 }
 
 /// Observes nothing.
@@ -136,6 +138,7 @@ impl Run<'_> {
                 .map(|(j, _)| j)
                 .collect();
             problems.extend(finish_input(
+                self.observer,
                 input,
                 output,
                 &own,
@@ -207,9 +210,11 @@ fn absorb(outcome: &mut Outcome, done: bulk::BulkOutcome) -> Vec<PathBuf> {
 }
 
 /// Marks `input` complete when every file of its documents is `present`
-/// (and the run was not `stopped`), and then replaces what it owned; the
-/// problem of a folder whose record could not be kept.
+/// (and the run was not `stopped`), and then replaces what it owned (else
+/// counts what it keeps of an earlier run); the problem of a folder whose
+/// record could not be kept.
 fn finish_input(
+    observer: &dyn Observer,
     input: &mut InputOutcome,
     output: &Output,
     jobs: &[&Job<'_>],
@@ -230,9 +235,17 @@ fn finish_input(
             .iter()
             .all(|j| j.outputs().all(|p| on_disk.contains(p)));
     if !input.complete {
+        input.kept = outputs::previous(&input.dir, &output.sets(), present);
         return None;
     }
-    match owned::replace(&input.dir, &output.sets(), jobs, present, companions) {
+    match owned::replace(
+        observer,
+        &input.dir,
+        &output.sets(),
+        jobs,
+        present,
+        companions,
+    ) {
         Ok(removed) => {
             input.removed = removed;
             None

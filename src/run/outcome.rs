@@ -57,6 +57,9 @@ pub struct InputOutcome {
     pub complete: bool,
     /// The files of an earlier run it replaced: no longer described.
     pub removed: Vec<PathBuf>,
+    /// When it was not complete: the files of an earlier run it left in
+    /// place (none is removed until every document is written).
+    pub kept: Vec<PathBuf>,
     /// Its documents' files on disk after the run, in list order.
     pub files: Vec<PathBuf>,
 }

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Observer;
 use super::place::{self, TYP_COMPANIONS};
 use crate::bulk::Job;
 use crate::diag::Diagnostic;
@@ -14,8 +15,10 @@ use crate::write::{self, outputs};
 
 /// Records in `dir` the files of `jobs` that are `present` and the
 /// `companions`, and removes what an earlier run wrote there of the same
-/// `sets` and this one did not. Returns the removed files.
+/// `sets` and this one did not, told to `observer` first. Returns the
+/// removed files.
 pub fn replace(
+    observer: &dyn Observer,
     dir: &Path,
     sets: &[String],
     jobs: &[&Job<'_>],
@@ -47,16 +50,18 @@ pub fn replace(
             }
         }
     }
-    replace_files(dir, sets, &owned)
+    replace_files(observer, dir, sets, &owned)
 }
 
 /// [`replace`] for files already named.
 pub fn replace_files(
+    observer: &dyn Observer,
     dir: &Path,
     sets: &[String],
     owned: &[outputs::Owned],
 ) -> Result<Vec<PathBuf>, Diagnostic> {
-    outputs::replace_owned(dir, sets, owned).map_err(|e| write::io_error(dir, &e))
+    outputs::replace_owned(dir, sets, owned, &mut |files| observer.removing(files))
+        .map_err(|e| write::io_error(dir, &e))
 }
 
 /// With `--emit-typ`: what each written `.typ` of `jobs` needs to compile

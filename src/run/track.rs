@@ -148,7 +148,15 @@ impl Tracked {
         present.extend(same.iter().flat_map(|(j, _)| j.outputs().cloned()));
         let all: Vec<&Job<'_>> = jobs.iter().collect();
         let stopped = outcome.interrupted || !outcome.failed.is_empty();
-        let problem = super::finish_input(input, output, &all, &present, &companions, stopped);
+        let problem = super::finish_input(
+            run.observer,
+            input,
+            output,
+            &all,
+            &present,
+            &companions,
+            stopped,
+        );
         outcome.problems.extend(problem);
     }
 }

@@ -89,26 +89,37 @@ pub struct Owned {
 
 /// Records that this run wrote `written` (of the sets in `sets`) in `dir`,
 /// and removes what the last run wrote there of those sets and this one
-/// did not. Returns the removed files.
+/// did not, `announce`d before any is removed. Returns the removed files.
 pub fn replace_owned(
     dir: &Path,
     sets: &[String],
     written: &[Owned],
+    announce: &mut dyn FnMut(&[PathBuf]),
 ) -> std::io::Result<Vec<PathBuf>> {
     let manifest = dir.join(MANIFEST);
-    let before = read_manifest(&manifest);
     let now: BTreeSet<&Owned> = written.iter().collect();
-    let mut removed = Vec::new();
     let mut keep: BTreeSet<Owned> = written.iter().cloned().collect();
-    for old in before {
+    let mut stale = Vec::new();
+    for old in read_manifest(&manifest) {
         if !sets.contains(&old.set) {
             keep.insert(old);
-            continue;
+        } else if !now.contains(&old) && is_plain_relative(&old.file) {
+            stale.push(old);
         }
-        if now.contains(&old) || !is_plain_relative(&old.file) {
-            continue;
-        }
-        let path = dir.join(&old.file);
+    }
+    let present: Vec<(Owned, PathBuf)> = stale
+        .into_iter()
+        .map(|old| {
+            let path = dir.join(&old.file);
+            (old, path)
+        })
+        .filter(|(_, path)| path.symlink_metadata().is_ok())
+        .collect();
+    if !present.is_empty() {
+        announce(&present.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>());
+    }
+    let mut removed = Vec::new();
+    for (old, path) in present {
         match std::fs::remove_file(&path) {
             Ok(()) => removed.push(path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -127,6 +138,17 @@ pub fn replace_owned(
         .collect();
     super::write_atomic(&manifest, text.as_bytes())?;
     Ok(removed)
+}
+
+/// The files an earlier run wrote in `dir` of the sets in `sets` that are
+/// still there, and not among `now` (what this run has written).
+pub fn previous(dir: &Path, sets: &[String], now: &[PathBuf]) -> Vec<PathBuf> {
+    read_manifest(&dir.join(MANIFEST))
+        .into_iter()
+        .filter(|o| sets.contains(&o.set) && is_plain_relative(&o.file))
+        .map(|o| dir.join(o.file))
+        .filter(|p| !now.contains(p) && p.is_file())
+        .collect()
 }
 
 fn read_manifest(path: &Path) -> Vec<Owned> {
@@ -200,23 +222,34 @@ mod tests {
             owned("plan", "plan.pdf"),
         ];
         let sets = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut announced: Vec<Vec<PathBuf>> = Vec::new();
+        // Each announcement sees its files still on disk.
+        let mut announce = |files: &[PathBuf]| {
+            assert!(files.iter().all(|f| f.exists()), "{files:?}");
+            announced.push(files.to_vec());
+        };
         assert!(
-            replace_owned(d, &sets(&["certificate", "plan"]), &first)
+            replace_owned(d, &sets(&["certificate", "plan"]), &first, &mut announce)
                 .unwrap()
                 .is_empty()
         );
+        assert_eq!(
+            previous(d, &sets(&["certificate"]), &[d.join("a.pdf")]),
+            [d.join("b.pdf")]
+        );
         // A shorter list of certificates: b.pdf goes, the plan and the
         // user's own file stay.
-        let removed =
-            replace_owned(d, &sets(&["certificate"]), &[owned("certificate", "a.pdf")]).unwrap();
+        let a = [owned("certificate", "a.pdf")];
+        let removed = replace_owned(d, &sets(&["certificate"]), &a, &mut announce).unwrap();
         assert_eq!(removed, [d.join("b.pdf")]);
         assert!(d.join("plan.pdf").exists() && d.join("mine.pdf").exists());
         // A manifest naming a file outside the folder is ignored.
         std::fs::write(d.join(MANIFEST), "certificate\t../outside.pdf\n").unwrap();
         assert!(
-            replace_owned(d, &sets(&["certificate"]), &[])
+            replace_owned(d, &sets(&["certificate"]), &[], &mut announce)
                 .unwrap()
                 .is_empty()
         );
+        assert_eq!(announced, [vec![d.join("b.pdf")]]);
     }
 }

@@ -71,8 +71,9 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
     })?;
     let text = decode(path, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let delimiter = delimiter(text);
     let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(delimiter(text))
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -117,6 +118,9 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
             previous_end += 1;
         }
         let line = row;
+        if previous_end >= bytes.len() {
+            unclosed_quote(path, &bytes[start..], delimiter, &record, line)?;
+        }
         if widths.len() >= super::grid::EXCEL_ROWS as usize {
             return Err(Diagnostic::error(format!(
                 "tệp CSV có hơn {} dòng, nhiều hơn một bảng tính mở được",
@@ -146,6 +150,55 @@ pub(crate) fn read(path: &Path) -> Result<Table, Diagnostic> {
     })
 }
 
+/// The last record (`raw`, read as row `row`) when a double quote in it
+/// is never closed: its last cell then runs to the end of the file and
+/// swallows every row after it, which would be lost without a word.
+fn unclosed_quote(
+    path: &Path,
+    raw: &[u8],
+    delimiter: u8,
+    record: &::csv::StringRecord,
+    row: u32,
+) -> Result<(), Diagnostic> {
+    if !ends_quoted(raw, delimiter) {
+        return Ok(());
+    }
+    let last = record.len().saturating_sub(1);
+    let swallowed = record
+        .get(last)
+        .map_or(0, |cell| cell.lines().count().saturating_sub(1));
+    Err(Diagnostic::error(format!(
+        "dấu ngoặc kép \" mở ở dòng {row}, cột {} không được đóng: {} dòng sau nó đến hết tệp bị đọc thành một ô",
+        super::grid::column_name(last as u32),
+        crate::vn::group_thousands(swallowed as u64)
+    ))
+    .file(path)
+    .hint("thêm dấu \" đóng ở cuối nội dung ô đó, hoặc xóa dấu \" thừa (một ô có dấu \" bên trong phải viết nó hai lần: \"\")"))
+}
+
+/// Whether `raw` ends inside a quoted cell, read as the csv crate reads
+/// it: a quote opens a cell only at its start (`32"` is text), and `""`
+/// inside a quoted cell is a quote.
+fn ends_quoted(raw: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut at_start) = (false, true);
+    let mut bytes = raw.iter().peekable();
+    while let Some(&b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && at_start {
+            quoted = true;
+        }
+        at_start = !quoted && (matches!(b, b'\n' | b'\r') || b == delimiter);
+    }
+    quoted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +221,15 @@ mod tests {
         assert_eq!(decode(p, be).unwrap(), text);
         assert_eq!(decode(p, text.as_bytes().to_vec()).unwrap(), text);
         assert!(decode(p, b"T\xean s\xe1n ph\xe2m".to_vec()).is_err());
+    }
+
+    #[test]
+    fn an_open_quote_at_the_end_is_found() {
+        assert!(ends_quoted(b"1,\"Gao te,HTX C\n2,Mat ong\n", b','));
+        assert!(!ends_quoted(b"1,\"a,\"\"b\"\"\",c\n", b','));
+        // A quote inside an unquoted cell is text.
+        assert!(!ends_quoted(b"1,Tivi 32\",c\n", b','));
+        assert!(ends_quoted(b"1;\"a\"\"", b';'));
     }
 
     #[test]
