@@ -591,3 +591,56 @@ fn an_advisory_team_opens_where_its_numbering_starts_again() {
     let team = decision.advisory_team.as_ref().expect("the advisory team");
     assert_eq!(team.members.len(), 2, "{}", imported.yaml);
 }
+
+#[test]
+fn paragraphs_before_the_first_heading_stay_paragraphs() {
+    let lines = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH AN BÌNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 31/KH-UBND",
+        "An Bình, ngày 12 tháng 3 năm 2027",
+        "KẾ HOẠCH",
+        "Thực hiện Chương trình mỗi xã một sản phẩm năm 2027",
+        "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 01/6/2026 của Thủ tướng Chính phủ;",
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình năm 2027.",
+        "Năm trước, toàn tỉnh có thêm mười hai sản phẩm đạt 3 sao.",
+        "- Kết quả được tổng hợp tại Báo cáo năm.",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Nâng cao giá trị sản phẩm của các xã.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ngành triển khai Kế hoạch này.",
+        "Nơi nhận:",
+        "- Các sở, ngành;",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Hà Trọng Hải",
+    ];
+    let imported = import::import_text(&lines.join("\n\n"), "ke-hoach.txt");
+    let plan = imported.file().plan.as_ref().expect("a plan");
+    assert_eq!(
+        plan.intro.as_deref(),
+        Some(lines[9..12].join("\n\n").as_str()),
+        "{}",
+        imported.yaml
+    );
+    assert_eq!(plan.sections.len(), 2, "{}", imported.yaml);
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("ke-hoach.yaml");
+    std::fs::write(&yaml, &imported.yaml).unwrap();
+    loads_back_as_written(&yaml, &imported);
+    // Rendered, each paragraph starts a line of its own.
+    let pdf = dir.path().join("ke-hoach.pdf");
+    std::fs::write(&pdf, &render_all(&yaml)[0].pdf).unwrap();
+    let (text, _) = pdf_texts(&pdf);
+    let starts: Vec<&str> = text.lines().map(str::trim_start).collect();
+    for p in &lines[9..12] {
+        let first_words: String = p.chars().take(24).collect();
+        assert!(
+            starts.iter().any(|l| l.starts_with(&first_words)),
+            "{p:?} does not start a line:\n{text}"
+        );
+    }
+}

@@ -134,13 +134,19 @@ fn title(a: &PlanAppendix) -> String {
 fn preamble(p: &CheckedPlan<'_>) -> Vec<Block> {
     let plan = p.plan;
     let mut out = Vec::new();
-    let intro = plan
+    // A blank line in the intro parts paragraphs: the first follows the
+    // bases (on their line when inline), the others stand after it.
+    let mut intro_paras = plan
         .intro
         .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+        .map(paragraphs)
+        .unwrap_or_default()
+        .into_iter();
+    let intro = intro_paras.next();
+    let more: Vec<Block> = intro_paras.map(Block::para).collect();
     if p.bases.is_empty() {
         out.extend(intro.map(Block::para));
+        out.extend(more);
         return out;
     }
     let last_group = p.bases.len() - 1;
@@ -192,5 +198,23 @@ fn preamble(p: &CheckedPlan<'_>) -> Vec<Block> {
             }
         }
     }
+    out.extend(more);
+    out
+}
+
+/// The paragraphs of a text, parted at blank lines, each trimmed.
+fn paragraphs(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            out.push(text[start..offset].trim());
+            start = offset + line.len();
+        }
+        offset += line.len();
+    }
+    out.push(text[start..].trim());
+    out.retain(|p| !p.is_empty());
     out
 }

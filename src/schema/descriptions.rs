@@ -183,7 +183,7 @@ pub static DESCRIPTIONS: &[Description] = &[
     d(
         "Plan",
         "intro",
-        "Câu dẫn: \"Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:\".",
+        "Câu dẫn: \"Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:\". Nhiều đoạn thì cách nhau một dòng trống.",
         &[],
     ),
     d(

@@ -133,6 +133,15 @@ impl<'a> W<'a> {
         self.out.push('\n');
     }
 
+    /// A line of a block scalar: an empty one carries no indentation.
+    fn block_line(&mut self, depth: usize, text: &str) {
+        if text.is_empty() {
+            self.blank();
+        } else {
+            self.line(depth, text);
+        }
+    }
+
     /// Opens a sequence item at `depth` whose mapping follows at depth + 1.
     fn item_start(&mut self, depth: usize) {
         self.dash = Some(depth);
@@ -143,7 +152,7 @@ impl<'a> W<'a> {
             Some(lines) => {
                 self.line(depth, &format!("{key}: |-"));
                 for l in lines {
-                    self.line(depth + 1, l);
+                    self.block_line(depth + 1, l);
                 }
             }
             None => self.line(depth, &format!("{key}: {}", scalar(value))),
@@ -168,7 +177,7 @@ impl<'a> W<'a> {
             Some(lines) => {
                 self.line(depth, "- |-");
                 for l in lines {
-                    self.line(depth + 1, l);
+                    self.block_line(depth + 1, l);
                 }
             }
             None => self.line(depth, &format!("- {}", scalar(value))),
@@ -191,5 +200,24 @@ impl<'a> W<'a> {
             self.line(depth, &format!("# kiểm tra: {text}"));
             self.dash = dash;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_come_back_as_typed_from_a_block() {
+        let notes = Notes::default();
+        let mut w = W::new(&notes);
+        let text = "Đoạn một: #1.\n\nĐoạn hai.\nDòng tiếp.";
+        w.kv(0, "intro", text);
+        assert_eq!(
+            w.out,
+            "intro: |-\n  Đoạn một: #1.\n\n  Đoạn hai.\n  Dòng tiếp.\n"
+        );
+        let back = yaml_rust2::YamlLoader::load_from_str(&w.out).expect("the block reads back");
+        assert_eq!(back[0]["intro"].as_str(), Some(text));
     }
 }

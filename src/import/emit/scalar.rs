@@ -83,14 +83,17 @@ pub fn quoted(s: &str) -> String {
 }
 
 /// The lines of `s` when it reads back from a `|-` block as itself: more
-/// than one line, none empty, none with spaces at its ends or a control
-/// character.
+/// than one line, the first and last not empty, none with spaces at its
+/// ends or a control character.
 pub fn block_lines(s: &str) -> Option<Vec<&str>> {
     let lines: Vec<&str> = s.split('\n').collect();
+    // Blank lines inside part paragraphs; at either end `|-` would lose them.
+    let ends = [lines.first(), lines.last()];
     (lines.len() > 1
+        && ends.iter().all(|l| l.is_some_and(|l| !l.is_empty()))
         && lines
             .iter()
-            .all(|l| !l.is_empty() && l.trim() == *l && !l.chars().any(control)))
+            .all(|l| l.trim() == *l && !l.chars().any(control)))
     .then_some(lines)
 }
 
@@ -117,6 +120,9 @@ mod tests {
         assert_eq!(flow("Sở Văn hóa, Thể thao"), "\"Sở Văn hóa, Thể thao\"");
         assert_eq!(block_lines("a\nb"), Some(vec!["a", "b"]));
         assert_eq!(block_lines("a\n b"), None);
+        assert_eq!(block_lines("a\n\nb"), Some(vec!["a", "", "b"]));
+        assert_eq!(block_lines("\na"), None);
+        assert_eq!(block_lines("a\n"), None);
         assert_eq!(number(78.5), "78.5");
         assert_eq!(number(84.0), "84");
     }

@@ -315,12 +315,6 @@ impl Parts {
     ) -> PlanFile {
         let h = &self.header;
         let default_symbol = format!("KH-{}", h.issuer.symbol);
-        if self.body.intro.len() > 1 {
-            notes.add(
-                "@doc.intro",
-                "văn bản gốc có nhiều đoạn trước mục I, ở đây nối thành một câu dẫn",
-            );
-        }
         if self.body.sections.is_empty() {
             notes.add(
                 "@doc.sections",
@@ -341,7 +335,8 @@ impl Parts {
                 listed: self.body.bases.len() > 1,
                 groups: self.body.bases,
             }),
-            intro: (!self.body.intro.is_empty()).then(|| self.body.intro.join(" ")),
+            // One paragraph each, as in the source: a blank line parts them.
+            intro: (!self.body.intro.is_empty()).then(|| self.body.intro.join("\n\n")),
             sections: self.body.sections,
             closing,
             recipients: self.tail.recipients,
