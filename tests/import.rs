@@ -256,7 +256,6 @@ fn without_tables(doc: &ocop::doc::Document) -> ocop::doc::Document {
 /// The example plan with tables imports back from its PDF and its .docx
 /// with the same tasks and funding.
 #[test]
-#[ignore = "pending (issue 25): tables import as tasks, funding and table blocks once the readers give table cells (branch import)"]
 fn tables_import_back() {
     let file = root().join("plans/son-la-2027.yaml");
     let report = prepare(&file);
