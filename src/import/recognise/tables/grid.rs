@@ -36,13 +36,15 @@ impl Read {
             .min(rows.len());
         // A row numbering the columns ("1 2 3 …", "(1) (2) …") belongs
         // to the header.
+        let numbering = header > 1 && numbers_columns(&rows[header - 1]);
+        let titled = header - usize::from(numbering);
+        split_header_cells(&mut rows[..titled]);
+        raise_spanning_cells(&mut rows[..titled]);
         let header = if rows.get(header).is_some_and(|r| numbers_columns(r)) {
             header + 1
         } else {
             header
         };
-        split_header_cells(&mut rows[..header]);
-        raise_spanning_cells(&mut rows[..header]);
         let titles = (0..cols)
             .map(|c| {
                 rows[..header]
@@ -117,13 +119,19 @@ fn label_over_empty_cells(row: &mut [Vec<String>]) {
 /// A header cell spanning two rows, read from a PDF as two cells, one
 /// above the other (its lines fall on either side of the neighbours'
 /// rule): one cell, in the upper row. A cell over one column only with
-/// another cell under it is one cell cut in two.
+/// another cell under it that goes on its words is one cell cut in two.
 fn split_header_cells(header: &mut [Vec<Vec<String>>]) {
     for r in 0..header.len().saturating_sub(1) {
         let cols = header[r].len();
         for c in 0..cols {
             let alone = c + 1 >= cols || !header[r][c + 1].is_empty();
-            if !header[r][c].is_empty() && alone && !header[r + 1][c].is_empty() {
+            // The lower half goes on the upper's words: it opens in lower
+            // case ("Thời gian" / "hoàn thành"); a title of its own
+            // ("Chia ra" / "Xã hội hóa") does not.
+            let goes_on = header[r + 1][c]
+                .first()
+                .is_some_and(|t| crate::import::para::starts_lower(t));
+            if !header[r][c].is_empty() && alone && goes_on {
                 let below = std::mem::take(&mut header[r + 1][c]);
                 header[r][c].extend(below);
             }
@@ -186,17 +194,14 @@ pub fn is_number(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
-/// A body row: it opens with a row label, totals its columns, or holds a
-/// number.
+/// A body row: it opens with a row label or holds a number.
 fn is_body_row(row: &[Vec<String>]) -> bool {
     let first = row.first().map(|c| text(c)).unwrap_or_default();
     if numbers_columns(row) {
         return false;
     }
-    is_label(&first)
-        || row
-            .iter()
-            .any(|c| is_total(&text(c)) || is_number(&text(c)))
+    // A header's "Tổng số" is a title: a totals row holds numbers.
+    is_label(&first) || row.iter().any(|c| is_number(&text(c)))
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ impl Columns {
         let numeric = |c: usize| {
             r.body().iter().all(|row| {
                 let t = text(&row[c]);
-                t.is_empty() || t == "-" || amount(&t).is_some()
+                t.is_empty() || t == "-" || amount(&t, false).is_some()
             })
         };
         let label = r.titles.iter().position(|t| {
@@ -95,8 +95,15 @@ fn source_title(r: &Read, c: usize) -> String {
 
 /// An amount as ocop reads it ("2.040", "2,5"); one written with commas
 /// grouping thousands ("1,250,000") or with spaces made so.
-fn amount(t: &str) -> Option<String> {
+fn amount(t: &str, commas: bool) -> Option<String> {
     let t = t.trim();
+    let fixed;
+    let t = if commas && !t.contains('.') {
+        fixed = t.replace(',', ".");
+        fixed.as_str()
+    } else {
+        t
+    };
     if Number::parse(t).is_ok() && is_number(t) {
         return Some(t.to_string());
     }
@@ -111,6 +118,63 @@ fn amount(t: &str) -> Option<String> {
         spaced
     };
     (is_number(&fixed) && Number::parse(&fixed).is_ok()).then_some(fixed)
+}
+
+/// Whether the table's commas group thousands ("1,440" for 1.440): its
+/// totals row agrees with its rows more often read so than read as
+/// decimals.
+fn commas_group_thousands(r: &Read, cols: &Columns) -> bool {
+    let mut columns: Vec<usize> = cols.sources.iter().map(|(c, _)| *c).collect();
+    columns.extend(cols.total);
+    let is_total_row =
+        |row: &Vec<Vec<String>>| is_total(&text(&row[cols.content])) || is_total(&text(&row[0]));
+    let Some(totals) = r.body().iter().find(|row| is_total_row(row)) else {
+        return false;
+    };
+    let any_comma = r
+        .body()
+        .iter()
+        .any(|row| columns.iter().any(|&c| text(&row[c]).contains(',')));
+    if !any_comma {
+        return false;
+    }
+    let agree = |commas: bool| {
+        columns
+            .iter()
+            .filter(|&&c| {
+                let cells: Vec<String> = r
+                    .body()
+                    .iter()
+                    .filter(|row| !is_total_row(row))
+                    .filter_map(|row| amount(&text(&row[c]), commas))
+                    .collect();
+                let list: Vec<&str> = cells.iter().map(String::as_str).collect();
+                let stated = amount(&text(&totals[c]), commas).and_then(|t| Number::parse(&t).ok());
+                stated.is_some() && sum(&list) == stated
+            })
+            .count()
+            + rows_adding_up(r, cols, commas)
+    };
+    agree(true) > agree(false)
+}
+
+/// The rows (the totals row among them) whose sources add up to their
+/// total column, amounts read with `commas` grouping thousands or not.
+fn rows_adding_up(r: &Read, cols: &Columns, commas: bool) -> usize {
+    let Some(t) = cols.total else { return 0 };
+    r.body()
+        .iter()
+        .filter(|row| {
+            let cells: Vec<String> = cols
+                .sources
+                .iter()
+                .filter_map(|(c, _)| amount(&text(&row[*c]), commas))
+                .collect();
+            let list: Vec<&str> = cells.iter().map(String::as_str).collect();
+            let stated = amount(&text(&row[t]), commas).and_then(|x| Number::parse(&x).ok());
+            stated.is_some() && sum(&list) == stated
+        })
+        .count()
 }
 
 fn sum(list: &[&str]) -> Option<Number> {
@@ -136,6 +200,13 @@ pub fn apply(plan: &mut Plan, notes: &mut Notes, r: &Read, cols: &Columns) {
             total: None,
         });
     }
+    let commas = commas_group_thousands(r, cols);
+    if commas {
+        notes.add(
+            "plan.funding",
+            "bảng kinh phí viết dấu phẩy ngăn hàng nghìn (các tổng chỉ khớp khi đọc như vậy): số được ghi lại bằng dấu chấm",
+        );
+    }
     let mut stated: Option<(Vec<Option<String>>, Option<String>)> = None;
     // Every amount of the rows, by source, for the totals.
     let mut by_source: Vec<Vec<String>> = vec![Vec::new(); cols.sources.len()];
@@ -144,9 +215,9 @@ pub fn apply(plan: &mut Plan, notes: &mut Notes, r: &Read, cols: &Columns) {
         let cells: Vec<Option<String>> = cols
             .sources
             .iter()
-            .map(|(c, _)| amount(&text(&row[*c])))
+            .map(|(c, _)| amount(&text(&row[*c]), commas))
             .collect();
-        let row_total = cols.total.and_then(|c| amount(&text(&row[c])));
+        let row_total = cols.total.and_then(|c| amount(&text(&row[c]), commas));
         if is_total(&content) || is_total(&text(&row[0])) {
             stated = Some((cells, row_total));
             continue;
@@ -180,10 +251,13 @@ pub fn apply(plan: &mut Plan, notes: &mut Notes, r: &Read, cols: &Columns) {
         match task_titled(&mut plan.sections, &content) {
             Some(s) => {
                 drop_funding_line(s, row_sum);
-                s.task.push(TaskEntry {
-                    funding: Some(amounts),
-                    ..TaskEntry::default()
-                });
+                // A task the table gives no money: no funding line.
+                if !amounts.is_empty() {
+                    s.task.push(TaskEntry {
+                        funding: Some(amounts),
+                        ..TaskEntry::default()
+                    });
+                }
             }
             None => f.items.push(FundingItem {
                 content,
@@ -409,11 +483,12 @@ mod tests {
 
     #[test]
     fn amounts_grouped_with_commas_or_spaces_read_the_vietnamese_way() {
-        assert_eq!(amount("2.040").as_deref(), Some("2.040"));
-        assert_eq!(amount("1,250,000").as_deref(), Some("1.250.000"));
-        assert_eq!(amount("1 250").as_deref(), Some("1250"));
-        assert_eq!(amount("78,5").as_deref(), Some("78,5"));
-        assert_eq!(amount("-"), None);
-        assert_eq!(amount("Quý I"), None);
+        assert_eq!(amount("2.040", false).as_deref(), Some("2.040"));
+        assert_eq!(amount("1,250,000", false).as_deref(), Some("1.250.000"));
+        assert_eq!(amount("1 250", false).as_deref(), Some("1250"));
+        assert_eq!(amount("78,5", false).as_deref(), Some("78,5"));
+        assert_eq!(amount("1,440", true).as_deref(), Some("1.440"));
+        assert_eq!(amount("-", false), None);
+        assert_eq!(amount("Quý I", false), None);
     }
 }
