@@ -43,8 +43,9 @@ pub const THRESHOLDS: score::Thresholds = score::Thresholds {
 /// margin; the gate only goes up (the issue's target is 0.98). 0.206 before
 /// the importer's rework; 0.797 on 15 sources; 0.666 on 18 once the year's
 /// documents joined; 0.647 on 19 with plans/son-la-2027.yaml, whose
-/// assignment and funding tables do not import yet (issue 25).
-const CI_FLOOR: f64 = 0.62;
+/// assignment and funding tables did not import yet; 0.670 once they do
+/// (issue 25; its copied text still reads the tables as lines).
+const CI_FLOOR: f64 = 0.65;
 /// The same for the full corpus.
 const FULL_FLOOR: f64 = 0.0;
 

@@ -646,3 +646,107 @@ fn generated_tables_import_as_tasks_funding_and_tables() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// The text of every row of the plan's tables, body and appendices.
+fn rendered_rows(doc: &ocop::doc::Document) -> Vec<Vec<String>> {
+    let ocop::doc::Content::Plan(plan) = &doc.content else {
+        panic!("a plan");
+    };
+    plan.body
+        .iter()
+        .chain(plan.appendices.iter().flat_map(|a| &a.body))
+        .filter_map(|b| match b {
+            ocop::doc::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .flat_map(|t| &t.rows)
+        .map(|r| r.iter().map(|c| c.text.clone()).collect())
+        .collect()
+}
+
+/// The example plan with its tables grown the way real plans grow them:
+/// more tasks (the tables run over pages, the header repeated), a task
+/// whose row is taller than a page (split across pages in the PDF), and
+/// amounts in the thousands. Rendered by ocop to PDF and .docx, imported,
+/// and rendered again: every table row the same.
+#[test]
+fn rendered_plans_with_longer_tables_import_back_with_the_same_rows() {
+    // The total left to ocop: the variants change the amounts.
+    let yaml = std::fs::read_to_string(crate::common::root().join("plans/son-la-2027.yaml"))
+        .unwrap()
+        .replace("    total: 2.040\n", "");
+    let task = "        - title: Xúc tiến thương mại\n";
+    let at = yaml.find(task).unwrap();
+    let end = yaml[at..].find("        - title: Kiểm tra").unwrap() + at;
+    let block = &yaml[at..end];
+    let long = "Hỗ trợ chủ thể tham gia hội chợ, triển lãm, hội nghị kết nối cung cầu trong và ngoài tỉnh; ".repeat(18);
+    let variants: Vec<(String, String)> = vec![
+        ("more-tasks".into(), {
+            let extra: String = (1..=6)
+                .map(|k| {
+                    block.replace(
+                        "Xúc tiến thương mại",
+                        &format!("Xúc tiến thương mại đợt {k}"),
+                    )
+                })
+                .collect();
+            yaml.replacen(task, &format!("{extra}{task}"), 1)
+        }),
+        ("tall-row".into(), {
+            let content =
+                "            - content: Tổ chức gian hàng OCOP tại hội chợ trong và ngoài tỉnh;";
+            yaml.replacen(content, &format!("            - content: {long}tổ chức gian hàng OCOP tại hội chợ trong và ngoài tỉnh;"), 1)
+        }),
+        (
+            "thousands".into(),
+            yaml.replace(
+                "{ nst: 200, lg: 150, xhh: 120 }",
+                "{ nst: 12.500, lg: 1.150, xhh: 120 }",
+            ),
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let s = crate::common::session();
+    let mut passed = 0;
+    let mut failures = Vec::new();
+    let total = variants.len() * 2;
+    for (name, text) in &variants {
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        let report = prepare(&path);
+        assert!(!report.has_errors(), "{name}: {:?}", report.problems);
+        let doc = &report.documents[0];
+        let want = rendered_rows(doc);
+        let pdf = s.pdf(doc, s.markup(doc).unwrap(), true).unwrap();
+        let docx = ocop::docx::write(doc).unwrap();
+        for (format, bytes) in [(Format::Pdf, pdf), (Format::Docx, docx)] {
+            let label = format!("{name} ({})", format.name());
+            let imported = ocop::import::import_document(format, &bytes, "ke-hoach").unwrap();
+            let back_path = dir.path().join(format!(
+                "{name}-{}.yaml",
+                format.name().trim_start_matches('.')
+            ));
+            std::fs::write(&back_path, &imported.yaml).unwrap();
+            let back = prepare(&back_path);
+            if back.has_errors() {
+                failures.push(format!("{label}: {:?}\n{}", back.problems, imported.yaml));
+                continue;
+            }
+            let got = rendered_rows(&back.documents[0]);
+            if got != want {
+                let first = got.iter().zip(&want).position(|(a, b)| a != b);
+                failures.push(format!(
+                    "{label}: rows differ ({} vs {}), first at {first:?}: {:?} vs {:?}",
+                    got.len(),
+                    want.len(),
+                    first.map(|i| &got[i]),
+                    first.map(|i| &want[i])
+                ));
+                continue;
+            }
+            passed += 1;
+        }
+    }
+    eprintln!("rendered table plans: {passed}/{total} import back with the same rows");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -135,7 +135,7 @@ pub fn apply(
         }
         let assigned = assigned(units, &row);
         let timeline = (!row.timeline.is_empty()).then(|| timeline_of(&row.timeline, year));
-        let found = find(&plan.sections, &row, top).filter(|p| !used.contains(p));
+        let found = find(&plan.sections, &row, top, &used);
         match found {
             Some(path) => {
                 used.insert(path.clone());
@@ -341,7 +341,12 @@ fn unit_names(cell: &[String]) -> Vec<String> {
 
 /// The path (indices) of the section a row is the task of: by its
 /// content, else by its number under the group it stands in.
-fn find(list: &[Section], row: &Row, top: Option<usize>) -> Option<Vec<usize>> {
+fn find(
+    list: &[Section],
+    row: &Row,
+    top: Option<usize>,
+    used: &HashSet<Vec<usize>>,
+) -> Option<Vec<usize>> {
     let (scope, base): (&[Section], Vec<usize>) = match top {
         Some(t) => (std::slice::from_ref(&list[t]), vec![t]),
         None => (list, vec![]),
@@ -355,12 +360,28 @@ fn find(list: &[Section], row: &Row, top: Option<usize>) -> Option<Vec<usize>> {
                 _ => false,
             })
     };
-    if let Some(mut p) = search(scope, &by_content) {
+    let by_label = label_path(list, row, top).filter(|p| !used.contains(p));
+    let mut same: Vec<Vec<usize>> = Vec::new();
+    search_all(scope, &by_content, &mut Vec::new(), &mut same);
+    for p in &mut same {
         if top.is_some() {
             p[0] = base[0];
         }
+    }
+    same.retain(|p| !used.contains(p));
+    // Tasks of the same words: the one numbered as the row, else the
+    // first not yet given a row.
+    if let Some(p) = by_label.as_ref().filter(|p| same.contains(p)) {
+        return Some(p.clone());
+    }
+    if let Some(p) = same.into_iter().next() {
         return Some(p);
     }
+    by_label
+}
+
+/// The leaf section numbered as the row ("4.1"), under its group.
+fn label_path(list: &[Section], row: &Row, top: Option<usize>) -> Option<Vec<usize>> {
     let numbers: Vec<usize> = row
         .label
         .split('.')
@@ -379,6 +400,23 @@ fn find(list: &[Section], row: &Row, top: Option<usize>) -> Option<Vec<usize>> {
         }
         s.sections.is_empty().then_some(path)
     })
+}
+
+/// Every section `f` accepts, by path.
+fn search_all(
+    list: &[Section],
+    f: &dyn Fn(&Section) -> bool,
+    at: &mut Vec<usize>,
+    out: &mut Vec<Vec<usize>>,
+) {
+    for (i, s) in list.iter().enumerate() {
+        at.push(i);
+        if f(s) {
+            out.push(at.clone());
+        }
+        search_all(&s.sections, f, at, out);
+        at.pop();
+    }
 }
 
 fn search(list: &[Section], f: &dyn Fn(&Section) -> bool) -> Option<Vec<usize>> {

@@ -128,8 +128,8 @@ fn continues(prev: &Lifted, rows: &Rows, flow: &[Para], after_last: usize) -> bo
 fn join(prev: &mut Lifted, rows: Rows) {
     let repeated = rows
         .iter()
-        .zip(&prev.rows)
-        .take_while(|(a, b)| a == b)
+        .take(3)
+        .take_while(|r| repeats_header(r, &prev.rows))
         .count();
     let mut rest = rows.into_iter().skip(repeated).peekable();
     if let (Some(first), Some(last)) = (rest.peek(), prev.rows.last())
@@ -149,6 +149,26 @@ fn join(prev: &mut Lifted, rows: Rows) {
     for row in &mut prev.rows {
         row.resize(cols, Vec::new());
     }
+}
+
+/// A row of a table's part after a page break that repeats the header
+/// of the part before (a PDF may read its cells cut otherwise: "hoàn
+/// thành" for "Thời gian hoàn thành"): each of its cells is in the header
+/// cell above it.
+fn repeats_header(row: &[Vec<String>], prev: &Rows) -> bool {
+    let filled: Vec<(usize, String)> = row
+        .iter()
+        .enumerate()
+        .map(|(c, cell)| (c, grid::text(cell)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled.iter().all(|(c, t)| {
+            prev.iter().take(3).any(|r| {
+                r.get(*c)
+                    .is_some_and(|h| grid::text(h).contains(t.as_str()))
+            })
+        })
 }
 
 /// A table of data: three columns or more (a row alone too: a .doc may
