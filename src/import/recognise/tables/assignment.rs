@@ -309,8 +309,20 @@ fn keys(units: &mut BTreeMap<String, Unit>, names: &[String]) -> Vec<String> {
 /// them together; ", ", "; " and " và " between two names go), unless
 /// the words before are that noun's own ("Văn phòng Ủy ban …").
 fn unit_names(cell: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
+    // A line that opens in lower case goes on the name before it (a
+    // PDF's cell gives its wrapped lines as paragraphs).
+    let mut names: Vec<String> = Vec::new();
     for p in cell {
+        match names.last_mut() {
+            Some(last) if crate::import::para::starts_lower(p) => {
+                last.push(' ');
+                last.push_str(p);
+            }
+            _ => names.push(p.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    for p in &names {
         let words: Vec<&str> = p.split_whitespace().collect();
         let mut cur: Vec<&str> = Vec::new();
         for (i, w) in words.iter().enumerate() {
