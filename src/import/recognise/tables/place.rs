@@ -100,7 +100,13 @@ fn appendix_keys(list: &[PlanAppendix]) -> Vec<(String, String)> {
     list.iter()
         .enumerate()
         .filter_map(|(i, a)| {
-            let key = crate::validate::appendix_key(a)?;
+            // As the checker keys it: its own key, or what it holds.
+            let key = match (&a.key, &a.tasks, a.funding) {
+                (Some(k), ..) => k.trim().to_string(),
+                (None, Some(t), _) if t.enabled => "tasks".into(),
+                (None, _, true) => "funding".into(),
+                _ => return None,
+            };
             let label = if many {
                 format!("Phụ lục {}", crate::vn::roman(i as u32 + 1))
             } else {
