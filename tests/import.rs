@@ -479,3 +479,114 @@ fn hostile_docx_files_get_a_vietnamese_error_naming_the_file() {
         );
     }
 }
+
+/// A plan as a word processor saves it as text (a paragraph a line, no
+/// blank lines), with a task whose content runs to a third list level
+/// ("-", "+", "•"), a heading followed by a capitalised sentence, and a
+/// line the page wrapped before its last word in capitals ("OCOP.").
+#[test]
+fn a_plan_saved_a_paragraph_a_line_keeps_its_tasks_and_headings() {
+    let lines = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH AN BÌNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 15/KH-UBND",
+        "An Bình, ngày 12 tháng 01 năm 2027",
+        "KẾ HOẠCH",
+        "Thực hiện Chương trình OCOP năm 2027",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Phát triển sản phẩm OCOP gắn với lợi thế của các xã.",
+        "II. NHIỆM VỤ",
+        "1. Hỗ trợ nâng cấp sản phẩm",
+        "- Nội dung thực hiện:",
+        "+ Hướng dẫn chủ thể hoàn thiện hồ sơ đánh giá lại.",
+        "+ Hỗ trợ nâng hạng các sản phẩm 3 sao, tập trung vào:",
+        "• tiêu chuẩn chất lượng và truy xuất nguồn gốc;",
+        "• bao bì, nhãn hàng hóa và câu chuyện sản phẩm.",
+        "- Đơn vị thực hiện: Sở Nông nghiệp và Môi trường; các đơn vị tư vấn",
+        "OCOP.",
+        "- Thời gian thực hiện: Trước ngày 30/9/2027.",
+        "2. Ứng dụng khoa học công nghệ",
+        "Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị liên quan hỗ trợ công nghệ chế biến sâu.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các sở, ngành triển khai thực hiện Kế hoạch này./.",
+        "Nơi nhận:",
+        "- Bộ Nông nghiệp và Môi trường;",
+        "- Lưu: VT.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Hà Trọng Hải",
+    ];
+    let imported = import::import_text(&lines.join("\n"), "ke-hoach.txt");
+    let yaml = &imported.yaml;
+    assert_eq!(yaml.matches("task:").count(), 1, "{yaml}");
+    assert!(
+        yaml.contains("các đơn vị tư vấn OCOP"),
+        "the wrapped capital word goes on its line:\n{yaml}"
+    );
+    assert!(
+        yaml.contains("title: Ứng dụng khoa học công nghệ\n"),
+        "the heading stands alone:\n{yaml}"
+    );
+    // The third level under its "+" line, in the task's content.
+    let plus = yaml.find("tập trung vào:").expect("the + line");
+    let bullet = yaml.find("tiêu chuẩn chất lượng").expect("the • line");
+    let indent = |at: usize| {
+        let line = &yaml[yaml[..at].rfind('\n').map_or(0, |n| n + 1)..];
+        line.len() - line.trim_start().len()
+    };
+    assert!(indent(bullet) > indent(plus), "{yaml}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("k.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let report = prepare(&file);
+    let problems: Vec<String> = report
+        .problems
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render())
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A council decision whose advisory team's lead-in lost its final colon
+/// (a footnote set after it in parentheses): the numbering starting again
+/// still opens the team.
+#[test]
+fn an_advisory_team_opens_where_its_numbering_starts_again() {
+    let lines = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH AN BÌNH",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 412/QĐ-UBND",
+        "An Bình, ngày 10 tháng 3 năm 2027",
+        "QUYẾT ĐỊNH",
+        "Về việc thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh An Bình",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN BÌNH",
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025;",
+        "Theo đề nghị của Giám đốc Sở Nông nghiệp và Môi trường.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh An Bình, gồm các ông (bà) có tên sau:",
+        "1. Ông Hà Trọng Hải, Phó Chủ tịch UBND tỉnh - Chủ tịch Hội đồng;",
+        "2. Ông Lê Văn Lương, Giám đốc Sở Nông nghiệp và Môi trường - Phó Chủ tịch Hội đồng;",
+        "3. Ông Đỗ Minh Quân, Chi cục trưởng Chi cục Phát triển nông thôn - Ủy viên kiêm Thư ký Hội đồng.",
+        "Thành lập Tổ tư vấn giúp việc Hội đồng, (gồm các ông (bà) có tên sau:)",
+        "1. Ông Đỗ Minh Quân, Chi cục trưởng Chi cục Phát triển nông thôn - Tổ trưởng;",
+        "2. Bà Phạm Thu Trang, Chuyên viên Sở Nông nghiệp và Môi trường - Thành viên.",
+        "Điều 2. Hội đồng tổ chức đánh giá, phân hạng sản phẩm OCOP.",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh, Sở Nông nghiệp và Môi trường và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+        "Nơi nhận:",
+        "- Như Điều 3;",
+        "- Lưu: VT.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Hà Trọng Hải",
+    ];
+    let imported = import::import_text(&lines.join("\n\n"), "quyet-dinh.txt");
+    let decision = &imported.file().decisions[0];
+    assert_eq!(decision.members.len(), 3, "{}", imported.yaml);
+    let team = decision.advisory_team.as_ref().expect("the advisory team");
+    assert_eq!(team.members.len(), 2, "{}", imported.yaml);
+}

@@ -43,11 +43,14 @@ pub const THRESHOLDS: score::Thresholds = score::Thresholds {
 /// margin; the gate only goes up (the issue's target is 0.98). 0.206 before
 /// the importer's rework; 0.797 on 15 sources; 0.666 on 18 once the year's
 /// documents joined; 0.647 on 19 with plans/son-la-2027.yaml, whose
-/// assignment and funding tables did not import yet; 0.670 once they do
-/// (issue 25; its copied text still reads the tables as lines).
-const CI_FLOOR: f64 = 0.65;
-/// The same for the full corpus.
-const FULL_FLOOR: f64 = 0.0;
+/// assignment and funding tables did not import yet (issue 25; they do
+/// now, but for copied text, which still reads them as lines); 0.946 on 20
+/// (third list level, word processors' text, decisions' units scored by
+/// their executors), 48 of its 51 failures son-la-2027's tables.
+const CI_FLOOR: f64 = 0.925;
+/// The same for the full corpus: 0.970 (3,290 of 3,392), 90 of its 102
+/// failures son-la-2027's tables.
+const FULL_FLOOR: f64 = 0.95;
 
 /// How big a run is.
 #[derive(Debug, Clone)]

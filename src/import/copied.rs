@@ -30,8 +30,77 @@ pub fn clean(text: &str) -> Vec<Cleaned> {
     if laid_out(&lines) {
         super::laid_out::paragraphs(&lines)
     } else {
-        lines.into_iter().map(Cleaned::line).collect()
+        split_glued(lines).into_iter().map(Cleaned::line).collect()
     }
+}
+
+/// Words a copy glued where the page broke the line between them
+/// (`pdftotext -raw`: "PhòngY" for "Phòng" + "Y tế"): a word in lower case
+/// running into one in capitals is parted where the document writes both
+/// halves as words of their own elsewhere.
+fn split_glued(lines: Vec<String>) -> Vec<String> {
+    let words: HashSet<String> = lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    lines
+        .into_iter()
+        .map(|line| {
+            let cuts: Vec<usize> = tokens(&line)
+                .into_iter()
+                .filter_map(|(start, token)| glued_at(token, &words).map(|at| start + at))
+                .collect();
+            let mut out = line;
+            for at in cuts.into_iter().rev() {
+                out.insert(at, ' ');
+            }
+            out
+        })
+        .collect()
+}
+
+/// Where `token` parts into two words of the document, if it is two glued.
+fn glued_at(token: &str, words: &HashSet<String>) -> Option<usize> {
+    let core = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let start = token.len()
+        - token
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let chars: Vec<(usize, char)> = core.char_indices().collect();
+    let mut cuts = chars
+        .windows(2)
+        .filter(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+        .map(|w| w[1].0);
+    let at = cuts.next()?;
+    let (left, right) = core.split_at(at);
+    let whole = cuts.next().is_none()
+        && left.chars().all(char::is_alphabetic)
+        && right.chars().all(char::is_alphabetic)
+        && words.contains(left)
+        && words.contains(right);
+    whole.then_some(start + at)
+}
+
+/// The words of a line between white space, with where each starts.
+fn tokens(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &line[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &line[s..]));
+    }
+    out
 }
 
 /// Spaces typed inside a document's number and symbol taken out: "1578
@@ -188,7 +257,10 @@ fn drop_running_heads(pages: &mut [Vec<String>]) {
             let at = i;
             i += 1;
             let edge = edges.contains(&at);
-            if table.keeps(l) {
+            // In text without its page breaks, a table's cells repeat (a
+            // group, a place) beside numbers that are cells too: none of
+            // them is a running head.
+            if table.keeps(l) || table.inside && !known && !gazette_head(l) {
                 return true;
             }
             !(is_page_number(l) && (edge || !known) || edge && head(l))
@@ -371,6 +443,31 @@ mod tests {
             "giai đoạn 2021 - 2025"
         );
         assert_eq!(tidy_symbols("Số:        /KH-UBND"), "Số:        /KH-UBND");
+    }
+
+    #[test]
+    fn a_tables_repeated_cell_beside_a_number_stays() {
+        let text = "Phụ lục\nSTT\nTên sản phẩm\n1\nTrà\nDược liệu và sản phẩm từ dược liệu\n\
+                    82,5\n2\nNấm\nDược liệu và sản phẩm từ dược liệu\n68\n";
+        let got = lines(text);
+        assert_eq!(
+            got.iter().filter(|l| l.starts_with("Dược liệu")).count(),
+            2,
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn words_glued_at_a_line_break_are_parted_where_the_text_has_both() {
+        let parted = split_glued(vec![
+            "Phòng Nông nghiệp; PhòngY".into(),
+            "tế huyện. Phòng Y tế hướng dẫn; VietGAP, TikTok.".into(),
+        ]);
+        assert_eq!(parted[0], "Phòng Nông nghiệp; Phòng Y");
+        assert_eq!(
+            parted[1],
+            "tế huyện. Phòng Y tế hướng dẫn; VietGAP, TikTok."
+        );
     }
 
     #[test]

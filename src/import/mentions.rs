@@ -389,6 +389,18 @@ fn key_for(name: &str, taken: &HashSet<String>) -> String {
 /// ("…, phường", "…, Thể thao và Du lịch") goes on the one before.
 /// Generic groups ("các sở, ngành liên quan") are no unit.
 pub fn listed_units(subject: &str) -> Vec<String> {
+    listed(subject, true)
+}
+
+/// The bodies a list of names only lists (a decision's Điều 3): a UBND's
+/// name keeps what qualifies its localities ("Ủy ban nhân dân các xã,
+/// phường có sản phẩm OCOP"), as no verb can follow it there.
+pub fn listed_names(list: &str) -> Vec<String> {
+    listed(list, false)
+}
+
+/// `in_sentence`: the subject may run on into its verb.
+fn listed(subject: &str, in_sentence: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for piece in subject.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
         let opens = head_of(piece).is_some() || piece.starts_with("Các ") || out.is_empty();
@@ -403,7 +415,13 @@ pub fn listed_units(subject: &str) -> Vec<String> {
     out.into_iter()
         // "Ủy ban nhân dân các xã, phường tuyên truyền …": a UBND's name
         // ends with its localities.
-        .map(|u| ubnd_name(&u).to_string())
+        .map(|u| {
+            if in_sentence {
+                ubnd_name(&u).to_string()
+            } else {
+                u
+            }
+        })
         .flat_map(|u| {
             // "Sở A và Sở B": two.
             let agencies = split_units(&u);
@@ -924,6 +942,19 @@ mod tests {
         assert_eq!(
             split_units("Sở Văn hóa, Thể thao và Du lịch"),
             ["Sở Văn hóa, Thể thao và Du lịch"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_names_keeps_what_qualifies_a_ubnd() {
+        assert_eq!(
+            listed_names(
+                "Sở Nông nghiệp và Môi trường, Ủy ban nhân dân các xã, phường có sản phẩm OCOP"
+            ),
+            [
+                "Sở Nông nghiệp và Môi trường",
+                "Ủy ban nhân dân các xã, phường có sản phẩm OCOP"
+            ]
         );
     }
 

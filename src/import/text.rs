@@ -202,15 +202,22 @@ fn starts_paragraph(
     let p = prev.text.as_str();
     if !flow {
         // Text a word processor saved, a paragraph a line (blank lines are
-        // few): the preamble's leads and a change between capitals and
-        // text part them.
+        // few; only a heading's, the header's or the signer's lines break
+        // inside one): the preamble's leads, a change between capitals and
+        // text, the end of a sentence and the end of a numbered or listed
+        // line (a heading or an item goes on only in lower case) part them.
+        let ended = p.ends_with(['.', ';', ':', '!', '?']) && !p.starts_with("Kính gửi");
         return line.after_blank
-            || line_paragraphs && (opens_lead(t) || all_caps(t) != all_caps(p));
-    }
-    if all_caps(t) || all_caps(p) || line.bold != prev.bold {
-        return true;
+            || line_paragraphs
+                && (opens_lead(t) || all_caps(t) != all_caps(p) || opens_item(p) || ended);
     }
     let ended = p.ends_with(['.', ';', ':', '!', '?']);
+    // "OCOP." after a line the page wrapped: the sentence's last word,
+    // not a heading in capitals (which never ends with a period).
+    let capital_tail = !ended && t.ends_with(['.', ';', ',']) && t.split_whitespace().count() <= 3;
+    if all_caps(t) && !capital_tail || all_caps(p) || line.bold != prev.bold {
+        return true;
+    }
     let short = p.chars().count() * 10 < width * 9;
     // A lead-in's colon at the end of a line ("… (mục III.4 của Kế
     // hoạch):") ends the paragraph only if the next word would have fitted
@@ -495,5 +502,43 @@ mod tests {
         assert_eq!(t.len(), 8, "{t:#?}");
         assert_eq!(t[3], "Căn cứ Luật Tổ chức chính quyền địa phương;");
         assert_eq!(t[6], "QUYẾT ĐỊNH:");
+    }
+
+    #[test]
+    fn a_word_processors_line_after_a_numbered_line_is_a_paragraph() {
+        let src = "II. NHIỆM VỤ\n\
+                   4. Ứng dụng khoa học công nghệ\n\
+                   Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị:\n\
+                   - Hỗ trợ công nghệ chế biến sâu.\n\
+                   - Hướng dẫn đăng ký bảo hộ nhãn hiệu.\n\
+                   Các sở thực hiện theo chức năng.\n\
+                   III. KINH PHÍ\n\
+                   Từ ngân sách tỉnh.\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 8, "{t:#?}");
+        assert_eq!(t[1], "4. Ứng dụng khoa học công nghệ");
+        assert_eq!(t[5], "Các sở thực hiện theo chức năng.");
+        let src = "Kính gửi:\t- Sở Công Thương.\n\
+                   Ủy ban nhân dân tỉnh tổ chức Tuần lễ.\n\
+                   Sở Công Thương bố trí gian hàng./.\n\
+                   Nơi nhận:\n\
+                   - Như trên;\n\
+                   - Lưu: VT.\n";
+        assert_eq!(texts(&paragraphs(src)).len(), 6);
+    }
+
+    #[test]
+    fn a_wrapped_lines_last_word_in_capitals_goes_on() {
+        let src = "1. Tuyên truyền\n\
+                   - Nội dung thực hiện: tuyên truyền về Chương trình trên các phương\n\
+                   tiện thông tin đại chúng và hệ thống loa truyền thanh cơ sở.\n\
+                   - Đơn vị thực hiện: Sở Nông nghiệp và Môi trường; các đơn vị tư vấn\n\
+                   OCOP.\n\
+                   - Thời gian thực hiện: cả năm, tập trung vào quý II và quý III của\n\
+                   năm 2027.\n\
+                   II. KINH PHÍ\n";
+        let t = texts(&paragraphs(src));
+        assert_eq!(t.len(), 5, "{t:#?}");
+        assert!(t[2].ends_with("tư vấn OCOP."), "{t:#?}");
     }
 }

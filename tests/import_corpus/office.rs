@@ -178,16 +178,22 @@ fn wrapped(config: &Config, index: usize, source: &Source, txt: &Path, dir: &Pat
 }
 
 /// pdf2officedocx.py's .docx of every source it can rebuild (it needs a
-/// tên loại, which a công văn has not), in one Python process.
+/// tên loại, which a công văn has not), in one Python process. The tool
+/// keeps portrait pages only: a source with an appendix table (a results
+/// decision's landscape product list) would come without it, so with
+/// nothing to import for its products, and is left out.
 fn office_typed(sources: &[Source], dir: &Path, tools: &Path) -> Vec<Case> {
-    let files: Vec<PathBuf> = sources
-        .iter()
-        .map(|s| dir.join(format!("{}.word-office-typed.0.docx", s.name)))
+    let typed: Vec<usize> = (0..sources.len())
+        .filter(|&i| !has_appendix_rows(&sources[i]))
         .collect();
-    let jobs: Vec<serde_json::Value> = sources
+    let files: Vec<PathBuf> = typed
+        .iter()
+        .map(|&i| dir.join(format!("{}.word-office-typed.0.docx", sources[i].name)))
+        .collect();
+    let jobs: Vec<serde_json::Value> = typed
         .iter()
         .zip(&files)
-        .map(|(s, out)| serde_json::json!({"pdf": s.pdf, "out": out}))
+        .map(|(&i, out)| serde_json::json!({"pdf": sources[i].pdf, "out": out}))
         .collect();
     let answers = python_batch(
         tools,
@@ -196,11 +202,7 @@ fn office_typed(sources: &[Source], dir: &Path, tools: &Path) -> Vec<Case> {
         dir,
     );
     let mut out = Vec::new();
-    for ((i, file), answer) in files
-        .into_iter()
-        .enumerate()
-        .zip(answers.as_array().unwrap())
-    {
+    for ((&i, file), answer) in typed.iter().zip(files).zip(answers.as_array().unwrap()) {
         if answer["ok"] == true {
             out.push(Case::new(i, "word/office-typed", 0, file));
         } else {
@@ -214,4 +216,13 @@ fn office_typed(sources: &[Source], dir: &Path, tools: &Path) -> Vec<Case> {
         }
     }
     out
+}
+
+/// Whether the source prints an appendix table (its counts have rows).
+fn has_appendix_rows(source: &Source) -> bool {
+    source
+        .counts
+        .0
+        .iter()
+        .any(|(name, n)| *name == "rows" && *n > 0)
 }

@@ -146,8 +146,10 @@ pub fn counts(checked: &Checked<'_>, doc: &Document) -> Counts {
         | DocKind::Report => Vec::new(),
     };
     // A dispatch names units in passing; those it goes to are its addressees.
-    if doc.kind() != DocKind::Dispatch {
-        out.push(("units", units_named(checked, a)));
+    match doc.kind() {
+        DocKind::Dispatch => {}
+        DocKind::Decision => out.push(("units", executors(checked, doc))),
+        _ => out.push(("units", units_named(checked, a))),
     }
     out.push(("recipients", recipients));
     Counts(out)
@@ -195,6 +197,24 @@ fn units_named(checked: &Checked<'_>, a: &ocop::doc::Administrative) -> usize {
                 .any(|n| text.contains(n.as_str()))
         })
         .count()
+}
+
+/// The declared units a decision charges with carrying it out (Điều 3).
+/// The file declares its units once for all its documents, so the units
+/// whose names a decision merely prints (a cited title, the template's
+/// "… và Tổ tư vấn giúp việc Hội đồng", a duty) are not the decision's.
+fn executors(checked: &Checked<'_>, doc: &Document) -> usize {
+    checked
+        .decisions
+        .iter()
+        .find(|d| d.stem == doc.file_stem)
+        .map_or(0, |d| {
+            d.decision
+                .executors
+                .iter()
+                .filter(|e| checked.model.units.contains_key(e.as_str()))
+                .count()
+        })
 }
 
 fn plan_counts(checked: &Checked<'_>) -> Vec<(&'static str, usize)> {

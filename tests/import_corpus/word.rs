@@ -219,6 +219,19 @@ fn plain_paragraphs(body: &[Node], words: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The limit of a paragraph that must come back once: a quote of it, as
+/// many times as the document prints that quote (a công văn's body may
+/// say a sentence's words twice).
+fn kept_once(doc: &Element, text: &str) -> (String, usize) {
+    let q = quote(text);
+    let mut times = 0;
+    each_para(&mut doc.clone(), &mut |p| {
+        let words = p.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        times += words.matches(q.as_str()).count();
+    });
+    (q, times.max(1))
+}
+
 /// A quote of `text` (its middle eight words) that the scorer can count.
 fn quote(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -230,6 +243,7 @@ fn quote(text: &str) -> String {
 /// old place (two paragraphs up) still holding it as w:moveFrom.
 fn tracked_moves(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
     let mut doc = pkg.xml("word/document.xml");
+    let printed = doc.clone();
     let body = body(&mut doc);
     let candidates: Vec<usize> = plain_paragraphs(body, 6)
         .into_iter()
@@ -240,7 +254,7 @@ fn tracked_moves(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
     }
     let i = *rng.pick(&candidates);
     let mut p = para_at(body, i);
-    limits.push((quote(&p.text()), 1));
+    limits.push(kept_once(&printed, &p.text()));
     let runs: Vec<Node> = p.atoms.iter().map(Atom::run).collect();
     let range = |name: &str| Atom::Raw(Node::Element(Element::new(name).attr("w:id", "300")));
     let mut from = Para {
@@ -295,6 +309,7 @@ fn text_box(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
     ] {
         doc.set(k, v);
     }
+    let printed = doc.clone();
     let body = body(&mut doc);
     let candidates: Vec<usize> = plain_paragraphs(body, 4)
         .into_iter()
@@ -305,7 +320,7 @@ fn text_box(pkg: &mut Package, rng: &mut Rng, limits: &mut Limits) {
     }
     let i = *rng.pick(&candidates);
     let boxed = para_at(body, i);
-    limits.push((quote(&boxed.text()), 1));
+    limits.push(kept_once(&printed, &boxed.text()));
     let mut anchor = para_at(body, i + 1);
     anchor
         .atoms

@@ -270,11 +270,13 @@ fn council(d: &mut Decision, articles: &[Article], table: &[Vec<String>], notes:
         return;
     };
     d.reconstitute = first.text.starts_with("Kiện toàn");
-    // The advisory team's own line splits the list in two.
-    let team_at = first
-        .rest
-        .iter()
-        .position(|l| l.contains("giúp việc Hội đồng") && l.ends_with(':'));
+    // The advisory team's own line splits the list in two: it ends with
+    // its colon, or (a footnote set after it) the numbering starts again.
+    let team_at = (0..first.rest.len()).find(|&k| {
+        let l = &first.rest[k];
+        let restarts = first.rest.get(k + 1).is_some_and(|n| n.starts_with("1. "));
+        l.contains("giúp việc Hội đồng") && (l.ends_with(':') || restarts)
+    });
     let (own, team) = match team_at {
         Some(k) => (&first.rest[..k], Some(&first.rest[k..])),
         None => (&first.rest[..], None),
@@ -391,7 +393,7 @@ fn executors(text: &str, units: &mut BTreeMap<String, Unit>) -> Vec<String> {
     };
     let list = list.split(" chịu trách nhiệm").next().unwrap_or("");
     let list = list.rsplit_once(" và ").map_or(list, |(l, _)| l);
-    super::super::mentions::declare_names(&super::super::mentions::listed_units(list), units)
+    super::super::mentions::declare_names(&super::super::mentions::listed_names(list), units)
 }
 
 /// The rows of the first table after the appendix label, each as its

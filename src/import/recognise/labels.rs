@@ -13,6 +13,9 @@ pub enum Label {
     Letter(char),
     Dash,
     Plus,
+    /// "•", "◦", "▪": a dash at the top of a list, the third level under a
+    /// "+" (the marks "-", "+", "•" of the three levels offices type).
+    Bullet,
     Paren(u32),
 }
 
@@ -51,7 +54,7 @@ pub fn read(text: &str) -> Option<Read<'_>> {
             tentative: false,
         }
     }
-    if matches!(first, '-' | '–' | '—' | '•' | '+') {
+    if matches!(first, '-' | '–' | '—' | '+') || BULLETS.contains(&first) {
         let rest = &t[first.len_utf8()..];
         // "- 100% cán bộ …" is an item; "-5%" or a lone dash is not.
         let spaced = rest.starts_with(char::is_whitespace);
@@ -61,6 +64,8 @@ pub fn read(text: &str) -> Option<Read<'_>> {
         }
         let label = if first == '+' {
             Label::Plus
+        } else if BULLETS.contains(&first) {
+            Label::Bullet
         } else {
             Label::Dash
         };
@@ -133,6 +138,9 @@ pub fn read(text: &str) -> Option<Read<'_>> {
     })
 }
 
+/// The round marks of a list's third level.
+const BULLETS: [char; 4] = ['•', '◦', '▪', '○'];
+
 fn roman_value(s: &str) -> Option<u32> {
     (1..40).find(|&n| crate::vn::roman(n) == s)
 }
@@ -174,6 +182,7 @@ mod tests {
         assert_eq!(firm("(3) Ưu tiên"), Some(Label::Paren(3)));
         assert_eq!(firm("- Ý một"), Some(Label::Dash));
         assert_eq!(firm("+ Ý con"), Some(Label::Plus));
+        assert_eq!(firm("• Ý cháu"), Some(Label::Bullet));
         // A bullet that starts with a number is still a bullet.
         assert_eq!(firm("- 100% cán bộ được tập huấn"), Some(Label::Dash));
         assert_eq!(firm("-5% so với năm trước"), None);

@@ -154,6 +154,8 @@ pub struct Builder {
     path: Vec<usize>,
     /// Notes by path under the document's `sections`.
     pub notes: Notes,
+    /// The open list's top items are round bullets, not dashes.
+    bullet_list: bool,
 }
 
 impl Builder {
@@ -164,6 +166,7 @@ impl Builder {
             front: Vec::new(),
             path: Vec::new(),
             notes: Notes::default(),
+            bullet_list: false,
         }
     }
 
@@ -218,11 +221,15 @@ impl Builder {
             Some(Label::Arabic(nums)) => self.arabic(p, nums),
             Some(Label::Letter(c)) => self.letter(p, *c),
             Some(Label::Dash) => {
-                self.item(p.rest.clone(), false);
+                self.item(p.rest.clone(), 0);
                 true
             }
             Some(Label::Plus) => {
-                self.item(p.rest.clone(), true);
+                self.item(p.rest.clone(), 1);
+                true
+            }
+            Some(Label::Bullet) => {
+                self.bullet(p.rest.clone());
                 true
             }
             Some(Label::Paren(n)) => {
@@ -407,22 +414,45 @@ impl Builder {
         self.blocks().push(Block::Paragraph(p.text.clone()));
     }
 
-    fn item(&mut self, text: String, plus: bool) {
+    /// A round bullet: the third level under a "+" line (its list opened
+    /// with a dash), else a dash.
+    fn bullet(&mut self, text: String) {
+        let under_plus = !self.bullet_list
+            && self
+                .blocks()
+                .last_mut()
+                .and_then(list_of)
+                .and_then(|items| items.last())
+                .is_some_and(|last| !item_parts(last).1.is_empty());
+        self.item(text, if under_plus { 2 } else { 0 });
+        if self
+            .blocks()
+            .last_mut()
+            .and_then(list_of)
+            .is_some_and(|items| items.len() == 1)
+        {
+            // The list this bullet opened is a list of bullets.
+            self.bullet_list = !under_plus;
+        }
+    }
+
+    /// A list item at `depth` (0 "-", 1 "+", 2 "•") under the last item
+    /// of the list before it.
+    fn item(&mut self, text: String, depth: usize) {
         let blocks = self.blocks();
         if let Some(items) = blocks.last_mut().and_then(list_of) {
-            match (plus, items.last_mut()) {
-                (true, Some(last)) => {
-                    push_child(last, text);
-                    return;
-                }
-                (false, _) => {
-                    items.push(ListItem::Text(text));
-                    return;
-                }
-                _ => {}
+            if depth == 0 {
+                items.push(ListItem::Text(text));
+                return;
+            }
+            if let Some(last) = items.last_mut() {
+                push_child(descend(last, depth - 1), text);
+                return;
             }
         }
-        if plus {
+        self.bullet_list = false;
+        let blocks = self.blocks();
+        if depth > 0 {
             // A "+" line with no dash line before it stays as written.
             blocks.push(Block::Paragraph(format!("+ {text}")));
             return;
@@ -464,6 +494,21 @@ pub fn item_parts(item: &ListItem) -> (&str, &[ListItem]) {
             f.text.as_deref().or(f.assign.as_deref()).unwrap_or(""),
             &f.list,
         ),
+    }
+}
+
+/// The last item `depth` levels under `item` (as deep as there are).
+fn descend(item: &mut ListItem, depth: usize) -> &mut ListItem {
+    if depth == 0 || last_child(item).is_none() {
+        return item;
+    }
+    descend(last_child(item).expect("just seen"), depth - 1)
+}
+
+fn last_child(item: &mut ListItem) -> Option<&mut ListItem> {
+    match item {
+        ListItem::Fields(f) => f.list.last_mut(),
+        ListItem::Text(_) => None,
     }
 }
 
@@ -522,9 +567,11 @@ fn split_heading(p: &Piece<'_>) -> (String, Option<String>) {
         }
     }
     // Without emphasis: "2. Tên mục: Nội dung …" when the part before the
-    // colon is short and the part after reads as a sentence.
+    // colon is short and the part after reads as a sentence; in a bold
+    // paragraph (a heading style) only when that sentence ends as one: a
+    // heading's title never ends with a period.
     if let Some((head, body)) = colon_heading(&p.rest)
-        && !p.para.bold
+        && (!p.para.bold || body.trim_end().ends_with('.'))
     {
         return (head.trim().to_string(), Some(body.trim().to_string()));
     }
@@ -622,6 +669,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bold_heading_with_a_sentence_after_its_colon_is_parted() {
+        let mut ps = paras(&[
+            "I. TỔ CHỨC THỰC HIỆN",
+            "1. Sở Tài chính: Thẩm định, bố trí kinh phí.",
+            "2. Phân công: Các sở",
+        ]);
+        for p in &mut ps {
+            p.bold = true;
+        }
+        let mut b = Builder::new(false);
+        for p in &pieces(&ps) {
+            b.add(p);
+        }
+        let s = &b.roots[0].sections;
+        assert_eq!(titles(s), ["Sở Tài chính", "Phân công: Các sở"]);
+        assert!(s[0].inline);
+    }
+
+    #[test]
     fn a_skipped_number_does_not_swallow_the_rest() {
         let b = build(&["I. A", "1. Một", "3. Ba", "- Ý.", "II. B"], false);
         assert_eq!(titles(&b.roots[0].sections), ["Một", "Ba"]);
@@ -643,5 +709,50 @@ mod tests {
             panic!("{:?}", b.roots[0].body)
         };
         assert_eq!(f.list.as_ref().map(Vec::len), Some(2));
+    }
+
+    /// The top items of the first block of the first section.
+    fn top_items(b: &mut Builder) -> Vec<ListItem> {
+        list_of(&mut b.roots[0].body[0])
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn shape(items: &[ListItem]) -> String {
+        items
+            .iter()
+            .map(|it| match item_parts(it).1 {
+                [] => "x".to_string(),
+                children => format!("x[{}]", shape(children)),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_round_bullet_under_a_plus_line_is_the_third_level() {
+        let mut b = build(
+            &[
+                "I. NHIỆM VỤ",
+                "- Nội dung:",
+                "+ Hướng dẫn chủ thể.",
+                "+ Hỗ trợ nâng hạng, tập trung vào:",
+                "• tiêu chuẩn chất lượng;",
+                "• bao bì, nhãn hàng hóa.",
+                "+ Kiểm tra.",
+                "- Đơn vị thực hiện: Sở A.",
+            ],
+            false,
+        );
+        assert_eq!(shape(&top_items(&mut b)), "x[x x[x x] x] x");
+    }
+
+    #[test]
+    fn round_bullets_that_open_a_list_are_its_top_items() {
+        let mut b = build(
+            &["I. CHỈ TIÊU", "• Một;", "+ Một một;", "• Hai;", "- Ba."],
+            false,
+        );
+        assert_eq!(shape(&top_items(&mut b)), "x[x] x x");
     }
 }

@@ -95,10 +95,11 @@ fn read_line(
     }
     let dashed = l.starts_with(['-', '–', '—', '•']);
     let item = l.trim_start_matches(['-', '–', '—', '•']).trim();
-    // A Nơi nhận line wrapped: its rest starts the next line.
+    // A Nơi nhận line wrapped: its rest starts the next line (one that
+    // ends with a Nơi nhận line's mark is no signer's line: "OCOP;").
     if !dashed
         && let Some(last) = lines.last_mut().filter(|r| !r.ended)
-        && !signer::is_signer_line(l)
+        && (!signer::is_signer_line(l) || l.ends_with([';', ',']))
     {
         last.text = format!("{} {}", last.text, l.trim_end_matches(';').trim());
         last.ended = l.ends_with([';', '.', ',']);
@@ -340,5 +341,30 @@ mod tests {
         assert_eq!(t.recipients.len(), 2, "{:?}", t.recipients);
         assert_eq!(t.signer.kt.as_deref(), Some("CHỦ TỊCH"));
         assert_eq!(t.notes.len(), 1);
+    }
+    #[test]
+    fn a_wrapped_line_that_ends_in_capitals_stays_a_recipient() {
+        let paras: Vec<Para> = [
+            "Nơi nhận:",
+            "- Bộ Nông nghiệp và Môi trường;",
+            "- UBND các xã, phường có sản phẩm",
+            "OCOP;",
+            "- Lưu: VT, Kt5.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Nguyễn Văn A",
+        ]
+        .iter()
+        .map(|t| Para::new(t))
+        .collect();
+        let t = tail(&paras, None, false);
+        assert_eq!(t.recipients.len(), 2, "{:?}", t.recipients);
+        assert_eq!(
+            t.recipients[1],
+            Recipient::Text("UBND các xã, phường có sản phẩm OCOP".into())
+        );
+        assert_eq!(t.signer.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(t.archive.as_deref(), Some("VT, Kt5."));
     }
 }

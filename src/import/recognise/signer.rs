@@ -74,6 +74,9 @@ pub fn is_person_name(l: &str) -> bool {
 /// the two columns were flattened onto one line: "- Sở Y tế; KT. CHỦ TỊCH",
 /// "- Lưu: VT. Hà Trọng Hải". The line without it, and the glued part.
 /// `continued`: the line goes on a Nơi nhận line above.
+/// The words of a head's post in the signer's column.
+const HEADS_POSTS: [&str; 5] = ["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "PHÓ"];
+
 pub fn glued(line: &str, continued: bool) -> Option<(&str, &str)> {
     let listed = line.starts_with(['-', '–', '—', '•', '+']) || line.starts_with("Nơi nhận");
     if !listed && !continued {
@@ -85,9 +88,18 @@ pub fn glued(line: &str, continued: bool) -> Option<(&str, &str)> {
             continue;
         }
         let ended = left.ends_with([';', '.', ':']);
-        let authority = authority_line(right).is_some();
+        let last_lower = left
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().any(char::is_lowercase));
+        // "- Lưu: VT, KT. PHÓ CHỦ TỊCH": an archive's "KT." is no "ký thay".
+        let authority = authority_line(right).is_some() && (ended || last_lower);
         let words = right.split_whitespace().count();
-        let post = ended
+        // A recipient wrapped before its mark ("… có sản phẩm PHÓ CHỦ
+        // TỊCH"): a head's post in capitals right after a word in lower
+        // case (an acronym such as "BCĐ OCOP" is no post).
+        let lower_before = last_lower && HEADS_POSTS.iter().any(|p| right.contains(p));
+        let post = (ended || lower_before)
             && all_caps(right)
             && (2..=6).contains(&words)
             && !right.contains(|c: char| c.is_ascii_punctuation());
@@ -129,5 +141,14 @@ mod tests {
             Some(("NTM Trung ương;", "PHÓ CHỦ TỊCH"))
         );
         assert_eq!(glued("- Chủ tịch, các PCT UBND tỉnh;", false), None);
+        assert_eq!(
+            glued("- UBND các xã, phường có sản phẩm PHÓ CHỦ TỊCH", false),
+            Some(("- UBND các xã, phường có sản phẩm", "PHÓ CHỦ TỊCH"))
+        );
+        assert_eq!(glued("- Các thành viên BCĐ OCOP", false), None);
+        assert_eq!(
+            glued("- Lưu: VT, KT. PHÓ CHỦ TỊCH", false),
+            Some(("- Lưu: VT, KT.", "PHÓ CHỦ TỊCH"))
+        );
     }
 }

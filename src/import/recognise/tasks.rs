@@ -113,6 +113,10 @@ fn lettered_task(s: &mut Section, year: i32) -> bool {
             }
             match c.body.as_slice() {
                 [Block::Paragraph(text)] => Some(line(key, title, text, vec![])),
+                // "a) Nội dung: Hướng dẫn …" and the lines that follow it.
+                [Block::Paragraph(text), rest @ ..] if key == Key::Content => {
+                    Some(line(key, title, text, rest.to_vec()))
+                }
                 _ => None,
             }
         })
