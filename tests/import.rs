@@ -203,9 +203,9 @@ fn our_own_documents_import_back_from_their_pdf_text_and_from_word() {
             }
             count += 1;
             // Tables (a body's tables, the appendices of tasks and funding)
-            // do not import yet (issue 25, pending the readers' table
-            // cells): the document is measured without them here, and in
-            // full by `tables_import_back`, ignored until then.
+            // are measured apart (`tables_import_back`, tests/tables.rs and
+            // tests/import_tables.rs): copied text still reads them as
+            // lines, so the text here is measured without them.
             let doc = &without_tables(doc);
             let name = format!("{yaml}--{}", doc.file_stem);
             let pdf = dir.path().join(format!("{name}.pdf"));
@@ -256,7 +256,6 @@ fn without_tables(doc: &ocop::doc::Document) -> ocop::doc::Document {
 /// The example plan with tables imports back from its PDF and its .docx
 /// with the same tasks and funding.
 #[test]
-#[ignore = "pending (issue 25): tables import as tasks, funding and table blocks once the readers give table cells (branch import)"]
 fn tables_import_back() {
     let file = root().join("plans/son-la-2027.yaml");
     let report = prepare(&file);

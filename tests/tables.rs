@@ -463,7 +463,6 @@ fn table_rows(plan: &Administrative) -> Vec<Vec<String>> {
 }
 
 #[test]
-#[ignore = "pending (issue 25): the import of tables is not yet ported onto the reworked importer (recognition into model::PlanFile)"]
 fn the_plans_word_file_and_pdf_import_back_with_the_same_tasks_and_funding() {
     use ocop::import::source::Format;
     let report = prepare(&root().join("plans/son-la-2027.yaml"));
@@ -514,7 +513,6 @@ fn the_plans_word_file_and_pdf_import_back_with_the_same_tasks_and_funding() {
 /// A plan whose tasks are only in its assignment table (the body keeps
 /// none of them) imports with each row a task of its own.
 #[test]
-#[ignore = "pending (issue 25): the import of tables is not yet ported onto the reworked importer (recognition into model::PlanFile)"]
 fn an_assignment_table_alone_imports_as_tasks() {
     use ocop::import::source::Format;
     let yaml = std::fs::read_to_string(root().join("plans/son-la-2027.yaml")).unwrap();

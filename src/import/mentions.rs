@@ -84,6 +84,16 @@ const ROLE_VERBS: [&str; 36] = [
 ];
 
 /// Whether `s` opens with an agency noun followed by a name.
+/// Whether `s` opens with the name of an agency ("Sở Y tế …").
+pub fn opens_unit(s: &str) -> bool {
+    head_of(s).is_some()
+}
+
+/// Whether `s` is an agency noun alone ("Văn phòng", "Sở").
+pub fn is_head(s: &str) -> bool {
+    HEADS.contains(&s)
+}
+
 fn head_of(s: &str) -> Option<&'static str> {
     // The longest noun: "Hội đồng …" is no "Hội …".
     let h = HEADS

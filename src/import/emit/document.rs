@@ -115,6 +115,10 @@ fn plan(w: &mut W<'_>, p: &Plan) {
     w.notes(1, "plan.intro");
     w.opt(1, "intro", p.intro.as_deref());
     w.blank();
+    if let Some(f) = &p.funding {
+        super::tables::funding(w, 1, f);
+        w.blank();
+    }
     w.notes(1, "plan.sections");
     w.line(1, "sections:");
     sections(w, 2, &p.sections, "plan.sections");
@@ -125,6 +129,7 @@ fn plan(w: &mut W<'_>, p: &Plan) {
     w.notes(1, "plan.archive");
     w.kv(1, "archive", &p.archive);
     signer(w, 1, &p.signer, "plan.signer");
+    super::tables::appendices(w, 1, &p.appendices);
 }
 
 /// One group of căn cứ, its fields at `d`.
@@ -275,7 +280,18 @@ fn task(w: &mut W<'_>, d: usize, t: &TaskEntry) {
                     }
                 })
                 .collect();
-            w.line(d, &format!("units: [{}]", list.join(", ")));
+            // Clauses one a line, as a person writes them.
+            if items.iter().any(|i| matches!(i, UnitItem::Clause(_))) {
+                w.line(d, "units:");
+                for (item, written) in items.iter().zip(&list) {
+                    match item {
+                        UnitItem::Clause(c) => clause(w, d + 1, c),
+                        UnitItem::Ref(_) => w.line(d + 1, &format!("- {written}")),
+                    }
+                }
+            } else {
+                w.line(d, &format!("units: [{}]", list.join(", ")));
+            }
         }
         Some(UnitsEntry::Sentence(s)) if s.lead.is_none() && s.support.is_none() => {
             w.kv(d, "units", &s.text);
@@ -297,10 +313,14 @@ fn task(w: &mut W<'_>, d: usize, t: &TaskEntry) {
         w.line(d, "list:");
         list(w, d + 1, l);
     }
+    w.opt(d, "result", t.result.as_deref());
+    if let Some(f) = &t.funding {
+        w.line(d, &format!("funding: {}", super::tables::amounts(f)));
+    }
     w.flag(d, "lines", t.lines);
 }
 
-fn blocks(w: &mut W<'_>, d: usize, list: &[Block]) {
+pub(super) fn blocks(w: &mut W<'_>, d: usize, list: &[Block]) {
     for b in list {
         match b {
             Block::Paragraph(t) => w.item(d, t),
@@ -358,6 +378,10 @@ fn block_fields(w: &mut W<'_>, d: usize, f: &BlockFields) {
         Some(FundingBlock::View(view)) => w.line(d, &format!("funding: {}", flow(view))),
         None => {}
     }
+    if let Some(t) = &f.table {
+        super::tables::table(w, d, t);
+    }
+    w.opt(d, "appendix", f.appendix.as_deref());
 }
 
 fn list(w: &mut W<'_>, d: usize, items: &[ListItem]) {
@@ -535,5 +559,17 @@ fn products(w: &mut W<'_>, d: usize, list: &[Product], path: &str) {
         f.extend(p.number.as_deref().map(|n| ("number", flow(n))));
         f.extend(p.note.as_deref().map(|n| ("note", flow(n))));
         w.line(d + 1, &format!("- {}", flow_map(&f)));
+    }
+}
+
+/// A unit clause as a block item: `- lead: [a]`, then `support: [b]`.
+fn clause(w: &mut W<'_>, d: usize, c: &crate::model::UnitClause) {
+    w.item_start(d);
+    w.line(d + 1, &format!("lead: {}", flow_list(&c.lead)));
+    if !c.support.is_empty() {
+        w.line(d + 1, &format!("support: {}", flow_list(&c.support)));
+    }
+    if let Some(r) = &c.role {
+        w.kv(d + 1, "role", r);
     }
 }

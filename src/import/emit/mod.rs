@@ -6,6 +6,7 @@
 
 mod document;
 mod scalar;
+mod tables;
 
 use std::collections::HashSet;
 

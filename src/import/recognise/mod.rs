@@ -18,6 +18,7 @@ pub mod labels;
 mod outline;
 mod recipients;
 mod signer;
+mod tables;
 mod tasks;
 
 use crate::model::{
@@ -48,10 +49,19 @@ pub fn recognise(paras: &[Para]) -> Recognised {
         .iter()
         .any(|p| p.bold || p.italic || p.bold_lead.is_some() || !p.italic_parts.is_empty());
     let f = front::front(&paras);
-    match f.kind {
-        Kind::Decision => decision::recognise(&paras, f, styled),
-        _ => plan_or_dispatch(&paras, f, styled),
+    if f.kind == Kind::Decision {
+        return decision::recognise(&paras, f, styled);
     }
+    // A plan's tables are its data (tasks, funding) or blocks of their
+    // own: read apart from the flow, mapped once the plan is recognised.
+    let (flow, lifted) = tables::lift(&paras);
+    if lifted.is_empty() {
+        return plan_or_dispatch(&paras, f, styled);
+    }
+    let f = front::front(&flow);
+    let mut r = plan_or_dispatch(&flow, f, styled);
+    tables::apply(&mut r.file, &mut r.notes, lifted);
+    r
 }
 
 /// The paragraphs as a reader of the page sees them: the label automatic
