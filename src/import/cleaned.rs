@@ -8,8 +8,8 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cleaned {
     pub text: String,
-    /// Row and column of the cell.
-    pub cell: Option<(usize, usize)>,
+    /// Table (counted from 0 in the text), row and column of the cell.
+    pub cell: Option<(usize, usize, usize)>,
 }
 
 impl Cleaned {

@@ -8,24 +8,64 @@
 //! between, and the table's cells.
 
 use super::cleaned::Cleaned;
+use super::table_text;
 
-/// Paragraphs of laid-out `lines`, one per line, blank lines between, then
-/// the cells of a table.
+/// Paragraphs of laid-out `lines`, one per line, blank lines between, and
+/// the cells of every table where it stands.
 pub fn paragraphs(lines: &[String]) -> Vec<Cleaned> {
-    let table_at = lines.iter().position(|l| super::table_text::is_head(l));
-    let (lines, table) = match table_at {
-        Some(t) => (&lines[..t], super::table_text::cells(&lines[t..])),
-        None => (lines, Vec::new()),
-    };
-    let mut out: Vec<Cleaned> = text(lines).into_iter().map(Cleaned::line).collect();
-    out.extend(table);
+    let mut out: Vec<Cleaned> = Vec::new();
+    let mut from = 0;
+    let mut table = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if !table_text::is_head(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = table_end(lines, i);
+        let read = table_text::read(lines, i, end, table);
+        let first = read.first.max(from);
+        out.extend(
+            text(&lines[from..first], from == 0)
+                .into_iter()
+                .map(Cleaned::line),
+        );
+        out.extend(read.cells);
+        table += 1;
+        from = read.end.max(i + 1);
+        i = from;
+    }
+    out.extend(
+        text(&lines[from..], from == 0)
+            .into_iter()
+            .map(Cleaned::line),
+    );
     out
 }
 
-fn text(lines: &[String]) -> Vec<String> {
+/// Where the table headed at `h` ends at the latest: at an appendix's
+/// title, or at the heading of another table (the same heading again is
+/// the table going on over a new page).
+fn table_end(lines: &[String], h: usize) -> usize {
+    let texts =
+        |l: &str| -> Vec<String> { table_text::chunks(l).into_iter().map(|(_, t)| t).collect() };
+    let head = texts(&lines[h]);
+    (h + 1..lines.len())
+        .find(|&i| {
+            let t = lines[i].trim_start();
+            t.starts_with("Phụ lục")
+                || t.starts_with("PHỤ LỤC")
+                || table_text::is_head(&lines[i]) && texts(&lines[i]) != head
+        })
+        .unwrap_or(lines.len())
+}
+
+/// The text of `lines`; `top` when they open the document (a text after
+/// a table has no header zone).
+fn text(lines: &[String], top: bool) -> Vec<String> {
     let margin = margin(lines);
     let full = full_width(lines) * 3 / 4;
-    let header = header_zone(lines);
+    let header = header_zone(lines).filter(|_| top);
     let signature = signature_zone(lines);
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
@@ -253,5 +293,45 @@ Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
                 "Hà Trọng Hải",
             ]
         );
+    }
+
+    #[test]
+    fn every_table_of_the_text_is_read_where_it_stands() {
+        let text = "      Chỉ tiêu năm nay:
+TT    Nhóm                Số xã      Số sản phẩm
+1     Thực phẩm              12               30
+2     Đồ uống                 4                9
+      Các xã rà soát sản phẩm và gửi danh sách trước ngày 30 tháng 6.
+                         Phụ lục
+STT   Nội dung            Chủ trì        Kết quả
+1     Viết tài liệu       Sở Tư pháp     Bộ tài liệu";
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let out = paragraphs(&lines);
+        let tables: Vec<usize> = out
+            .iter()
+            .filter_map(|c| c.cell.map(|(t, _, _)| t))
+            .collect();
+        assert!(tables.contains(&0) && tables.contains(&1));
+        let texts: Vec<&str> = out.iter().map(|c| c.text.as_str()).collect();
+        let between = texts
+            .iter()
+            .position(|t| t.starts_with("Các xã rà soát"))
+            .expect("the text between the tables is kept");
+        let appendix = texts.iter().position(|t| *t == "Phụ lục").unwrap();
+        let last_of_first = out
+            .iter()
+            .rposition(|c| c.cell.is_some_and(|(t, _, _)| t == 0));
+        let first_of_second = out
+            .iter()
+            .position(|c| c.cell.is_some_and(|(t, _, _)| t == 1));
+        assert!(last_of_first < Some(between) && between < appendix);
+        assert!(Some(appendix) < first_of_second);
+        let cell = |t, r, c| {
+            out.iter()
+                .find(|x| x.cell == Some((t, r, c)))
+                .map(|x| x.text.as_str())
+        };
+        assert_eq!(cell(0, 2, 3), Some("9"));
+        assert_eq!(cell(1, 1, 2), Some("Sở Tư pháp"));
     }
 }

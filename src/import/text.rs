@@ -17,8 +17,9 @@ struct Line {
     italic: bool,
     bold_lead: Option<String>,
     italic_parts: Vec<String>,
-    /// A table's cell (row, column), from text laid out as on the page.
-    cell: Option<(usize, usize)>,
+    /// A table's cell (table, row, column), from text laid out as on the
+    /// page.
+    cell: Option<(usize, usize, usize)>,
 }
 
 /// The paragraphs of a plain-text document.
@@ -55,11 +56,11 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<&Line> = None;
     for line in &lines {
-        if let Some((row, col)) = line.cell {
+        if let Some((table, row, col)) = line.cell {
             out.push(Para {
                 lines: vec![line.text.clone()],
                 place: Place {
-                    table: Some(0),
+                    table: Some(table),
                     row,
                     col,
                 },
