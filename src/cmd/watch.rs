@@ -25,12 +25,8 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         (Err(code), _) | (_, Err(code)) => return code,
     };
     let stop = Stop::on_signals();
-    let mut watcher = match Watcher::new(stop) {
-        Ok(w) => w,
-        Err(d) => {
-            report(&[d]);
-            return exit(Status::Failed);
-        }
+    let Ok(mut watcher) = Watcher::new(stop).map_err(|d| report(&[d])) else {
+        return exit(Status::Failed);
     };
     let output = args.output.to_run(args.shared.issuance());
     let mut inputs = Tracked::all(&files, &output.out);

@@ -185,6 +185,9 @@ enum Frame {
         pos: Pos,
         anchor: usize,
         entries: Vec<Entry>,
+        /// The line of each key's entry, so that a duplicate is found
+        /// without reading every key before it (maps of 100,000 keys).
+        lines: HashMap<String, usize>,
         key: Option<(String, Pos)>,
         /// The key was a duplicate or not a plain key: drop its value.
         discard: bool,
@@ -394,6 +397,7 @@ impl Builder {
                 pos: at,
                 anchor,
                 entries: Vec::new(),
+                lines: HashMap::new(),
                 key: None,
                 discard: false,
             }
@@ -468,6 +472,7 @@ impl Builder {
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
                 entries,
+                lines,
                 key,
                 discard,
                 ..
@@ -475,13 +480,13 @@ impl Builder {
                 None => match &node.value {
                     Value::Scalar { text, .. } => {
                         *discard = false;
-                        if let Some(first) = entries.iter().find(|e| e.key == *text) {
+                        if let Some(first) = lines.get(text) {
                             *discard = true;
                             self.problems.push(
                                 Diagnostic::error(format!(
                                     "trường `{}` được khai báo hai lần (lần đầu ở dòng {})",
                                     quote(text),
-                                    first.key_pos.line
+                                    first
                                 ))
                                 .at(Some(node.pos))
                                 .hint("giữ lại một lần khai báo và xóa lần còn lại"),
@@ -509,6 +514,7 @@ impl Builder {
                         {
                             value.pos = key_pos;
                         }
+                        lines.insert(k.clone(), key_pos.line);
                         entries.push(Entry {
                             key: k,
                             key_pos,
