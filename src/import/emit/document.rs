@@ -4,8 +4,8 @@
 use crate::model::{
     Authority, Bases, BasesLayout, Block, BlockFields, Citation, Content, Decision, DecisionKind,
     Dispatch, DocDate, DocNumber, FundingBlock, Issuer, ListItem, ListItemFields, Marker, Member,
-    Numbering, Plan, PlanFile, Product, Recipient, Role, Section, Signer, TaskEntry, UnitItem,
-    UnitsEntry,
+    Numbering, Plan, PlanAppendix, PlanFile, Product, Recipient, Role, Section, Signer, TaskBody,
+    TaskEntry, TaskNumbering, UnitItem, UnitsEntry,
 };
 
 use super::scalar::flow;
@@ -129,7 +129,7 @@ fn plan(w: &mut W<'_>, p: &Plan) {
     w.notes(1, "plan.archive");
     w.kv(1, "archive", &p.archive);
     signer(w, 1, &p.signer, "plan.signer");
-    super::tables::appendices(w, 1, &p.appendices);
+    appendices(w, 1, &p.appendices);
 }
 
 /// One group of căn cứ, its fields at `d`.
@@ -571,5 +571,47 @@ fn clause(w: &mut W<'_>, d: usize, c: &crate::model::UnitClause) {
     }
     if let Some(r) = &c.role {
         w.kv(d + 1, "role", r);
+    }
+}
+
+fn appendices(w: &mut W<'_>, d: usize, list: &[PlanAppendix]) {
+    if list.is_empty() {
+        return;
+    }
+    w.line(d, "appendices:");
+    for (i, a) in list.iter().enumerate() {
+        w.notes(d + 1, &format!("plan.appendices[{i}]"));
+        w.item_start(d + 1);
+        appendix(w, d + 2, a);
+    }
+}
+
+fn appendix(w: &mut W<'_>, d: usize, a: &PlanAppendix) {
+    w.opt(d, "key", a.key.as_deref());
+    w.opt(d, "title", a.title.as_deref());
+    if let Some(t) = a.tasks.as_ref().filter(|t| t.enabled) {
+        let mut fields = Vec::new();
+        if t.numbering == TaskNumbering::Own {
+            fields.push(("numbering", "own".to_string()));
+        }
+        let body = match t.body {
+            TaskBody::All => None,
+            TaskBody::Content => Some("content"),
+            TaskBody::None => Some("none"),
+        };
+        fields.extend(body.map(|b| ("body", b.to_string())));
+        if fields.is_empty() {
+            w.line(d, "tasks: true");
+        } else {
+            w.line(d, &format!("tasks: {}", flow_map(&fields)));
+        }
+    }
+    w.flag(d, "funding", a.funding);
+    if let Some(l) = a.landscape {
+        w.line(d, &format!("landscape: {l}"));
+    }
+    if !a.body.is_empty() {
+        w.line(d, "body:");
+        blocks(w, d + 1, &a.body);
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::table::{Cell, Table, TableColumn, TableRow, TableTotal};
-use crate::model::{Amount, Funding, PlanAppendix, TaskBody, TaskNumbering};
+use crate::model::{Amount, Funding};
 
 use super::scalar::flow;
 use super::{W, flow_map};
@@ -132,46 +132,4 @@ fn cells(list: &[Cell]) -> String {
         })
         .collect();
     format!("[{}]", inner.join(", "))
-}
-
-pub(super) fn appendices(w: &mut W<'_>, d: usize, list: &[PlanAppendix]) {
-    if list.is_empty() {
-        return;
-    }
-    w.line(d, "appendices:");
-    for (i, a) in list.iter().enumerate() {
-        w.notes(d + 1, &format!("plan.appendices[{i}]"));
-        w.item_start(d + 1);
-        appendix(w, d + 2, a);
-    }
-}
-
-fn appendix(w: &mut W<'_>, d: usize, a: &PlanAppendix) {
-    w.opt(d, "key", a.key.as_deref());
-    w.opt(d, "title", a.title.as_deref());
-    if let Some(t) = a.tasks.as_ref().filter(|t| t.enabled) {
-        let mut fields = Vec::new();
-        if t.numbering == TaskNumbering::Own {
-            fields.push(("numbering", "own".to_string()));
-        }
-        let body = match t.body {
-            TaskBody::All => None,
-            TaskBody::Content => Some("content"),
-            TaskBody::None => Some("none"),
-        };
-        fields.extend(body.map(|b| ("body", b.to_string())));
-        if fields.is_empty() {
-            w.line(d, "tasks: true");
-        } else {
-            w.line(d, &format!("tasks: {}", flow_map(&fields)));
-        }
-    }
-    w.flag(d, "funding", a.funding);
-    if let Some(l) = a.landscape {
-        w.line(d, &format!("landscape: {l}"));
-    }
-    if !a.body.is_empty() {
-        w.line(d, "body:");
-        super::document::blocks(w, d + 1, &a.body);
-    }
 }
