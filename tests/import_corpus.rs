@@ -53,8 +53,9 @@ pub const THRESHOLDS: score::Thresholds = score::Thresholds {
 /// son-la-2027's tables in plain and raw copies.
 const CI_FLOOR: f64 = 0.955;
 /// The same for the full corpus: 0.970 (3,290 of 3,392), 90 of its 102
-/// failures son-la-2027's tables.
-const FULL_FLOOR: f64 = 0.95;
+/// failures son-la-2027's tables; 0.987 (3,349 of 3,392) with tables
+/// imported, 34 of its 43 failures son-la-2027 as plain or raw text.
+const FULL_FLOOR: f64 = 0.965;
 
 /// How big a run is.
 #[derive(Debug, Clone)]
