@@ -155,21 +155,7 @@ fn header(rows: &[Vec<Vec<String>>]) -> Vec<Vec<Cell>> {
 mod tests {
     use super::*;
 
-    fn rows(list: &[&[&str]]) -> super::super::grid::Rows {
-        list.iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| {
-                        if c.is_empty() {
-                            vec![]
-                        } else {
-                            vec![c.to_string()]
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
-    }
+    use super::super::grid::rows;
 
     #[test]
     fn merged_header_cells_and_a_total_that_adds_up() {

@@ -204,25 +204,27 @@ fn is_body_row(row: &[Vec<String>]) -> bool {
     is_label(&first) || row.iter().any(|c| is_number(&text(c)))
 }
 
+/// Rows written as cells of one line each ("" an empty cell), for tests.
+#[cfg(test)]
+pub(super) fn rows(list: &[&[&str]]) -> Rows {
+    list.iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| {
+                    if c.is_empty() {
+                        vec![]
+                    } else {
+                        vec![c.to_string()]
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rows(list: &[&[&str]]) -> Rows {
-        list.iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| {
-                        if c.is_empty() {
-                            vec![]
-                        } else {
-                            vec![c.to_string()]
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
-    }
 
     #[test]
     fn titles_are_the_lowest_header_cells_and_a_numbering_row_is_header() {
