@@ -411,18 +411,7 @@ fn every_document_of_every_example_is_clean_in_every_form() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(
         kinds.into_iter().collect::<Vec<_>>(),
-        [
-            "appendix",
-            "certificate",
-            "decision",
-            "dispatch",
-            "notice",
-            "plan",
-            "reminder",
-            "report",
-            "revocation",
-            "submission"
-        ]
+        crate::common::EVERY_KIND
     );
 }
 

@@ -128,18 +128,7 @@ fn pyhanko_signs_every_kind_and_the_signatures_are_intact() {
     assert!(report.contains("\"intact\": true"), "{report}");
     assert_eq!(
         signed_kinds.into_iter().collect::<Vec<_>>(),
-        [
-            "appendix",
-            "certificate",
-            "decision",
-            "dispatch",
-            "notice",
-            "plan",
-            "reminder",
-            "report",
-            "revocation",
-            "submission"
-        ]
+        crate::common::EVERY_KIND
     );
     // NĐ 30's rules still hold on every signed file.
     let paths: Vec<&Path> = nd30_files.iter().map(|p| p.as_path()).collect();

@@ -197,3 +197,18 @@ pub fn checker_defect(line: &str) -> bool {
     line.starts_with("FAIL so-ky-hieu-form:")
         && ["/TTr-", "/CTr-", "/QyĐ-"].iter().any(|a| line.contains(a))
 }
+
+/// Every kind of document the example plans render (the file names' kinds),
+/// in order: the tests that go through every kind check they met them all.
+pub const EVERY_KIND: [&str; 10] = [
+    "appendix",
+    "certificate",
+    "decision",
+    "dispatch",
+    "notice",
+    "plan",
+    "reminder",
+    "report",
+    "revocation",
+    "submission",
+];
