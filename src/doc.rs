@@ -145,6 +145,21 @@ impl Content {
             Content::Certificate(_) | Content::Appendix(_) => None,
         }
     }
+
+    /// The same, to change it.
+    pub fn administrative_mut(&mut self) -> Option<&mut Administrative> {
+        match self {
+            Content::Plan(a)
+            | Content::Decision(a)
+            | Content::Dispatch(a)
+            | Content::Submission(a)
+            | Content::Notice(a)
+            | Content::Revocation(a)
+            | Content::Reminder(a) => Some(a),
+            Content::Report(r) => Some(&mut r.document),
+            Content::Certificate(_) | Content::Appendix(_) => None,
+        }
+    }
 }
 
 impl Document {

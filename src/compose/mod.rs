@@ -15,7 +15,7 @@ pub mod report;
 mod tasks;
 mod year;
 
-use crate::doc::{Content, Document};
+use crate::doc::Document;
 use crate::validate::Checked;
 
 /// Every document of the file, in the order a reader expects them: the
@@ -47,16 +47,8 @@ pub fn documents(checked: &Checked<'_>) -> Vec<Document> {
         docs.extend(certificate::certificates(checked, c));
     }
     for doc in &mut docs {
-        match &mut doc.content {
-            Content::Plan(a)
-            | Content::Decision(a)
-            | Content::Dispatch(a)
-            | Content::Submission(a)
-            | Content::Notice(a)
-            | Content::Revocation(a)
-            | Content::Reminder(a) => appendix::fit_tables(a),
-            Content::Report(r) => appendix::fit_tables(&mut r.document),
-            Content::Certificate(_) | Content::Appendix(_) => {}
+        if let Some(a) = doc.content.administrative_mut() {
+            appendix::fit_tables(a);
         }
     }
     docs

@@ -21,17 +21,9 @@ fn header() -> Header {
 
 /// The administrative part of `doc`, to change in a test.
 fn admin(doc: &mut Document) -> &mut Administrative {
-    match &mut doc.content {
-        Content::Plan(a)
-        | Content::Decision(a)
-        | Content::Dispatch(a)
-        | Content::Submission(a)
-        | Content::Notice(a)
-        | Content::Revocation(a)
-        | Content::Reminder(a) => a,
-        Content::Report(r) => &mut r.document,
-        Content::Certificate(_) | Content::Appendix(_) => panic!("an administrative document"),
-    }
+    doc.content
+        .administrative_mut()
+        .expect("an administrative document")
 }
 
 fn plan() -> Document {
