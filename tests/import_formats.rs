@@ -11,7 +11,7 @@
 use crate::common;
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use common::{prepare, python_tool, render_all, root, shared};
@@ -87,27 +87,6 @@ fn measure(dir: &Path, tools: &Path, source: &Path, original: &Path) -> (f64, bo
     (recall, outline, figures)
 }
 
-/// LibreOffice's conversions of the .docx files in `dir` to `format`.
-fn convert(dir: &Path, files: &[PathBuf], format: &str, out: &Path) {
-    std::fs::create_dir_all(out).unwrap();
-    let profile = dir.join("lo-profile");
-    let status = Command::new(common::libreoffice())
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", format, "--outdir"])
-        .arg(out)
-        .args(files)
-        .output()
-        .expect("LibreOffice runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-}
-
 /// A PDF of every example comes back with its words and outline, and so
 /// does LibreOffice's .odt, .doc, PDF and re-saved .docx of its .docx.
 #[test]
@@ -147,7 +126,7 @@ fn every_example_imports_from_pdf_odt_doc_and_libreoffice_files() {
     ];
     for (filter, ext, need) in converted {
         let out = dir.path().join(format!("lo-{ext}"));
-        convert(dir.path(), &docx_files, filter, &out);
+        common::libreoffice_convert(dir.path(), &docx_files, filter, &out);
         for (name, original) in &originals {
             let file = out.join(format!("{name}.{ext}"));
             let (recall, outline, f) = measure(dir.path(), &tools, &file, original);

@@ -704,22 +704,7 @@ fn generated_tables_import_from_libreoffices_formats() {
         ("pdf", Format::Pdf),
     ] {
         let out = dir.path().join(ext);
-        std::fs::create_dir_all(&out).unwrap();
-        let status = std::process::Command::new(crate::common::libreoffice())
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                dir.path().join("lo-profile").display()
-            ))
-            .args(["--headless", "--convert-to", ext, "--outdir"])
-            .arg(&out)
-            .args(&files)
-            .output()
-            .expect("LibreOffice runs");
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
+        crate::common::libreoffice_convert(dir.path(), &files, ext, &out);
         let mut passed = 0;
         for (seed, v) in seeds.iter().zip(&variants) {
             let bytes = std::fs::read(out.join(format!("gen-{seed}.{ext}"))).unwrap();

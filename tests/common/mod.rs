@@ -189,6 +189,27 @@ pub fn libreoffice() -> &'static str {
         .expect("LibreOffice is needed (Debian: apt-get install libreoffice-writer; .ci/run installs it)")
 }
 
+/// LibreOffice's conversions of `files` (its profile kept in `dir`) to `format`.
+pub fn libreoffice_convert(dir: &Path, files: &[PathBuf], format: &str, out: &Path) {
+    std::fs::create_dir_all(out).unwrap();
+    let profile = dir.join("lo-profile");
+    let status = Command::new(libreoffice())
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", format, "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .expect("LibreOffice runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
 /// nd30check's `so-ky-hieu-form` reads a ký hiệu as capitals only, so it
 /// refuses NĐ 30's own type abbreviations written with small letters
 /// (Phụ lục III, Mục I: TTr Tờ trình, CTr Chương trình, QyĐ Quy định).
