@@ -47,15 +47,13 @@ pub fn paragraphs(lines: &[String]) -> Vec<Cleaned> {
 /// title, or at the heading of another table (the same heading again is
 /// the table going on over a new page).
 fn table_end(lines: &[String], h: usize) -> usize {
-    let texts =
-        |l: &str| -> Vec<String> { table_text::chunks(l).into_iter().map(|(_, t)| t).collect() };
-    let head = texts(&lines[h]);
+    let head = table_text::chunk_texts(&lines[h]);
     (h + 1..lines.len())
         .find(|&i| {
             let t = lines[i].trim_start();
             t.starts_with("Phụ lục")
                 || t.starts_with("PHỤ LỤC")
-                || table_text::is_head(&lines[i]) && texts(&lines[i]) != head
+                || table_text::is_head(&lines[i]) && table_text::chunk_texts(&lines[i]) != head
         })
         .unwrap_or(lines.len())
 }

@@ -320,15 +320,20 @@ pub fn read(lines: &[String], h: usize, end: usize, table: usize) -> Read {
     }
 }
 
+/// The texts of a line's pieces, without their columns: two lines with
+/// the same are the same heading.
+pub(crate) fn chunk_texts(line: &str) -> Vec<String> {
+    chunks(line).into_iter().map(|(_, t)| t).collect()
+}
+
 /// The body's lines (`body..end`) left out: the heading (on line `h`)
 /// repeated on a new page, and the page's number and blank lines above
 /// it.
 fn left_out(lines: &[String], (h, body, end): (usize, usize, usize)) -> Vec<bool> {
-    let texts = |l: &str| -> Vec<String> { chunks(l).into_iter().map(|(_, t)| t).collect() };
-    let head = texts(&lines[h]);
+    let head = chunk_texts(&lines[h]);
     let mut skip = vec![false; end - body];
     for i in body..end {
-        if !is_head(&lines[i]) || texts(&lines[i]) != head {
+        if !is_head(&lines[i]) || chunk_texts(&lines[i]) != head {
             continue;
         }
         let again = header(lines, i);
