@@ -12,40 +12,15 @@ use crate::common;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{prepare, python_tool, render_all, root, shared};
+use common::{model_difference, prepare, python_tool, render_all, root, shared};
 use ocop::import::{self, emit};
-
-/// The first line where two models differ, written out.
-fn model_difference(a: &ocop::model::PlanFile, b: &ocop::model::PlanFile) -> Option<String> {
-    if a == b {
-        return None;
-    }
-    let (a, b) = (format!("{a:#?}"), format!("{b:#?}"));
-    let at = a
-        .lines()
-        .zip(b.lines())
-        .position(|(x, y)| x != y)
-        .unwrap_or(0);
-    let context = |s: &str| {
-        s.lines()
-            .skip(at.saturating_sub(3))
-            .take(6)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    Some(format!(
-        "imported:\n{}\nloaded back:\n{}",
-        context(&a),
-        context(&b)
-    ))
-}
 
 /// One model: the YAML the importer writes loads back (load → validate)
 /// into exactly the model it was written from.
 fn loads_back_as_written(yaml: &Path, imported: &import::Imported) {
     let loaded = ocop::load::load(yaml, &ocop::load::LoadOptions::default()).unwrap();
     let model = loaded.model.as_ref().expect("the YAML loads");
-    if let Some(d) = model_difference(imported.file(), model) {
+    if let Some(d) = model_difference(imported.file(), model, ["imported", "loaded back"]) {
         panic!(
             "{}: the YAML does not load back as its model\n{d}",
             yaml.display()

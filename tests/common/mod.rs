@@ -233,3 +233,34 @@ pub const EVERY_KIND: [&str; 10] = [
     "revocation",
     "submission",
 ];
+
+/// The first line where two models differ, written out under their `names`.
+pub fn model_difference(
+    a: &ocop::model::PlanFile,
+    b: &ocop::model::PlanFile,
+    names: [&str; 2],
+) -> Option<String> {
+    if a == b {
+        return None;
+    }
+    let (a, b) = (format!("{a:#?}"), format!("{b:#?}"));
+    let at = a
+        .lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or_else(|| a.lines().count().min(b.lines().count()));
+    let context = |s: &str| {
+        s.lines()
+            .skip(at.saturating_sub(3))
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Some(format!(
+        "{}:\n{}\n{}:\n{}",
+        names[0],
+        context(&a),
+        names[1],
+        context(&b)
+    ))
+}
