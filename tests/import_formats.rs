@@ -14,43 +14,8 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Command;
 
-use common::{prepare, python_tool, render_all, root, shared};
+use common::{prepare, python_tool, render_all, shared};
 use ocop::import::{self, para::Para, source::Format};
-
-/// Every plan and dispatch of `plans/` (two dispatches a file): its name
-/// and document.
-fn documents() -> Vec<(String, ocop::doc::Document)> {
-    let mut out = Vec::new();
-    for file in common::yaml_files(&root().join("plans")) {
-        let yaml = file.file_stem().unwrap().to_string_lossy().to_string();
-        let report = prepare(&file);
-        assert!(!report.has_errors(), "{file:?}");
-        let mut dispatches = 0;
-        for doc in report.documents {
-            match doc.kind() {
-                ocop::doc::DocKind::Plan => {}
-                ocop::doc::DocKind::Dispatch if dispatches < 2 => dispatches += 1,
-                _ => continue,
-            }
-            // Tables do not import yet (issue 25: the import of tables
-            // awaits its port onto the reworked importer): each document is
-            // measured without them, as in `import::` tests.
-            let doc = without_tables(doc);
-            out.push((format!("{yaml}--{}", doc.file_stem), doc));
-        }
-    }
-    assert!(out.len() >= 8, "plans/ holds plans and dispatches");
-    out
-}
-
-/// `doc` without its tables and appendices.
-fn without_tables(mut doc: ocop::doc::Document) -> ocop::doc::Document {
-    if let ocop::doc::Content::Plan(a) | ocop::doc::Content::Dispatch(a) = &mut doc.content {
-        a.appendices.clear();
-        a.body.retain(|b| !matches!(b, ocop::doc::Block::Table(_)));
-    }
-    doc
-}
 
 /// Imports `source`, renders the YAML and measures it against the text
 /// of `original` (a PDF's layout text): (recall, outline kept, figures).
@@ -70,15 +35,11 @@ fn measure(dir: &Path, tools: &Path, source: &Path, original: &Path) -> (f64, bo
     let pdf = dir.join(format!("{label}.again.pdf"));
     std::fs::write(&pdf, &render_all(&yaml)[0].pdf).unwrap();
     let (_, t) = python_tool(tools, "textsim.py", &[&pdf, original], &[]);
-    let (ok_o, o) = python_tool(tools, "outline.py", &[&pdf, original], &[]);
-    let recall = t
-        .lines()
-        .last()
-        .and_then(|l| l.strip_prefix("text recall "))
-        .and_then(|l| l.split_whitespace().next())
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(0.0);
-    let outline = ok_o || o.contains(" 0 labels in the original");
+    let (_, o) = python_tool(tools, "outline.py", &[&pdf, original], &[]);
+    let recall = common::figure(&t, "text recall ");
+    // Every label kept; a document without numbering has none to keep.
+    let outline =
+        common::figure(&o, "outline match ") == 1.0 || o.contains(" 0 labels in the original");
     let figures = format!(
         "{label}: {} | {}",
         t.lines().last().unwrap_or(""),
@@ -98,7 +59,7 @@ fn every_example_imports_from_pdf_odt_doc_and_libreoffice_files() {
     let mut originals = Vec::new();
     let mut figures = Vec::new();
     let mut failures = Vec::new();
-    for (name, doc) in documents() {
+    for (name, doc) in common::example_documents() {
         let pdf = dir.path().join(format!("{name}.pdf"));
         std::fs::write(&pdf, s.pdf(&doc, s.markup(&doc).unwrap(), true).unwrap()).unwrap();
         let layout = Command::new("pdftotext")
@@ -122,7 +83,7 @@ fn every_example_imports_from_pdf_odt_doc_and_libreoffice_files() {
         ("odt", "odt", 0.99),
         ("doc", "doc", 0.99),
         ("docx:MS Word 2007 XML", "docx", 0.99),
-        ("pdf", "pdf", 0.98),
+        ("pdf", "pdf", 0.99),
     ];
     for (filter, ext, need) in converted {
         let out = dir.path().join(format!("lo-{ext}"));
@@ -404,7 +365,7 @@ fn as_word_shows(text: &str) -> String {
 #[test]
 fn word_features_read_back_the_paragraphs_of_the_page() {
     let mut checked = 0;
-    for (name, doc) in documents() {
+    for (name, doc) in common::example_documents() {
         let docx = ocop::docx::write(&doc).unwrap();
         let original = shown(&import::docx::paragraphs(&docx).unwrap());
         let yaml = import::import_document(Format::Docx, &docx, "x.docx")
@@ -429,7 +390,7 @@ fn word_features_read_back_the_paragraphs_of_the_page() {
 
 #[test]
 fn text_boxes_and_footnotes_are_read_once_in_place() {
-    let (_, doc) = documents().into_iter().next().unwrap();
+    let (_, doc) = common::example_documents().into_iter().next().unwrap();
     let docx = ocop::docx::write(&doc).unwrap();
     let original = shown(&import::docx::paragraphs(&docx).unwrap());
     let boxed =

@@ -33,6 +33,52 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The YAML files under a folder and its sub-folders, sorted.
+pub fn yaml_files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every plan and dispatch (two a file: they say what the rest would) of
+/// the YAML files under `plans/`, sub-folders included: its name
+/// (`<file stem>--<document stem>`) and document, tables and appendices
+/// included.
+pub fn example_documents() -> Vec<(String, ocop::doc::Document)> {
+    let mut out = Vec::new();
+    for file in yaml_files_under(&root().join("plans")) {
+        let yaml = file.file_stem().unwrap().to_string_lossy().to_string();
+        let report = prepare(&file);
+        assert!(!report.has_errors(), "{file:?}");
+        let mut dispatches = 0;
+        for doc in report.documents {
+            match doc.kind() {
+                ocop::doc::DocKind::Plan => {}
+                ocop::doc::DocKind::Dispatch if dispatches < 2 => dispatches += 1,
+                _ => continue,
+            }
+            out.push((format!("{yaml}--{}", doc.file_stem), doc));
+        }
+    }
+    assert!(out.len() >= 8, "plans/ holds plans and dispatches");
+    out
+}
+
+/// The figure after `prefix` in a line of a judge's tool ("text recall
+/// 0.993 …", "outline match 1.000 …"); 0 when it is not there.
+pub fn figure(output: &str, prefix: &str) -> f64 {
+    output
+        .lines()
+        .filter_map(|l| l.split_once(prefix))
+        .filter_map(|(_, rest)| rest.split_whitespace().next()?.parse().ok())
+        .next_back()
+        .unwrap_or(0.0)
+}
+
 /// The example YAML files: those of plans/, and the example year's
 /// (plans/nam-2027, a register and every document of a year).
 pub fn example_files() -> Vec<PathBuf> {
