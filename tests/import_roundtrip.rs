@@ -336,18 +336,19 @@ fn heading(xml: &str, ps: &[std::ops::Range<usize>], from: usize, title: &str) -
 
 /// document.xml with the edit made as a user makes it in Word: the
 /// sentence typed over; then the last task's paragraphs copied after it,
-/// the copy's heading numbered next and retitled.
-fn edit_document(xml: &str, before: &PlanFile, edit: &Edit) -> String {
+/// the copy's heading numbered next and retitled, and (`with_row`) its
+/// row in an appendix table that lists the tasks.
+fn edit_document(xml: &str, before: &PlanFile, edit: &Edit, with_row: bool) -> String {
     let ps = paragraphs(xml);
     let (i, from) = find(xml, &ps, 0, &edit.sentence);
     let at = from..from + edit.sentence.chars().count();
     let retyped = type_over(&xml[ps[i].clone()], at, NEW_SENTENCE);
     let xml = format!("{}{retyped}{}", &xml[..ps[i].start], &xml[ps[i].end..]);
-    add_task(&xml, before, edit)
+    add_task(&xml, before, edit, with_row)
 }
 
 /// document.xml with the container's last task copied after it.
-fn add_task(xml: &str, before: &PlanFile, edit: &Edit) -> String {
+fn add_task(xml: &str, before: &PlanFile, edit: &Edit, with_row: bool) -> String {
     let plan = before.plan.as_ref().unwrap();
     let ps = paragraphs(xml);
     // The container's heading, then its last child's, then where the
@@ -402,8 +403,8 @@ fn add_task(xml: &str, before: &PlanFile, edit: &Edit) -> String {
     let cut = ps[end - 1].end;
     let xml = format!("{}{copy}{}", &xml[..cut], &xml[cut..]);
     match content {
-        Some(c) => add_row(&xml, &c),
-        None => xml,
+        Some(c) if with_row => add_row(&xml, &c),
+        _ => xml,
     }
 }
 
@@ -474,6 +475,34 @@ fn loaded(yaml: &Path) -> PlanFile {
     loaded.model.expect("the YAML loads")
 }
 
+/// The edited import of a task added without its appendix row: the
+/// expected model, the task keeping what the body says of it (its lines
+/// a part of those the row completes), or what differs.
+fn without_row(imported: &PlanFile, after: &PlanFile, edit: &Edit) -> Result<PlanFile, String> {
+    let mut expected = after.clone();
+    let mut got = imported.clone();
+    let task_of = |f: &mut PlanFile| {
+        let plan = f.plan.as_mut().unwrap();
+        children_at(&mut plan.sections, &edit.container)
+            .last_mut()
+            .map(|s| std::mem::take(&mut s.task))
+            .unwrap_or_default()
+    };
+    let (kept, full) = (task_of(&mut got), task_of(&mut expected));
+    if kept.iter().all(|t| full.contains(t)) && kept.iter().any(|t| t.content.is_some()) {
+        let plan = expected.plan.as_mut().unwrap();
+        children_at(&mut plan.sections, &edit.container)
+            .last_mut()
+            .unwrap()
+            .task = kept;
+        Ok(expected)
+    } else {
+        Err(format!(
+            "the task's lines {kept:#?}\nare not a part of {full:#?}"
+        ))
+    }
+}
+
 #[test]
 fn a_plan_edited_in_word_and_saved_by_libreoffice_imports_as_the_plan_plus_the_edit() {
     let dir = tempfile::tempdir().unwrap();
@@ -481,22 +510,36 @@ fn a_plan_edited_in_word_and_saved_by_libreoffice_imports_as_the_plan_plus_the_e
     assert!(plans.len() >= 6, "plans/ holds plans");
     let mut sources = Vec::new();
     let mut expected = Vec::new();
+    let mut rowless_plans = 0;
     for (name, doc) in &plans {
         let docx = ocop::docx::write(doc).unwrap();
         let ours = dir.path().join(format!("{name}.docx"));
         std::fs::write(&ours, &docx).unwrap();
         let before = import_model(&ours);
         let edit = choose_edit(&before);
-        let edited = with_document(&docx, |xml| edit_document(xml, &before, &edit));
+        let edited = with_document(&docx, |xml| edit_document(xml, &before, &edit, true));
         let typed = dir.path().join(format!("{name}--edited.docx"));
-        std::fs::write(&typed, edited).unwrap();
+        std::fs::write(&typed, &edited).unwrap();
         sources.extend([ours, typed]);
-        expected.push((name, edited_model(&before, &edit), before));
+        // Where an appendix lists the tasks, the user may not write the
+        // new task's row: the task comes in with what the body says.
+        let rowless = with_document(&docx, |xml| edit_document(xml, &before, &edit, false));
+        if rowless != edited {
+            let typed = dir.path().join(format!("{name}--no-row.docx"));
+            std::fs::write(&typed, rowless).unwrap();
+            sources.push(typed);
+            rowless_plans += 1;
+        }
+        expected.push((name, edited_model(&before, &edit), before, edit));
     }
     let saved = dir.path().join("libreoffice");
     common::libreoffice_convert(dir.path(), &sources, "docx:MS Word 2007 XML", &saved);
     let mut failures = Vec::new();
-    for (name, after, before) in &expected {
+    assert!(
+        rowless_plans >= 1,
+        "a plan of plans/ lists its tasks in an appendix"
+    );
+    for (name, after, before, edit) in &expected {
         let resaved = import::import_file(&saved.join(format!("{name}.docx")))
             .unwrap_or_else(|d| panic!("{}", d.render()));
         if let Some(d) = model_difference(
@@ -518,6 +561,18 @@ fn a_plan_edited_in_word_and_saved_by_libreoffice_imports_as_the_plan_plus_the_e
         std::fs::write(&yaml, &imported.yaml).unwrap();
         if let Some(d) = model_difference(&loaded(&yaml), after, ["loaded", "expected"]) {
             failures.push(format!("{name}: the edited YAML loads differently\n{d}"));
+        }
+        let rowless = saved.join(format!("{name}--no-row.docx"));
+        if rowless.exists() {
+            let imported = import_model(&rowless);
+            let difference = without_row(&imported, after, edit)
+                .map(|want| model_difference(&imported, &want, ["imported", "expected"]));
+            match difference {
+                Ok(None) => {}
+                Ok(Some(d)) | Err(d) => failures.push(format!(
+                    "{name}: the task added without its row does not come back\n{d}"
+                )),
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
