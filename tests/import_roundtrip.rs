@@ -10,7 +10,7 @@
 use crate::common;
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{model_difference, prepare, root};
 use ocop::import;
@@ -27,12 +27,7 @@ const NEW_CONTENT: &str = "Hỗ trợ các chủ thể liên kết với vùng n
 /// Every YAML under `plans/` whose first document is a Kế hoạch: its
 /// name (the file stem) and that document.
 fn plans() -> Vec<(String, ocop::doc::Document)> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root().join("plans"))
-        .into_iter()
-        .map(|e| e.unwrap().into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
+    let files = common::yaml_files_under(&root().join("plans"));
     let mut out = Vec::new();
     for file in files {
         let report = prepare(&file);
@@ -235,17 +230,11 @@ fn texts(p: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    quick_xml::escape::unescape(s).unwrap().into_owned()
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    quick_xml::escape::escape(s).into_owned()
 }
 
 /// A paragraph's text as Word shows it.

@@ -24,18 +24,17 @@ pub fn root() -> PathBuf {
 
 /// The YAML files of a folder, sorted.
 pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    files
+    yaml_files_within(dir, 1)
 }
 
 /// The YAML files under a folder and its sub-folders, sorted.
 pub fn yaml_files_under(dir: &Path) -> Vec<PathBuf> {
+    yaml_files_within(dir, usize::MAX)
+}
+
+fn yaml_files_within(dir: &Path, depth: usize) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .max_depth(depth)
         .into_iter()
         .map(|e| e.unwrap().into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
