@@ -329,6 +329,7 @@ fn split(chars: &[(char, u32)], tables: &TableMarks) -> Vec<Para> {
                         table: Some(table),
                         col,
                         row,
+                        col_width: None,
                     }
                 } else {
                     Place::default()

@@ -44,6 +44,7 @@ fn runs_breaks_and_tables() {
         table: Some(table),
         col,
         row,
+        col_width: None,
     };
     assert_eq!(ps[0].place, at(0, 0, 0));
     assert_eq!(ps[1].place, at(0, 0, 1));

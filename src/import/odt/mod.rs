@@ -366,6 +366,7 @@ impl Body<'_> {
                 table: Some(t.index),
                 col: t.col,
                 row: t.row.unwrap_or(0),
+                col_width: None,
             },
             None => Place::default(),
         };
