@@ -58,6 +58,22 @@ fn runs_breaks_and_tables() {
 }
 
 #[test]
+fn a_cell_knows_the_width_of_its_grid_column() {
+    let xml = doc(concat!(
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="668"/><w:gridCol w:w="3007"/><w:gridCol/></w:tblGrid>"#,
+        r#"<w:tr><w:tc><w:p><w:r><w:t>TT</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Nội dung</w:t></w:r></w:p></w:tc>"#,
+        r#"<w:tc><w:p><w:r><w:t>Ghi chú</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        r#"<w:p><w:r><w:t>Sau bảng</w:t></w:r></w:p>"#
+    ));
+    let widths: Vec<Option<u32>> = read_xml(&xml)
+        .unwrap()
+        .iter()
+        .map(|p| p.place.col_width)
+        .collect();
+    assert_eq!(widths, [Some(668), Some(3007), None, None]);
+}
+
+#[test]
 fn hostile_files_are_refused_in_vietnamese() {
     assert!(
         paragraphs(b"not a zip")
