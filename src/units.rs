@@ -11,7 +11,8 @@
 //! chức …"), by their declared spellings, and the administrative form of
 //! such a sentence says who leads and who cooperates (see [`Units::roles`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
 
 use crate::model::Unit;
 
@@ -24,9 +25,46 @@ pub fn is_unit_key(text: &str) -> bool {
 }
 
 /// The units of one file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Units<'a> {
     declared: &'a BTreeMap<String, Unit>,
+    /// The spellings folded and indexed, made on first use and shared by
+    /// the copies: a text's mentions then cost its length, not its length
+    /// times the units (a plan naming 2,000 communes).
+    index: Arc<OnceLock<Index>>,
+}
+
+/// Every declared spelling, folded.
+#[derive(Debug)]
+struct Index {
+    /// Folded spelling → the units spelled so, each with its place in
+    /// the order units and their spellings are declared (which one wins
+    /// a tie).
+    by_text: HashMap<Vec<char>, Vec<(usize, String)>>,
+    /// The lengths of the folded spellings, in chars, shortest first.
+    lengths: Vec<usize>,
+}
+
+impl Index {
+    fn new(declared: &BTreeMap<String, Unit>) -> Self {
+        let mut by_text: HashMap<Vec<char>, Vec<(usize, String)>> = HashMap::new();
+        let spelled = declared
+            .iter()
+            .flat_map(|(key, unit)| spellings(unit).map(move |s| (key.as_str(), s)));
+        for (order, (key, spelling)) in spelled.enumerate() {
+            let folded: Vec<char> = fold(spelling).chars().collect();
+            if !folded.is_empty() {
+                by_text
+                    .entry(folded)
+                    .or_default()
+                    .push((order, key.to_string()));
+            }
+        }
+        let mut lengths: Vec<usize> = by_text.keys().map(Vec::len).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        Index { by_text, lengths }
+    }
 }
 
 /// A declared unit named inside a text: its key and where (byte offsets).
@@ -60,7 +98,14 @@ pub enum Reading {
 
 impl<'a> Units<'a> {
     pub fn new(declared: &'a BTreeMap<String, Unit>) -> Self {
-        Units { declared }
+        Units {
+            declared,
+            index: Arc::default(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(self.declared))
     }
 
     pub fn get(&self, key: &str) -> Option<&'a Unit> {
@@ -82,13 +127,15 @@ impl<'a> Units<'a> {
                 .get_key_value(reference)
                 .map(|(k, _)| k.as_str());
         }
-        let wanted = fold(reference.trim_end_matches(':').trim_end());
-        if wanted.is_empty() {
-            return None;
-        }
-        self.declared
-            .iter()
-            .find(|(_, u)| spellings(u).any(|s| fold(s) == wanted))
+        let wanted: Vec<char> = fold(reference.trim_end_matches(':').trim_end())
+            .chars()
+            .collect();
+        // The first unit declared with that spelling.
+        self.index()
+            .by_text
+            .get(&wanted)
+            .and_then(|units| units.first())
+            .and_then(|(_, key)| self.declared.get_key_value(key))
             .map(|(k, _)| k.as_str())
     }
 
@@ -137,23 +184,42 @@ impl<'a> Units<'a> {
 
     /// Mentions with char indices into `folded`.
     fn folded_mentions(&self, folded: &Folded) -> Vec<Span> {
-        let mut found: Vec<Span> = Vec::new();
-        for (key, unit) in self.declared {
-            for spelling in spellings(unit) {
-                let pattern: Vec<char> = fold(spelling).chars().collect();
-                for start in folded.find_all(&pattern) {
-                    found.push(Span {
-                        key: key.clone(),
-                        start,
-                        end: start + pattern.len(),
-                    });
+        let index = self.index();
+        // (declaration order, span) of every whole-word match.
+        let mut found: Vec<(usize, Span)> = Vec::new();
+        for start in 0..folded.chars.len() {
+            if !folded.boundary(start) {
+                continue;
+            }
+            for &n in &index.lengths {
+                let end = start + n;
+                if end > folded.chars.len() {
+                    break;
+                }
+                if !folded.boundary(end) {
+                    continue;
+                }
+                for (order, key) in index
+                    .by_text
+                    .get(&folded.chars[start..end])
+                    .into_iter()
+                    .flatten()
+                {
+                    let key = key.clone();
+                    found.push((*order, Span { key, start, end }));
                 }
             }
         }
-        // Longest first at each place, then left to right without overlaps.
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Longest first at each place (ties: the first declared), then left
+        // to right without overlaps.
+        found.sort_by(|(oa, a), (ob, b)| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(oa.cmp(ob))
+        });
         let mut out: Vec<Span> = Vec::new();
-        for m in found {
+        for (_, m) in found {
             if out.last().is_none_or(|last| m.start >= last.end) {
                 out.push(m);
             }
@@ -397,6 +463,11 @@ impl Folded {
         self.chars.get(i).is_some_and(|c| c.is_alphanumeric())
     }
 
+    /// A whole-word match may start or end at `i`: not inside a word.
+    fn boundary(&self, i: usize) -> bool {
+        !(i > 0 && self.is_word_char(i - 1) && self.is_word_char(i))
+    }
+
     /// Where `pattern` occurs as whole words.
     fn find_all(&self, pattern: &[char]) -> Vec<usize> {
         let n = pattern.len();
@@ -405,9 +476,7 @@ impl Folded {
         }
         (0..=self.chars.len() - n)
             .filter(|&i| {
-                self.chars[i..i + n] == *pattern
-                    && !(i > 0 && self.is_word_char(i - 1) && self.is_word_char(i))
-                    && !(self.is_word_char(i + n - 1) && self.is_word_char(i + n))
+                self.chars[i..i + n] == *pattern && self.boundary(i) && self.boundary(i + n)
             })
             .collect()
     }
