@@ -1,5 +1,6 @@
 //! Benchmark: `ocop import`, in process and as a process. Run with `cargo
-//! bench --bench import` (release profile). Targets (issue 19): a document
+//! bench --bench import` (release profile); with OCOP_IMPORT_BENCH_DIR set,
+//! the inputs are written to that folder and kept. Targets (issue 19): a document
 //! naming 2,000 units imports in under 1 s; a 7-page .docx in ≤ 35 ms.
 //!
 //! The inputs are made here, by ocop itself (load → validate → compose →
@@ -386,13 +387,23 @@ fn seven_page_inputs(
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = tempfile::tempdir().unwrap();
-    let units = bench_units(dir.path());
+    // OCOP_IMPORT_BENCH_DIR keeps the inputs, to time them again by hand
+    // (hyperfine, perf).
+    let temp = tempfile::tempdir().unwrap();
+    let dir = std::env::var_os("OCOP_IMPORT_BENCH_DIR").map_or_else(
+        || temp.path().to_path_buf(),
+        |d| {
+            std::fs::create_dir_all(&d).unwrap();
+            PathBuf::from(d)
+        },
+    );
+    let dir = dir.as_path();
+    let units = bench_units(dir);
 
     let session = Session::new(&Options::default()).unwrap();
     let mut seven = Vec::new();
     for pages in SEVEN_PAGES {
-        let inputs = seven_page_inputs(&session, dir.path(), &root, pages);
+        let inputs = seven_page_inputs(&session, dir, &root, pages);
         for input in &inputs {
             let imported = input.import();
             let t = time(30, || input.import());
@@ -415,7 +426,7 @@ fn main() {
     println!("== cả tiến trình `ocop import … -o …` (trung vị, như người dùng thấy)");
     for input in seven.iter().chain(&units) {
         let runs = if input.bytes.len() > 1 << 20 { 5 } else { 15 };
-        let t = process_time(input, dir.path(), runs);
+        let t = process_time(input, dir, runs);
         println!(
             "{:<40} {:>9} (trung vị {runs} lần)",
             input.path.file_name().unwrap().to_string_lossy(),

@@ -14,6 +14,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashMap;
+
 use crate::model::Unit;
 
 /// Unit keys are lower-case ASCII words (`snnmt`, `ubnd_xa`); anything else
@@ -40,14 +42,15 @@ struct Index {
     /// Folded spelling → the units spelled so, each with its place in
     /// the order units and their spellings are declared (which one wins
     /// a tie).
-    by_text: HashMap<Vec<char>, Vec<(usize, String)>>,
-    /// The lengths of the folded spellings, in chars, shortest first.
-    lengths: Vec<usize>,
+    by_text: FxHashMap<Vec<char>, Vec<(usize, String)>>,
+    /// First char of a folded spelling → the lengths of those that start
+    /// with it, in chars, shortest first: only these are looked up.
+    lengths: FxHashMap<char, Vec<usize>>,
 }
 
 impl Index {
     fn new(declared: &BTreeMap<String, Unit>) -> Self {
-        let mut by_text: HashMap<Vec<char>, Vec<(usize, String)>> = HashMap::new();
+        let mut by_text: FxHashMap<Vec<char>, Vec<(usize, String)>> = FxHashMap::default();
         let spelled = declared
             .iter()
             .flat_map(|(key, unit)| spellings(unit).map(move |s| (key.as_str(), s)));
@@ -60,9 +63,14 @@ impl Index {
                     .push((order, key.to_string()));
             }
         }
-        let mut lengths: Vec<usize> = by_text.keys().map(Vec::len).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
+        let mut lengths: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        for text in by_text.keys() {
+            lengths.entry(text[0]).or_default().push(text.len());
+        }
+        for list in lengths.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
         Index { by_text, lengths }
     }
 }
@@ -187,11 +195,14 @@ impl<'a> Units<'a> {
         let index = self.index();
         // (declaration order, span) of every whole-word match.
         let mut found: Vec<(usize, Span)> = Vec::new();
-        for start in 0..folded.chars.len() {
+        for (start, c) in folded.chars.iter().enumerate() {
+            let Some(lengths) = index.lengths.get(c) else {
+                continue;
+            };
             if !folded.boundary(start) {
                 continue;
             }
-            for &n in &index.lengths {
+            for &n in lengths {
                 let end = start + n;
                 if end > folded.chars.len() {
                     break;
@@ -764,6 +775,40 @@ mod tests {
             "Phòng Nông nghiệp và PTNT huyện"
         );
         assert_eq!(&text[found[1].start..found[1].end], "Sở Y tế");
+    }
+
+    #[test]
+    fn a_spelling_two_units_share_names_the_first_declared() {
+        let mut map = declared();
+        map.insert("a_to".into(), unit("Tổ công tác liên ngành", None, &[]));
+        map.insert(
+            "b_to".into(),
+            unit("Tổ liên ngành", None, &["Tổ công tác liên ngành"]),
+        );
+        let units = Units::new(&map);
+        assert_eq!(units.resolve("tổ công tác liên ngành:"), Some("a_to"));
+        let found = units.mentions("Tổ công tác liên ngành và Tổ liên ngành");
+        let keys: Vec<&str> = found.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, ["a_to", "b_to"]);
+        // A copy shares the index and reads the same.
+        assert_eq!(units.clone().resolve("Tổ liên ngành"), Some("b_to"));
+    }
+
+    #[test]
+    fn mentions_among_thousands_of_units_are_each_found() {
+        let mut map = declared();
+        for i in 0..3_000 {
+            map.insert(
+                format!("x{i}"),
+                unit(&format!("Ủy ban nhân dân xã Số {i}"), None, &[]),
+            );
+        }
+        let units = Units::new(&map);
+        let text =
+            "Ủy ban nhân dân xã Số 2999 chủ trì, phối hợp với Sở Y tế và Ủy ban nhân dân xã Số 29.";
+        let keys: Vec<String> = units.mentions(text).into_iter().map(|m| m.key).collect();
+        assert_eq!(keys, ["x2999", "syt", "x29"]);
+        assert_eq!(units.resolve("UỶ BAN NHÂN DÂN XÃ SỐ 7"), Some("x7"));
     }
 
     fn roles(text: &str) -> (Vec<String>, Vec<String>) {
