@@ -11,7 +11,7 @@
 //! chức …"), by their declared spellings, and the administrative form of
 //! such a sentence says who leads and who cooperates (see [`Units::roles`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
