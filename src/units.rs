@@ -12,6 +12,9 @@
 //! such a sentence says who leads and who cooperates (see [`Units::roles`]).
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use crate::model::Unit;
 
@@ -24,9 +27,52 @@ pub fn is_unit_key(text: &str) -> bool {
 }
 
 /// The units of one file.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Units<'a> {
     declared: &'a BTreeMap<String, Unit>,
+    /// The spellings folded and indexed, made on first use and shared by
+    /// the copies: a text's mentions then cost its length, not its length
+    /// times the units (a plan naming 2,000 communes).
+    index: Arc<OnceLock<Index>>,
+}
+
+/// Every declared spelling, folded.
+#[derive(Debug)]
+struct Index {
+    /// Folded spelling → the units spelled so, each with its place in
+    /// the order units and their spellings are declared (which one wins
+    /// a tie).
+    by_text: FxHashMap<Vec<char>, Vec<(usize, String)>>,
+    /// First char of a folded spelling → the lengths of those that start
+    /// with it, in chars, shortest first: only these are looked up.
+    lengths: FxHashMap<char, Vec<usize>>,
+}
+
+impl Index {
+    fn new(declared: &BTreeMap<String, Unit>) -> Self {
+        let mut by_text: FxHashMap<Vec<char>, Vec<(usize, String)>> = FxHashMap::default();
+        let spelled = declared
+            .iter()
+            .flat_map(|(key, unit)| spellings(unit).map(move |s| (key.as_str(), s)));
+        for (order, (key, spelling)) in spelled.enumerate() {
+            let folded: Vec<char> = fold(spelling).chars().collect();
+            if !folded.is_empty() {
+                by_text
+                    .entry(folded)
+                    .or_default()
+                    .push((order, key.to_string()));
+            }
+        }
+        let mut lengths: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        for text in by_text.keys() {
+            lengths.entry(text[0]).or_default().push(text.len());
+        }
+        for list in lengths.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Index { by_text, lengths }
+    }
 }
 
 /// A declared unit named inside a text: its key and where (byte offsets).
@@ -60,7 +106,14 @@ pub enum Reading {
 
 impl<'a> Units<'a> {
     pub fn new(declared: &'a BTreeMap<String, Unit>) -> Self {
-        Units { declared }
+        Units {
+            declared,
+            index: Arc::default(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(self.declared))
     }
 
     pub fn get(&self, key: &str) -> Option<&'a Unit> {
@@ -82,13 +135,15 @@ impl<'a> Units<'a> {
                 .get_key_value(reference)
                 .map(|(k, _)| k.as_str());
         }
-        let wanted = fold(reference.trim_end_matches(':').trim_end());
-        if wanted.is_empty() {
-            return None;
-        }
-        self.declared
-            .iter()
-            .find(|(_, u)| spellings(u).any(|s| fold(s) == wanted))
+        let wanted: Vec<char> = fold(reference.trim_end_matches(':').trim_end())
+            .chars()
+            .collect();
+        // The first unit declared with that spelling.
+        self.index()
+            .by_text
+            .get(&wanted)
+            .and_then(|units| units.first())
+            .and_then(|(_, key)| self.declared.get_key_value(key))
             .map(|(k, _)| k.as_str())
     }
 
@@ -137,23 +192,45 @@ impl<'a> Units<'a> {
 
     /// Mentions with char indices into `folded`.
     fn folded_mentions(&self, folded: &Folded) -> Vec<Span> {
-        let mut found: Vec<Span> = Vec::new();
-        for (key, unit) in self.declared {
-            for spelling in spellings(unit) {
-                let pattern: Vec<char> = fold(spelling).chars().collect();
-                for start in folded.find_all(&pattern) {
-                    found.push(Span {
-                        key: key.clone(),
-                        start,
-                        end: start + pattern.len(),
-                    });
+        let index = self.index();
+        // (declaration order, span) of every whole-word match.
+        let mut found: Vec<(usize, Span)> = Vec::new();
+        for (start, c) in folded.chars.iter().enumerate() {
+            let Some(lengths) = index.lengths.get(c) else {
+                continue;
+            };
+            if !folded.boundary(start) {
+                continue;
+            }
+            for &n in lengths {
+                let end = start + n;
+                if end > folded.chars.len() {
+                    break;
+                }
+                if !folded.boundary(end) {
+                    continue;
+                }
+                for (order, key) in index
+                    .by_text
+                    .get(&folded.chars[start..end])
+                    .into_iter()
+                    .flatten()
+                {
+                    let key = key.clone();
+                    found.push((*order, Span { key, start, end }));
                 }
             }
         }
-        // Longest first at each place, then left to right without overlaps.
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        // Longest first at each place (ties: the first declared), then left
+        // to right without overlaps.
+        found.sort_by(|(oa, a), (ob, b)| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(oa.cmp(ob))
+        });
         let mut out: Vec<Span> = Vec::new();
-        for m in found {
+        for (_, m) in found {
             if out.last().is_none_or(|last| m.start >= last.end) {
                 out.push(m);
             }
@@ -397,6 +474,11 @@ impl Folded {
         self.chars.get(i).is_some_and(|c| c.is_alphanumeric())
     }
 
+    /// A whole-word match may start or end at `i`: not inside a word.
+    fn boundary(&self, i: usize) -> bool {
+        !(i > 0 && self.is_word_char(i - 1) && self.is_word_char(i))
+    }
+
     /// Where `pattern` occurs as whole words.
     fn find_all(&self, pattern: &[char]) -> Vec<usize> {
         let n = pattern.len();
@@ -405,9 +487,7 @@ impl Folded {
         }
         (0..=self.chars.len() - n)
             .filter(|&i| {
-                self.chars[i..i + n] == *pattern
-                    && !(i > 0 && self.is_word_char(i - 1) && self.is_word_char(i))
-                    && !(self.is_word_char(i + n - 1) && self.is_word_char(i + n))
+                self.chars[i..i + n] == *pattern && self.boundary(i) && self.boundary(i + n)
             })
             .collect()
     }
@@ -695,6 +775,40 @@ mod tests {
             "Phòng Nông nghiệp và PTNT huyện"
         );
         assert_eq!(&text[found[1].start..found[1].end], "Sở Y tế");
+    }
+
+    #[test]
+    fn a_spelling_two_units_share_names_the_first_declared() {
+        let mut map = declared();
+        map.insert("a_to".into(), unit("Tổ công tác liên ngành", None, &[]));
+        map.insert(
+            "b_to".into(),
+            unit("Tổ liên ngành", None, &["Tổ công tác liên ngành"]),
+        );
+        let units = Units::new(&map);
+        assert_eq!(units.resolve("tổ công tác liên ngành:"), Some("a_to"));
+        let found = units.mentions("Tổ công tác liên ngành và Tổ liên ngành");
+        let keys: Vec<&str> = found.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, ["a_to", "b_to"]);
+        // A copy shares the index and reads the same.
+        assert_eq!(units.clone().resolve("Tổ liên ngành"), Some("b_to"));
+    }
+
+    #[test]
+    fn mentions_among_thousands_of_units_are_each_found() {
+        let mut map = declared();
+        for i in 0..3_000 {
+            map.insert(
+                format!("x{i}"),
+                unit(&format!("Ủy ban nhân dân xã Số {i}"), None, &[]),
+            );
+        }
+        let units = Units::new(&map);
+        let text =
+            "Ủy ban nhân dân xã Số 2999 chủ trì, phối hợp với Sở Y tế và Ủy ban nhân dân xã Số 29.";
+        let keys: Vec<String> = units.mentions(text).into_iter().map(|m| m.key).collect();
+        assert_eq!(keys, ["x2999", "syt", "x29"]);
+        assert_eq!(units.resolve("UỶ BAN NHÂN DÂN XÃ SỐ 7"), Some("x7"));
     }
 
     fn roles(text: &str) -> (Vec<String>, Vec<String>) {

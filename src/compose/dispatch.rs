@@ -97,7 +97,7 @@ fn free_form(
     let to = d.to.iter().map(|t| checked.units.name(t, false)).collect();
     let mut body = Vec::new();
     let bc = BodyComposer {
-        units: checked.units,
+        units: checked.units.clone(),
         style: &d.style,
         tables: &checked.tables,
         parts: Default::default(),

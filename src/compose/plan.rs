@@ -17,7 +17,7 @@ pub fn plan(checked: &Checked<'_>, p: &CheckedPlan<'_>) -> Document {
     let header = common::header(issuer, &plan.number, symbol.clone(), p.date);
     let mut body = Vec::new();
     let bc = BodyComposer {
-        units: checked.units,
+        units: checked.units.clone(),
         style: &plan.style,
         tables: &checked.tables,
         parts: parts(p),

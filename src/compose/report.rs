@@ -188,7 +188,7 @@ pub fn report(checked: &Checked<'_>, cr: &CheckedReport<'_>) -> Option<Document>
     let mut body = Vec::new();
     body.push(Block::para(intro(checked, cr)));
     let bc = BodyComposer {
-        units: checked.units,
+        units: checked.units.clone(),
         style: &crate::model::PlanStyle::default(),
         tables: &checked.tables,
         parts: Default::default(),

@@ -92,7 +92,7 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
     }
     let style = PlanStyle::default();
     let bc = BodyComposer {
-        units: checked.units,
+        units: checked.units.clone(),
         style: &style,
         tables: &checked.tables,
         parts: Default::default(),
@@ -247,7 +247,7 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
     body.extend(results_paragraphs(cd));
     let style = PlanStyle::default();
     let bc = BodyComposer {
-        units: checked.units,
+        units: checked.units.clone(),
         style: &style,
         tables: &checked.tables,
         parts: Default::default(),
@@ -522,7 +522,7 @@ fn reminder(
     )));
     let style = PlanStyle::default();
     let bc = BodyComposer {
-        units: checked.units,
+        units: checked.units.clone(),
         style: &style,
         tables: &checked.tables,
         parts: Default::default(),

@@ -8,6 +8,7 @@
 //! between, and the table's cells.
 
 use super::cleaned::Cleaned;
+use super::recognise::labels::is_appendix_title;
 use super::table_text;
 
 /// Paragraphs of laid-out `lines`, one per line, blank lines between, and
@@ -50,9 +51,7 @@ fn table_end(lines: &[String], h: usize) -> usize {
     let head = table_text::chunk_texts(&lines[h]);
     (h + 1..lines.len())
         .find(|&i| {
-            let t = lines[i].trim_start();
-            t.starts_with("Phụ lục")
-                || t.starts_with("PHỤ LỤC")
+            is_appendix_title(&lines[i])
                 || table_text::is_head(&lines[i]) && table_text::chunk_texts(&lines[i]) != head
         })
         .unwrap_or(lines.len())
@@ -156,10 +155,7 @@ fn signature_zone(lines: &[String]) -> Option<std::ops::Range<usize>> {
         .iter()
         .rposition(|l| l.trim_start().starts_with("Nơi nhận"))?;
     let end = (start + 1..lines.len())
-        .find(|&i| {
-            let t = lines[i].trim();
-            t == "Phụ lục" || t.starts_with("PHỤ LỤC") || t.starts_with("Phụ lục ")
-        })
+        .find(|&i| is_appendix_title(&lines[i]))
         .unwrap_or(lines.len());
     Some(start..end)
 }

@@ -92,8 +92,7 @@ fn is_heading_line(l: &str, number_end: usize) -> bool {
 /// number's, or an appendix's title: the text before the table (headings
 /// over several columns stand over the amounts or the dates).
 fn over_content(l: &str, head: &[(usize, String)]) -> bool {
-    let t = l.trim_start();
-    if t.starts_with("Phụ lục") || t.starts_with("PHỤ LỤC") {
+    if labels::is_appendix_title(l) {
         return true;
     }
     let Some((hs, ht)) = head.get(1) else {

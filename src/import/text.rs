@@ -6,6 +6,7 @@
 //! becomes the paragraph's emphasis.
 
 use super::para::{Para, Place, all_caps, squeeze, starts_lower};
+use super::recognise::labels::is_appendix_title;
 
 /// One line of the file with its emphasis read.
 #[derive(Debug, Default)]
@@ -48,7 +49,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     // how the text flows.
     let text_end = lines
         .iter()
-        .position(|l| l.text == "Phụ lục" || l.text.starts_with("PHỤ LỤC"))
+        .position(|l| is_appendix_title(&l.text))
         .unwrap_or(lines.len());
     let flow = is_flow(&lines[..text_end]);
     let line_paragraphs = lines.iter().filter(|l| l.after_blank).count() * 5 < lines.len();
@@ -246,6 +247,7 @@ pub fn opens_item(t: &str) -> bool {
     });
     label
         || article(t)
+        || is_appendix_title(t)
         || [
             "Nơi nhận",
             "Kính gửi",
@@ -256,8 +258,6 @@ pub fn opens_item(t: &str) -> bool {
             "TL.",
             "TUQ.",
             "Q. ",
-            "Phụ lục",
-            "PHỤ LỤC",
         ]
         .iter()
         .any(|m| t.starts_with(m))

@@ -430,7 +430,7 @@ impl Body<'_, '_> {
                 "ghi khóa các đơn vị, ví dụ [snnmt], hoặc xóa dòng này để đọc vai trò từ câu",
             );
         }
-        let units = self.c.units;
+        let units = self.c.units.clone();
         for (i, r) in list.iter().enumerate() {
             let p = index(lpath, i);
             let Some(key) = units.resolve(r) else {

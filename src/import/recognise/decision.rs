@@ -15,7 +15,7 @@ use crate::model::{
 use super::super::notes::Notes;
 use super::super::para::{Para, all_caps};
 use super::front::Front;
-use super::labels::Label;
+use super::labels::{Label, is_appendix_title};
 use super::{Kind, Recognised, archive_checked, doc_date, gaps, recipients, signer_checked};
 
 /// The articles of a decision and the paragraphs under each.
@@ -52,7 +52,7 @@ pub fn recognise(paras: &[Para], f: Front, styled: bool) -> Recognised {
     let start = f.end;
     let tail_at = super::tail_start(paras, start).max(start);
     let appendix_at = (tail_at..paras.len())
-        .find(|&i| is_appendix_label(&paras[i].text()))
+        .find(|&i| is_appendix_title(&paras[i].text()))
         .unwrap_or(paras.len());
     let (pre, i) = preamble(paras, start, tail_at);
     let articles = articles(&paras[i..tail_at]);
@@ -181,11 +181,6 @@ fn preamble(paras: &[Para], start: usize, end: usize) -> (Preamble, usize) {
         }
     }
     (pre, i)
-}
-
-fn is_appendix_label(t: &str) -> bool {
-    let t = t.trim();
-    t == "Phụ lục" || t.starts_with("PHỤ LỤC") || t.starts_with("Phụ lục ")
 }
 
 /// "Điều 1. …" paragraphs and what follows each.

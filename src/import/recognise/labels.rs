@@ -161,6 +161,38 @@ pub fn with_label(label: &str, text: &str) -> String {
     format!("{label} {text}")
 }
 
+/// The line that opens an appendix: "Phụ lục", "Phụ lục I", "Phụ lục số
+/// 02: …", "Phụ lục II (Kèm theo …)", "PHỤ LỤC …"; not prose that names
+/// one ("Phụ lục I kèm theo Kế hoạch này.", where a copy wrapped a
+/// sentence), so that a caller reading lines as the page wrapped them may
+/// ask it too.
+pub fn is_appendix_title(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with("PHỤ LỤC") {
+        return true;
+    }
+    let Some(rest) = t.strip_prefix("Phụ lục") else {
+        return false;
+    };
+    if rest.starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    // After the word: nothing, a mark, or the appendix's number; then
+    // nothing, a mark, or a title in capitals.
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("số ").unwrap_or(rest);
+    let number = rest
+        .find(|c: char| !(c.is_ascii_digit() || "IVXLC".contains(c)))
+        .unwrap_or(rest.len());
+    if number == 0 && rest.starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    let after = rest[number..].trim_start();
+    after.is_empty()
+        || after.starts_with([':', '.', '-', '–', '—', '(', ','])
+        || after.chars().all(|c| !c.is_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +241,35 @@ mod tests {
         assert_eq!(with_label("II.", "NHIỆM VỤ"), "II. NHIỆM VỤ");
         assert_eq!(with_label("•", "Ý một"), "- Ý một");
         assert_eq!(with_label("", "Đoạn"), "Đoạn");
+    }
+
+    #[test]
+    fn appendix_titles_are_told_from_prose_that_names_one() {
+        for title in [
+            "Phụ lục",
+            "Phụ lục I",
+            "  Phụ lục II  ",
+            "Phụ lục 02",
+            "Phụ lục số 3: Danh mục sản phẩm",
+            "Phụ lục III (Kèm theo Kế hoạch số 12/KH-UBND)",
+            "Phụ lục: Kinh phí",
+            "Phụ lục I DANH MỤC NHIỆM VỤ",
+            "PHỤ LỤC",
+            "PHỤ LỤC II",
+            "PHỤ LỤC KINH PHÍ THỰC HIỆN",
+        ] {
+            assert!(is_appendix_title(title), "{title}");
+        }
+        for prose in [
+            "Phụ lục I kèm theo Kế hoạch này.",
+            "Phụ lục kèm theo Quyết định này gồm 12 sản phẩm.",
+            "Phụ lục Ikèm",
+            "Phụ lụcX",
+            "Kinh phí tại Phụ lục II",
+            "Phụ",
+            "",
+        ] {
+            assert!(!is_appendix_title(prose), "{prose}");
+        }
     }
 }
