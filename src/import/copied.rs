@@ -30,7 +30,7 @@ pub fn clean(text: &str) -> Vec<Cleaned> {
     if laid_out(&lines) {
         super::laid_out::paragraphs(&lines)
     } else {
-        split_glued(lines).into_iter().map(Cleaned::line).collect()
+        super::cell_lines::cells(split_glued(lines))
     }
 }
 
@@ -279,7 +279,12 @@ struct TableNumbers {
 impl TableNumbers {
     fn keeps(&mut self, line: &str) -> bool {
         let t = line.trim();
-        if t == "STT" || t.starts_with("STT ") {
+        // The number column's heading, "STT", "TT" or "Số TT", alone or
+        // with the other headings after it.
+        if ["STT", "TT", "Số TT"]
+            .iter()
+            .any(|h| t == *h || t.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
+        {
             self.inside = true;
             return false;
         }

@@ -50,9 +50,15 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         .iter()
         .position(|l| l.text == "Phụ lục" || l.text.starts_with("PHỤ LỤC"))
         .unwrap_or(lines.len());
-    let flow = is_flow(&lines[..text_end]);
+    // Nor do the cells of a table read from its text.
+    let prose: Vec<&Line> = lines[..text_end]
+        .iter()
+        .filter(|l| l.cell.is_none())
+        .collect();
+    let flow = is_flow(&prose);
     let line_paragraphs = lines.iter().filter(|l| l.after_blank).count() * 5 < lines.len();
     let width = typical_width(&lines);
+    eprintln!("DBG width {width} flow {flow} lp {line_paragraphs}");
     let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<&Line> = None;
     for line in &lines {
@@ -115,7 +121,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
 /// Blank lines mean nothing when the text was copied out of a PDF with a
 /// blank line after every line: many lines that continue a sentence (start
 /// in lower case) then follow a blank line.
-fn is_flow(lines: &[Line]) -> bool {
+fn is_flow(lines: &[&Line]) -> bool {
     let continued = lines
         .iter()
         .filter(|l| l.after_blank && starts_lower(&l.text) && !opens_item(&l.text))
@@ -141,7 +147,12 @@ fn is_flow(lines: &[Line]) -> bool {
 
 /// The length of a full line: the 90th percentile of line lengths.
 fn typical_width(lines: &[Line]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    // A table's cells say nothing of the text's width.
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.cell.is_none())
+        .map(|l| l.text.chars().count())
+        .collect();
     if widths.is_empty() {
         return 80;
     }
