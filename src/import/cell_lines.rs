@@ -17,21 +17,44 @@ use super::recognise::{is_number, is_total};
 
 /// `lines` with every table exported one cell a line read as its cells.
 pub fn cells(lines: Vec<String>) -> Vec<Cleaned> {
-    let width = wrap_width(&lines);
     let mut out = Vec::new();
-    let mut table = 0;
+    let mut from = 0;
+    for (table, (h, read)) in tables(&lines).into_iter().enumerate() {
+        out.extend(lines[from..h].iter().cloned().map(Cleaned::line));
+        out.extend(read.cells(table));
+        from = read.end;
+    }
+    out.extend(lines[from..].iter().cloned().map(Cleaned::line));
+    out
+}
+
+/// Which of `lines` belong to a table exported a cell a line.
+pub fn table_lines(lines: &[String]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    for (h, read) in tables(lines) {
+        out[h..read.end].fill(true);
+    }
+    out
+}
+
+/// The tables exported a cell a line, each with the line of its number
+/// column's heading.
+fn tables(lines: &[String]) -> Vec<(usize, Read)> {
+    let width = wrap_width(lines);
+    let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if is_number_heading(&lines[i])
-            && let Some(read) = read(&lines, i, width)
-        {
-            out.extend(read.cells(table));
-            table += 1;
-            i = read.end;
-            continue;
+        let found = is_number_heading(&lines[i])
+            .then(|| read(lines, i, width))
+            .flatten();
+        match found {
+            Some(read) => {
+                let h = i;
+                i = read.end;
+                out.push((h, read));
+            }
+            None => i += 1,
         }
-        out.push(Cleaned::line(lines[i].clone()));
-        i += 1;
     }
     out
 }
@@ -224,6 +247,7 @@ fn read(lines: &[String], h: usize, width: usize) -> Option<Read> {
         || exact < 2
         || exact * 3 < rows.len()
         || !rows.iter().all(|r| fits(r) || totals(r))
+        || rows.iter().any(|r| swallows_a_row(r))
     {
         return None;
     }
@@ -232,6 +256,20 @@ fn read(lines: &[String], h: usize, width: usize) -> Option<Read> {
     let exemplars = exemplars(&rows, cols);
     out.extend(rows.iter().map(|r| row_cells(r, cols, &exemplars)));
     Some(Read { rows: out, end })
+}
+
+/// A row holding the next row's number and title in its cells: the
+/// text's cells are not in rows (a copy that read the page by columns).
+fn swallows_a_row(row: &[String]) -> bool {
+    let Some(own) = label(&row[0]) else {
+        return false;
+    };
+    row.windows(2).skip(1).any(|w| {
+        label(&w[0]).is_some_and(|l| follows(Some(&own), &l))
+            && !w[1].is_empty()
+            && !is_number(&w[1])
+            && w[1] != "-"
+    })
 }
 
 /// Where the body starts: at the first row number that opens a sequence,

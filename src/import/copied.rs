@@ -252,10 +252,20 @@ fn drop_running_heads(pages: &mut [Vec<String>]) {
     let mut table = TableNumbers::default();
     for page in pages.iter_mut() {
         let edges = edge_lines(page, known);
+        // A table a word processor exported, a cell a line, repeats its
+        // units and numbers; such a text has no running heads.
+        let exported = if known {
+            vec![]
+        } else {
+            super::cell_lines::table_lines(page)
+        };
         let mut i = 0;
         page.retain(|l| {
             let at = i;
             i += 1;
+            if exported.get(at) == Some(&true) {
+                return true;
+            }
             let edge = edges.contains(&at);
             // In text without its page breaks, a table's cells repeat (a
             // group, a place) beside numbers that are cells too: none of
@@ -279,12 +289,7 @@ struct TableNumbers {
 impl TableNumbers {
     fn keeps(&mut self, line: &str) -> bool {
         let t = line.trim();
-        // The number column's heading, "STT", "TT" or "Số TT", alone or
-        // with the other headings after it.
-        if ["STT", "TT", "Số TT"]
-            .iter()
-            .any(|h| t == *h || t.strip_prefix(h).is_some_and(|r| r.starts_with(' ')))
-        {
+        if t == "STT" || t.starts_with("STT ") {
             self.inside = true;
             return false;
         }

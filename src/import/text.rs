@@ -58,7 +58,6 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
     let flow = is_flow(&prose);
     let line_paragraphs = lines.iter().filter(|l| l.after_blank).count() * 5 < lines.len();
     let width = typical_width(&lines);
-    eprintln!("DBG width {width} flow {flow} lp {line_paragraphs}");
     let mut out: Vec<Para> = Vec::new();
     let mut prev: Option<&Line> = None;
     for line in &lines {
@@ -219,7 +218,12 @@ fn starts_paragraph(
         // text, the end of a sentence and the end of a numbered or listed
         // line (a heading or an item goes on only in lower case) part them.
         let ended = p.ends_with(['.', ';', ':', '!', '?']) && !p.starts_with("Kính gửi");
+        // Where blank lines part most paragraphs, a single newline after a
+        // numbered line or a sentence's end parts one too: typed text mixes
+        // both.
+        let mixed = !line_paragraphs && (opens_item(p) || p.ends_with(['.', ';', '!', '?']));
         return line.after_blank
+            || mixed
             || line_paragraphs
                 && (opens_lead(t) || all_caps(t) != all_caps(p) || opens_item(p) || ended);
     }
@@ -441,6 +445,49 @@ mod tests {
         assert!(!ps[2].bold);
         assert_eq!(ps[3].text(), "- Lưu: VT, NL3.");
         assert_eq!(ps[4].italic_parts, ["giao Phòng A gửi"]);
+    }
+
+    #[test]
+    fn a_heading_or_a_sentence_ends_its_line_where_blank_lines_part_most_paragraphs() {
+        // Typed text: blank lines between most paragraphs, a single
+        // newline after some headings and sentences; a line in lower case
+        // still goes on the one above.
+        for sep in ["\n", "\r\n"] {
+            let src = [
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "",
+                "1. Mục đích",
+                "Nâng cao chất lượng sản phẩm.",
+                "Tạo việc làm cho người dân.",
+                "",
+                "2. Yêu cầu",
+                "",
+                "- Đúng quy trình đánh giá,",
+                "phân hạng sản phẩm.",
+                "",
+                "II. NHIỆM VỤ",
+                "1) Tập huấn",
+                "Tổ chức 02 lớp tập huấn.",
+                "",
+                "Kinh phí từ ngân sách tỉnh.",
+            ]
+            .join(sep);
+            assert_eq!(
+                texts(&paragraphs(&src)),
+                [
+                    "I. MỤC ĐÍCH, YÊU CẦU",
+                    "1. Mục đích",
+                    "Nâng cao chất lượng sản phẩm.",
+                    "Tạo việc làm cho người dân.",
+                    "2. Yêu cầu",
+                    "- Đúng quy trình đánh giá, phân hạng sản phẩm.",
+                    "II. NHIỆM VỤ",
+                    "1) Tập huấn",
+                    "Tổ chức 02 lớp tập huấn.",
+                    "Kinh phí từ ngân sách tỉnh.",
+                ]
+            );
+        }
     }
 
     #[test]

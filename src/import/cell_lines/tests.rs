@@ -240,6 +240,12 @@ fn lines_without_the_shape_of_a_table_stay_lines() {
     let (rows, left) = read_back(text);
     assert!(rows.is_empty(), "{rows:?}");
     assert_eq!(left.len(), lines(text).len());
+    // A copy that read the page column by column: the first rows have a
+    // cell a column, the next holds the row after it.
+    let text = "TT\n\nNội dung\n\nChủ trì\n\nPhối hợp\n\n1\n\nTập huấn\n\nSở A\n\nSở B\n\n\
+                2\n\nHội chợ\n\nSở C\n\nSở D\n\n3\n\nKiểm tra\n\n4\n\nTuyên truyền\n\n\
+                Thời gian\n\nQuý I\n\nQuý II\n";
+    assert!(read_back(text).0.is_empty());
     // A heading "TT" and a list after it is no table either.
     let (rows, _) = read_back("TT\nMục đích\nYêu cầu\nNội dung\n1. Tập huấn\n2. Hội chợ\n");
     assert!(rows.is_empty());
