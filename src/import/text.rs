@@ -219,9 +219,12 @@ fn starts_paragraph(
         // line (a heading or an item goes on only in lower case) part them.
         let ended = p.ends_with(['.', ';', ':', '!', '?']) && !p.starts_with("Kính gửi");
         // Where blank lines part most paragraphs, a single newline after a
-        // numbered line or a sentence's end parts one too: typed text mixes
-        // both.
-        let mixed = !line_paragraphs && (opens_item(p) || p.ends_with(['.', ';', '!', '?']));
+        // numbered line or a sentence's end parts one too (typed text mixes
+        // both), unless the line above was full: the text was wrapped.
+        let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let room = p.chars().count() + 1 + first_word <= width * 9 / 10;
+        let mixed =
+            !line_paragraphs && room && (opens_item(p) || p.ends_with(['.', ';', '!', '?']));
         return line.after_blank
             || mixed
             || line_paragraphs
@@ -454,6 +457,10 @@ mod tests {
         // still goes on the one above.
         for sep in ["\n", "\r\n"] {
             let src = [
+                "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm;",
+                "",
+                "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm trên địa bàn tỉnh năm 2027 như sau:",
+                "",
                 "I. MỤC ĐÍCH, YÊU CẦU",
                 "",
                 "1. Mục đích",
@@ -473,7 +480,7 @@ mod tests {
             ]
             .join(sep);
             assert_eq!(
-                texts(&paragraphs(&src)),
+                texts(&paragraphs(&src))[2..],
                 [
                     "I. MỤC ĐÍCH, YÊU CẦU",
                     "1. Mục đích",
@@ -488,6 +495,26 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_full_line_goes_on_where_wrapped_text_has_blank_lines_between_paragraphs() {
+        // Wrapped at 60 columns: a full numbered line or sentence end goes
+        // on, even before a capital.
+        let src = "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài\n\
+                   chính và Ủy ban nhân dân các xã tổ chức đánh giá sản phẩm.\n\n\
+                   2. Các sở, ngành theo chức năng, nhiệm vụ được giao hướng dẫn\n\
+                   Ủy ban nhân dân các xã, phường xây dựng kế hoạch năm 2027.\n\n\
+                   Kinh phí thực hiện từ nguồn ngân sách tỉnh và xã hội hóa theo\n\
+                   quy định hiện hành của Nhà nước.";
+        assert_eq!(
+            texts(&paragraphs(src)),
+            [
+                "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính và Ủy ban nhân dân các xã tổ chức đánh giá sản phẩm.",
+                "2. Các sở, ngành theo chức năng, nhiệm vụ được giao hướng dẫn Ủy ban nhân dân các xã, phường xây dựng kế hoạch năm 2027.",
+                "Kinh phí thực hiện từ nguồn ngân sách tỉnh và xã hội hóa theo quy định hiện hành của Nhà nước.",
+            ]
+        );
     }
 
     #[test]
