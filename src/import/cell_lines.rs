@@ -298,11 +298,14 @@ fn columns(header: &[Entry]) -> usize {
 /// group row before; the last row ends at its last column, and a totals
 /// row may follow it.
 fn body_rows(body: &[Entry], cols: usize) -> (Vec<Vec<String>>, usize) {
+    let labels: Vec<Option<Label>> = body.iter().map(|e| label(&e.text)).collect();
+    // Where the numbers stand, to find the next row's quickly.
+    let numbered: Vec<usize> = (0..body.len()).filter(|&i| labels[i].is_some()).collect();
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut prev: Option<Label> = None;
     let mut i = 0;
     while i < body.len() {
-        let opens = label(&body[i].text).filter(|l| {
+        let opens = labels[i].clone().filter(|l| {
             let row = rows.last();
             follows(prev.as_ref(), l)
                 && (prev.is_none()
@@ -324,10 +327,15 @@ fn body_rows(body: &[Entry], cols: usize) -> (Vec<Vec<String>>, usize) {
         // The last row is full: what follows is a totals row or the text
         // after the table.
         let full = rows.last().is_some_and(|r| r.len() >= cols);
-        let numbered_next = body[i..]
-            .iter()
-            .position(|e| label(&e.text).is_some_and(|l| follows(prev.as_ref(), &l)));
-        if full && numbered_next.is_none() {
+        if full
+            && !numbered[numbered.partition_point(|&j| j < i)..]
+                .iter()
+                .any(|&j| {
+                    labels[j]
+                        .as_ref()
+                        .is_some_and(|l| follows(prev.as_ref(), l))
+                })
+        {
             i += match totals_row(&body[i..], cols, &mut rows) {
                 0 => last_paragraphs(&body[i..], cols, &mut rows),
                 n => n,

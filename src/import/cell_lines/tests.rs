@@ -180,6 +180,27 @@ fn extra_paragraphs_go_to_the_cell_they_are_like_whatever_the_column_count() {
 }
 
 #[test]
+fn the_last_rows_extra_paragraph_before_the_next_appendix_is_its_own() {
+    let text = "TT\nNội dung\nChủ trì\nPhối hợp\nKết quả\n\
+                1\nTập huấn.\nSở Nông nghiệp\nSở Tài chính\n06 lớp\n\
+                2\nHội chợ.\nSở Công Thương\nSở Tài chính\n04 hội chợ\n\
+                3\nKiểm tra.\nSở Nông nghiệp\nSở Y tế\nSở Công Thương\nBáo cáo\n\n\
+                Phụ lục II\nKINH PHÍ\n";
+    let (rows, left) = read_back(text);
+    assert_eq!(
+        rows[3],
+        [
+            "3",
+            "Kiểm tra.",
+            "Sở Nông nghiệp",
+            "Sở Y tế | Sở Công Thương",
+            "Báo cáo"
+        ]
+    );
+    assert_eq!(left, ["Phụ lục II", "KINH PHÍ"]);
+}
+
+#[test]
 fn a_cell_wrapped_at_the_texts_width_is_one_paragraph() {
     // Lines wrapped at 60 columns: the long content goes on, the short
     // cells after it do not.
