@@ -30,7 +30,7 @@ pub fn clean(text: &str) -> Vec<Cleaned> {
     if laid_out(&lines) {
         super::laid_out::paragraphs(&lines)
     } else {
-        split_glued(lines).into_iter().map(Cleaned::line).collect()
+        super::cell_lines::cells(split_glued(lines))
     }
 }
 
@@ -252,10 +252,20 @@ fn drop_running_heads(pages: &mut [Vec<String>]) {
     let mut table = TableNumbers::default();
     for page in pages.iter_mut() {
         let edges = edge_lines(page, known);
+        // A table a word processor exported, a cell a line, repeats its
+        // units and numbers; such a text has no running heads.
+        let exported = if known {
+            vec![]
+        } else {
+            super::cell_lines::table_lines(page)
+        };
         let mut i = 0;
         page.retain(|l| {
             let at = i;
             i += 1;
+            if exported.get(at) == Some(&true) {
+                return true;
+            }
             let edge = edges.contains(&at);
             // In text without its page breaks, a table's cells repeat (a
             // group, a place) beside numbers that are cells too: none of

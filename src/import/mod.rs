@@ -13,6 +13,7 @@
 //! writes the YAML from the model.
 
 pub mod autonumber;
+mod cell_lines;
 mod cleaned;
 mod copied;
 pub mod docx;

@@ -51,7 +51,12 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         .iter()
         .position(|l| is_appendix_title(&l.text))
         .unwrap_or(lines.len());
-    let flow = is_flow(&lines[..text_end]);
+    // Nor do the cells of a table read from its text.
+    let prose: Vec<&Line> = lines[..text_end]
+        .iter()
+        .filter(|l| l.cell.is_none())
+        .collect();
+    let flow = is_flow(&prose);
     let line_paragraphs = lines.iter().filter(|l| l.after_blank).count() * 5 < lines.len();
     let width = typical_width(&lines);
     let mut out: Vec<Para> = Vec::new();
@@ -117,7 +122,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
 /// Blank lines mean nothing when the text was copied out of a PDF with a
 /// blank line after every line: many lines that continue a sentence (start
 /// in lower case) then follow a blank line.
-fn is_flow(lines: &[Line]) -> bool {
+fn is_flow(lines: &[&Line]) -> bool {
     let continued = lines
         .iter()
         .filter(|l| l.after_blank && starts_lower(&l.text) && !opens_item(&l.text))
@@ -143,7 +148,12 @@ fn is_flow(lines: &[Line]) -> bool {
 
 /// The length of a full line: the 90th percentile of line lengths.
 fn typical_width(lines: &[Line]) -> usize {
-    let mut widths: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    // A table's cells say nothing of the text's width.
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.cell.is_none())
+        .map(|l| l.text.chars().count())
+        .collect();
     if widths.is_empty() {
         return 80;
     }
@@ -210,7 +220,15 @@ fn starts_paragraph(
         // text, the end of a sentence and the end of a numbered or listed
         // line (a heading or an item goes on only in lower case) part them.
         let ended = p.ends_with(['.', ';', ':', '!', '?']) && !p.starts_with("Kính gửi");
+        // Where blank lines part most paragraphs, a single newline after a
+        // numbered line or a sentence's end parts one too (typed text mixes
+        // both), unless the line above was full: the text was wrapped.
+        let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
+        let room = p.chars().count() + 1 + first_word <= width * 9 / 10;
+        let mixed =
+            !line_paragraphs && room && (opens_item(p) || p.ends_with(['.', ';', '!', '?']));
         return line.after_blank
+            || mixed
             || line_paragraphs
                 && (opens_lead(t) || all_caps(t) != all_caps(p) || opens_item(p) || ended);
     }
@@ -431,6 +449,73 @@ mod tests {
         assert!(!ps[2].bold);
         assert_eq!(ps[3].text(), "- Lưu: VT, NL3.");
         assert_eq!(ps[4].italic_parts, ["giao Phòng A gửi"]);
+    }
+
+    #[test]
+    fn a_heading_or_a_sentence_ends_its_line_where_blank_lines_part_most_paragraphs() {
+        // Typed text: blank lines between most paragraphs, a single
+        // newline after some headings and sentences; a line in lower case
+        // still goes on the one above.
+        for sep in ["\n", "\r\n"] {
+            let src = [
+                "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm;",
+                "",
+                "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình mỗi xã một sản phẩm trên địa bàn tỉnh năm 2027 như sau:",
+                "",
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "",
+                "1. Mục đích",
+                "Nâng cao chất lượng sản phẩm.",
+                "Tạo việc làm cho người dân.",
+                "",
+                "2. Yêu cầu",
+                "",
+                "- Đúng quy trình đánh giá,",
+                "phân hạng sản phẩm.",
+                "",
+                "II. NHIỆM VỤ",
+                "1) Tập huấn",
+                "Tổ chức 02 lớp tập huấn.",
+                "",
+                "Kinh phí từ ngân sách tỉnh.",
+            ]
+            .join(sep);
+            assert_eq!(
+                texts(&paragraphs(&src))[2..],
+                [
+                    "I. MỤC ĐÍCH, YÊU CẦU",
+                    "1. Mục đích",
+                    "Nâng cao chất lượng sản phẩm.",
+                    "Tạo việc làm cho người dân.",
+                    "2. Yêu cầu",
+                    "- Đúng quy trình đánh giá, phân hạng sản phẩm.",
+                    "II. NHIỆM VỤ",
+                    "1) Tập huấn",
+                    "Tổ chức 02 lớp tập huấn.",
+                    "Kinh phí từ ngân sách tỉnh.",
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_full_line_goes_on_where_wrapped_text_has_blank_lines_between_paragraphs() {
+        // Wrapped at 60 columns: a full numbered line or sentence end goes
+        // on, even before a capital.
+        let src = "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài\n\
+                   chính và Ủy ban nhân dân các xã tổ chức đánh giá sản phẩm.\n\n\
+                   2. Các sở, ngành theo chức năng, nhiệm vụ được giao hướng dẫn\n\
+                   Ủy ban nhân dân các xã, phường xây dựng kế hoạch năm 2027.\n\n\
+                   Kinh phí thực hiện từ nguồn ngân sách tỉnh và xã hội hóa theo\n\
+                   quy định hiện hành của Nhà nước.";
+        assert_eq!(
+            texts(&paragraphs(src)),
+            [
+                "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính và Ủy ban nhân dân các xã tổ chức đánh giá sản phẩm.",
+                "2. Các sở, ngành theo chức năng, nhiệm vụ được giao hướng dẫn Ủy ban nhân dân các xã, phường xây dựng kế hoạch năm 2027.",
+                "Kinh phí thực hiện từ nguồn ngân sách tỉnh và xã hội hóa theo quy định hiện hành của Nhà nước.",
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@ score: INPUT {"recall": MIN, "outline": MIN, "jobs": [{"pdf": ..., "original": .
   recall holds), its first differences, outline.py's match and differences,
   and the NĐ 30 rules nd30check.py finds failing.
 office-docx: INPUT {"jobs": [{"pdf": ..., "out": ...}]}; pdf2officedocx.py on
-  each; one {"ok": bool, "error": str} per job.
+  each; one {"ok": bool, "error": str} per job ("landscape": true, and not
+  run, for a PDF with a landscape page, which the tool leaves out).
 The tools run unchanged, as imported modules (their printed output parsed),
 on all cores.
 """
@@ -61,6 +62,12 @@ def score(job):
 
 
 def office_docx(job):
+    # The tool rebuilds portrait pages only: a document with a landscape
+    # page (an appendix's table) would come without it, so without what it
+    # is counted against.
+    with pdf2officedocx.pdfplumber.open(job["pdf"]) as pdf:
+        if any(p.width > p.height for p in pdf.pages):
+            return {"ok": False, "landscape": True, "error": ""}
     try:
         run(pdf2officedocx.main, job["pdf"], job["out"])
         return {"ok": True, "error": ""}

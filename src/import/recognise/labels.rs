@@ -141,7 +141,7 @@ pub fn read(text: &str) -> Option<Read<'_>> {
 /// The round marks of a list's third level.
 const BULLETS: [char; 4] = ['•', '◦', '▪', '○'];
 
-fn roman_value(s: &str) -> Option<u32> {
+pub fn roman_value(s: &str) -> Option<u32> {
     (1..40).find(|&n| crate::vn::roman(n) == s)
 }
 

@@ -21,6 +21,9 @@ mod signer;
 mod tables;
 mod tasks;
 
+/// What a table's cell holds, for the readers of tables in text.
+pub use tables::{is_number, is_total};
+
 use crate::model::{
     Bases, BasesList, Block, DocDate, DocNumber, Plan, PlanFile, PlanStyle, Section,
 };

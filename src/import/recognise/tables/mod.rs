@@ -26,6 +26,7 @@ use crate::import::notes::Notes;
 use crate::import::para::Para;
 use crate::model::{Block, BlockFields, FundingBlock, PlanAppendix, PlanFile, TaskTable};
 use grid::{Read, Rows};
+pub use grid::{is_number, is_total};
 
 /// A table lifted out of the flow.
 #[derive(Debug, Clone, Default)]
