@@ -471,7 +471,9 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     Ok((font, bbox.unwrap_or(global_bbox)))
 }
 
-#[cfg_attr(feature = "comemo", comemo::memoize)]
+// ocop: not memoized. It is only called on a font subset_font (memoized)
+// has just made, which differs from one document to the next, so the cache
+// never hit and cost more than the computation. See vendor/README.md.
 fn compute_bbox(font: &Font, glyph: skrifa::GlyphId) -> Option<Rect> {
     let outline_glyphs = font.outline_glyphs();
 
