@@ -12,40 +12,15 @@ use crate::common;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use common::{prepare, python_tool, render_all, root, shared};
+use common::{model_difference, prepare, python_tool, render_all, root, shared};
 use ocop::import::{self, emit};
-
-/// The first line where two models differ, written out.
-fn model_difference(a: &ocop::model::PlanFile, b: &ocop::model::PlanFile) -> Option<String> {
-    if a == b {
-        return None;
-    }
-    let (a, b) = (format!("{a:#?}"), format!("{b:#?}"));
-    let at = a
-        .lines()
-        .zip(b.lines())
-        .position(|(x, y)| x != y)
-        .unwrap_or(0);
-    let context = |s: &str| {
-        s.lines()
-            .skip(at.saturating_sub(3))
-            .take(6)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    Some(format!(
-        "imported:\n{}\nloaded back:\n{}",
-        context(&a),
-        context(&b)
-    ))
-}
 
 /// One model: the YAML the importer writes loads back (load → validate)
 /// into exactly the model it was written from.
 fn loads_back_as_written(yaml: &Path, imported: &import::Imported) {
     let loaded = ocop::load::load(yaml, &ocop::load::LoadOptions::default()).unwrap();
     let model = loaded.model.as_ref().expect("the YAML loads");
-    if let Some(d) = model_difference(imported.file(), model) {
+    if let Some(d) = model_difference(imported.file(), model, ["imported", "loaded back"]) {
         panic!(
             "{}: the YAML does not load back as its model\n{d}",
             yaml.display()
@@ -53,9 +28,10 @@ fn loads_back_as_written(yaml: &Path, imported: &import::Imported) {
     }
 }
 
-/// Writes the YAML, checks it is clean with units declared and loads back
-/// as its model, renders it and returns the PDF's path.
-fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
+/// Writes the YAML, checks it is clean and loads back as its model (with
+/// units declared when the original `gives_work` to units), renders it
+/// and returns the PDF's path.
+fn render_yaml(dir: &Path, name: &str, imported: &import::Imported, gives_work: bool) -> PathBuf {
     let yaml = dir.join(format!("{name}.yaml"));
     std::fs::write(&yaml, &imported.yaml).unwrap();
     loads_back_as_written(&yaml, imported);
@@ -68,7 +44,7 @@ fn render_yaml(dir: &Path, name: &str, imported: &import::Imported) -> PathBuf {
         imported.yaml
     );
     assert!(
-        !imported.file().units.is_empty(),
+        !gives_work || !imported.file().units.is_empty(),
         "{name}: no unit declared"
     );
     // A unit's name is a name, not the sentence that named it.
@@ -122,7 +98,7 @@ fn seeds_import_as_text_and_as_docx_and_render_with_their_words_and_outline() {
     for seed in &seeds {
         let name = seed.file_stem().unwrap().to_string_lossy().to_string();
         let imported = import::import_file(seed).unwrap_or_else(|d| panic!("{}", d.render()));
-        let pdf = render_yaml(dir.path(), &format!("{name}-txt"), &imported);
+        let pdf = render_yaml(dir.path(), &format!("{name}-txt"), &imported, true);
         figures.push(measure(&tools, &format!("{name} txt"), &pdf, seed));
         // A .docx as an office types it, made from that render.
         let docx = dir.path().join(format!("{name}.docx"));
@@ -138,7 +114,7 @@ fn seeds_import_as_text_and_as_docx_and_render_with_their_words_and_outline() {
             std::fs::write(&docx, ocop::docx::write(&report.documents[0]).unwrap()).unwrap();
         }
         let imported = import::import_file(&docx).unwrap_or_else(|d| panic!("{}", d.render()));
-        let pdf = render_yaml(dir.path(), &format!("{name}-docx"), &imported);
+        let pdf = render_yaml(dir.path(), &format!("{name}-docx"), &imported, true);
         figures.push(measure(&tools, &format!("{name} docx"), &pdf, seed));
     }
     eprintln!("{}", figures.join("\n"));
@@ -170,87 +146,127 @@ fn outline_kept(tools: &Path, pdf: &Path, original: &Path) -> (bool, String) {
     (ok || text.contains(" 0 labels in the original"), text)
 }
 
+/// The layout text of the upright pages of a PDF: those pdf2officedocx.py
+/// rebuilds (it leaves out landscape pages, where wide appendices stand).
+fn upright_pages_text(pdf: &Path) -> String {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let mut text = String::new();
+    for (number, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).unwrap();
+        let b = page.get(b"MediaBox").unwrap().as_array().unwrap();
+        let f = |i: usize| {
+            b[i].as_float()
+                .unwrap_or_else(|_| b[i].as_i64().unwrap() as f32)
+        };
+        if f(2) - f(0) > f(3) - f(1) {
+            continue;
+        }
+        let out = std::process::Command::new("pdftotext")
+            .args([
+                "-layout",
+                "-f",
+                &number.to_string(),
+                "-l",
+                &number.to_string(),
+            ])
+            .arg(pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        text.push_str(&String::from_utf8(out.stdout).unwrap());
+    }
+    text
+}
+
+/// Whether a document sets a table: in its body or as an appendix.
+fn has_tables(doc: &ocop::doc::Document) -> bool {
+    match &doc.content {
+        ocop::doc::Content::Plan(a) | ocop::doc::Content::Dispatch(a) => {
+            !a.appendices.is_empty()
+                || a.body
+                    .iter()
+                    .any(|b| matches!(b, ocop::doc::Block::Table(_)))
+        }
+        _ => false,
+    }
+}
+
 /// The documents we render ourselves are plans the importer has never been
-/// tuned on: each plan and dispatch of `plans/` is rendered, copied out as
-/// text (as a reader copies a PDF), imported, rendered again and compared
-/// with the first render; plans also go through a .docx as an office types
-/// it (pdf2officedocx.py), dispatches through our own .docx.
+/// tuned on: each plan and dispatch of `plans/`, whole (tables and
+/// appendices included), is rendered, copied out as text (as a reader
+/// copies a PDF: in reading order, and with its layout), imported,
+/// rendered again and compared with the first render; plans also go
+/// through a .docx as an office types it (pdf2officedocx.py), dispatches
+/// through our own .docx.
 #[test]
 fn our_own_documents_import_back_from_their_pdf_text_and_from_word() {
-    let shared = shared();
-    let tools = shared.join("tools");
+    let tools = shared().join("tools");
     let dir = tempfile::tempdir().unwrap();
     let s = common::session();
     let mut figures = Vec::new();
-    let mut count = 0;
-    for file in common::yaml_files(&root().join("plans")) {
-        let yaml = file.file_stem().unwrap().to_string_lossy().to_string();
-        let report = prepare(&file);
-        assert!(!report.has_errors(), "{file:?}");
-        let mut dispatches = 0;
-        for doc in &report.documents {
-            let dispatch = match doc.kind() {
-                ocop::doc::DocKind::Plan => false,
-                ocop::doc::DocKind::Dispatch => true,
-                _ => continue,
-            };
-            // Two dispatches of a file say what the rest would.
-            if dispatch {
-                dispatches += 1;
-                if dispatches > 2 {
-                    continue;
-                }
+    let mut failures = Vec::new();
+    for (name, doc) in common::example_documents() {
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&pdf, s.pdf(&doc, s.markup(&doc).unwrap(), true).unwrap()).unwrap();
+        let (copied, layout) = pdf_texts(&pdf);
+        // A document that gives work names the units that do it.
+        let gives_work = ["chủ trì", "Đơn vị thực hiện"]
+            .iter()
+            .any(|w| layout.contains(w));
+        let original = dir.path().join(format!("{name}.layout.txt"));
+        std::fs::write(&original, &layout).unwrap();
+        // Copied in reading order, a table comes out a cell a paragraph,
+        // the cells of a row apart and a header's words interleaved: its
+        // words come back, not in the table's order (son-la-2027's plan:
+        // recall 0.757). The layout copy carries the tables (0.993).
+        let reading_order_bar = if has_tables(&doc) { 0.75 } else { 0.98 };
+        let copy = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&copy, copied).unwrap();
+        let layout_copy = dir.path().join(format!("{name}.layout-copy.txt"));
+        std::fs::write(&layout_copy, &layout).unwrap();
+        let mut sources = vec![
+            ("txt", copy, original.clone(), reading_order_bar),
+            ("layout txt", layout_copy, original.clone(), 0.98),
+        ];
+        let docx = dir.path().join(format!("{name}.docx"));
+        if doc.kind() == ocop::doc::DocKind::Dispatch {
+            std::fs::write(&docx, ocop::docx::write(&doc).unwrap()).unwrap();
+            sources.push(("our docx", docx, original.clone(), 0.98));
+        } else if python_tool(&tools, "pdf2officedocx.py", &[&pdf, &docx], &[]).0 {
+            // Measured against the pages the tool rebuilds.
+            let upright = dir.path().join(format!("{name}.upright.txt"));
+            std::fs::write(&upright, upright_pages_text(&pdf)).unwrap();
+            sources.push(("office docx", docx, upright, 0.98));
+        }
+        for (how, source, original, bar) in sources {
+            let label = format!("{name} ({how})");
+            let imported =
+                import::import_file(&source).unwrap_or_else(|d| panic!("{}", d.render()));
+            let again = render_yaml(
+                dir.path(),
+                &format!("{name}-{}", how.replace(' ', "-")),
+                &imported,
+                gives_work,
+            );
+            let (_, t) = python_tool(&tools, "textsim.py", &[&again, &original], &[]);
+            let (ok_o, o) = outline_kept(&tools, &again, &original);
+            let f = format!(
+                "{label}: {} | {}",
+                t.lines().last().unwrap_or(""),
+                o.lines().last().unwrap_or("")
+            );
+            if common::figure(&t, "text recall ") < bar || !ok_o {
+                failures.push(f.clone());
             }
-            count += 1;
-            // Tables (a body's tables, the appendices of tasks and funding)
-            // are measured apart (`tables_import_back`, tests/tables.rs and
-            // tests/import_tables.rs): copied text still reads them as
-            // lines, so the text here is measured without them.
-            let doc = &without_tables(doc);
-            let name = format!("{yaml}--{}", doc.file_stem);
-            let pdf = dir.path().join(format!("{name}.pdf"));
-            std::fs::write(&pdf, s.pdf(doc, s.markup(doc).unwrap(), true).unwrap()).unwrap();
-            let (copied, layout) = pdf_texts(&pdf);
-            let original = dir.path().join(format!("{name}.layout.txt"));
-            std::fs::write(&original, layout).unwrap();
-            let mut sources = vec![("txt", dir.path().join(format!("{name}.txt")))];
-            std::fs::write(&sources[0].1, copied).unwrap();
-            let docx = dir.path().join(format!("{name}.docx"));
-            if dispatch {
-                std::fs::write(&docx, ocop::docx::write(doc).unwrap()).unwrap();
-                sources.push(("our docx", docx));
-            } else if python_tool(&tools, "pdf2officedocx.py", &[&pdf, &docx], &[]).0 {
-                sources.push(("office docx", docx));
-            }
-            for (how, source) in sources {
-                let label = format!("{name} ({how})");
-                let imported =
-                    import::import_file(&source).unwrap_or_else(|d| panic!("{}", d.render()));
-                let again = render_yaml(
-                    dir.path(),
-                    &format!("{name}-{}", how.replace(' ', "-")),
-                    &imported,
-                );
-                let (ok_t, t) = python_tool(&tools, "textsim.py", &[&again, &original], &[]);
-                let (ok_o, o) = outline_kept(&tools, &again, &original);
-                assert!(ok_t, "{label}: textsim\n{t}\n{}", imported.yaml);
-                assert!(ok_o, "{label}: outline\n{o}\n{}", imported.yaml);
-                figures.push(format!("{label}: {}", t.lines().last().unwrap_or("")));
-            }
+            figures.push(f);
         }
     }
-    assert!(count >= 8, "plans/ holds plans and dispatches to import");
     eprintln!("{}", figures.join("\n"));
-}
-
-/// `doc` without its tables and appendices.
-fn without_tables(doc: &ocop::doc::Document) -> ocop::doc::Document {
-    let mut doc = doc.clone();
-    if let ocop::doc::Content::Plan(a) = &mut doc.content {
-        a.appendices.clear();
-        a.body.retain(|b| !matches!(b, ocop::doc::Block::Table(_)));
-    }
-    doc
+    assert!(
+        failures.is_empty(),
+        "below the bar:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// The example plan with tables imports back from its PDF and its .docx

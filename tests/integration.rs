@@ -18,6 +18,7 @@ mod import;
 mod import_cli;
 mod import_corpus;
 mod import_formats;
+mod import_roundtrip;
 mod import_tables;
 mod layout;
 mod outputs;

@@ -26,6 +26,9 @@ pub struct Place {
     pub col: usize,
     /// Row of the cell (0 for the first row of the table).
     pub row: usize,
+    /// The width of the cell's grid column in twentieths of a point, where
+    /// the format says (.docx `tblGrid`, a PDF's column rules).
+    pub col_width: Option<u32>,
 }
 
 /// How a paragraph is aligned on the page, where the format says.

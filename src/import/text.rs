@@ -63,6 +63,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
                     table: Some(table),
                     row,
                     col,
+                    col_width: None,
                 },
                 ..Para::default()
             });

@@ -203,11 +203,13 @@ fn broken() -> Problem {
 }
 
 /// Which paragraph marks stand in a table, and which end a row, from the
-/// paragraph properties (sprmPFInTable, sprmPFTtp, sprmPItap).
+/// paragraph properties (sprmPFInTable, sprmPFTtp, sprmPItap), with a row
+/// end's cell widths (sprmTDefTable).
 #[derive(Default)]
 struct TableMarks {
-    /// Stream ranges [from, to) with (in table, ends a row).
-    runs: Vec<(u32, u32, bool, bool)>,
+    /// Stream ranges [from, to) with (in table, ends a row, its cells'
+    /// widths in twips).
+    runs: Vec<(u32, u32, bool, bool, Vec<u32>)>,
 }
 
 impl TableMarks {
@@ -236,27 +238,33 @@ impl TableMarks {
                 return;
             };
             let b_offset = fkp.get((crun + 1) * 4 + i * 13).copied().unwrap_or(0) as usize * 2;
-            let (in_table, row_end) = if b_offset == 0 {
-                (false, false)
+            let (in_table, row_end, widths) = if b_offset == 0 {
+                (false, false, Vec::new())
             } else {
                 papx_table_flags(fkp, b_offset)
             };
-            self.runs.push((from, to, in_table, row_end));
+            self.runs.push((from, to, in_table, row_end, widths));
         }
     }
 
     fn at(&self, fc: u32) -> (bool, bool) {
-        self.runs
-            .iter()
-            .find(|r| r.0 <= fc && fc < r.1)
-            .map_or((false, false), |r| (r.2, r.3))
+        self.run(fc).map_or((false, false), |r| (r.2, r.3))
+    }
+
+    /// The cell widths a row's end mark at `fc` gives.
+    fn widths(&self, fc: u32) -> &[u32] {
+        self.run(fc).map_or(&[], |r| &r.4)
+    }
+
+    fn run(&self, fc: u32) -> Option<&(u32, u32, bool, bool, Vec<u32>)> {
+        self.runs.iter().find(|r| r.0 <= fc && fc < r.1)
     }
 }
 
-/// Reads a PapxInFkp's sprms for the table flags.
-fn papx_table_flags(fkp: &[u8], at: usize) -> (bool, bool) {
+/// Reads a PapxInFkp's sprms for the table flags and a row's cell widths.
+fn papx_table_flags(fkp: &[u8], at: usize) -> (bool, bool, Vec<u32>) {
     let Some(&cb) = fkp.get(at) else {
-        return (false, false);
+        return (false, false, Vec::new());
     };
     let (start, len) = if cb != 0 {
         (at + 1, cb as usize * 2 - 1)
@@ -264,9 +272,9 @@ fn papx_table_flags(fkp: &[u8], at: usize) -> (bool, bool) {
         (at + 2, fkp.get(at + 1).copied().unwrap_or(0) as usize * 2)
     };
     let Some(grpprl) = fkp.get(start + 2..(start + len).min(512)) else {
-        return (false, false);
+        return (false, false, Vec::new());
     };
-    let (mut in_table, mut row_end) = (false, false);
+    let (mut in_table, mut row_end, mut widths) = (false, false, Vec::new());
     let mut i = 0;
     while let Some(sprm) = u16_at(grpprl, i) {
         let operand = grpprl.get(i + 2).copied().unwrap_or(0);
@@ -274,6 +282,7 @@ fn papx_table_flags(fkp: &[u8], at: usize) -> (bool, bool) {
             0x2416 => in_table |= operand != 0,
             0x2417 => row_end |= operand != 0,
             0x6649 => in_table |= u32_at(grpprl, i + 2).is_some_and(|d| d > 0),
+            0xD608 => widths = cell_widths(grpprl.get(i + 4..).unwrap_or_default()),
             _ => {}
         }
         let size = match sprm >> 13 {
@@ -286,7 +295,21 @@ fn papx_table_flags(fkp: &[u8], at: usize) -> (bool, bool) {
         };
         i += 2 + size;
     }
-    (in_table, row_end)
+    (in_table, row_end, widths)
+}
+
+/// The cells' widths of a TDefTableOperand after its size: the number of
+/// cells, then the x of each cell's edge (rgdxaCenter, one more).
+fn cell_widths(operand: &[u8]) -> Vec<u32> {
+    let Some(&n) = operand.first() else {
+        return Vec::new();
+    };
+    let edges: Option<Vec<i32>> = (0..=usize::from(n))
+        .map(|k| u16_at(operand, 1 + 2 * k).map(|x| i32::from(x as i16)))
+        .collect();
+    edges.map_or_else(Vec::new, |e| {
+        e.windows(2).map(|w| (w[1] - w[0]).max(0) as u32).collect()
+    })
 }
 
 /// The characters split into paragraphs, with their places in tables.
@@ -319,6 +342,13 @@ fn split(chars: &[(char, u32)], tables: &TableMarks) -> Vec<Para> {
                 }
                 in_table = cell;
                 if row_end {
+                    // The row's cells take their widths from its end mark.
+                    let widths = tables.widths(fc);
+                    for p in out.iter_mut().rev().take_while(|p: &&mut Para| {
+                        p.place.table == Some(table) && p.place.row == row
+                    }) {
+                        p.place.col_width = widths.get(p.place.col).copied().filter(|&w| w > 0);
+                    }
                     row += 1;
                     col = 0;
                     lines.clear();
@@ -329,6 +359,7 @@ fn split(chars: &[(char, u32)], tables: &TableMarks) -> Vec<Para> {
                         table: Some(table),
                         col,
                         row,
+                        col_width: None,
                     }
                 } else {
                     Place::default()
@@ -399,27 +430,36 @@ mod tests {
             .collect();
         let marks = TableMarks {
             runs: vec![
-                (0, 5, false, false),
-                (5, 24, true, false),
-                (24, 25, true, true),
-                (25, 99, false, false),
+                (0, 5, false, false, vec![]),
+                (5, 24, true, false, vec![]),
+                (24, 25, true, true, vec![1200, 3400]),
+                (25, 99, false, false, vec![]),
             ],
         };
         let ps = split(&chars, &marks);
-        let places: Vec<(String, Option<usize>, usize)> = ps
+        let places: Vec<(String, Option<usize>, usize, Option<u32>)> = ps
             .iter()
-            .map(|p| (p.text(), p.place.table, p.place.col))
+            .map(|p| (p.text(), p.place.table, p.place.col, p.place.col_width))
             .collect();
         assert_eq!(
             places,
             [
-                ("Thân".to_string(), None, 0),
-                ("Trái".into(), Some(0), 0),
-                ("Phải 1".into(), Some(0), 1),
-                ("Phải 2".into(), Some(0), 1),
-                ("Sau".into(), None, 0),
+                ("Thân".to_string(), None, 0, None),
+                ("Trái".into(), Some(0), 0, Some(1200)),
+                ("Phải 1".into(), Some(0), 1, Some(3400)),
+                ("Phải 2".into(), Some(0), 1, Some(3400)),
+                ("Sau".into(), None, 0, None),
             ]
         );
+    }
+
+    #[test]
+    fn a_row_definition_gives_its_cells_widths() {
+        // Two cells: edges at 0, 700 and 3700 twips (x as signed 16 bits).
+        let operand = [2, 0, 0, 0xBC, 0x02, 0x74, 0x0E, 9, 9];
+        assert_eq!(cell_widths(&operand), [700, 3000]);
+        assert!(cell_widths(&[3, 0, 0]).is_empty(), "cut short");
+        assert!(cell_widths(&[]).is_empty());
     }
 
     #[test]

@@ -24,13 +24,58 @@ pub fn root() -> PathBuf {
 
 /// The YAML files of a folder, sorted.
 pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    yaml_files_within(dir, 1)
+}
+
+/// The YAML files under a folder and its sub-folders, sorted.
+pub fn yaml_files_under(dir: &Path) -> Vec<PathBuf> {
+    yaml_files_within(dir, usize::MAX)
+}
+
+fn yaml_files_within(dir: &Path, depth: usize) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .max_depth(depth)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     files.sort();
     files
+}
+
+/// Every plan and dispatch (two a file: they say what the rest would) of
+/// the YAML files under `plans/`, sub-folders included: its name
+/// (`<file stem>--<document stem>`) and document, tables and appendices
+/// included.
+pub fn example_documents() -> Vec<(String, ocop::doc::Document)> {
+    let mut out = Vec::new();
+    for file in yaml_files_under(&root().join("plans")) {
+        let yaml = file.file_stem().unwrap().to_string_lossy().to_string();
+        let report = prepare(&file);
+        assert!(!report.has_errors(), "{file:?}");
+        let mut dispatches = 0;
+        for doc in report.documents {
+            match doc.kind() {
+                ocop::doc::DocKind::Plan => {}
+                ocop::doc::DocKind::Dispatch if dispatches < 2 => dispatches += 1,
+                _ => continue,
+            }
+            out.push((format!("{yaml}--{}", doc.file_stem), doc));
+        }
+    }
+    assert!(out.len() >= 8, "plans/ holds plans and dispatches");
+    out
+}
+
+/// The figure after `prefix` in a line of a judge's tool ("text recall
+/// 0.993 …", "outline match 1.000 …"); 0 when it is not there.
+pub fn figure(output: &str, prefix: &str) -> f64 {
+    output
+        .lines()
+        .filter_map(|l| l.split_once(prefix))
+        .filter_map(|(_, rest)| rest.split_whitespace().next()?.parse().ok())
+        .next_back()
+        .unwrap_or(0.0)
 }
 
 /// The example YAML files: those of plans/, and the example year's
@@ -233,3 +278,34 @@ pub const EVERY_KIND: [&str; 10] = [
     "revocation",
     "submission",
 ];
+
+/// The first line where two models differ, written out under their `names`.
+pub fn model_difference(
+    a: &ocop::model::PlanFile,
+    b: &ocop::model::PlanFile,
+    names: [&str; 2],
+) -> Option<String> {
+    if a == b {
+        return None;
+    }
+    let (a, b) = (format!("{a:#?}"), format!("{b:#?}"));
+    let at = a
+        .lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or_else(|| a.lines().count().min(b.lines().count()));
+    let context = |s: &str| {
+        s.lines()
+            .skip(at.saturating_sub(3))
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Some(format!(
+        "{}:\n{}\n{}:\n{}",
+        names[0],
+        context(&a),
+        names[1],
+        context(&b)
+    ))
+}

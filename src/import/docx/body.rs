@@ -42,6 +42,8 @@ struct OpenTable {
     col: usize,
     /// `gridSpan` of the cell being read.
     span: usize,
+    /// The widths of its grid columns (`w:gridCol`), in twips.
+    grid: Vec<u32>,
 }
 
 /// Elements whose content Word does not show (or shows elsewhere).
@@ -176,6 +178,12 @@ impl Body {
                 }
             }
             "tcPr" => self.in_tcpr = true,
+            "gridCol" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.grid
+                        .push(attr(e, "w").and_then(|v| v.parse().ok()).unwrap_or(0));
+                }
+            }
             "gridSpan" if self.in_tcpr => {
                 if let Some(t) = self.tables.last_mut() {
                     t.span = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
@@ -291,6 +299,7 @@ impl Body {
             row: None,
             col: 0,
             span: 1,
+            grid: Vec::new(),
         });
     }
 
@@ -407,6 +416,7 @@ impl Body {
                 table: Some(t.index),
                 col: t.col,
                 row: t.row.unwrap_or(0),
+                col_width: t.grid.get(t.col).copied().filter(|&w| w > 0),
             },
             None => Place::default(),
         };

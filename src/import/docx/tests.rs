@@ -44,6 +44,7 @@ fn runs_breaks_and_tables() {
         table: Some(table),
         col,
         row,
+        col_width: None,
     };
     assert_eq!(ps[0].place, at(0, 0, 0));
     assert_eq!(ps[1].place, at(0, 0, 1));
@@ -54,6 +55,22 @@ fn runs_breaks_and_tables() {
     assert_eq!(ps[4].place.table, None);
     assert!(ps[5].italic && !ps[5].bold);
     assert_eq!(ps[5].text(), "ghi chú");
+}
+
+#[test]
+fn a_cell_knows_the_width_of_its_grid_column() {
+    let xml = doc(concat!(
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="668"/><w:gridCol w:w="3007"/><w:gridCol/></w:tblGrid>"#,
+        r#"<w:tr><w:tc><w:p><w:r><w:t>TT</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Nội dung</w:t></w:r></w:p></w:tc>"#,
+        r#"<w:tc><w:p><w:r><w:t>Ghi chú</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        r#"<w:p><w:r><w:t>Sau bảng</w:t></w:r></w:p>"#
+    ));
+    let widths: Vec<Option<u32>> = read_xml(&xml)
+        .unwrap()
+        .iter()
+        .map(|p| p.place.col_width)
+        .collect();
+    assert_eq!(widths, [Some(668), Some(3007), None, None]);
 }
 
 #[test]

@@ -60,6 +60,8 @@ struct OpenTable {
     index: usize,
     row: Option<usize>,
     col: usize,
+    /// Its columns' widths (`table:table-column`), 0 where unknown.
+    grid: Vec<u32>,
 }
 
 /// Elements whose content is not shown where it stands.
@@ -204,6 +206,14 @@ impl Body<'_> {
                 self.box_before.push(before);
             }
             "table" if !empty => self.open_table(),
+            "table-column" => {
+                let width = attr(e, "style-name").and_then(|n| self.styles.column_width(&n));
+                let repeated = attr(e, "number-columns-repeated").and_then(|n| n.parse().ok());
+                if let Some(t) = self.tables.last_mut() {
+                    let n = repeated.unwrap_or(1usize).min(1024);
+                    t.grid.extend(std::iter::repeat_n(width.unwrap_or(0), n));
+                }
+            }
             "table-row" => {
                 if let Some(t) = self.tables.last_mut() {
                     t.row = Some(t.row.map_or(0, |r| r + 1));
@@ -307,6 +317,7 @@ impl Body<'_> {
             index,
             row: None,
             col: 0,
+            grid: Vec::new(),
         });
     }
 
@@ -366,6 +377,7 @@ impl Body<'_> {
                 table: Some(t.index),
                 col: t.col,
                 row: t.row.unwrap_or(0),
+                col_width: t.grid.get(t.col).copied().filter(|&w| w > 0),
             },
             None => Place::default(),
         };

@@ -71,6 +71,8 @@ struct Style {
 #[derive(Debug, Default)]
 pub struct Styles {
     styles: HashMap<String, Style>,
+    /// Column styles' widths (see `column_width`).
+    columns: HashMap<String, u32>,
     pub lists: HashMap<String, Vec<ListLevel>>,
     /// The outline style (numbered headings), as a list style.
     pub outline: Vec<ListLevel>,
@@ -123,6 +125,11 @@ impl Styles {
                         read_text(&mut s.props, &e);
                     }
                 }
+                "table-column-properties" => {
+                    if let Some(((name, _), w)) = current.as_ref().zip(column_width(&e)) {
+                        self.columns.insert(name.clone(), w);
+                    }
+                }
                 "paragraph-properties" => {
                     if let Some((_, s)) = current.as_mut() {
                         s.props.align = attr(&e, "text-align").and_then(|a| alignment(&a));
@@ -169,6 +176,12 @@ impl Styles {
         };
     }
 
+    /// The width column style `name` gives, in its own measure: relative
+    /// (`rel-column-width`) where the style says, else twips.
+    pub fn column_width(&self, name: &str) -> Option<u32> {
+        self.columns.get(name).copied()
+    }
+
     /// The properties of style `name` with what it inherits.
     pub fn props(&self, name: Option<&str>) -> Look {
         let mut out = Look::default();
@@ -182,6 +195,27 @@ impl Styles {
         }
         out
     }
+}
+
+/// A column's width: `style:rel-column-width` ("1234*"), else
+/// `style:column-width` ("3.5cm", "1in", "12pt", …) in twips. A table's
+/// columns all give one or all the other, as LibreOffice writes them.
+fn column_width(e: &BytesStart<'_>) -> Option<u32> {
+    if let Some(rel) = attr(e, "rel-column-width") {
+        return rel.trim_end_matches('*').parse().ok();
+    }
+    let width = attr(e, "column-width")?;
+    let unit = width.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let value: f64 = width[..width.len() - unit.len()].parse().ok()?;
+    let twips = match unit {
+        "cm" => 566.93,
+        "mm" => 56.693,
+        "in" => 1440.0,
+        "pt" => 20.0,
+        "pc" => 240.0,
+        _ => return None,
+    };
+    Some((value * twips).round() as u32)
 }
 
 /// ODF's `style:num-format`: "1", "I", "i", "A", "a", or empty (none).

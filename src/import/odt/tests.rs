@@ -14,8 +14,13 @@ const STYLES: &str = r#"<office:document-styles xmlns:office="o" xmlns:text="t" 
 </office:styles></office:document-styles>"#;
 
 fn odt(body: &str) -> Vec<u8> {
+    odt_with("", body)
+}
+
+/// An .odt of `body` with more automatic `styles`.
+fn odt_with(styles: &str, body: &str) -> Vec<u8> {
     let content = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}><office:automatic-styles>
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}><office:automatic-styles>{styles}
   <style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold" fo:font-size="14pt"/></style:style>
   <style:style style:name="T1" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
   <style:style style:name="An" style:family="text"><style:text-properties text:display="none"/></style:style>
@@ -129,6 +134,23 @@ fn writer_features_read_as_the_page_shows_them() {
         .collect();
     assert_eq!(places, [(Some(0), 0, 0), (Some(0), 0, 2), (Some(0), 1, 0)]);
     assert!(ps[8].notes[0].contains("khung chữ"));
+}
+
+#[test]
+fn a_cell_knows_the_width_of_its_column() {
+    let styles = concat!(
+        r#"<style:style style:name="C1" style:family="table-column"><style:table-column-properties style:column-width="1cm"/></style:style>"#,
+        r#"<style:style style:name="C2" style:family="table-column"><style:table-column-properties style:column-width="2in" style:rel-column-width="3000*"/></style:style>"#,
+    );
+    let body = concat!(
+        r#"<table:table><table:table-column table:style-name="C1"/><table:table-column table:style-name="C2" table:number-columns-repeated="2"/><table:table-column/>"#,
+        r#"<table:table-row><table:table-cell><text:p>1</text:p></table:table-cell><table:table-cell><text:p>2</text:p></table:table-cell>"#,
+        r#"<table:table-cell><text:p>3</text:p></table:table-cell><table:table-cell><text:p>4</text:p></table:table-cell></table:table-row></table:table>"#,
+    );
+    let ps = paragraphs(&odt_with(styles, body)).unwrap();
+    let widths: Vec<Option<u32>> = ps.iter().map(|p| p.place.col_width).collect();
+    // Absolute in twips; relative as written, preferred where given.
+    assert_eq!(widths, [Some(567), Some(3000), Some(3000), None]);
 }
 
 #[test]

@@ -45,8 +45,9 @@ pub type Cell = (usize, usize, Vec<Vec<Word>>);
 /// What a page holds, in reading order.
 pub enum Region {
     Flow(Vec<Line>),
-    /// Cells of a table (ruled, or the header and signature grid).
-    Grid(Vec<Cell>),
+    /// Cells of a table (ruled, or the header and signature grid), and
+    /// where a ruled table's column rules stand (x, left to right).
+    Grid(Vec<Cell>, Vec<f32>),
 }
 
 /// A ruled table: its outline and where its column and row rules stand.
@@ -59,6 +60,8 @@ struct Ruled {
     columns: Vec<(f32, f32, f32)>,
     /// Horizontal rules, from the top.
     rows: Vec<f32>,
+    /// Every column rule's x, left to right: the table's grid.
+    xs: Vec<f32>,
 }
 
 /// The ruled tables drawn on a page of height `height`.
@@ -121,6 +124,7 @@ fn ruled_tables(rules: &[Rule], height: f32) -> Vec<Ruled> {
             bottom: rows[rows.len() - 1],
             columns,
             rows,
+            xs,
         });
     }
     out
@@ -435,7 +439,10 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
                 if !flow.is_empty() {
                     out.push(Region::Flow(std::mem::take(&mut flow)));
                 }
-                out.push(Region::Grid(std::mem::take(&mut table_cells[t])));
+                out.push(Region::Grid(
+                    std::mem::take(&mut table_cells[t]),
+                    tables[t].xs.clone(),
+                ));
             }
         }
         if let Some(zone) = z.peek()
@@ -444,7 +451,7 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
             if !flow.is_empty() {
                 out.push(Region::Flow(std::mem::take(&mut flow)));
             }
-            out.push(Region::Grid(zone_cells(&rest, zone, m)));
+            out.push(Region::Grid(zone_cells(&rest, zone, m), Vec::new()));
             i = zone.last + 1;
             z.next();
             continue;
@@ -456,13 +463,16 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
         out.push(Region::Flow(flow));
     }
     for region in &mut out {
-        if let Region::Grid(cells) = region {
+        if let Region::Grid(cells, _) = region {
             cells.sort_by_key(|c| (c.0, c.1));
         }
     }
     for (t, at) in table_at.iter().enumerate() {
         if at.is_some() {
-            out.push(Region::Grid(std::mem::take(&mut table_cells[t])));
+            out.push(Region::Grid(
+                std::mem::take(&mut table_cells[t]),
+                tables[t].xs.clone(),
+            ));
         }
     }
     out
@@ -673,7 +683,7 @@ mod tests {
             ),
         ];
         let regions = regions(lines, &[], 842.0, &m);
-        let Region::Grid(cells) = &regions[0] else {
+        let Region::Grid(cells, _) = &regions[0] else {
             panic!("a grid first")
         };
         let texts: Vec<(usize, String)> = cells
@@ -730,7 +740,7 @@ mod tests {
             line(0, 478.0, &[(85.0, "-"), (95.0, "Lưu: VT.")]),
         ];
         let regions = regions(lines, &[], 842.0, &m);
-        let Region::Grid(cells) = &regions[0] else {
+        let Region::Grid(cells, _) = &regions[0] else {
             panic!("a grid first")
         };
         let left: Vec<String> = cells

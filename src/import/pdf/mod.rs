@@ -144,14 +144,20 @@ fn read_regions(
         for region in layout::regions(page, rules, height, &margins(n)) {
             match region {
                 layout::Region::Flow(lines) => flow.extend(lines),
-                layout::Region::Grid(cells) => {
+                layout::Region::Grid(cells, xs) => {
                     layout::flow_paragraphs(&flow, &margins, pitch, &mut out);
                     flow.clear();
                     for (row, col, lines) in cells {
+                        // In twentieths of a point, as a .docx grid.
+                        let width = xs
+                            .get(col + 1)
+                            .zip(xs.get(col))
+                            .map(|(b, a)| ((b - a) * 20.0).round() as u32);
                         let place = Place {
                             table: Some(tables),
                             col,
                             row,
+                            col_width: width,
                         };
                         out.push(layout::cell_paragraph(&lines, place));
                     }

@@ -154,6 +154,12 @@ pub fn apply(
             }
         }
     }
+    for path in untabled_tasks(&mut plan.sections, &used) {
+        notes.add(
+            section_path(&path),
+            "nhiệm vụ này không có dòng trong bảng phân công: thêm đơn vị, thời gian nếu cần",
+        );
+    }
     if !created.is_empty() {
         let n = plan.sections.len();
         notes.add(
@@ -517,6 +523,42 @@ fn fill(s: &mut Section, row: &Row, units: UnitsEntry, timeline: Option<Timeline
     (has_units || has_timeline, said)
 }
 
+/// The sections beside the table's tasks that the table has no row for
+/// but that close with the same task lines (a task added in the body, its
+/// row not yet written): made tasks too. Their paths.
+fn untabled_tasks(list: &mut [Section], used: &HashSet<Vec<usize>>) -> Vec<Vec<usize>> {
+    let parents: HashSet<&[usize]> = used.iter().map(|p| &p[..p.len() - 1]).collect();
+    let mut made = Vec::new();
+    for parent in parents {
+        let siblings = match parent {
+            [] => &mut *list,
+            p => &mut at_path(list, p).sections,
+        };
+        for (i, s) in siblings.iter_mut().enumerate() {
+            let path = [parent, &[i]].concat();
+            if used.contains(&path) || !s.task.is_empty() || !s.sections.is_empty() {
+                continue;
+            }
+            if let Some(lines) = body_lines(s) {
+                s.body.pop();
+                s.task = lines;
+                made.push(path);
+            }
+        }
+    }
+    made.sort();
+    made
+}
+
+/// The field path of the section at `path`: "plan.sections[2].sections[7]".
+fn section_path(path: &[usize]) -> String {
+    let mut out = "plan".to_string();
+    for i in path {
+        out.push_str(&format!(".sections[{i}]"));
+    }
+    out
+}
+
 /// The task lines closing a section's body ("- Nội dung thực hiện: …",
 /// "- Kinh phí: …"), where the table says the section is a task: body
 /// recognition wants more lines than these to call them one.
@@ -555,6 +597,59 @@ fn body_lines(s: &Section) -> Option<Vec<TaskEntry>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A section with a dash list of `lines`.
+    fn listed(title: &str, lines: &[&str]) -> Section {
+        Section {
+            title: Some(title.into()),
+            body: vec![crate::model::Block::Fields(Box::new(
+                crate::model::BlockFields {
+                    list: Some(
+                        lines
+                            .iter()
+                            .map(|l| crate::model::ListItem::Text(l.to_string()))
+                            .collect(),
+                    ),
+                    ..Default::default()
+                },
+            ))],
+            ..Section::default()
+        }
+    }
+
+    #[test]
+    fn a_task_beside_the_tables_tasks_without_a_row_is_a_task_too() {
+        let tabled = Section {
+            title: Some("Tuyên truyền".into()),
+            task: vec![TaskEntry {
+                content: Some(Content::Text("Tuyên truyền về Chương trình.".into())),
+                ..TaskEntry::default()
+            }],
+            ..Section::default()
+        };
+        let added = listed("Liên kết chuỗi", &["Nội dung thực hiện: Hỗ trợ liên kết."]);
+        // Beside no task of the table, and not in task form: left alone.
+        let aside = listed("Kinh phí", &["Ngân sách tỉnh: 200 triệu đồng."]);
+        let mut list = vec![
+            Section {
+                title: Some("Nhiệm vụ".into()),
+                sections: vec![tabled, added, aside.clone()],
+                ..Section::default()
+            },
+            listed("Khác", &["Nội dung thực hiện: Không thuộc nhóm nhiệm vụ."]),
+        ];
+        let used = HashSet::from([vec![0, 0]]);
+        assert_eq!(untabled_tasks(&mut list, &used), vec![vec![0, 1]]);
+        let added = &list[0].sections[1];
+        assert!(added.body.is_empty());
+        assert_eq!(
+            added.task[0].content,
+            Some(Content::Text("Hỗ trợ liên kết.".into()))
+        );
+        assert_eq!(list[0].sections[2], aside);
+        assert!(list[1].task.is_empty(), "not beside a task of the table");
+        assert_eq!(section_path(&[0, 1]), "plan.sections[0].sections[1]");
+    }
 
     #[test]
     fn a_cell_of_wrapped_lines_parts_at_each_agency() {

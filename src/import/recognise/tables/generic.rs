@@ -13,6 +13,11 @@ use crate::number::Number;
 pub fn table(r: &Read) -> (Table, Vec<String>) {
     let mut checks = Vec::new();
     let mut columns: Vec<TableColumn> = vec![TableColumn::default(); r.cols];
+    if let Some(widths) = relative_widths(&r.widths, r.cols) {
+        for (col, w) in columns.iter_mut().zip(widths) {
+            col.width = Some(w);
+        }
+    }
     let mut header = header(&r.rows[..r.header]);
     // A header of one row without merged cells is the columns' titles.
     if header.len() == 1 && header[0].iter().all(|c| matches!(c, Cell::Text(_))) {
@@ -54,6 +59,33 @@ pub fn table(r: &Read) -> (Table, Vec<String>) {
         },
         checks,
     )
+}
+
+/// The columns' widths as the small whole numbers ocop's `width` takes
+/// (2, 9, 5 for columns of 2/16, 9/16 and 5/16 of the table): the fewest
+/// parts of the table's width that give every column within a tenth of a
+/// part, else hundredths. None when a column's width is unknown, or all
+/// are the same (ocop's own default).
+fn relative_widths(widths: &[Option<u32>], cols: usize) -> Option<Vec<u32>> {
+    let widths: Vec<f64> = (0..cols)
+        .map(|c| widths.get(c).copied().flatten().map(f64::from))
+        .collect::<Option<_>>()?;
+    let total: f64 = widths.iter().sum();
+    if cols < 2
+        || total <= 0.0
+        || widths
+            .iter()
+            .all(|&w| (w - widths[0]).abs() <= total / 200.0)
+    {
+        return None;
+    }
+    let parts = |n: f64| widths.iter().map(move |w| w / total * n);
+    let fits = |n: f64| parts(n).all(|p| p >= 0.9 && (p - p.round()).abs() <= 0.1);
+    let n = (cols as u32..=60)
+        .map(f64::from)
+        .find(|&n| fits(n))
+        .unwrap_or(100.0);
+    Some(parts(n).map(|p| (p.round() as u32).max(1)).collect())
 }
 
 fn body_row(row: &[Vec<String>]) -> TableRow {
@@ -156,6 +188,40 @@ mod tests {
     use super::*;
 
     use super::super::grid::rows;
+
+    #[test]
+    fn widths_come_back_as_the_fewest_parts_of_the_table() {
+        // A .docx grid of 2:9:5:4:4:4 over 9355 twips, rounded to twips.
+        let grid: Vec<Option<u32>> = [2, 9, 5, 4, 4, 4]
+            .iter()
+            .map(|w| Some((f64::from(*w) * 9355.0 / 28.0).round() as u32))
+            .collect();
+        assert_eq!(relative_widths(&grid, 6), Some(vec![2, 9, 5, 4, 4, 4]));
+        // A PDF's rules, a point off here and there: the same parts.
+        let ruled = [
+            Some(668),
+            Some(3020),
+            Some(1650),
+            Some(1346),
+            Some(1330),
+            Some(1341),
+        ];
+        assert_eq!(relative_widths(&ruled, 6), Some(vec![2, 9, 5, 4, 4, 4]));
+        // Halves become whole parts: 1:1.5 is 2:3.
+        assert_eq!(
+            relative_widths(&[Some(1000), Some(1500)], 2),
+            Some(vec![2, 3])
+        );
+        // No common measure: hundredths.
+        assert_eq!(
+            relative_widths(&[Some(1000), Some(1414), Some(1732)], 3),
+            Some(vec![24, 34, 42])
+        );
+        // Equal columns, a width unknown, one column: nothing to say.
+        assert_eq!(relative_widths(&[Some(500), Some(501)], 2), None);
+        assert_eq!(relative_widths(&[Some(500), None], 2), None);
+        assert_eq!(relative_widths(&[Some(500)], 2), None);
+    }
 
     #[test]
     fn merged_header_cells_and_a_total_that_adds_up() {

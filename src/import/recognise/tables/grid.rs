@@ -19,6 +19,8 @@ pub struct Read {
     pub titles: Vec<String>,
     /// "Đơn vị tính: …" above the table.
     pub unit: Option<String>,
+    /// Each column's width where the format says, in its units.
+    pub widths: Vec<Option<u32>>,
 }
 
 impl Read {
@@ -62,6 +64,7 @@ impl Read {
             cols,
             titles,
             unit,
+            widths: Vec::new(),
         }
     }
 

@@ -39,6 +39,8 @@ pub struct Lifted {
     /// For a table in the body: the text of the paragraph standing in its
     /// place until `apply`.
     marker: Option<String>,
+    /// Each column's width where the format says (see `Place::col_width`).
+    widths: Vec<Option<u32>>,
 }
 
 /// Opens the stand-in paragraph of a table in the body (a character no
@@ -78,6 +80,7 @@ pub fn lift(paras: &[Para]) -> (Vec<Para>, Vec<Lifted>) {
             i += 1;
         }
         let rows = rows_of(&cells[&t]);
+        let widths = widths_of(&cells[&t]);
         if let Some(prev) = lifted.last_mut()
             && continues(prev, &rows, &flow, after_last)
         {
@@ -102,6 +105,7 @@ pub fn lift(paras: &[Para]) -> (Vec<Para>, Vec<Lifted>) {
             unit,
             appendix,
             marker,
+            widths,
         });
         after_last = flow.len();
     }
@@ -195,6 +199,22 @@ fn rows_of(cells: &[&Para]) -> Rows {
     grid
 }
 
+/// Each column's width: the one most of its cells give.
+fn widths_of(cells: &[&Para]) -> Vec<Option<u32>> {
+    let cols = cells.iter().map(|p| p.place.col).max().unwrap_or(0) + 1;
+    (0..cols)
+        .map(|c| {
+            let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
+            for w in cells.iter().filter(|p| p.place.col == c) {
+                if let Some(w) = w.place.col_width {
+                    *seen.entry(w).or_default() += 1;
+                }
+            }
+            seen.into_iter().max_by_key(|&(_, n)| n).map(|(w, _)| w)
+        })
+        .collect()
+}
+
 fn is_page_number(t: &str) -> bool {
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
@@ -281,7 +301,8 @@ pub fn apply(file: &mut PlanFile, notes: &mut Notes, lifted: Vec<Lifted>) {
     let mut placed: BTreeMap<String, Placed> = BTreeMap::new();
     let mut appendices: Vec<PlanAppendix> = Vec::new();
     for l in lifted {
-        let read = Read::new(l.rows, l.unit);
+        let mut read = Read::new(l.rows, l.unit);
+        read.widths = l.widths;
         let at = format!("plan.appendices[{}]", appendices.len());
         let title = l.appendix.clone();
         let what = match file.plan.as_mut() {
