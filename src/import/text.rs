@@ -222,11 +222,11 @@ fn starts_paragraph(
         let ended = p.ends_with(['.', ';', ':', '!', '?']) && !p.starts_with("Kính gửi");
         // Where blank lines part most paragraphs, a single newline after a
         // numbered line or a sentence's end parts one too (typed text mixes
-        // both), unless the line above was full: the text was wrapped.
+        // both), unless the line above was full: the text was wrapped. The
+        // signer's "KT. CHỦ TỊCH" and the header's lines keep theirs.
         let first_word = t.split_whitespace().next().map_or(0, |w| w.chars().count());
         let room = p.chars().count() + 1 + first_word <= width * 9 / 10;
-        let mixed =
-            !line_paragraphs && room && (opens_item(p) || p.ends_with(['.', ';', '!', '?']));
+        let mixed = !line_paragraphs && room && (numbered(p) || p.ends_with(['.', ';', '!', '?']));
         return line.after_blank
             || mixed
             || line_paragraphs
@@ -254,16 +254,7 @@ fn starts_paragraph(
 /// A line that can only start a paragraph: a numbering label, a list
 /// marker, or a fixed element of the form.
 pub fn opens_item(t: &str) -> bool {
-    // A label without its dot counts where it cannot open a sentence: a
-    // Roman number, or one closed by ")" or "/".
-    let marked = t
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.ends_with([')', '/']));
-    let label = super::recognise::labels::read(t).is_some_and(|r| {
-        !r.tentative || marked || matches!(r.label, super::recognise::labels::Label::Roman(_))
-    });
-    label
+    numbered(t)
         || article(t)
         || is_appendix_title(t)
         || [
@@ -279,6 +270,19 @@ pub fn opens_item(t: &str) -> bool {
         ]
         .iter()
         .any(|m| t.starts_with(m))
+}
+
+/// A line opening with a numbering label ("1.", "a)", "-"). A label
+/// without its dot counts where it cannot open a sentence: a Roman
+/// number, or one closed by ")" or "/".
+fn numbered(t: &str) -> bool {
+    let marked = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with([')', '/']));
+    super::recognise::labels::read(t).is_some_and(|r| {
+        !r.tentative || marked || matches!(r.label, super::recognise::labels::Label::Roman(_))
+    })
 }
 
 /// "Điều 2." opening a decision's article.
@@ -494,6 +498,39 @@ mod tests {
                     "Tổ chức 02 lớp tập huấn.",
                     "Kinh phí từ ngân sách tỉnh.",
                 ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_signers_title_stays_with_its_authority_line_in_typed_text() {
+        // Blank lines between paragraphs; the signer's block typed a line
+        // each. "TM." and "KT." open a paragraph; they do not end one, so
+        // the title under them is theirs.
+        let signers: [&[&str]; 4] = [
+            &["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+            &["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+            &["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+            &["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"],
+        ];
+        for signer in signers {
+            let mut lines = vec![
+                "I. MỤC ĐÍCH",
+                "",
+                "Nhận được Kế hoạch này, các đơn vị triển khai thực hiện./.",
+                "",
+            ];
+            lines.extend(signer);
+            lines.extend(["", "Giàng A Páo"]);
+            let ps = paragraphs(&lines.join("\n"));
+            let [.., above, title] = signer else {
+                unreachable!()
+            };
+            let block = ps.iter().find(|p| p.lines.contains(&title.to_string()));
+            assert_eq!(
+                block.map(|p| p.lines.clone()),
+                Some(vec![above.to_string(), title.to_string()]),
+                "{signer:?}"
             );
         }
     }
