@@ -342,14 +342,22 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
     deflate_encode(data)
 }
 
+// ocop: the deflate level, which typst-pdf gives no setting for: 1 (zlib-rs's
+// quick strategy) unless the program sets another. Deflate was a third of a
+// certificate's CPU time at 6; see vendor/README.md.
+static DEFLATE_LEVEL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// ocop: sets the deflate level (0–9, higher is clamped) of the streams
+/// compressed from now on, in the whole process; returns the level before.
+pub fn set_deflate_level(level: u32) -> u32 {
+    DEFLATE_LEVEL.swap(level.min(9), std::sync::atomic::Ordering::Relaxed)
+}
+
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     use std::io::Write;
 
-    // ocop: level 1 (zlib-rs's quick strategy) instead of 6. Deflate was a
-    // third of a certificate's CPU time; level 1 takes about a third as
-    // long for streams about a fifth larger. See vendor/README.md.
-    const COMPRESSION_LEVEL: u8 = 1;
-    let mut e = ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
+    let level = DEFLATE_LEVEL.load(std::sync::atomic::Ordering::Relaxed);
+    let mut e = ZlibEncoder::new(Vec::new(), Compression::new(level));
     e.write_all(data).unwrap();
     e.finish().unwrap()
 }
