@@ -104,8 +104,7 @@ fn units_yaml(n: usize) -> String {
         "      body:\n        - Mỗi xã có ít nhất một sản phẩm được đánh giá, phân hạng trong năm.\n",
         "    - title: Nhiệm vụ của các xã\n      sections:\n",
     ));
-    for i in 0..n {
-        let name = &names[i];
+    for (i, name) in names.iter().enumerate() {
         y.push_str(&format!(
             concat!(
                 "        - title: Phát triển sản phẩm OCOP của {name}\n",

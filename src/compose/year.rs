@@ -90,14 +90,7 @@ pub fn submission(checked: &Checked<'_>, cs: &CheckedSubmission<'_>) -> Option<D
     }) {
         body.push(Block::para(b));
     }
-    let style = PlanStyle::default();
-    let bc = BodyComposer {
-        units: checked.units.clone(),
-        style: &style,
-        tables: &checked.tables,
-        parts: Default::default(),
-    };
-    bc.blocks(&s.body, &mut body);
+    free_text(checked, &s.body, &mut body);
     body.extend(proposal(cd, &from, &chairman));
     let signature = common::signature(
         &checked.units,
@@ -202,6 +195,19 @@ fn strip_about(subject: &str) -> &str {
 
 /// `signer` signing for the collective `body` (TM.), unless they already
 /// sign for someone (TM., TL., TUQ.).
+/// The author's own text of a document of the year, in the plan's style,
+/// after what ocop writes.
+fn free_text(checked: &Checked<'_>, blocks: &[crate::model::Block], out: &mut Vec<Block>) {
+    let style = PlanStyle::default();
+    let bc = BodyComposer {
+        units: checked.units.clone(),
+        style: &style,
+        tables: &checked.tables,
+        parts: Default::default(),
+    };
+    bc.blocks(blocks, out);
+}
+
 fn on_behalf(body: &str, signer: &Signer) -> Signer {
     let mut s = signer.clone();
     if s.tm.is_none() && s.tl.is_none() && s.tuq.is_none() {
@@ -245,14 +251,7 @@ pub fn notice(checked: &Checked<'_>, cn: &CheckedNotice<'_>) -> Option<Document>
         issuer.body_name()
     ))];
     body.extend(results_paragraphs(cd));
-    let style = PlanStyle::default();
-    let bc = BodyComposer {
-        units: checked.units.clone(),
-        style: &style,
-        tables: &checked.tables,
-        parts: Default::default(),
-    };
-    bc.blocks(&n.body, &mut body);
+    free_text(checked, &n.body, &mut body);
     body.push(Block::para(with_closing_mark(&format!(
         "{} thông báo để các cơ quan, đơn vị, chủ thể biết, thực hiện",
         issuer.body_name()
@@ -520,14 +519,7 @@ fn reminder(
         "Để các sản phẩm được đánh giá, phân hạng lại đúng thời hạn, {} đề nghị Ủy ban nhân dân {commune} thông báo, hướng dẫn các chủ thể chuẩn bị hồ sơ và gửi văn bản đề nghị đánh giá, phân hạng lại về Ủy ban nhân dân tỉnh.{when}",
         issuer.body_name()
     )));
-    let style = PlanStyle::default();
-    let bc = BodyComposer {
-        units: checked.units.clone(),
-        style: &style,
-        tables: &checked.tables,
-        parts: Default::default(),
-    };
-    bc.blocks(&r.body, &mut body);
+    free_text(checked, &r.body, &mut body);
     body.push(Block::para(with_closing_mark(&format!(
         "Đề nghị Ủy ban nhân dân {commune} quan tâm, thực hiện"
     ))));

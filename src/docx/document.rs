@@ -468,6 +468,62 @@ fn block(out: &mut String, b: &Block, keep_next: bool, text_w: Twips) {
     }
 }
 
+/// Nơi nhận (ô 9b): its title level with the signer's first line, each
+/// recipient a hanging line, the groups with their brace and shared note,
+/// then "Lưu".
+fn recipients(out: &mut String, s: &Signature, above: Twips) {
+    let l = &layout().signature;
+    let p = Para {
+        before: Some(above),
+        after: Some(pt(1.0)),
+        ..Para::lines(Jc::Left)
+    };
+    paragraph(out, &p, |o| {
+        run(
+            o,
+            "Nơi nhận:",
+            Font::new(l.recipients_title_pt).bold().italic(),
+        )
+    });
+    let list = Para {
+        after: Some(pt(1.0)),
+        left: Some(pt(7.0)),
+        first_line: Some(-pt(7.0)),
+        jc: Some(Jc::Left),
+        ..Para::default()
+    };
+    let small = Font::new(l.recipients_pt);
+    for r in &s.recipients {
+        match r {
+            Recipient::Line { text, note, end } => paragraph(out, &list, |o| {
+                run(o, &format!("- {text}"), small);
+                if let Some(n) = note {
+                    run(o, " ", small);
+                    run(o, &format!("({n})"), small.italic());
+                    run(o, end, small);
+                }
+            }),
+            // The lines, the last one followed by the brace and the
+            // shared note.
+            Recipient::Group { lines, note } => {
+                let last = lines.len().saturating_sub(1);
+                for (i, l) in lines.iter().enumerate() {
+                    paragraph(out, &list, |o| {
+                        run(o, &format!("- {l}"), small);
+                        if i == last {
+                            run(o, " } ", small);
+                            run(o, &format!("({note})"), small.italic());
+                        }
+                    });
+                }
+            }
+        }
+    }
+    paragraph(out, &list, |o| {
+        run(o, &format!("- Lưu: {}", s.archive), small)
+    });
+}
+
 /// The signature row (ô 9b, 7a–7c): Nơi nhận on the left, level with the
 /// first line of the signer block; one row that never splits.
 fn signature(out: &mut String, s: &Signature, electronic: bool) {
@@ -483,57 +539,7 @@ fn signature(out: &mut String, s: &Signature, electronic: bool) {
     let above = pt(8.0);
     table.start(out);
     row(out, false, |out| {
-        cell(out, left_w, 1, false, |out| {
-            let p = Para {
-                before: Some(above),
-                after: Some(pt(1.0)),
-                ..Para::lines(Jc::Left)
-            };
-            paragraph(out, &p, |o| {
-                run(
-                    o,
-                    "Nơi nhận:",
-                    Font::new(l.recipients_title_pt).bold().italic(),
-                )
-            });
-            let list = Para {
-                after: Some(pt(1.0)),
-                left: Some(pt(7.0)),
-                first_line: Some(-pt(7.0)),
-                jc: Some(Jc::Left),
-                ..Para::default()
-            };
-            let small = Font::new(l.recipients_pt);
-            for r in &s.recipients {
-                match r {
-                    Recipient::Line { text, note, end } => paragraph(out, &list, |o| {
-                        run(o, &format!("- {text}"), small);
-                        if let Some(n) = note {
-                            run(o, " ", small);
-                            run(o, &format!("({n})"), small.italic());
-                            run(o, end, small);
-                        }
-                    }),
-                    // The lines, the last one followed by the brace and the
-                    // shared note.
-                    Recipient::Group { lines, note } => {
-                        let last = lines.len().saturating_sub(1);
-                        for (i, l) in lines.iter().enumerate() {
-                            paragraph(out, &list, |o| {
-                                run(o, &format!("- {l}"), small);
-                                if i == last {
-                                    run(o, " } ", small);
-                                    run(o, &format!("({note})"), small.italic());
-                                }
-                            });
-                        }
-                    }
-                }
-            }
-            paragraph(out, &list, |o| {
-                run(o, &format!("- Lưu: {}", s.archive), small)
-            });
-        });
+        cell(out, left_w, 1, false, |out| recipients(out, s, above));
         cell(out, right_w, 1, false, |out| {
             // 1.1 lines: the signer's lines step against the Nơi nhận list
             // (11 pt lines, 1 pt apart) in the proportions of the PDF.
