@@ -88,8 +88,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         {
             // "Số:" | "/KH-UBND", "Lai Châu, ngày" | "tháng 01 năm 2027":
             // a draft's blank number or day split the line.
-            let joined = format!("{} {}", last.lines.pop().unwrap_or_default(), line.text);
-            last.lines.push(squeeze(&joined));
+            go_on(&mut last.lines, &line.text);
             prev = Some(line);
             continue;
         }
@@ -105,8 +104,7 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         } else if let Some(last) = out.last_mut() {
             if flow || line.after_blank {
                 // A wrapped line (or a paragraph split by a page break).
-                let joined = format!("{} {}", last.lines.pop().unwrap_or_default(), line.text);
-                last.lines.push(squeeze(&joined));
+                go_on(&mut last.lines, &line.text);
             } else {
                 last.lines.push(line.text.clone());
             }
@@ -117,6 +115,20 @@ pub fn paragraphs(text: &str) -> Vec<Para> {
         prev = Some(line);
     }
     out
+}
+
+/// `next`, a line read (squeezed, not empty), goes on the paragraph's last
+/// line after one space, in place: a paragraph of thousands of wrapped
+/// lines is joined in time linear in its length, not copied at each line.
+fn go_on(lines: &mut Vec<String>, next: &str) {
+    match lines.last_mut() {
+        Some(last) if !last.is_empty() => {
+            last.push(' ');
+            last.push_str(next);
+        }
+        Some(last) => last.push_str(next),
+        None => lines.push(next.to_string()),
+    }
 }
 
 /// Blank lines mean nothing when the text was copied out of a PDF with a

@@ -101,7 +101,9 @@ fn read_line(
         && let Some(last) = lines.last_mut().filter(|r| !r.ended)
         && (!signer::is_signer_line(l) || l.ends_with([';', ',']))
     {
-        last.text = format!("{} {}", last.text, l.trim_end_matches(';').trim());
+        // In place: a list of thousands of wrapped lines joins in linear time.
+        last.text.push(' ');
+        last.text.push_str(l.trim_end_matches(';').trim());
         last.ended = l.ends_with([';', '.', ',']);
         return;
     }

@@ -70,19 +70,27 @@ pub fn is_person_name(l: &str) -> bool {
         && !all_caps(l)
 }
 
-/// The end of a Nơi nhận line that is the signer's column glued to it when
-/// the two columns were flattened onto one line: "- Sở Y tế; KT. CHỦ TỊCH",
-/// "- Lưu: VT. Hà Trọng Hải". The line without it, and the glued part.
-/// `continued`: the line goes on a Nơi nhận line above.
 /// The words of a head's post in the signer's column.
 const HEADS_POSTS: [&str; 5] = ["CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "PHÓ"];
 
+/// The most words the signer's glued part has: an authority line
+/// ("TM. BAN CHỈ ĐẠO …"), a post or a name is a few.
+const GLUED_WORDS: usize = 16;
+
+/// The end of a Nơi nhận line that is the signer's column glued to it when
+/// the two columns were flattened onto one line: "- Sở Y tế; KT. CHỦ TỊCH",
+/// "- Lưu: VT. Hà Trọng Hải". The line without it, and the glued part.
+/// `continued`: the line goes on a Nơi nhận line above. Only the places
+/// before the line's last [`GLUED_WORDS`] words are tried, so a line of
+/// any length costs a few passes over it.
 pub fn glued(line: &str, continued: bool) -> Option<(&str, &str)> {
     let listed = line.starts_with(['-', '–', '—', '•', '+']) || line.starts_with("Nơi nhận");
     if !listed && !continued {
         return None;
     }
-    for (at, _) in line.match_indices(' ') {
+    let spaces: Vec<usize> = line.match_indices(' ').map(|(at, _)| at).collect();
+    let first = spaces.len().saturating_sub(GLUED_WORDS);
+    for &at in &spaces[first..] {
         let (left, right) = (line[..at].trim_end(), line[at..].trim());
         if left.is_empty() || right.is_empty() {
             continue;
@@ -90,7 +98,7 @@ pub fn glued(line: &str, continued: bool) -> Option<(&str, &str)> {
         let ended = left.ends_with([';', '.', ':']);
         let last_lower = left
             .split_whitespace()
-            .last()
+            .next_back()
             .is_some_and(|w| w.chars().any(char::is_lowercase));
         // "- Lưu: VT, KT. PHÓ CHỦ TỊCH": an archive's "KT." is no "ký thay".
         let authority = authority_line(right).is_some() && (ended || last_lower);
