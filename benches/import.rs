@@ -26,6 +26,9 @@ use ocop::import::{self, source::Format};
 use ocop::load::LoadOptions;
 use ocop::session::{Options, Session};
 
+#[path = "../tests/common/text_shapes.rs"]
+mod text_shapes;
+
 const SIZES: [usize; 4] = [500, 1_000, 2_000, 4_000];
 /// The size the target speaks of.
 const TARGET_UNITS: usize = 2_000;
@@ -384,6 +387,26 @@ fn seven_page_inputs(
     inputs
 }
 
+/// Each text shape of tests/common/text_shapes.rs at 10,000, 20,000 and
+/// 40,000 lines: the time per line must stay flat (a quadratic step
+/// doubles it at each step).
+fn text_shape_scaling(dir: &Path) {
+    println!("== hình dạng văn bản khó: thời gian mỗi dòng khi số dòng tăng gấp đôi");
+    let path = dir.join("hinh-dang.txt");
+    for (i, (shape, _)) in text_shapes::shapes(1).iter().enumerate() {
+        let per_line: Vec<String> = [10_000, 20_000, 40_000]
+            .iter()
+            .map(|&n| {
+                let text = text_shapes::shapes(n).swap_remove(i).1;
+                std::fs::write(&path, &text).unwrap();
+                let t = time(3, || import::import_file(&path).is_ok());
+                format!("{n}: {:.1} µs", t.as_secs_f64() * 1e6 / n as f64)
+            })
+            .collect();
+        println!("{shape:<40} {}", per_line.join(", "));
+    }
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     // OCOP_IMPORT_BENCH_DIR keeps the inputs, to time them again by hand
@@ -397,6 +420,7 @@ fn main() {
         },
     );
     let dir = dir.as_path();
+    text_shape_scaling(dir);
     let units = bench_units(dir);
 
     let session = Session::new(&Options::default()).unwrap();

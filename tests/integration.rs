@@ -15,6 +15,7 @@ mod fuzz;
 mod hints;
 mod hostile;
 mod import;
+mod import_bounds;
 mod import_cli;
 mod import_corpus;
 mod import_formats;

@@ -11,6 +11,8 @@ use ocop::load::LoadOptions;
 use ocop::pipeline::{self, FileReport};
 use ocop::session::{Options, Session};
 
+pub mod text_shapes;
+
 pub fn session() -> &'static Session {
     static SESSION: OnceLock<Session> = OnceLock::new();
     SESSION.get_or_init(|| {
