@@ -462,17 +462,20 @@ pub fn regions(lines: Vec<Line>, rules: &[Rule], height: f32, m: &Margins) -> Ve
     if !flow.is_empty() {
         out.push(Region::Flow(flow));
     }
-    for region in &mut out {
-        if let Region::Grid(cells, _) = region {
-            cells.sort_by_key(|c| (c.0, c.1));
-        }
-    }
+    // A table that ends the page (no line after it).
     for (t, at) in table_at.iter().enumerate() {
         if at.is_some() {
             out.push(Region::Grid(
                 std::mem::take(&mut table_cells[t]),
                 tables[t].xs.clone(),
             ));
+        }
+    }
+    // Cells in reading order: a row's cells left to right, whichever of
+    // them starts highest (a centred cell starts lower than a taller one).
+    for region in &mut out {
+        if let Region::Grid(cells, _) = region {
+            cells.sort_by_key(|c| (c.0, c.1));
         }
     }
     out
@@ -658,6 +661,71 @@ mod tests {
         );
         assert_eq!(j("giai đoạn 2021 -", "2025"), "giai đoạn 2021 - 2025");
         assert_eq!(j("một", "hai"), "một hai");
+    }
+
+    /// A ruled grid of `cols` columns 100 pt wide from x = 100 and rows
+    /// ruled at `rows` (from the top of an 842 pt page).
+    fn grid(cols: usize, rows: &[f32]) -> Vec<Rule> {
+        let (top, bottom) = (rows[0], rows[rows.len() - 1]);
+        let right = 100.0 + 100.0 * cols as f32;
+        let mut rules: Vec<Rule> = rows
+            .iter()
+            .map(|&y| Rule {
+                x0: 100.0,
+                x1: right,
+                y0: 842.0 - y,
+                y1: 842.0 - y,
+            })
+            .collect();
+        rules.extend((0..=cols).map(|c| {
+            let x = 100.0 + 100.0 * c as f32;
+            Rule {
+                x0: x,
+                x1: x,
+                y0: 842.0 - bottom,
+                y1: 842.0 - top,
+            }
+        }));
+        rules
+    }
+
+    #[test]
+    fn a_rows_cells_come_left_to_right_whichever_starts_highest() {
+        // A row's cells are centred: the two-line cell of column 1 starts
+        // above the one-line cells of columns 0 and 2. Whether the table
+        // ends the page or text follows it, the cells come in column order.
+        let m = Margins {
+            left: 85.0,
+            right: 553.0,
+        };
+        let rules = grid(3, &[100.0, 120.0, 160.0]);
+        for after in [false, true] {
+            let mut lines = vec![
+                line(
+                    0,
+                    115.0,
+                    &[(105.0, "TT"), (205.0, "Tên"), (305.0, "Chủ thể")],
+                ),
+                line(0, 135.0, &[(205.0, "Chè Shan")]),
+                line(0, 142.0, &[(105.0, "1"), (305.0, "HTX Chè")]),
+                line(0, 149.0, &[(205.0, "tuyết")]),
+            ];
+            if after {
+                lines.push(line(0, 200.0, &[(113.0, "Đoạn văn sau bảng.")]));
+            }
+            let regions = regions(lines, &rules, 842.0, &m);
+            let Some(Region::Grid(cells, _)) =
+                regions.iter().find(|r| matches!(r, Region::Grid(..)))
+            else {
+                panic!("a grid")
+            };
+            let order: Vec<(usize, usize)> = cells.iter().map(|c| (c.0, c.1)).collect();
+            assert_eq!(
+                order,
+                [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)],
+                "text after: {after}"
+            );
+        }
     }
 
     #[test]
