@@ -62,9 +62,15 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
-fn verdict(got: Duration, target: Duration, strict: bool) -> &'static str {
+/// " [đạt]" or " [CHƯA ĐẠT]" where a target applies (`strict`: under it,
+/// not at it), nothing where none does.
+fn verdict(applies: bool, got: Duration, target: Duration, strict: bool) -> String {
     let within = if strict { got < target } else { got <= target };
-    if within { "đạt" } else { "CHƯA ĐẠT" }
+    match (applies, within) {
+        (false, _) => String::new(),
+        (true, true) => " [đạt]".into(),
+        (true, false) => " [CHƯA ĐẠT]".into(),
+    }
 }
 
 /// `n` distinct commune names ("xã Bản Mùa"), taken from the built-in
@@ -313,11 +319,7 @@ fn bench_units(dir: &Path) -> Vec<Input> {
                 first.push(t);
             }
             let linear = (t.as_secs_f64() / base.as_secs_f64()) / (n as f64 / SIZES[0] as f64);
-            let target = if n == TARGET_UNITS {
-                format!(" [{}]", verdict(t, UNITS_TARGET, true))
-            } else {
-                String::new()
-            };
+            let target = verdict(n == TARGET_UNITS, t, UNITS_TARGET, true);
             println!(
                 "N = {n:>5}, {:<24} {:>9} ({:.1} µs/đơn vị; so với N = {}: ×{:.2} thời gian, ×{linear:.2} mỗi đơn vị; {} đơn vị đọc được, {} đoạn){target}",
                 input.label,
@@ -430,11 +432,7 @@ fn main() {
         for input in &inputs {
             let imported = input.import();
             let t = time(30, || input.import());
-            let target = if input.format == Format::Docx {
-                format!(" [{}]", verdict(t, SEVEN_PAGES_TARGET, false))
-            } else {
-                String::new()
-            };
+            let target = verdict(input.format == Format::Docx, t, SEVEN_PAGES_TARGET, false);
             println!(
                 "{:<24} {:>9} (trung vị 30 lần; {} đoạn, {} đơn vị){target}",
                 input.label,
