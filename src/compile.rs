@@ -122,13 +122,24 @@ impl FileResolver for SlotResolver {
 }
 
 pub struct Engine {
-    typst: TypstEngine<TypstTemplateCollection>,
+    /// Built on a thread of its own while the run reads its inputs (the
+    /// layout libraries parsed, Typst's standard library set up: a few
+    /// milliseconds of every run's start); waited for by the first compile.
+    typst: Deferred<TypstEngine<TypstTemplateCollection>>,
     slots: Arc<DocumentSlots>,
     /// The family every document is set in.
     pub family: String,
     /// The faces of that family, for glyph checks.
     faces: Vec<Font>,
+    /// [`Engine::has_glyph`]'s answers for the characters below
+    /// [`GLYPHS_KNOWN`], found once each: 0 not asked yet, 1 yes, 2 no. A
+    /// plan asks about every character of its text, a few hundred distinct.
+    glyphs: Box<[std::sync::atomic::AtomicU8]>,
 }
+
+/// Latin, Vietnamese (Latin Extended Additional ends at U+1EFF) and the
+/// general punctuation (dashes, quotes, the ellipsis).
+const GLYPHS_KNOWN: u32 = 0x2070;
 
 /// Options that shape the PDF bytes.
 #[derive(Debug, Clone, Copy)]
@@ -305,37 +316,58 @@ impl Engine {
             faces = family_faces.into_iter().cloned().collect();
         }
         let slots = Arc::new(DocumentSlots::default());
-        let typst = TypstEngine::builder()
-            .fonts(fonts)
-            .with_static_source_file_resolver(
-                libraries
-                    .iter()
-                    .map(|(name, body)| (format!("/{name}").as_str(), body.clone()).into_source()),
-            )
-            // Read as data too (`toml("/nd30-layout.toml")`).
-            .with_static_file_resolver(libraries.iter().map(|(name, body)| {
-                (
-                    format!("/{name}").as_str().into_file_id(),
-                    body.as_bytes().to_vec(),
-                )
-            }))
-            .add_file_resolver(SlotResolver(slots.clone()))
-            .build();
+        let libraries = libraries.to_vec();
+        let resolver = SlotResolver(slots.clone());
+        let typst =
+            Deferred::spawn(move || {
+                TypstEngine::builder()
+                    .fonts(fonts)
+                    .with_static_source_file_resolver(libraries.iter().map(|(name, body)| {
+                        (format!("/{name}").as_str(), body.clone()).into_source()
+                    }))
+                    // Read as data too (`toml("/nd30-layout.toml")`).
+                    .with_static_file_resolver(libraries.iter().map(|(name, body)| {
+                        (
+                            format!("/{name}").as_str().into_file_id(),
+                            body.as_bytes().to_vec(),
+                        )
+                    }))
+                    .add_file_resolver(resolver)
+                    .build()
+            });
         Ok(Engine {
             typst,
             slots,
             family,
             faces,
+            glyphs: (0..GLYPHS_KNOWN)
+                .map(|_| std::sync::atomic::AtomicU8::new(0))
+                .collect(),
         })
     }
 
     /// Whether every face of the document family (regular, bold, italic …) has `c`.
     pub fn has_glyph(&self, c: char) -> bool {
-        c == ' '
-            || self
-                .faces
+        let in_faces = || {
+            self.faces
                 .iter()
                 .all(|f| f.info().coverage.contains(c as u32))
+        };
+        if c == ' ' {
+            return true;
+        }
+        let Some(known) = self.glyphs.get(c as usize) else {
+            return in_faces();
+        };
+        match known.load(Ordering::Relaxed) {
+            1 => true,
+            2 => false,
+            _ => {
+                let has = in_faces();
+                known.store(if has { 1 } else { 2 }, Ordering::Relaxed);
+                has
+            }
+        }
     }
 
     /// Compiles a document and exports its PDF. Safe to call from many threads.
@@ -432,7 +464,7 @@ impl Engine {
                 }
             }
         }
-        let world = self.typst.world_builder(id).build().map_err(|e| {
+        let world = self.typst.get().world_builder(id).build().map_err(|e| {
             vec![Diagnostic::error(format!(
                 "không dựng được môi trường Typst: {e}"
             ))]
@@ -461,6 +493,61 @@ impl Engine {
                 .map(|d| typst_diagnostic(Some(&world), d))
                 .collect()),
         }
+    }
+}
+
+/// A value built on another thread from its start, waited for where it is
+/// first used. Where no thread can be started, it is built right there.
+struct Deferred<T> {
+    building: Mutex<Option<std::thread::JoinHandle<Option<T>>>>,
+    value: std::sync::OnceLock<T>,
+}
+
+impl<T: Send + 'static> Deferred<T> {
+    fn spawn(build: impl FnOnce() -> T + Send + 'static) -> Deferred<T> {
+        let build = Arc::new(Mutex::new(Some(build)));
+        let on_thread = build.clone();
+        let started = std::thread::Builder::new()
+            .name("typst-engine".into())
+            .spawn(move || {
+                let build = on_thread.lock().unwrap_or_else(|p| p.into_inner()).take();
+                build.map(|b| b())
+            });
+        let value = std::sync::OnceLock::new();
+        match started {
+            Ok(handle) => Deferred {
+                building: Mutex::new(Some(handle)),
+                value,
+            },
+            Err(_) => {
+                let build = build.lock().unwrap_or_else(|p| p.into_inner()).take();
+                let _ = value.set(build.expect("not taken: no thread started")());
+                Deferred {
+                    building: Mutex::new(None),
+                    value,
+                }
+            }
+        }
+    }
+}
+
+impl<T> Deferred<T> {
+    /// The value, once built. A panic while building is raised again here,
+    /// where the caller's panic guard turns it into a document's problem.
+    fn get(&self) -> &T {
+        self.value.get_or_init(|| {
+            let handle = self
+                .building
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .take();
+            match handle.map(std::thread::JoinHandle::join) {
+                Some(Ok(Some(value))) => value,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                // Another caller took the thread and panicked with it.
+                _ => panic!("Typst engine was not built"),
+            }
+        })
     }
 }
 
@@ -644,6 +731,29 @@ fn locate(world: &dyn World, d: &SourceDiagnostic) -> Option<(String, Pos, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glyph_answers_are_the_fonts_whether_asked_once_or_again() {
+        let libraries = crate::markup::Templates::load(None).unwrap().libraries;
+        let engine = Engine::new(&libraries, Vec::new(), None).unwrap();
+        let in_faces = |c: char| {
+            engine
+                .faces
+                .iter()
+                .all(|f| f.info().coverage.contains(c as u32))
+        };
+        // Below and above the remembered range, present and missing.
+        let chars = [
+            'a', 'ế', 'Đ', '–', '…', '\u{0378}', '\u{2070}', '★', '中', '😀',
+        ];
+        for _ in 0..2 {
+            for c in chars {
+                assert_eq!(engine.has_glyph(c), in_faces(c), "{c:?}");
+            }
+        }
+        assert!(engine.has_glyph('ế') && !engine.has_glyph('\u{0378}'));
+        assert!(engine.has_glyph(' '));
+    }
 
     #[test]
     fn a_kept_document_is_compiled_as_an_edit_of_its_last_version() {

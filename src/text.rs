@@ -58,7 +58,17 @@ fn utf8(bytes: &[u8]) -> Result<String, NotText> {
 /// Normalises to NFC and Unix line endings. Text typed with "Unicode tổ hợp"
 /// input methods arrives decomposed; left so, the PDF text layer breaks search.
 pub fn normalise(text: &str) -> String {
-    let unix = text.replace("\r\n", "\n").replace('\r', "\n");
+    let unix = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    // Most text is composed already; the quick check (a table lookup a
+    // character) spares it the decomposition and recomposition.
+    if unicode_normalization::is_nfc_quick(unix.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return unix;
+    }
     unix.nfc().collect()
 }
 
@@ -495,6 +505,21 @@ mod tests {
         let decomposed = "Vie\u{0302}\u{0323}t Nam";
         assert_eq!(normalise(decomposed), "Việt Nam");
         assert_eq!(normalise("a\r\nb"), "a\nb");
+        // The quick check's two sides: composed text as it is, a lone
+        // mark after a composed letter still joined (ê + ́ = ế), a mark
+        // with no letter to join kept.
+        assert_eq!(normalise("Kế hoạch\rnăm"), "Kế hoạch\nnăm");
+        assert_eq!(normalise("Kê\u{0301} hoạch"), "Kế hoạch");
+        assert_eq!(normalise("\u{0301}a"), "\u{0301}a");
+        for text in [
+            "Sở Nông nghiệp",
+            "Vie\u{0302}\u{0323}t",
+            "A\u{030A}",
+            "한국어",
+            "",
+        ] {
+            assert_eq!(normalise(text), text.nfc().collect::<String>(), "{text:?}");
+        }
     }
 
     #[test]

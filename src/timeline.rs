@@ -303,8 +303,8 @@ pub fn in_text(text: &str) -> Vec<TextDate> {
 struct Words<'t> {
     written: Vec<&'t str>,
     /// Without the quotes and brackets around them, nor the punctuation after.
-    clean: Vec<String>,
-    lower: Vec<String>,
+    clean: Vec<&'t str>,
+    lower: Vec<std::borrow::Cow<'t, str>>,
 }
 
 /// `n` digits, `n` in `len`.
@@ -314,16 +314,37 @@ fn digits(s: &str, len: std::ops::RangeInclusive<usize>) -> bool {
 
 impl<'t> Words<'t> {
     fn new(text: &'t str) -> Self {
-        let written: Vec<&str> = text.split_whitespace().flat_map(glued_dates).collect();
-        let clean: Vec<String> = written
+        let mut written: Vec<&str> = Vec::new();
+        for word in text.split_whitespace() {
+            // Only a word with digits can hold two dates.
+            if word.bytes().any(|b| b.is_ascii_digit()) {
+                written.extend(glued_dates(word));
+            } else {
+                written.push(word);
+            }
+        }
+        let clean: Vec<&str> = written
             .iter()
             .map(|w| {
                 w.trim_start_matches(['(', '"', '“'])
                     .trim_end_matches([',', ';', '.', ':', ')', '"', '”', '!', '?'])
-                    .to_string()
             })
             .collect();
-        let lower = clean.iter().map(|w| w.to_lowercase()).collect();
+        // Most words are in lower case already: only the others are copied.
+        let lower = clean
+            .iter()
+            .map(|w| {
+                let unchanged = |c: char| {
+                    let mut l = c.to_lowercase();
+                    l.next() == Some(c) && l.next().is_none()
+                };
+                if !w.chars().all(unchanged) {
+                    std::borrow::Cow::Owned(w.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(*w)
+                }
+            })
+            .collect();
         Words {
             written,
             clean,
@@ -337,7 +358,7 @@ impl<'t> Words<'t> {
 
     /// The `i`-th word in lower case, "" past the end.
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|w| w.as_ref()).unwrap_or("")
     }
 
     /// Words `range` as written, punctuation trimmed, joined by spaces.
@@ -351,9 +372,7 @@ impl<'t> Words<'t> {
         if i == 0 {
             return false;
         }
-        if RANGE_DASHES.contains(&self.written[i - 1])
-            && i >= 2
-            && is_slash_date(&self.clean[i - 2])
+        if RANGE_DASHES.contains(&self.written[i - 1]) && i >= 2 && is_slash_date(self.clean[i - 2])
         {
             let start = if i >= 3 && self.word(i - 3) == "ngày" {
                 i - 3
@@ -363,7 +382,7 @@ impl<'t> Words<'t> {
             return self.deadline_before(start);
         }
         // "trước ngày 30/4/2027, 30/10/2027": a list of deadlines.
-        if is_slash_date(&self.clean[i - 1]) && self.written[i - 1].ends_with(',') {
+        if is_slash_date(self.clean[i - 1]) && self.written[i - 1].ends_with(',') {
             return self.deadline_before(i - 1);
         }
         DEADLINE_MARKERS.contains(&self.word(i - 1))
@@ -394,7 +413,7 @@ impl<'t> Words<'t> {
         } else {
             self.deadline_before(i)
         };
-        let found = day_written(&self.clean[i], year, month, day, deadline);
+        let found = day_written(self.clean[i], year, month, day, deadline);
         Some((Some(found), 1))
     }
 
@@ -499,7 +518,7 @@ impl<'t> Words<'t> {
         let mut bad = Vec::new();
         let mut j = from;
         while j < self.len() {
-            let token = self.clean[j].as_str();
+            let token = self.clean[j];
             if token == "và" && !quarters.is_empty() {
                 j += 1;
                 continue;

@@ -264,14 +264,24 @@ impl<'a> Units<'a> {
                 list.push(key.to_string());
             }
         };
+        // Sought once in the sentence, then taken clause by clause.
+        let cooperate_all = folded.keyword_positions(&COOPERATE, &mentions);
+        let lead_all = folded.keyword_positions(&LEAD, &mentions);
+        let within = |found: &[(usize, usize)], a: usize, b: usize| -> Vec<(usize, usize)> {
+            found
+                .iter()
+                .copied()
+                .filter(|(s, e)| *s >= a && *e <= b)
+                .collect()
+        };
         let mut first = true;
         for (a, b) in folded.clauses(&mentions) {
             let here: Vec<&Span> = mentions
                 .iter()
                 .filter(|m| m.start >= a && m.end <= b)
                 .collect();
-            let cooperate = folded.keyword_positions(&COOPERATE, a, b, &mentions);
-            let lead_word = folded.keyword_positions(&LEAD, a, b, &mentions);
+            let cooperate = within(&cooperate_all, a, b);
+            let lead_word = within(&lead_all, a, b);
             let role_start = cooperate
                 .first()
                 .map(|k| k.0)
@@ -516,15 +526,9 @@ impl Folded {
         out
     }
 
-    /// Where each of `words` occurs between `a` and `b`, outside mentions:
+    /// Where each of `words` occurs, outside mentions:
     /// (start, end) char indices, in order.
-    fn keyword_positions(
-        &self,
-        words: &[&str],
-        a: usize,
-        b: usize,
-        mentions: &[Span],
-    ) -> Vec<(usize, usize)> {
+    fn keyword_positions(&self, words: &[&str], mentions: &[Span]) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = words
             .iter()
             .flat_map(|w| {
@@ -532,7 +536,7 @@ impl Folded {
                 let n = pattern.len();
                 self.find_all(&pattern).into_iter().map(move |s| (s, s + n))
             })
-            .filter(|(s, e)| *s >= a && *e <= b && !Self::inside(mentions, *s))
+            .filter(|(s, _)| !Self::inside(mentions, *s))
             .collect();
         out.sort_unstable();
         out

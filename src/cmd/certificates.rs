@@ -28,7 +28,7 @@ pub fn run(args: &CertificatesArgs) -> ExitCode {
     };
     let printer = Printer::new("Đang dựng giấy chứng nhận");
     let run = Run {
-        session: &session,
+        session,
         stop: Stop::on_signals(),
         observer: &printer,
     };

@@ -18,7 +18,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     let run = Run {
-        session: &session,
+        session,
         stop: Stop::on_signals(),
         observer: &Printer::new("Đang kiểm tra"),
     };

@@ -46,12 +46,13 @@ pub fn print_path(path: &Path) {
 }
 
 /// The session (its warnings printed), or its problems printed and the
-/// exit code to return.
-pub fn session(options: &Options) -> Result<Session, ExitCode> {
+/// exit code to return. It lives until the process ends: taking apart
+/// Typst's engine and caches at the end of a run would only delay the exit.
+pub fn session(options: &Options) -> Result<&'static Session, ExitCode> {
     match Session::new(options) {
         Ok(session) => {
             report(&session.warnings);
-            Ok(session)
+            Ok(Box::leak(Box::new(session)))
         }
         Err(diags) => {
             report(&diags);

@@ -21,7 +21,7 @@ pub fn run(args: &RenderArgs) -> ExitCode {
     let output = args.output.to_run(args.shared.issuance());
     let printer = Printer::new("Đang dựng văn bản");
     let run = Run {
-        session: &session,
+        session,
         stop: Stop::on_signals(),
         observer: &printer,
     };

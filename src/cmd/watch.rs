@@ -35,7 +35,7 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         let started = Instant::now();
         let printer = Printer::new("Đang dựng văn bản");
         let run = Run {
-            session: &session,
+            session,
             stop,
             observer: &printer,
         };
