@@ -122,10 +122,7 @@ impl FileResolver for SlotResolver {
 }
 
 pub struct Engine {
-    /// Built on a thread of its own while the run reads its inputs (the
-    /// layout libraries parsed, Typst's standard library set up: a few
-    /// milliseconds of every run's start); waited for by the first compile.
-    typst: Deferred<TypstEngine<TypstTemplateCollection>>,
+    typst: TypstEngine<TypstTemplateCollection>,
     slots: Arc<DocumentSlots>,
     /// The family every document is set in.
     pub family: String,
@@ -316,25 +313,22 @@ impl Engine {
             faces = family_faces.into_iter().cloned().collect();
         }
         let slots = Arc::new(DocumentSlots::default());
-        let libraries = libraries.to_vec();
-        let resolver = SlotResolver(slots.clone());
-        let typst =
-            Deferred::spawn(move || {
-                TypstEngine::builder()
-                    .fonts(fonts)
-                    .with_static_source_file_resolver(libraries.iter().map(|(name, body)| {
-                        (format!("/{name}").as_str(), body.clone()).into_source()
-                    }))
-                    // Read as data too (`toml("/nd30-layout.toml")`).
-                    .with_static_file_resolver(libraries.iter().map(|(name, body)| {
-                        (
-                            format!("/{name}").as_str().into_file_id(),
-                            body.as_bytes().to_vec(),
-                        )
-                    }))
-                    .add_file_resolver(resolver)
-                    .build()
-            });
+        let typst = TypstEngine::builder()
+            .fonts(fonts)
+            .with_static_source_file_resolver(
+                libraries
+                    .iter()
+                    .map(|(name, body)| (format!("/{name}").as_str(), body.clone()).into_source()),
+            )
+            // Read as data too (`toml("/nd30-layout.toml")`).
+            .with_static_file_resolver(libraries.iter().map(|(name, body)| {
+                (
+                    format!("/{name}").as_str().into_file_id(),
+                    body.as_bytes().to_vec(),
+                )
+            }))
+            .add_file_resolver(SlotResolver(slots.clone()))
+            .build();
         Ok(Engine {
             typst,
             slots,
@@ -464,7 +458,7 @@ impl Engine {
                 }
             }
         }
-        let world = self.typst.get().world_builder(id).build().map_err(|e| {
+        let world = self.typst.world_builder(id).build().map_err(|e| {
             vec![Diagnostic::error(format!(
                 "không dựng được môi trường Typst: {e}"
             ))]
@@ -493,61 +487,6 @@ impl Engine {
                 .map(|d| typst_diagnostic(Some(&world), d))
                 .collect()),
         }
-    }
-}
-
-/// A value built on another thread from its start, waited for where it is
-/// first used. Where no thread can be started, it is built right there.
-struct Deferred<T> {
-    building: Mutex<Option<std::thread::JoinHandle<Option<T>>>>,
-    value: std::sync::OnceLock<T>,
-}
-
-impl<T: Send + 'static> Deferred<T> {
-    fn spawn(build: impl FnOnce() -> T + Send + 'static) -> Deferred<T> {
-        let build = Arc::new(Mutex::new(Some(build)));
-        let on_thread = build.clone();
-        let started = std::thread::Builder::new()
-            .name("typst-engine".into())
-            .spawn(move || {
-                let build = on_thread.lock().unwrap_or_else(|p| p.into_inner()).take();
-                build.map(|b| b())
-            });
-        let value = std::sync::OnceLock::new();
-        match started {
-            Ok(handle) => Deferred {
-                building: Mutex::new(Some(handle)),
-                value,
-            },
-            Err(_) => {
-                let build = build.lock().unwrap_or_else(|p| p.into_inner()).take();
-                let _ = value.set(build.expect("not taken: no thread started")());
-                Deferred {
-                    building: Mutex::new(None),
-                    value,
-                }
-            }
-        }
-    }
-}
-
-impl<T> Deferred<T> {
-    /// The value, once built. A panic while building is raised again here,
-    /// where the caller's panic guard turns it into a document's problem.
-    fn get(&self) -> &T {
-        self.value.get_or_init(|| {
-            let handle = self
-                .building
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .take();
-            match handle.map(std::thread::JoinHandle::join) {
-                Some(Ok(Some(value))) => value,
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                // Another caller took the thread and panicked with it.
-                _ => panic!("Typst engine was not built"),
-            }
-        })
     }
 }
 
