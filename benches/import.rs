@@ -395,12 +395,14 @@ fn seven_page_inputs(
 fn text_shape_scaling(dir: &Path) {
     println!("== hình dạng văn bản khó: thời gian mỗi dòng khi số dòng tăng gấp đôi");
     let path = dir.join("hinh-dang.txt");
-    for (i, (shape, _)) in text_shapes::shapes(1).iter().enumerate() {
-        let per_line: Vec<String> = [10_000, 20_000, 40_000]
+    let sizes = [10_000, 20_000, 40_000];
+    let texts: Vec<Vec<(&str, String)>> = sizes.iter().map(|&n| text_shapes::shapes(n)).collect();
+    for (i, (shape, _)) in texts[0].iter().enumerate() {
+        let per_line: Vec<String> = sizes
             .iter()
-            .map(|&n| {
-                let text = text_shapes::shapes(n).swap_remove(i).1;
-                std::fs::write(&path, &text).unwrap();
+            .zip(&texts)
+            .map(|(&n, shapes)| {
+                std::fs::write(&path, &shapes[i].1).unwrap();
                 let t = time(3, || import::import_file(&path).is_ok());
                 format!("{n}: {:.1} µs", t.as_secs_f64() * 1e6 / n as f64)
             })

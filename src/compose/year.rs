@@ -193,8 +193,6 @@ fn strip_about(subject: &str) -> &str {
     subject.strip_prefix("Về việc ").unwrap_or(subject)
 }
 
-/// `signer` signing for the collective `body` (TM.), unless they already
-/// sign for someone (TM., TL., TUQ.).
 /// The author's own text of a document of the year, in the plan's style,
 /// after what ocop writes.
 fn free_text(checked: &Checked<'_>, blocks: &[crate::model::Block], out: &mut Vec<Block>) {
@@ -208,6 +206,8 @@ fn free_text(checked: &Checked<'_>, blocks: &[crate::model::Block], out: &mut Ve
     bc.blocks(blocks, out);
 }
 
+/// `signer` signing for the collective `body` (TM.), unless they already
+/// sign for someone (TM., TL., TUQ.).
 fn on_behalf(body: &str, signer: &Signer) -> Signer {
     let mut s = signer.clone();
     if s.tm.is_none() && s.tl.is_none() && s.tuq.is_none() {

@@ -3,8 +3,7 @@
 //! Shared by the bounds test (tests/import_bounds.rs) and the import
 //! benchmark (benches/import.rs), which times them at growing lengths.
 
-/// The shapes, each a whole text: what a careless copy, a generator or a
-/// hostile file hands the importer.
+/// Each shape by name, as a whole text of about `n` lines.
 pub fn shapes(n: usize) -> Vec<(&'static str, String)> {
     let lines = |f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>().join("\n");
     let head = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n\nNội dung.\n\n";
